@@ -1,0 +1,39 @@
+using AllianceRules.Syntax;
+
+namespace AllianceRules.Binding;
+
+/// <summary>The names a rule set declares: verbs, treaties and each treaty's assumptions. First declaration wins.</summary>
+public sealed class SymbolTable
+{
+    private readonly Dictionary<string, VerbDeclarationSyntax> _verbs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TreatySyntax> _treaties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _assumptions = new(StringComparer.Ordinal);
+
+    public static SymbolTable Build(IEnumerable<RuleFileSyntax> files)
+    {
+        var table = new SymbolTable();
+        foreach (var file in files)
+        {
+            foreach (var verb in file.Vocabularies.SelectMany(v => v.Verbs)) table._verbs.TryAdd(verb.Name.Text, verb);
+            foreach (var treaty in file.Treaties)
+            {
+                if (!table._treaties.TryAdd(treaty.Code.Text, treaty)) continue;
+                table._assumptions[treaty.Code.Text] = [.. treaty.Items.OfType<AssumeSyntax>().Select(a => a.Name.Text)];
+            }
+        }
+        return table;
+    }
+
+    public IEnumerable<string> VerbNames => _verbs.Keys;
+
+    public IEnumerable<string> TreatyCodes => _treaties.Keys;
+
+    public bool HasVerb(string name) => _verbs.ContainsKey(name);
+
+    public bool HasTreaty(string code) => _treaties.ContainsKey(code);
+
+    public IReadOnlyCollection<string> AssumptionsOf(string treaty) =>
+        _assumptions.TryGetValue(treaty, out var names) ? names : [];
+
+    public IEnumerable<string> AllAssumptionNames => _assumptions.Values.SelectMany(n => n).Distinct(StringComparer.Ordinal);
+}

@@ -1,0 +1,166 @@
+using AllianceRules.Text;
+
+namespace AllianceRules.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the product can emit, one factory per code. Codes are grouped by phase:
+/// AR1xxx lexical, AR2xxx syntax, AR3xxx rule-set semantics, AR4xxx event histories, AR9xxx
+/// files and command line. A code never changes meaning once released.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    private static Diagnostic Error(string code, SourceRef at, string message) => new(code, Severity.Error, at.File, at.Span, message);
+
+    private static Diagnostic Error(string code, string message) => new(code, Severity.Error, null, default, message);
+
+    // ---- AR1xxx: lexical ----------------------------------------------------------------------
+
+    public static Diagnostic ImpossibleDate(SourceRef at, string text, string why) =>
+        Error("AR1001", at, $"'{text}' is not a real calendar date ({why})");
+
+    public static Diagnostic UnterminatedString(SourceRef at) =>
+        Error("AR1002", at, "this string has no closing quote");
+
+    public static Diagnostic UnknownEscape(SourceRef at, char c) =>
+        Error("AR1003", at, $"unknown escape '\\{c}' in a string; only \\\" and \\\\ are escapes");
+
+    public static Diagnostic NumberTooLarge(SourceRef at, string text) =>
+        Error("AR1004", at, $"the number '{text}' is too large");
+
+    public static Diagnostic NonPositivePeriod(SourceRef at, string text) =>
+        Error("AR1005", at, $"a period must be longer than zero, but '{text}' is not");
+
+    public static Diagnostic MalformedCameoCode(SourceRef at, string text) =>
+        Error("AR1006", at, $"'{text}' is not a CAMEO code; expected 2 to 4 digits such as '18' or '0232'");
+
+    // ---- AR2xxx: syntax -----------------------------------------------------------------------
+
+    public static Diagnostic SyntaxError(SourceRef at, string found, string expected) =>
+        Error("AR2001", at, $"unexpected {found}; expected {expected}");
+
+    public static Diagnostic UnknownKeyword(SourceRef at, string word, string context, IReadOnlyCollection<string> keywords) =>
+        Error("AR2002", at, $"unknown keyword '{word}' in {context}; expected {Friendly.List(keywords.Select(k => $"'{k}'"))}{SpellingSuggester.DidYouMean(word, keywords)}");
+
+    public static Diagnostic UnclosedBlock(SourceRef at, string what) =>
+        Error("AR2003", at, $"{what} is not closed; expected '}}' before the end of the file");
+
+    public static Diagnostic UnknownKind(SourceRef at, string word, IReadOnlyCollection<string> kinds) =>
+        Error("AR2004", at, $"unknown rule kind '{word}'; expected {Friendly.List(kinds.Select(k => $"'{k}'"))}{SpellingSuggester.DidYouMean(word, kinds)}");
+
+    public static Diagnostic UnexpectedClosingBrace(SourceRef at) =>
+        Error("AR2005", at, "unexpected '}' with no open block");
+
+    // ---- AR3xxx: rule-set semantics ---------------------------------------------------------------
+
+    public static Diagnostic DuplicateTreaty(SourceRef at, string code) =>
+        Error("AR3001", at, $"treaty '{code}' is defined more than once");
+
+    public static Diagnostic DuplicateRule(SourceRef at, string treaty, string id) =>
+        Error("AR3002", at, $"rule id '{id}' is used more than once in treaty '{treaty}'");
+
+    public static Diagnostic DuplicateVerb(SourceRef at, string verb) =>
+        Error("AR3003", at, $"verb '{verb}' is declared more than once");
+
+    public static Diagnostic OverlappingMembership(SourceRef at, string party) =>
+        Error("AR3004", at, $"the membership intervals of '{party}' overlap");
+
+    public static Diagnostic EmptyMembership(SourceRef at, string party) =>
+        Error("AR3005", at, $"this membership interval of '{party}' is empty: its end must be after its start");
+
+    public static Diagnostic MembershipOutOfOrder(SourceRef at, string party) =>
+        Error("AR3006", at, $"the membership intervals of '{party}' are out of order: list them from the earliest");
+
+    public static Diagnostic EmptyEffective(SourceRef at) =>
+        Error("AR3007", at, "this effective interval is empty: its end must be after its start");
+
+    public static Diagnostic UnknownVerb(SourceRef at, string verb, IEnumerable<string> known) =>
+        Error("AR3008", at, $"unknown verb '{verb}': no vocabulary declares it{SpellingSuggester.DidYouMean(verb, known)}");
+
+    public static Diagnostic UnknownAssumption(SourceRef at, string name, string treaty, IEnumerable<string> known) =>
+        Error("AR3009", at, $"treaty '{treaty}' has no 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
+
+    public static Diagnostic UnknownTreaty(SourceRef at, string code, IEnumerable<string> known) =>
+        Error("AR3010", at, $"unknown treaty '{code}'{SpellingSuggester.DidYouMean(code, known)}");
+
+    public static Diagnostic UnboundVariable(SourceRef at, string variable, string where, IEnumerable<string> known) =>
+        Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : string.Empty)}");
+
+    public static Diagnostic BothWhenAndForbid(SourceRef at, string rule) =>
+        Error("AR3012", at, $"rule '{rule}' has more than one 'when ... then' or 'forbid'; a rule has exactly one");
+
+    public static Diagnostic NeitherWhenNorForbid(SourceRef at, string rule) =>
+        Error("AR3013", at, $"rule '{rule}' has no 'when ... then' and no 'forbid'; a rule has exactly one");
+
+    public static Diagnostic MissingKind(SourceRef at, string rule) =>
+        Error("AR3014", at, $"rule '{rule}' has no 'kind'; add one of 'defense', 'offense', 'neutrality', 'nonaggression', 'consultation' or 'other'");
+
+    public static Diagnostic RepeatedRuleItem(SourceRef at, string rule, string item) =>
+        Error("AR3015", at, $"rule '{rule}' has more than one '{item}'");
+
+    public static Diagnostic UntilWithForbid(SourceRef at, string rule) =>
+        Error("AR3016", at, $"rule '{rule}' is a 'forbid', which cannot have 'until'");
+
+    public static Diagnostic SubjectVariableNotNew(SourceRef at, string variable) =>
+        Error("AR3017", at, $"'each member ${variable}' must introduce a new variable, but '${variable}' is already bound by 'when' or 'where'");
+
+    public static Diagnostic WildcardNotAllowed(SourceRef at, string where) =>
+        Error("AR3018", at, $"'_' matches anything and has no value, so it cannot be used {where}");
+
+    public static Diagnostic DuplicateAssumption(SourceRef at, string treaty, string name) =>
+        Error("AR3019", at, $"treaty '{treaty}' declares 'assume {name}' more than once");
+
+    public static Diagnostic DuplicateMember(SourceRef at, string treaty, string party) =>
+        Error("AR3020", at, $"'{party}' is listed more than once in the members of '{treaty}'; put all its intervals on one line");
+
+    public static Diagnostic RepeatedTreatyItem(SourceRef at, string treaty, string item) =>
+        Error("AR3021", at, $"treaty '{treaty}' has more than one '{item}'");
+
+    public static Diagnostic WildcardSubject(SourceRef at) =>
+        Error("AR3022", at, "the obligated party cannot be '_'; name a party, a variable or 'each member $x'");
+
+    // ---- AR4xxx: event histories ------------------------------------------------------------
+
+    public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>
+        Error("AR4001", at, $"unknown verb '{verb}': no vocabulary of the rule set declares it{SpellingSuggester.DidYouMean(verb, known)}");
+
+    public static Diagnostic ConflictingAsOf(SourceRef at, string date, string earlier) =>
+        Error("AR4002", at, $"'as of {date}' contradicts an earlier 'as of {earlier}'; a history has one horizon");
+
+    public static Diagnostic MalformedJson(SourceRef at, string why) =>
+        Error("AR4003", at, $"this line is not a JSON object: {why}");
+
+    public static Diagnostic JsonField(SourceRef at, string message) =>
+        Error("AR4004", at, message);
+
+    public static Diagnostic DuplicateAttribute(SourceRef at, string name) =>
+        Error("AR4005", at, $"attribute '{name}' is given more than once");
+
+    // ---- AR9xxx: files and the command line -------------------------------------------------------
+
+    public static Diagnostic PathNotFound(string path) =>
+        Error("AR9001", $"'{path}' does not exist");
+
+    public static Diagnostic UnsupportedExtension(string path) =>
+        Error("AR9002", $"'{path}' is neither a rule file (.treaty) nor an event history (.events, .jsonl)");
+
+    public static Diagnostic CannotRead(string path, string why) =>
+        Error("AR9003", $"cannot read '{path}': {why}");
+
+    public static Diagnostic BadAsOf(string text) =>
+        Error("AR9004", $"--as-of '{text}' is not a date such as 2022-12-31");
+
+    public static Diagnostic BadAssumeSyntax(string text) =>
+        Error("AR9005", $"--assume '{text}' must look like NAME=ISO_PERIOD, such as prompt=P10D");
+
+    public static Diagnostic UnknownAssumeOverride(string name, IEnumerable<string> known) =>
+        Error("AR9006", $"--assume '{name}': no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
+
+    public static Diagnostic BadAssumePeriod(string name, string text) =>
+        Error("AR9007", $"--assume {name}='{text}' is not a positive ISO 8601 period of whole days, weeks, months or years, such as P10D, P4W or P1M");
+
+    public static Diagnostic CannotWriteOutput(string path, string why) =>
+        Error("AR9008", $"cannot write '{path}': {why}; the file was left as it was");
+
+    public static Diagnostic NoInput() =>
+        Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
+}

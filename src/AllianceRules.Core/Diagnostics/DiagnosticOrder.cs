@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace AllianceRules.Diagnostics;
+
+/// <summary>Orders diagnostics by file (in first-seen order), then offset, then code.</summary>
+public static class DiagnosticOrder
+{
+    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
+    {
+        var list = diagnostics.Distinct().ToList();
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in list)
+        {
+            var path = d.File?.Path ?? string.Empty;
+            fileOrder.TryAdd(path, fileOrder.Count);
+        }
+        return [.. list
+            .OrderBy(d => fileOrder[d.File?.Path ?? string.Empty])
+            .ThenBy(d => d.Span.Start)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+    }
+}

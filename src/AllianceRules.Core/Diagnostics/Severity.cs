@@ -1,0 +1,7 @@
+namespace AllianceRules.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

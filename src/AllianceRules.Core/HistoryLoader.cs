@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using AllianceRules.Diagnostics;
+using AllianceRules.Model;
+using AllianceRules.Parsing;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AllianceRules;
+
+/// <summary>Reads <c>.events</c> and <c>.jsonl</c> files into one history, checked against the rule set's vocabulary.</summary>
+public static class HistoryLoader
+{
+    public static LoadResult<EventHistory> Load(IEnumerable<SourceFile> files, IEnumerable<string> declaredVerbs)
+    {
+        var verbs = declaredVerbs.ToHashSet(StringComparer.Ordinal);
+        var bag = new DiagnosticBag();
+        var events = ImmutableArray.CreateBuilder<Event>();
+        (LocalDate Date, string Text)? asOf = null;
+        foreach (var file in files)
+        {
+            var (lines, diagnostics) = file.Path.EndsWith(".jsonl", StringComparison.Ordinal)
+                ? HistoryParser.ParseJsonLines(file)
+                : HistoryParser.ParseEvents(file);
+            bag.AddRange(diagnostics);
+            foreach (var line in lines)
+            {
+                switch (line)
+                {
+                    case AsOfSyntax a:
+                        if (!CheckDate(file, a.Date, bag)) break;
+                        var date = a.Date.Value!.Value;
+                        if (asOf is { } earlier && earlier.Date != date)
+                        {
+                            bag.Add(DiagnosticCatalog.ConflictingAsOf(file.At(a.Date.Span), a.Date.Text, earlier.Text));
+                        }
+                        asOf ??= (date, a.Date.Text);
+                        break;
+                    case EventLineSyntax e:
+                        if (ToEvent(file, e, verbs, bag) is { } ev) events.Add(ev);
+                        break;
+                }
+            }
+        }
+        var sorted = bag.ToSortedArray();
+        return bag.HasErrors
+            ? new LoadResult<EventHistory>(null, sorted)
+            : new LoadResult<EventHistory>(new EventHistory(events.ToImmutable(), asOf?.Date), sorted);
+    }
+
+    private static Event? ToEvent(SourceFile file, EventLineSyntax e, HashSet<string> verbs, DiagnosticBag bag)
+    {
+        var ok = CheckDate(file, e.Date, bag);
+        if (!verbs.Contains(e.Verb.Text))
+        {
+            bag.Add(DiagnosticCatalog.UndeclaredEventVerb(file.At(e.Verb.Span), e.Verb.Text, verbs));
+            ok = false;
+        }
+        var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in e.Attributes)
+        {
+            if (!attributes.TryAdd(attribute.Name.Text, attribute.Value))
+            {
+                bag.Add(DiagnosticCatalog.DuplicateAttribute(file.At(attribute.Name.Span), attribute.Name.Text));
+                ok = false;
+            }
+        }
+        return ok
+            ? new Event(e.Date.Value!.Value, e.Actor.Text, e.Verb.Text, e.Target.Text, attributes.ToImmutable(), e.Description?.Value,
+                new EventOrigin(file.Path, e.Line, e.Text))
+            : null;
+    }
+
+    private static bool CheckDate(SourceFile file, DateSyntax date, DiagnosticBag bag)
+    {
+        if (date.Value is not null) return true;
+        bag.Add(DiagnosticCatalog.ImpossibleDate(file.At(date.Span), date.Text, date.Problem ?? "no such day"));
+        return false;
+    }
+
+    internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

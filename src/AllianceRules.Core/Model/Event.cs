@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace AllianceRules.Model;
+
+/// <summary>Where an event was written: the path as given, the 1-based line, and the line's text.</summary>
+public sealed record EventOrigin(string File, int Line, string Text);
+
+/// <summary>One dated event of a history: <c>actor verb target</c> with attributes.</summary>
+public sealed record Event(
+    LocalDate Date,
+    string Actor,
+    string Verb,
+    string Target,
+    ImmutableSortedDictionary<string, string> Attributes,
+    string? Description,
+    EventOrigin Origin);
+
+/// <summary>All event files together, with the horizon they state (if any).</summary>
+public sealed record EventHistory(ImmutableArray<Event> Events, LocalDate? AsOf);

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using AllianceRules.Binding;
+using AllianceRules.Syntax;
+
+namespace AllianceRules.Model;
+
+/// <summary>Lowers validated syntax to the model. Runs only when validation found no error, so it may assume a well-formed input.</summary>
+internal static class ModelBuilder
+{
+    public static RuleSet Build(BoundRuleSet bound)
+    {
+        var verbs = new Dictionary<string, Verb>(StringComparer.Ordinal);
+        foreach (var (vocabulary, _) in bound.Vocabularies)
+        {
+            foreach (var v in vocabulary.Verbs)
+            {
+                verbs.TryAdd(v.Name.Text, new Verb(v.Name.Text, v.Description?.Value, [.. v.CameoCodes.Select(c => c.Text)]));
+            }
+        }
+        return new RuleSet([.. verbs.Values], [.. bound.Treaties.Select(BuildTreaty)]);
+    }
+
+    private static Treaty BuildTreaty(BoundTreaty treaty)
+    {
+        var members = treaty.Items<MembersSyntax>().SelectMany(m => m.Members)
+            .ToImmutableDictionary(m => m.Party.Text, m => m.Intervals.Select(Range).ToImmutableArray(), StringComparer.Ordinal);
+        var assumptions = treaty.Items<AssumeSyntax>()
+            .Select(a => new Assumption(treaty.Code, a.Name.Text, a.Period.ToPeriod(), a.Note?.Value))
+            .ToImmutableArray();
+        return new Treaty(
+            treaty.Code,
+            treaty.Syntax.Title.Value,
+            treaty.Items<SignedSyntax>().FirstOrDefault()?.Date.Value,
+            treaty.Items<SourceSyntax>().FirstOrDefault()?.Text.Value,
+            members,
+            assumptions,
+            [.. treaty.Rules.Select(BuildRule)],
+            treaty.At(treaty.Syntax));
+    }
+
+    private static Rule BuildRule(BoundRule rule)
+    {
+        var clause = rule.Syntax.Items.First(i => i is WhenThenSyntax or ForbidSyntax);
+        var (trigger, where, obligation) = clause switch
+        {
+            WhenThenSyntax w => (w.When, w.Where, Obligation(w.Then)),
+            ForbidSyntax f => (f.Pattern, f.Where, (Obligation?)null),
+            _ => throw new InvalidOperationException("A validated rule has a clause."),
+        };
+        return new Rule(
+            rule.Treaty.Code,
+            rule.Id,
+            rule.Syntax.Title.Value,
+            Enum.Parse<RuleKind>(rule.Items<KindSyntax>().First().Kind.Text, ignoreCase: true),
+            rule.Items<CitesSyntax>().FirstOrDefault()?.Text.Value,
+            rule.Items<QuoteSyntax>().FirstOrDefault()?.Text.Value,
+            rule.Items<EffectiveSyntax>().FirstOrDefault() is { } e ? Range(e.Interval) : null,
+            Pattern(trigger),
+            where is null ? null : Condition(where),
+            obligation,
+            [.. rule.Items<UnlessSyntax>().Select(u => Condition(u.Condition))],
+            [.. rule.Items<UntilSyntax>().Select(u => Pattern(u.Pattern))],
+            [.. rule.Scope.Order],
+            rule.At(rule.Syntax));
+    }
+
+    private static DateRange Range(IntervalSyntax interval) => new(interval.From.Value!.Value, interval.To?.Value);
+
+    private static Term Term(TermSyntax term) => term switch
+    {
+        CodeTermSyntax c => new CodeTerm(c.Code),
+        VariableTermSyntax v => new VariableTerm(v.Name),
+        _ => WildcardTerm.Instance,
+    };
+
+    private static ImmutableArray<KeyValuePair<string, string>> Attributes(IEnumerable<AttributeSyntax> attributes) =>
+        [.. attributes.Select(a => KeyValuePair.Create(a.Name.Text, a.Value))];
+
+    private static Pattern Pattern(PatternSyntax p) => new(Term(p.Actor), p.Verb.Text, Term(p.Target), Attributes(p.Attributes));
+
+    private static Window Window(WindowSyntax w) => w switch
+    {
+        PeriodWindowSyntax p => new PeriodWindow(p.Period.ToPeriod()),
+        NamedWindowSyntax n => new NamedWindow(n.Name.Text),
+        _ => throw new InvalidOperationException("Unknown window."),
+    };
+
+    private static Obligation Obligation(ObligationSyntax o) => new(
+        o.Subject switch
+        {
+            EachMemberSubjectSyntax each => new EachMemberSubject(each.Variable.Name, [.. each.Except.Select(Term)]),
+            PartySubjectSyntax party => new PartySubject(Term(party.Party)),
+            _ => throw new InvalidOperationException("Unknown subject."),
+        },
+        o.Negated,
+        o.Verb.Text,
+        Term(o.Target),
+        Attributes(o.Attributes),
+        Window(o.Window));
+
+    private static Condition Condition(ConditionSyntax c) => c switch
+    {
+        OrConditionSyntax o => new OrCondition(Condition(o.Left), Condition(o.Right)),
+        AndConditionSyntax a => new AndCondition(Condition(a.Left), Condition(a.Right)),
+        NotConditionSyntax n => new NotCondition(Condition(n.Operand)),
+        MembershipConditionSyntax m => new MembershipCondition(Term(m.Term), m.Negated, m.Treaty?.Text),
+        EqualityConditionSyntax e => new EqualityCondition(Term(e.Left), Term(e.Right), e.NotEqual),
+        InConditionSyntax i => new InCondition(Term(i.Term), i.Negated, [.. i.Items.Select(Term)]),
+        ThereWasConditionSyntax t => new ThereWasCondition(Pattern(t.Pattern), Window(t.Window)),
+        _ => throw new InvalidOperationException("Unknown condition."),
+    };
+}

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace AllianceRules.Model;
+
+/// <summary><c>subject must [not] verb target [attrs] within D</c>.</summary>
+public sealed record Obligation(Subject Subject, bool Negated, string Verb, Term Target, ImmutableArray<KeyValuePair<string, string>> Attributes, Window Window);
+
+public abstract record Subject;
+
+/// <summary>One party, named by code or variable; obligated whether or not it is a member (rule 5.1.10).</summary>
+public sealed record PartySubject(Term Party) : Subject;
+
+/// <summary><c>each member $x except ...</c>: every member of the treaty on the trigger's date.</summary>
+public sealed record EachMemberSubject(string Variable, ImmutableArray<Term> Except) : Subject;

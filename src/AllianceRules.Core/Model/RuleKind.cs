@@ -1,0 +1,12 @@
+namespace AllianceRules.Model;
+
+/// <summary>The ATOP kinds of commitment, plus <see cref="Other"/>.</summary>
+public enum RuleKind
+{
+    Defense,
+    Offense,
+    Neutrality,
+    Nonaggression,
+    Consultation,
+    Other,
+}

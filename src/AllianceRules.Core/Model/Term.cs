@@ -1,0 +1,21 @@
+namespace AllianceRules.Model;
+
+/// <summary>A party code, a variable or the wildcard.</summary>
+public abstract record Term;
+
+public sealed record CodeTerm(string Code) : Term
+{
+    public override string ToString() => Code;
+}
+
+public sealed record VariableTerm(string Name) : Term
+{
+    public override string ToString() => "$" + Name;
+}
+
+public sealed record WildcardTerm : Term
+{
+    public static readonly WildcardTerm Instance = new();
+
+    public override string ToString() => "_";
+}

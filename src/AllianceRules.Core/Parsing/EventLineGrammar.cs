@@ -1,0 +1,63 @@
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using Sprache;
+
+namespace AllianceRules.Parsing;
+
+/// <summary>The grammar of one <c>.events</c> line (language.md §4).</summary>
+internal static class EventLineGrammar
+{
+    private static Parser<T> Tok<T>(Parser<T> parser) =>
+        from v in parser
+        from _ in Lexical.Trivia
+        select v;
+
+    private static Parser<Identifier> Keyword(string keyword) =>
+        Tok(Lexical.Word.Where(w => w.Text == keyword).Named($"'{keyword}'"));
+
+    private static readonly Parser<Identifier> Code =
+        Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text)).Named("a party code such as 'RUS'"));
+
+    private static readonly Parser<Identifier> Name =
+        Tok(Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("a lower-case name"));
+
+    private static readonly Parser<string> Value =
+        Tok(Lexical.String).Select(s => s.Value)
+        .Or(Tok(Lexical.Digits).Select(d => d.TrimStart('0') is { Length: > 0 } t ? t : "0"))
+        .Or(Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text) || Lexical.IsName(w.Text)).Select(w => w.Text)))
+        .Named("a value: a quoted string, a code, a name or a number");
+
+    private static readonly Parser<AttributeSyntax> Attribute =
+        from name in Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("an attribute such as article=\"4\"")
+        from eq in Lexical.Symbol("=")
+        from value in Value
+        select new AttributeSyntax(name, value, TextSpan.FromBounds(name.Span.Start, name.Span.End));
+
+    private static readonly Parser<HistoryLineSyntax> AsOf =
+        from start in Lexical.Position
+        from a in Keyword("as")
+        from of in Keyword("of")
+        from date in Tok(Lexical.Date)
+        select (HistoryLineSyntax)new AsOfSyntax(date, 0, TextSpan.FromBounds(start, date.Span.End));
+
+    private static readonly Parser<HistoryLineSyntax> Event =
+        from start in Lexical.Position
+        from date in Tok(Lexical.Date)
+        from actor in Code.Named("the actor, a party code such as 'AZE'")
+        from verb in Name.Named("a verb such as 'attack'")
+        from target in Code.Named("the target, a party code such as 'ARM'")
+        from attrs in Attribute.XMany()
+        from description in Tok(Lexical.String).XOptional()
+        select (HistoryLineSyntax)new EventLineSyntax(date, actor, verb, target, attrs.ToList(), description.GetOrDefault(),
+            string.Empty, 0, TextSpan.FromBounds(start, date.Span.End));
+
+    private static readonly Parser<HistoryLineSyntax> Line =
+        from line in AsOf.Or(Event)
+        from end in Parse.Return<int>(0).End()
+            .Named("end of line (a description goes last, in quotes)")
+        select line;
+
+    /// <summary>Parses the line <c>[start, end)</c> of <paramref name="text"/>; null with a failure when it is broken.</summary>
+    public static IResult<HistoryLineSyntax> ParseLine(string text, int start, int end) =>
+        Line(new TextInput(text, start, end));
+}

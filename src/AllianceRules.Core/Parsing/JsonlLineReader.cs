@@ -1,0 +1,188 @@
+using System.Text;
+using System.Text.Json;
+using AllianceRules.Diagnostics;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+
+namespace AllianceRules.Parsing;
+
+/// <summary>
+/// Reads one <c>.jsonl</c> line into the same syntax as an <c>.events</c> line (language.md §4,
+/// rule 5.1.8): string fields, and attributes whose values are strings or integers.
+/// </summary>
+internal static class JsonlLineReader
+{
+    private static readonly string[] EventFields = ["date", "actor", "verb", "target", "attrs", "text"];
+
+    public static HistoryLineSyntax? Read(SourceFile file, int lineNumber, int start, int end, DiagnosticBag diagnostics)
+    {
+        var raw = file.Text[start..end].TrimEnd('\r');
+        var bytes = Encoding.UTF8.GetBytes(raw);
+        var fields = new Dictionary<string, (JsonTokenType Type, string Text, TextSpan Span)>(StringComparer.Ordinal);
+        var attributes = new List<AttributeSyntax>();
+        var attrNames = new HashSet<string>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        TextSpan SpanOf(long byteOffset, int length = 1) =>
+            new(start + Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(byteOffset, bytes.Length)), Math.Max(1, length));
+        var lineSpan = new TextSpan(start, Math.Max(1, raw.Length));
+        var ok = true;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                diagnostics.Add(DiagnosticCatalog.MalformedJson(file.At(SpanOf(reader.TokenStartIndex)), "it must start with '{'"));
+                return null;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var nameSpan = SpanOf(reader.TokenStartIndex, name.Length + 2);
+                reader.Read();
+                var valueSpan = SpanOf(reader.TokenStartIndex, (int)Math.Max(1, reader.ValueSpan.Length + (reader.TokenType == JsonTokenType.String ? 2 : 0)));
+                if (name == "asOf" || EventFields.Contains(name))
+                {
+                    if (fields.ContainsKey(name))
+                    {
+                        diagnostics.Add(DiagnosticCatalog.JsonField(file.At(nameSpan), $"field '{name}' is given more than once"));
+                        ok = false;
+                    }
+                    if (name == "attrs")
+                    {
+                        ok &= ReadAttributes(ref reader, file, attributes, attrNames, SpanOf, diagnostics);
+                        fields[name] = (JsonTokenType.StartObject, string.Empty, nameSpan);
+                        continue;
+                    }
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        diagnostics.Add(DiagnosticCatalog.JsonField(file.At(valueSpan), $"field '{name}' must be a string"));
+                        reader.Skip();
+                        ok = false;
+                        continue;
+                    }
+                    fields[name] = (JsonTokenType.String, reader.GetString()!, valueSpan);
+                }
+                else
+                {
+                    var known = EventFields.Append("asOf");
+                    diagnostics.Add(DiagnosticCatalog.JsonField(file.At(nameSpan),
+                        $"unknown field '{name}'; an event has the fields date, actor, verb, target, attrs and text{SpellingSuggester.DidYouMean(name, known)}"));
+                    reader.Skip();
+                    ok = false;
+                }
+            }
+            if (reader.Read())
+            {
+                diagnostics.Add(DiagnosticCatalog.MalformedJson(file.At(SpanOf(reader.TokenStartIndex)), "there is more after the closing '}'"));
+                return null;
+            }
+        }
+        catch (JsonException e)
+        {
+            var offset = e.BytePositionInLine ?? 0;
+            var why = e.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+            diagnostics.Add(DiagnosticCatalog.MalformedJson(file.At(SpanOf(offset)), why));
+            return null;
+        }
+        if (!ok) return null;
+
+        if (fields.TryGetValue("asOf", out var asOf))
+        {
+            if (fields.Count > 1)
+            {
+                diagnostics.Add(DiagnosticCatalog.JsonField(file.At(lineSpan), "a line with 'asOf' sets the horizon and can have no other field"));
+                return null;
+            }
+            var date = DateOf(file, asOf.Text, asOf.Span, diagnostics);
+            return date is null ? null : new AsOfSyntax(date, lineNumber, lineSpan);
+        }
+
+        foreach (var required in new[] { "date", "actor", "verb", "target" })
+        {
+            if (!fields.ContainsKey(required))
+            {
+                diagnostics.Add(DiagnosticCatalog.JsonField(file.At(lineSpan), $"this event has no '{required}' field"));
+                ok = false;
+            }
+        }
+        if (!ok) return null;
+
+        var dateSyntax = DateOf(file, fields["date"].Text, fields["date"].Span, diagnostics);
+        var actor = CodeOf(file, "actor", fields["actor"], diagnostics);
+        var target = CodeOf(file, "target", fields["target"], diagnostics);
+        var verbField = fields["verb"];
+        Identifier? verb = null;
+        if (Lexical.IsName(verbField.Text))
+        {
+            verb = new Identifier(verbField.Text, verbField.Span);
+        }
+        else
+        {
+            diagnostics.Add(DiagnosticCatalog.JsonField(file.At(verbField.Span), $"'verb' must be a lower-case name such as 'attack', not '{verbField.Text}'"));
+        }
+        if (dateSyntax is null || actor is null || target is null || verb is null) return null;
+        var description = fields.TryGetValue("text", out var text) ? new StringLiteral(text.Text, text.Span) : null;
+        return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, lineNumber, lineSpan);
+    }
+
+    private static bool ReadAttributes(ref Utf8JsonReader reader, SourceFile file, List<AttributeSyntax> attributes, HashSet<string> names,
+        Func<long, int, TextSpan> spanOf, DiagnosticBag diagnostics)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            diagnostics.Add(DiagnosticCatalog.JsonField(file.At(spanOf(reader.TokenStartIndex, 1)), "field 'attrs' must be an object such as {\"article\":\"4\"}"));
+            reader.Skip();
+            return false;
+        }
+        var ok = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            var nameSpan = spanOf(reader.TokenStartIndex, name.Length + 2);
+            reader.Read();
+            string? value = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number when reader.TryGetInt64(out var n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (!Lexical.IsName(name))
+            {
+                diagnostics.Add(DiagnosticCatalog.JsonField(file.At(nameSpan), $"attribute name '{name}' must be a lower-case name such as 'article'"));
+                ok = false;
+            }
+            if (value is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.JsonField(file.At(spanOf(reader.TokenStartIndex, 1)), $"attribute '{name}' must be a string or an integer"));
+                reader.Skip();
+                ok = false;
+                continue;
+            }
+            if (!names.Add(name))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateAttribute(file.At(nameSpan), name));
+                ok = false;
+                continue;
+            }
+            attributes.Add(new AttributeSyntax(new Identifier(name, nameSpan), value, nameSpan));
+        }
+        return ok;
+    }
+
+    private static DateSyntax? DateOf(SourceFile file, string text, TextSpan span, DiagnosticBag diagnostics)
+    {
+        var r = Lexical.Date(new TextInput(text, 0, text.Length));
+        if (!r.WasSuccessful || !r.Remainder.AtEnd)
+        {
+            diagnostics.Add(DiagnosticCatalog.JsonField(file.At(span), $"'{text}' is not a date such as 2022-09-13"));
+            return null;
+        }
+        return r.Value with { Span = span };
+    }
+
+    private static Identifier? CodeOf(SourceFile file, string field, (JsonTokenType Type, string Text, TextSpan Span) value, DiagnosticBag diagnostics)
+    {
+        if (Lexical.IsCode(value.Text)) return new Identifier(value.Text, value.Span);
+        diagnostics.Add(DiagnosticCatalog.JsonField(file.At(value.Span), $"'{field}' must be a party code such as 'RUS', not '{value.Text}'"));
+        return null;
+    }
+}

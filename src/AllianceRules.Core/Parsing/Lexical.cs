@@ -1,0 +1,209 @@
+using System.Text;
+using AllianceRules.Diagnostics;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using NodaTime.Text;
+using Sprache;
+
+namespace AllianceRules.Parsing;
+
+/// <summary>
+/// Character-level parsers shared by the rule-file and history grammars. Each reads one whole
+/// token and fails without consuming input, so alternatives stay cheap and errors stay precise.
+/// Trivia (white space and <c>#</c> comments) is skipped after tokens, never before.
+/// </summary>
+internal static class Lexical
+{
+    public static readonly string[] PeriodUnits = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
+
+    public static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == '$';
+
+    public static bool IsWordPart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '$';
+
+    public static bool IsCode(string s) => s.Length > 0 && char.IsAsciiLetterUpper(s[0]) && s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_');
+
+    public static bool IsName(string s) => s.Length > 0 && char.IsAsciiLetterLower(s[0]) && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_' || c == '-');
+
+    public static bool IsVariable(string s) => s.Length > 1 && s[0] == '$' && char.IsAsciiLetterLower(s[1]) && s.Skip(2).All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    /// <summary>White space and comments, including line breaks.</summary>
+    public static readonly Parser<int> Trivia = input =>
+    {
+        while (!input.AtEnd)
+        {
+            var c = input.Current;
+            if (c == '#')
+            {
+                while (!input.AtEnd && input.Current != '\n') input = input.Advance();
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                input = input.Advance();
+            }
+            else
+            {
+                break;
+            }
+        }
+        return Result.Success(0, input);
+    };
+
+    /// <summary>A raw word <c>[A-Za-z_$][A-Za-z0-9_$-]*</c>; its class is checked by the caller.</summary>
+    public static readonly Parser<Identifier> Word = input =>
+    {
+        if (input.AtEnd || !IsWordStart(input.Current)) return Result.Failure<Identifier>(input, "expected a word", ["a word"]);
+        var start = input;
+        var sb = new StringBuilder();
+        while (!input.AtEnd && IsWordPart(input.Current))
+        {
+            sb.Append(input.Current);
+            input = input.Advance();
+        }
+        return Result.Success(new Identifier(sb.ToString(), TextSpan.FromBounds(start.Position, input.Position)), input);
+    };
+
+    public static readonly Parser<string> Digits = input =>
+    {
+        var sb = new StringBuilder();
+        var start = input;
+        while (!input.AtEnd && char.IsAsciiDigit(input.Current))
+        {
+            sb.Append(input.Current);
+            input = input.Advance();
+        }
+        if (sb.Length == 0) return Result.Failure<string>(start, "expected digits", ["a number"]);
+        if (!input.AtEnd && IsWordPart(input.Current)) return Result.Failure<string>(start, "expected digits", ["a number"]);
+        return Result.Success(sb.ToString(), input);
+    };
+
+    public static readonly Parser<int> Integer = input =>
+    {
+        var r = Digits(input);
+        if (!r.WasSuccessful) return Result.Failure<int>(input, r.Message, r.Expectations);
+        return int.TryParse(r.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? Result.Success(n, r.Remainder)
+            : CustomFailure.Create<int>(input, "AR1004", r.Value.Length, $"the number '{r.Value}' is too large");
+    };
+
+    /// <summary>A date <c>yyyy-MM-dd</c>. An impossible day is parsed and flagged, so validation can report it.</summary>
+    public static readonly Parser<DateSyntax> Date = input =>
+    {
+        var start = input;
+        var sb = new StringBuilder();
+        while (!input.AtEnd && (char.IsAsciiDigit(input.Current) || input.Current == '-') && sb.Length < 11)
+        {
+            sb.Append(input.Current);
+            input = input.Advance();
+        }
+        var text = sb.ToString();
+        var shaped = text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && text.Where((c, i) => i is not (4 or 7)).All(char.IsAsciiDigit)
+            && (input.AtEnd || !IsWordPart(input.Current));
+        if (!shaped) return Result.Failure<DateSyntax>(start, "expected a date", ["a date such as 1992-05-15"]);
+        var span = TextSpan.FromBounds(start.Position, input.Position);
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success
+            ? Result.Success(new DateSyntax(text, parsed.Value, null, span), input)
+            : Result.Success(new DateSyntax(text, null, DescribeBadDate(text), span), input);
+    };
+
+    private static string DescribeBadDate(string text)
+    {
+        var month = int.Parse(text.AsSpan(5, 2), System.Globalization.CultureInfo.InvariantCulture);
+        var day = int.Parse(text.AsSpan(8, 2), System.Globalization.CultureInfo.InvariantCulture);
+        var year = int.Parse(text.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12) return $"there is no month {month}";
+        if (year < 1) return "years start at 0001";
+        var days = NodaTime.CalendarSystem.Iso.GetDaysInMonth(year, month);
+        return $"{MonthName(month)} {year} has {days} days";
+    }
+
+    private static string MonthName(int month) =>
+        System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+
+    /// <summary>A quoted string: <c>"..."</c> with <c>\"</c> and <c>\\</c>, or <c>"""..."""</c> over lines.</summary>
+    public static readonly Parser<StringLiteral> String = input =>
+    {
+        if (input.AtEnd || input.Current != '"') return Result.Failure<StringLiteral>(input, "expected a string", ["a quoted string"]);
+        var start = input;
+        var text = input.Source;
+        var p = input.Position;
+        var sb = new StringBuilder();
+        int end;
+        if (string.CompareOrdinal(text, p, "\"\"\"", 0, 3) == 0)
+        {
+            var close = text.IndexOf("\"\"\"", p + 3, StringComparison.Ordinal);
+            if (close < 0) return CustomFailure.Create<StringLiteral>(start, "AR1002", 3, "this string has no closing quote");
+            sb.Append(text, p + 3, close - p - 3);
+            end = close + 3;
+        }
+        else
+        {
+            var i = p + 1;
+            while (true)
+            {
+                if (i >= text.Length || text[i] == '\n') return CustomFailure.Create<StringLiteral>(start, "AR1002", 1, "this string has no closing quote");
+                var c = text[i];
+                if (c == '"') break;
+                if (c == '\\')
+                {
+                    var next = i + 1 < text.Length ? text[i + 1] : '\0';
+                    if (next is not ('"' or '\\'))
+                    {
+                        return CustomFailure.Create<StringLiteral>(Advance(start, i - p), "AR1003", 2, $"unknown escape '\\{next}' in a string; only \\\" and \\\\ are escapes");
+                    }
+                    sb.Append(next);
+                    i += 2;
+                    continue;
+                }
+                sb.Append(c);
+                i++;
+            }
+            end = i + 1;
+        }
+        var rest = Advance(start, end - p);
+        return Result.Success(new StringLiteral(sb.ToString(), TextSpan.FromBounds(p, end)), rest);
+    };
+
+    public static IInput Advance(IInput input, int count)
+    {
+        for (var i = 0; i < count && !input.AtEnd; i++) input = input.Advance();
+        return input;
+    }
+
+    /// <summary>The current offset, as a parser that consumes nothing.</summary>
+    public static readonly Parser<int> Position = input => Result.Success(input.Position, input);
+
+    /// <summary>A literal piece of punctuation such as <c>{</c> or <c>..</c>.</summary>
+    public static Parser<string> Symbol(string symbol) => input =>
+    {
+        var rest = input;
+        foreach (var c in symbol)
+        {
+            if (rest.AtEnd || rest.Current != c) return Result.Failure<string>(input, $"expected '{symbol}'", [$"'{symbol}'"]);
+            rest = rest.Advance();
+        }
+        return Result.Success(symbol, rest);
+    };
+
+    /// <summary>How the text at an offset reads in an "unexpected ..." message.</summary>
+    public static string Describe(string text, int offset)
+    {
+        if (offset >= text.Length) return "end of file";
+        var c = text[offset];
+        if (c == '\n' || c == '\r') return "end of line";
+        if (c == '"') return "a string";
+        var end = offset;
+        if (IsWordPart(c) || c == '.')
+        {
+            while (end < text.Length && (IsWordPart(text[end]) || text[end] == '.')) end++;
+        }
+        else
+        {
+            end++;
+        }
+        var token = text[offset..end];
+        if (token.Length > 40) token = token[..40] + "...";
+        return $"'{token}'";
+    }
+}

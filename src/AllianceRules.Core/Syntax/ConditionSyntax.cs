@@ -1,0 +1,23 @@
+using AllianceRules.Text;
+
+namespace AllianceRules.Syntax;
+
+public abstract record ConditionSyntax(TextSpan Span) : SyntaxNode(Span);
+
+public sealed record OrConditionSyntax(ConditionSyntax Left, ConditionSyntax Right, TextSpan Span) : ConditionSyntax(Span);
+
+public sealed record AndConditionSyntax(ConditionSyntax Left, ConditionSyntax Right, TextSpan Span) : ConditionSyntax(Span);
+
+public sealed record NotConditionSyntax(ConditionSyntax Operand, TextSpan Span) : ConditionSyntax(Span);
+
+/// <summary><c>term is [not] member [of CODE]</c>.</summary>
+public sealed record MembershipConditionSyntax(TermSyntax Term, bool Negated, Identifier? Treaty, TextSpan Span) : ConditionSyntax(Span);
+
+/// <summary><c>term = term</c> or <c>term != term</c>.</summary>
+public sealed record EqualityConditionSyntax(TermSyntax Left, TermSyntax Right, bool NotEqual, TextSpan Span) : ConditionSyntax(Span);
+
+/// <summary><c>term [not] in [a, b]</c>.</summary>
+public sealed record InConditionSyntax(TermSyntax Term, bool Negated, IReadOnlyList<TermSyntax> Items, TextSpan Span) : ConditionSyntax(Span);
+
+/// <summary><c>there was PATTERN within D before</c>.</summary>
+public sealed record ThereWasConditionSyntax(PatternSyntax Pattern, WindowSyntax Window, TextSpan Span) : ConditionSyntax(Span);

@@ -1,0 +1,21 @@
+using AllianceRules.Text;
+
+namespace AllianceRules.Syntax;
+
+/// <summary>One meaningful line of an event history.</summary>
+public abstract record HistoryLineSyntax(int Line, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>as of DATE</c>: the evaluation horizon.</summary>
+public sealed record AsOfSyntax(DateSyntax Date, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
+
+/// <summary><c>DATE ACTOR VERB TARGET { NAME=value } [STRING]</c>; <see cref="Text"/> is the line as written, without a trailing comment.</summary>
+public sealed record EventLineSyntax(
+    DateSyntax Date,
+    Identifier Actor,
+    Identifier Verb,
+    Identifier Target,
+    IReadOnlyList<AttributeSyntax> Attributes,
+    StringLiteral? Description,
+    string Text,
+    int Line,
+    TextSpan Span) : HistoryLineSyntax(Line, Span);

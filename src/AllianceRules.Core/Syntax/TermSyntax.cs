@@ -1,0 +1,40 @@
+using AllianceRules.Text;
+
+namespace AllianceRules.Syntax;
+
+/// <summary>A party code, a variable or the wildcard <c>_</c>.</summary>
+public abstract record TermSyntax(TextSpan Span) : SyntaxNode(Span);
+
+public sealed record CodeTermSyntax(string Code, TextSpan Span) : TermSyntax(Span)
+{
+    public override string ToString() => Code;
+}
+
+/// <summary>A variable; <see cref="Name"/> is without the <c>$</c>.</summary>
+public sealed record VariableTermSyntax(string Name, TextSpan Span) : TermSyntax(Span)
+{
+    public override string ToString() => "$" + Name;
+}
+
+public sealed record WildcardTermSyntax(TextSpan Span) : TermSyntax(Span)
+{
+    public override string ToString() => "_";
+}
+
+/// <summary>An attribute constraint <c>name=value</c>; the value is kept as text (rule 5.1.8).</summary>
+public sealed record AttributeSyntax(Identifier Name, string Value, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>actor verb target [attrs]</c>.</summary>
+public sealed record PatternSyntax(
+    TermSyntax Actor,
+    Identifier Verb,
+    TermSyntax Target,
+    IReadOnlyList<AttributeSyntax> Attributes,
+    TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>within 30 days</c> or <c>within prompt</c>.</summary>
+public abstract record WindowSyntax(TextSpan Span) : SyntaxNode(Span);
+
+public sealed record PeriodWindowSyntax(PeriodSyntax Period, TextSpan Span) : WindowSyntax(Span);
+
+public sealed record NamedWindowSyntax(Identifier Name, TextSpan Span) : WindowSyntax(Span);

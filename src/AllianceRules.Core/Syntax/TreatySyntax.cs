@@ -1,0 +1,24 @@
+using AllianceRules.Text;
+
+namespace AllianceRules.Syntax;
+
+/// <summary>One parsed <c>.treaty</c> file.</summary>
+public sealed record RuleFileSyntax(SourceFile File, IReadOnlyList<VocabularySyntax> Vocabularies, IReadOnlyList<TreatySyntax> Treaties);
+
+public sealed record VocabularySyntax(IReadOnlyList<VerbDeclarationSyntax> Verbs, TextSpan Span) : SyntaxNode(Span);
+
+public sealed record VerbDeclarationSyntax(Identifier Name, StringLiteral? Description, IReadOnlyList<Identifier> CameoCodes, TextSpan Span) : SyntaxNode(Span);
+
+public sealed record TreatySyntax(Identifier Code, StringLiteral Title, IReadOnlyList<TreatyItemSyntax> Items, TextSpan Span) : SyntaxNode(Span);
+
+public abstract record TreatyItemSyntax(TextSpan Span) : SyntaxNode(Span);
+
+public sealed record SignedSyntax(DateSyntax Date, TextSpan Span) : TreatyItemSyntax(Span);
+
+public sealed record SourceSyntax(StringLiteral Text, TextSpan Span) : TreatyItemSyntax(Span);
+
+public sealed record MembersSyntax(IReadOnlyList<MemberSyntax> Members, TextSpan Span) : TreatyItemSyntax(Span);
+
+public sealed record MemberSyntax(Identifier Party, IReadOnlyList<IntervalSyntax> Intervals, TextSpan Span) : SyntaxNode(Span);
+
+public sealed record AssumeSyntax(Identifier Name, PeriodSyntax Period, StringLiteral? Note, TextSpan Span) : TreatyItemSyntax(Span);

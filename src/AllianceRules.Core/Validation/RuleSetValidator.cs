@@ -1,0 +1,51 @@
+using AllianceRules.Binding;
+using AllianceRules.Diagnostics;
+using AllianceRules.Syntax;
+using FluentValidation;
+
+namespace AllianceRules.Validation;
+
+/// <summary>Checks across all rule files: unique treaties, consistent verbs, then each treaty.</summary>
+public sealed class RuleSetValidator : AbstractValidator<BoundRuleSet>
+{
+    public RuleSetValidator()
+    {
+        RuleFor(set => set).Custom(CheckTreatyCodes).Custom(CheckVerbs);
+        RuleForEach(set => set.Treaties).SetValidator(new TreatyValidator());
+    }
+
+    private static void CheckTreatyCodes(BoundRuleSet set, ValidationContext<BoundRuleSet> context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var treaty in set.Treaties)
+        {
+            if (!seen.Add(treaty.Code)) context.Report(DiagnosticCatalog.DuplicateTreaty(treaty.At(treaty.Syntax.Code), treaty.Code));
+        }
+    }
+
+    private static void CheckVerbs(BoundRuleSet set, ValidationContext<BoundRuleSet> context)
+    {
+        // The same verb may be declared again in another vocabulary (a shared vocabulary copied
+        // into two files), but only identically; twice in one block is always a mistake.
+        var first = new Dictionary<string, (VerbDeclarationSyntax Verb, VocabularySyntax Block)>(StringComparer.Ordinal);
+        foreach (var (vocabulary, file) in set.Vocabularies)
+        {
+            foreach (var verb in vocabulary.Verbs)
+            {
+                foreach (var code in verb.CameoCodes.Where(c => c.Text.Length is < 2 or > 4))
+                {
+                    context.Report(DiagnosticCatalog.MalformedCameoCode(file.At(code.Span), code.Text));
+                }
+                if (!first.TryGetValue(verb.Name.Text, out var earlier))
+                {
+                    first[verb.Name.Text] = (verb, vocabulary);
+                    continue;
+                }
+                var same = !ReferenceEquals(earlier.Block, vocabulary)
+                    && earlier.Verb.Description?.Value == verb.Description?.Value
+                    && earlier.Verb.CameoCodes.Select(c => c.Text).SequenceEqual(verb.CameoCodes.Select(c => c.Text));
+                if (!same) context.Report(DiagnosticCatalog.DuplicateVerb(file.At(verb.Name.Span), verb.Name.Text));
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using AllianceRules.Binding;
+using AllianceRules.Diagnostics;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using FluentValidation;
+
+namespace AllianceRules.Validation;
+
+/// <summary>
+/// Checks one rule: its shape (one clause, one kind, at most one effective), the names it uses
+/// (verbs, assumptions, treaties) and the scope of its variables (language.md 5.1 rules 9–11).
+/// </summary>
+public sealed class RuleValidator : AbstractValidator<BoundRule>
+{
+    public RuleValidator()
+    {
+        RuleFor(r => r).Custom(CheckShape).Custom(CheckNames).Custom(CheckVariables);
+    }
+
+    private static SourceRef Keyword(BoundRule rule, SyntaxNode item, string keyword) =>
+        rule.Treaty.File.At(new TextSpan(item.Span.Start, keyword.Length));
+
+    private static void CheckShape(BoundRule rule, ValidationContext<BoundRule> context)
+    {
+        var clauses = rule.Syntax.Items.Where(i => i is WhenThenSyntax or ForbidSyntax).ToList();
+        if (clauses.Count == 0) context.Report(DiagnosticCatalog.NeitherWhenNorForbid(rule.At(rule.Syntax.Id), rule.Id));
+        foreach (var extra in clauses.Skip(1))
+        {
+            context.Report(DiagnosticCatalog.BothWhenAndForbid(Keyword(rule, extra, extra is ForbidSyntax ? "forbid" : "when"), rule.Id));
+        }
+        if (!rule.Items<KindSyntax>().Any()) context.Report(DiagnosticCatalog.MissingKind(rule.At(rule.Syntax.Id), rule.Id));
+        Repeats(rule.Items<KindSyntax>(), "kind");
+        Repeats(rule.Items<EffectiveSyntax>(), "effective");
+        Repeats(rule.Items<CitesSyntax>(), "cites");
+        Repeats(rule.Items<QuoteSyntax>(), "quote");
+        if (clauses.FirstOrDefault() is ForbidSyntax)
+        {
+            foreach (var until in rule.Items<UntilSyntax>()) context.Report(DiagnosticCatalog.UntilWithForbid(Keyword(rule, until, "until"), rule.Id));
+        }
+        foreach (var effective in rule.Items<EffectiveSyntax>())
+        {
+            var interval = effective.Interval;
+            var real = CommonChecks.CheckDate(context, rule.Treaty.File, interval.From) & CommonChecks.CheckDate(context, rule.Treaty.File, interval.To);
+            if (real && !CommonChecks.IsNonEmpty(interval)) context.Report(DiagnosticCatalog.EmptyEffective(rule.At(interval)));
+        }
+
+        void Repeats(IEnumerable<RuleItemSyntax> items, string keyword)
+        {
+            foreach (var extra in items.Skip(1)) context.Report(DiagnosticCatalog.RepeatedRuleItem(Keyword(rule, extra, keyword), rule.Id, keyword));
+        }
+    }
+
+    private static void CheckNames(BoundRule rule, ValidationContext<BoundRule> context)
+    {
+        var symbols = rule.Treaty.Symbols;
+        var treaty = rule.Treaty.Code;
+        var assumptions = symbols.AssumptionsOf(treaty);
+        var file = rule.Treaty.File;
+        foreach (var pattern in Patterns(rule))
+        {
+            CheckVerb(pattern.Verb);
+        }
+        foreach (var condition in Conditions(rule))
+        {
+            foreach (var thereWas in RuleScope.ThereWas(condition)) CommonChecks.CheckWindow(context, file, thereWas.Window, treaty, assumptions);
+            foreach (var membership in RuleScope.Atoms(condition).OfType<MembershipConditionSyntax>())
+            {
+                if (membership.Treaty is { } other && !symbols.HasTreaty(other.Text))
+                {
+                    context.Report(DiagnosticCatalog.UnknownTreaty(rule.At(other), other.Text, symbols.TreatyCodes));
+                }
+            }
+        }
+        foreach (var whenThen in rule.Items<WhenThenSyntax>())
+        {
+            CheckVerb(whenThen.Then.Verb);
+            CommonChecks.CheckWindow(context, file, whenThen.Then.Window, treaty, assumptions);
+        }
+
+        void CheckVerb(Identifier verb)
+        {
+            if (!symbols.HasVerb(verb.Text)) context.Report(DiagnosticCatalog.UnknownVerb(rule.At(verb), verb.Text, symbols.VerbNames));
+        }
+    }
+
+    private static void CheckVariables(BoundRule rule, ValidationContext<BoundRule> context)
+    {
+        var scope = rule.Scope;
+        var clause = rule.Syntax.Items.FirstOrDefault(i => i is WhenThenSyntax or ForbidSyntax);
+        var where = clause switch { WhenThenSyntax w => w.Where, ForbidSyntax f => f.Where, _ => null };
+        var known = scope.Order;
+
+        if (where is not null)
+        {
+            var binders = RuleScope.TopLevelConjuncts(where).OfType<ThereWasConditionSyntax>().ToHashSet();
+            CheckCondition(where, scope.Bound, "'where'", binders);
+        }
+        if (clause is WhenThenSyntax { Then: var obligation })
+        {
+            var inScope = scope.BoundWithSubject;
+            switch (obligation.Subject)
+            {
+                case EachMemberSubjectSyntax each:
+                    if (scope.Bound.Contains(each.Variable.Name)) context.Report(DiagnosticCatalog.SubjectVariableNotNew(rule.At(each.Variable), each.Variable.Name));
+                    foreach (var except in each.Except)
+                    {
+                        if (except is WildcardTermSyntax) context.Report(DiagnosticCatalog.WildcardNotAllowed(rule.At(except), "after 'except'"));
+                        CheckTerm(except, inScope, "'then'");
+                    }
+                    break;
+                case PartySubjectSyntax { Party: WildcardTermSyntax wildcard }:
+                    context.Report(DiagnosticCatalog.WildcardSubject(rule.At(wildcard)));
+                    break;
+                case PartySubjectSyntax party:
+                    CheckTerm(party.Party, scope.Bound, "'then'");
+                    break;
+            }
+            CheckTerm(obligation.Target, inScope, "'then'");
+        }
+        var visible = scope.BoundWithSubject;
+        foreach (var unless in rule.Items<UnlessSyntax>()) CheckCondition(unless.Condition, visible, "'unless'", new HashSet<ThereWasConditionSyntax>());
+        foreach (var until in rule.Items<UntilSyntax>())
+        {
+            CheckTerm(until.Pattern.Actor, visible, "'until'");
+            CheckTerm(until.Pattern.Target, visible, "'until'");
+        }
+
+        void CheckCondition(ConditionSyntax condition, IReadOnlySet<string> bound, string where, IReadOnlySet<ThereWasConditionSyntax> binders)
+        {
+            foreach (var atom in RuleScope.Atoms(condition))
+            {
+                switch (atom)
+                {
+                    case ThereWasConditionSyntax t when binders.Contains(t):
+                        break;
+                    case ThereWasConditionSyntax t:
+                        CheckTerm(t.Pattern.Actor, bound, where);
+                        CheckTerm(t.Pattern.Target, bound, where);
+                        break;
+                    case MembershipConditionSyntax m:
+                        CheckValueTerm(m.Term, bound, where);
+                        break;
+                    case EqualityConditionSyntax e:
+                        CheckValueTerm(e.Left, bound, where);
+                        CheckValueTerm(e.Right, bound, where);
+                        break;
+                    case InConditionSyntax i:
+                        CheckValueTerm(i.Term, bound, where);
+                        foreach (var item in i.Items) CheckValueTerm(item, bound, where);
+                        break;
+                }
+            }
+        }
+
+        void CheckValueTerm(TermSyntax term, IReadOnlySet<string> bound, string where)
+        {
+            if (term is WildcardTermSyntax) context.Report(DiagnosticCatalog.WildcardNotAllowed(rule.At(term), $"in a comparison or membership test in {where}"));
+            CheckTerm(term, bound, where);
+        }
+
+        void CheckTerm(TermSyntax term, IReadOnlySet<string> bound, string where)
+        {
+            if (term is VariableTermSyntax v && !bound.Contains(v.Name))
+            {
+                context.Report(DiagnosticCatalog.UnboundVariable(rule.At(v), v.Name, where, known.Where(bound.Contains)));
+            }
+        }
+    }
+
+    private static IEnumerable<PatternSyntax> Patterns(BoundRule rule)
+    {
+        foreach (var item in rule.Syntax.Items)
+        {
+            switch (item)
+            {
+                case WhenThenSyntax w: yield return w.When; break;
+                case ForbidSyntax f: yield return f.Pattern; break;
+                case UntilSyntax u: yield return u.Pattern; break;
+            }
+        }
+        foreach (var condition in Conditions(rule))
+        {
+            foreach (var thereWas in RuleScope.ThereWas(condition)) yield return thereWas.Pattern;
+        }
+    }
+
+    private static IEnumerable<ConditionSyntax> Conditions(BoundRule rule)
+    {
+        foreach (var item in rule.Syntax.Items)
+        {
+            switch (item)
+            {
+                case WhenThenSyntax { Where: { } w }: yield return w; break;
+                case ForbidSyntax { Where: { } f }: yield return f; break;
+                case UnlessSyntax u: yield return u.Condition; break;
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using AllianceRules.Binding;
+using AllianceRules.Diagnostics;
+using AllianceRules.Syntax;
+using FluentValidation;
+
+namespace AllianceRules.Validation;
+
+/// <summary>Checks one treaty: its header items, its members, its assumptions and its rule ids.</summary>
+public sealed class TreatyValidator : AbstractValidator<BoundTreaty>
+{
+    public TreatyValidator()
+    {
+        RuleFor(t => t).Custom(CheckHeader).Custom(CheckMembers).Custom(CheckAssumptions).Custom(CheckRuleIds);
+        RuleForEach(t => t.Rules).SetValidator(new RuleValidator());
+    }
+
+    private static void CheckHeader(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
+    {
+        foreach (var signed in treaty.Items<SignedSyntax>()) CommonChecks.CheckDate(context, treaty.File, signed.Date);
+        ReportRepeats(treaty.Items<SignedSyntax>(), "signed");
+        ReportRepeats(treaty.Items<SourceSyntax>(), "source");
+        ReportRepeats(treaty.Items<MembersSyntax>(), "members");
+
+        void ReportRepeats(IEnumerable<TreatyItemSyntax> items, string keyword)
+        {
+            foreach (var extra in items.Skip(1))
+            {
+                context.Report(DiagnosticCatalog.RepeatedTreatyItem(treaty.File.At(new Text.TextSpan(extra.Span.Start, keyword.Length)), treaty.Code, keyword));
+            }
+        }
+    }
+
+    private static void CheckMembers(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in treaty.Items<MembersSyntax>().SelectMany(m => m.Members))
+        {
+            var party = member.Party.Text;
+            if (!seen.Add(party))
+            {
+                context.Report(DiagnosticCatalog.DuplicateMember(treaty.At(member.Party), treaty.Code, party));
+                continue;
+            }
+            IntervalSyntax? previous = null;
+            foreach (var interval in member.Intervals)
+            {
+                var real = CommonChecks.CheckDate(context, treaty.File, interval.From) & CommonChecks.CheckDate(context, treaty.File, interval.To);
+                if (!real) continue;
+                if (!CommonChecks.IsNonEmpty(interval))
+                {
+                    context.Report(DiagnosticCatalog.EmptyMembership(treaty.At(interval), party));
+                    continue;
+                }
+                if (previous is not null)
+                {
+                    if (interval.From.Value < previous.From.Value)
+                    {
+                        context.Report(DiagnosticCatalog.MembershipOutOfOrder(treaty.At(interval), party));
+                    }
+                    else if (previous.To is null || interval.From.Value < previous.To.Value)
+                    {
+                        context.Report(DiagnosticCatalog.OverlappingMembership(treaty.At(interval), party));
+                    }
+                }
+                previous = interval;
+            }
+        }
+    }
+
+    private static void CheckAssumptions(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assume in treaty.Items<AssumeSyntax>())
+        {
+            if (!seen.Add(assume.Name.Text)) context.Report(DiagnosticCatalog.DuplicateAssumption(treaty.At(assume.Name), treaty.Code, assume.Name.Text));
+            CommonChecks.CheckPeriod(context, treaty.File, assume.Period);
+        }
+    }
+
+    private static void CheckRuleIds(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in treaty.Items<RuleSyntax>())
+        {
+            if (!seen.Add(rule.Id.Text)) context.Report(DiagnosticCatalog.DuplicateRule(treaty.At(rule.Id), treaty.Code, rule.Id.Text));
+        }
+    }
+}
