@@ -161,6 +161,12 @@ public static class DiagnosticCatalog
     public static Diagnostic CannotWriteOutput(string path, string why) =>
         Error("AR9008", $"cannot write '{path}': {why}; the file was left as it was");
 
+    public static Diagnostic OutputIsInput(string path) =>
+        Error("AR9010", $"--output '{path}' is one of the input files; refusing to overwrite it");
+
+    public static Diagnostic CommandLine(string message) =>
+        Error("AR9011", message);
+
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
 }

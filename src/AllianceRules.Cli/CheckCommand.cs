@@ -1,0 +1,109 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Evaluation;
+using AllianceRules.Model;
+using AllianceRules.Reporting;
+using AllianceRules.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AllianceRules.Cli;
+
+/// <summary>
+/// <c>alliance check</c>: read the rule files and histories, validate them, evaluate, report.
+/// All I/O happens here; the engine is pure.
+/// </summary>
+public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Run(CheckRequest request)
+    {
+        var problems = new List<Diagnostic>();
+        LocalDate? asOf = null;
+        if (request.AsOf is { } asOfText)
+        {
+            var parsed = LocalDatePattern.Iso.Parse(asOfText);
+            if (parsed.Success) asOf = parsed.Value;
+            else problems.Add(DiagnosticCatalog.BadAsOf(asOfText));
+        }
+        var overrides = ParseOverrides(request.Assume, problems);
+
+        var (inputs, discoveryProblems) = InputDiscovery.Discover(request.Paths);
+        problems.AddRange(discoveryProblems);
+        if (request.Output is { } output && inputs.Any(i => i.FullPath == Path.GetFullPath(output)))
+        {
+            problems.Add(DiagnosticCatalog.OutputIsInput(output));
+        }
+        var sources = new Dictionary<InputFile, SourceFile>();
+        foreach (var input in inputs)
+        {
+            try
+            {
+                sources[input] = new SourceFile(input.DisplayPath, File.ReadAllText(input.FullPath));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e.Message));
+            }
+        }
+        if (problems.Count > 0) return Fail(problems);
+
+        var ruleFiles = inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i]).ToList();
+        if (ruleFiles.Count == 0) return Fail([DiagnosticCatalog.NoInput()]);
+        var rules = RuleSetLoader.Load(ruleFiles);
+        var historyFiles = inputs.Where(i => i.Kind != InputKind.Rules).Select(i => sources[i]).ToList();
+        // Histories are checked against the vocabulary even when the rules are broken, so one run shows every error.
+        var verbs = rules.Value?.Verbs.Select(v => v.Name) ?? DeclaredVerbs(ruleFiles);
+        var history = HistoryLoader.Load(historyFiles, verbs);
+        problems.AddRange(rules.Diagnostics);
+        problems.AddRange(history.Diagnostics);
+        if (rules.Value is { } ruleSet) CheckOverrideNames(ruleSet, overrides.Keys, problems);
+        if (problems.Any(p => p.IsError) || rules.Value is null || history.Value is null) return Fail(problems);
+
+        var report = Evaluator.Evaluate(rules.Value, history.Value, new EvaluationOptions(asOf, overrides));
+        var text = request.Format == "json" ? JsonReportWriter.Write(report) : TextReportWriter.Write(report);
+        if (request.Output is { } path)
+        {
+            if (AtomicFile.TryWrite(path, text) is { } why) return Fail([DiagnosticCatalog.CannotWriteOutput(path, why)]);
+        }
+        else
+        {
+            stdout.Write(text);
+        }
+        var violated = report.Instances.Any(i => i.Status == InstanceStatus.Violated);
+        return request.FailOnViolation && violated ? ExitCode.Violation : ExitCode.Evaluated;
+    }
+
+    private int Fail(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in DiagnosticOrder.Sort(diagnostics)) stderr.WriteLine(DiagnosticFormatter.Format(d));
+        return ExitCode.InvalidInput;
+    }
+
+    private static Dictionary<string, Period> ParseOverrides(IEnumerable<string> assume, List<Diagnostic> problems)
+    {
+        var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
+        foreach (var item in assume)
+        {
+            var parts = item.Split('=', 2);
+            if (parts.Length != 2 || parts[0].Length == 0)
+            {
+                problems.Add(DiagnosticCatalog.BadAssumeSyntax(item));
+                continue;
+            }
+            if (PeriodParser.TryParse(parts[1]) is { } period) overrides[parts[0]] = period;
+            else problems.Add(DiagnosticCatalog.BadAssumePeriod(parts[0], parts[1]));
+        }
+        return overrides;
+    }
+
+    private static void CheckOverrideNames(RuleSet rules, IEnumerable<string> names, List<Diagnostic> problems)
+    {
+        var known = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in names.Where(n => !known.Contains(n)))
+        {
+            problems.Add(DiagnosticCatalog.UnknownAssumeOverride(name, known));
+        }
+    }
+
+    private static IEnumerable<string> DeclaredVerbs(IEnumerable<SourceFile> ruleFiles) =>
+        ruleFiles.SelectMany(f => Parsing.RuleFileParser.Parse(f).Syntax.Vocabularies).SelectMany(v => v.Verbs).Select(v => v.Name.Text);
+}

@@ -1,0 +1,81 @@
+using AllianceRules.Diagnostics;
+
+namespace AllianceRules.Cli;
+
+/// <summary>
+/// Expands the paths of the command line into files (language.md 5.1 rule 16): a directory
+/// yields its .treaty, .events and .jsonl files recursively, in ordinal order of their paths,
+/// skipping names that begin with '.'; a file reached twice is read once.
+/// </summary>
+public static class InputDiscovery
+{
+    public static (List<InputFile> Files, List<Diagnostic> Diagnostics) Discover(IEnumerable<string> paths)
+    {
+        var files = new List<InputFile>();
+        var diagnostics = new List<Diagnostic>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var given in paths)
+        {
+            if (File.Exists(given))
+            {
+                if (InputFile.KindOf(given) is not { } kind)
+                {
+                    diagnostics.Add(DiagnosticCatalog.UnsupportedExtension(given));
+                    continue;
+                }
+                Add(Path.GetFullPath(given), Display(given), kind);
+            }
+            else if (Directory.Exists(given))
+            {
+                var root = Path.GetFullPath(given);
+                var found = new List<(string Relative, string Full, InputKind Kind)>();
+                Walk(root, string.Empty, found, diagnostics);
+                foreach (var (relative, full, kind) in found.OrderBy(f => f.Relative, StringComparer.Ordinal))
+                {
+                    Add(full, Join(given, relative), kind);
+                }
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticCatalog.PathNotFound(given));
+            }
+        }
+        return (files, diagnostics);
+
+        void Add(string full, string display, InputKind kind)
+        {
+            if (seen.Add(full)) files.Add(new InputFile(full, display, kind));
+        }
+    }
+
+    private static void Walk(string directory, string relative, List<(string, string, InputKind)> found, List<Diagnostic> diagnostics)
+    {
+        IEnumerable<string> entries;
+        try
+        {
+            entries = Directory.EnumerateFileSystemEntries(directory).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCatalog.CannotRead(directory, e.Message));
+            return;
+        }
+        foreach (var entry in entries)
+        {
+            var name = Path.GetFileName(entry);
+            if (name.StartsWith('.')) continue;
+            var childRelative = relative.Length == 0 ? name : relative + "/" + name;
+            if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics);
+            else if (InputFile.KindOf(name) is { } kind) found.Add((childRelative, Path.GetFullPath(entry), kind));
+        }
+    }
+
+    private static string Display(string path) => path.Replace('\\', '/');
+
+    /// <summary>The path as given, joined with the path below the directory, with '/' separators.</summary>
+    private static string Join(string directory, string relative)
+    {
+        var d = Display(directory);
+        return d.EndsWith('/') ? d + relative : d + "/" + relative;
+    }
+}

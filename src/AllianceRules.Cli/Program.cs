@@ -1,0 +1,91 @@
+using System.CommandLine;
+using AllianceRules.Cli;
+using AllianceRules.Diagnostics;
+
+return AllianceProgram.Run(args, Console.Out, Console.Error);
+
+namespace AllianceRules.Cli
+{
+    /// <summary>The command line: parses arguments, runs a command, and never lets an exception reach the user as a stack trace.</summary>
+    public static class AllianceProgram
+    {
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            try
+            {
+                var root = BuildRoot(stdout, stderr);
+                var parsed = root.Parse(args);
+                if (parsed.Errors.Count > 0)
+                {
+                    foreach (var error in parsed.Errors)
+                    {
+                        stderr.WriteLine(DiagnosticFormatter.Format(DiagnosticCatalog.CommandLine(error.Message)));
+                    }
+                    stderr.WriteLine("Run 'alliance --help' or 'alliance check --help' for usage.");
+                    return ExitCode.InvalidInput;
+                }
+                return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            }
+            catch (Exception e)
+            {
+                stderr.WriteLine($"alliance: internal error: {e.GetType().Name}: {e.Message}");
+                stderr.WriteLine("This is a bug in AllianceRules, not in your input; please report it with the command you ran.");
+                return ExitCode.InternalError;
+            }
+        }
+
+        private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+        {
+            var paths = new Argument<string[]>("PATH")
+            {
+                Arity = ArgumentArity.OneOrMore,
+                Description = "Rule files (.treaty), event histories (.events, .jsonl), or directories holding them (read recursively, in ordinal path order).",
+            };
+            var asOf = new Option<string?>("--as-of")
+            {
+                HelpName = "DATE",
+                Description = "Evaluation horizon (yyyy-MM-dd). Wins over any 'as of' line; without either, the date of the last event.",
+            };
+            var assume = new Option<string[]>("--assume")
+            {
+                HelpName = "NAME=ISO_PERIOD",
+                Description = "Override an 'assume NAME' in every treaty that declares it, e.g. --assume prompt=P10D. Repeatable.",
+                DefaultValueFactory = _ => [],
+            };
+            var format = new Option<string>("--format")
+            {
+                HelpName = "text|json",
+                Description = "Report format: 'text' for people (default) or 'json' (language.md §7).",
+                DefaultValueFactory = _ => "text",
+            };
+            format.AcceptOnlyFromAmong("text", "json");
+            var output = new Option<string?>("--output", "-o")
+            {
+                HelpName = "FILE",
+                Description = "Write the report to FILE atomically instead of standard output; on any failure the old file is kept.",
+            };
+            var failOnViolation = new Option<bool>("--fail-on-violation")
+            {
+                Description = "Exit with status 1 when any obligation instance is violated (for CI).",
+            };
+            var check = new Command("check", """
+                Validate rule files and, given event histories, decide every obligation they trigger.
+                Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
+                """)
+            {
+                paths, asOf, assume, format, output, failOnViolation,
+            };
+            check.SetAction(result => new CheckCommand(stdout, stderr).Run(new CheckRequest(
+                result.GetValue(paths) ?? [],
+                result.GetValue(asOf),
+                result.GetValue(assume) ?? [],
+                result.GetValue(format) ?? "text",
+                result.GetValue(output),
+                result.GetValue(failOnViolation))));
+            return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
+            {
+                check,
+            };
+        }
+    }
+}

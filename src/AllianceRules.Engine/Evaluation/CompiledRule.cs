@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>
+/// A rule made ready for evaluation: its windows resolved (with overrides) and its <c>where</c>
+/// split into the <c>there was</c> conjuncts that bind and the atoms that only filter (rule 5.1.9).
+/// </summary>
+internal sealed class CompiledRule
+{
+    public CompiledRule(Rule rule, Treaty treaty, WindowResolver windows)
+    {
+        Rule = rule;
+        Treaty = treaty;
+        Window = rule.Obligation is { } o ? windows.Resolve(o.Window, treaty) : null;
+        var conjuncts = rule.Where is null ? [] : TopLevelConjuncts(rule.Where).ToList();
+        Binders = [.. conjuncts.OfType<ThereWasCondition>()];
+        Filters = [.. conjuncts.Where(c => c is not ThereWasCondition)];
+    }
+
+    public Rule Rule { get; }
+
+    public Treaty Treaty { get; }
+
+    /// <summary>The obligation's window; null for a forbid.</summary>
+    public Period? Window { get; }
+
+    public ImmutableArray<ThereWasCondition> Binders { get; }
+
+    public ImmutableArray<Condition> Filters { get; }
+
+    public static IEnumerable<Condition> TopLevelConjuncts(Condition condition) =>
+        condition is AndCondition and ? TopLevelConjuncts(and.Left).Concat(TopLevelConjuncts(and.Right)) : [condition];
+
+    /// <summary>Every <c>there was</c> in the rule, wherever it stands.</summary>
+    public IEnumerable<ThereWasCondition> AllThereWas()
+    {
+        IEnumerable<ThereWasCondition> In(Condition c) => c switch
+        {
+            OrCondition o => In(o.Left).Concat(In(o.Right)),
+            AndCondition a => In(a.Left).Concat(In(a.Right)),
+            NotCondition n => In(n.Operand),
+            ThereWasCondition t => [t],
+            _ => [],
+        };
+        var all = Rule.Unless.SelectMany(In);
+        return Rule.Where is null ? all : In(Rule.Where).Concat(all);
+    }
+}
+
+/// <summary>Resolves a window to a period: a written period, or an assumption of the treaty, overridden by name.</summary>
+internal sealed class WindowResolver(IReadOnlyDictionary<string, Period> overrides)
+{
+    public Period Resolve(Window window, Treaty treaty) => window switch
+    {
+        PeriodWindow p => p.Period,
+        NamedWindow n when overrides.TryGetValue(n.Name, out var over) => over,
+        NamedWindow n => treaty.Assumptions.First(a => a.Name == n.Name).Period,
+        _ => throw new InvalidOperationException("Unknown window."),
+    };
+}

@@ -1,0 +1,40 @@
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>Judges conditions on a trigger's date (rule 5.1.9: membership of any variable on that date).</summary>
+internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, WindowResolver windows)
+{
+    public bool Holds(Condition condition, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger) => condition switch
+    {
+        OrCondition o => Holds(o.Left, bindings, rule, date, trigger) || Holds(o.Right, bindings, rule, date, trigger),
+        AndCondition a => Holds(a.Left, bindings, rule, date, trigger) && Holds(a.Right, bindings, rule, date, trigger),
+        NotCondition n => !Holds(n.Operand, bindings, rule, date, trigger),
+        MembershipCondition m => IsMember(m, bindings, rule, date) != m.Negated,
+        EqualityCondition e => (Value(e.Left, bindings) is { } l && l == Value(e.Right, bindings)) != e.NotEqual,
+        InCondition i => (Value(i.Term, bindings) is { } v && i.Items.Any(item => Value(item, bindings) == v)) != i.Negated,
+        ThereWasCondition t => Matches(t, bindings, rule, date, trigger).Any(),
+        _ => throw new InvalidOperationException($"Unknown condition {condition.GetType().Name}."),
+    };
+
+    /// <summary>Other events matching a <c>there was</c> in <c>[t − D, t]</c>, with the bindings each gives.</summary>
+    public IEnumerable<(Event Event, Bindings Bindings)> Matches(ThereWasCondition thereWas, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger)
+    {
+        var from = date.Minus(windows.Resolve(thereWas.Window, rule.Treaty));
+        foreach (var e in buffer.Between(thereWas.Pattern.Verb, from, date))
+        {
+            if (ReferenceEquals(e, trigger)) continue;
+            if (PatternMatcher.Match(thereWas.Pattern, e, bindings) is { } extended) yield return (e, extended);
+        }
+    }
+
+    private bool IsMember(MembershipCondition m, Bindings bindings, CompiledRule rule, LocalDate date)
+    {
+        if (Value(m.Term, bindings) is not { } party) return false;
+        var treaty = m.Treaty is null ? rule.Treaty : rules.FindTreaty(m.Treaty);
+        return treaty is not null && treaty.IsMember(party, date);
+    }
+
+    private static string? Value(Term term, Bindings bindings) => PatternMatcher.Value(term, bindings);
+}

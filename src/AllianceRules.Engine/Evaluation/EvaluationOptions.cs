@@ -1,0 +1,13 @@
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>
+/// What the caller decides: the horizon (which wins over the history's <c>as of</c>) and
+/// overrides of assumptions by name. The engine reads no clock: without a horizon anywhere it
+/// uses the date of the last event.
+/// </summary>
+public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictionary<string, Period>? AssumptionOverrides = null)
+{
+    public IReadOnlyDictionary<string, Period> Overrides => AssumptionOverrides ?? new Dictionary<string, Period>();
+}

@@ -1,0 +1,308 @@
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>The state of one evaluation as it walks the history date by date.</summary>
+internal sealed class EvaluationRun
+{
+    private readonly LocalDate _horizon;
+    private readonly Dictionary<string, List<CompiledRule>> _rulesByTriggerVerb = new(StringComparer.Ordinal);
+    private readonly LookbackBuffer _buffer;
+    private readonly ConditionEvaluator _conditions;
+    private readonly Dictionary<InstanceKey, OpenInstance> _openByKey = [];
+    private readonly Dictionary<(string Actor, string Verb), List<OpenInstance>> _byAction = [];
+    private readonly Dictionary<string, List<OpenInstance>> _byUntilVerb = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<OpenInstance, LocalDate> _deadlines = new();
+    private readonly List<OpenInstance> _all = [];
+
+    public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate horizon)
+    {
+        _horizon = horizon;
+        var compiled = rules.Treaties.SelectMany(t => t.Rules.Select(r => new CompiledRule(r, t, windows))).ToList();
+        foreach (var rule in compiled)
+        {
+            if (!_rulesByTriggerVerb.TryGetValue(rule.Rule.Trigger.Verb, out var list)) _rulesByTriggerVerb[rule.Rule.Trigger.Verb] = list = [];
+            list.Add(rule);
+        }
+        var thereWas = compiled.SelectMany(r => r.AllThereWas().Select(t => (Rule: r, ThereWas: t))).ToList();
+        _buffer = new LookbackBuffer(
+            thereWas.Select(x => x.ThereWas.Pattern.Verb),
+            thereWas.Select(x => windows.Resolve(x.ThereWas.Window, x.Rule.Treaty)));
+        _conditions = new ConditionEvaluator(rules, _buffer, windows);
+    }
+
+    public void Process(LocalDate date, List<Event> events)
+    {
+        LapseBefore(date);
+        _buffer.Advance(date, events);
+        OpenOrJoin(date, events);
+        Decide(date, events);
+    }
+
+    public IReadOnlyList<OpenInstance> Finish()
+    {
+        // Rule 5 "Window": violated (or, for must not, fulfilled) once the horizon is after the deadline.
+        LapseBefore(_horizon);
+        foreach (var instance in _all)
+        {
+            if (!instance.IsFinal) instance.MarkPending();
+        }
+        return _all;
+    }
+
+    // ---- triggers ------------------------------------------------------------------------------
+
+    private sealed class Candidate(Bindings bindings, LocalDate? evidenceDate)
+    {
+        public Bindings Bindings { get; private set; } = bindings;
+
+        public LocalDate? EvidenceDate { get; private set; } = evidenceDate;
+
+        public List<Event> Triggers { get; } = [];
+
+        /// <summary>Rule 5.1.4: the latest matching event's bindings win; ties go to the smallest in ordinal order.</summary>
+        public void Consider(Bindings bindings, LocalDate? evidenceDate)
+        {
+            if (IsBetter(bindings, evidenceDate, Bindings, EvidenceDate))
+            {
+                Bindings = bindings;
+                EvidenceDate = evidenceDate;
+            }
+        }
+
+        public static bool IsBetter(Bindings b, LocalDate? d, Bindings currentB, LocalDate? currentD)
+        {
+            if (d != currentD) return d is { } x && (currentD is not { } y || x > y);
+            return string.CompareOrdinal(b.Canonical, currentB.Canonical) < 0;
+        }
+    }
+
+    private void OpenOrJoin(LocalDate date, List<Event> events)
+    {
+        // Rule 5.1.1: triggers of one date with one key form one instance, whatever their order.
+        var candidates = new Dictionary<InstanceKey, Candidate>();
+        foreach (var e in events)
+        {
+            if (!_rulesByTriggerVerb.TryGetValue(e.Verb, out var rules)) continue;
+            foreach (var rule in rules)
+            {
+                // Rule 5.1.12: a trigger outside 'effective' is no trigger.
+                if (rule.Rule.Effective is { } effective && !effective.Contains(date)) continue;
+                if (PatternMatcher.Match(rule.Rule.Trigger, e, Bindings.Empty) is not { } initial) continue;
+                var solutions = Solve(rule, initial, date, e);
+                if (solutions.Count == 0) continue;
+                if (rule.Rule.IsForbid) AddForbidden(rule, date, e, solutions);
+                else AddTriggered(rule, date, e, solutions, candidates);
+            }
+        }
+        foreach (var (key, candidate) in candidates.OrderBy(c => c.Key.Rule.Rule.QualifiedId, StringComparer.Ordinal).ThenBy(c => c.Key.Party, StringComparer.Ordinal).ThenBy(c => c.Key.Target, StringComparer.Ordinal))
+        {
+            // Coalescing: join the open instance with this key when the date is inside its window;
+            // an instance decided strictly before today was already removed from _openByKey.
+            if (_openByKey.TryGetValue(key, out var open) && !open.IsFinal && date <= open.Deadline)
+            {
+                open.Triggers.AddRange(candidate.Triggers);
+                continue;
+            }
+            var instance = new OpenInstance(key.Rule, key.Party, key.Target, candidate.Bindings, date, date.Plus(key.Rule.Window!));
+            instance.Triggers.AddRange(candidate.Triggers);
+            Register(instance);
+        }
+    }
+
+    private void AddTriggered(CompiledRule rule, LocalDate date, Event trigger, Dictionary<Bindings, LocalDate?> solutions, Dictionary<InstanceKey, Candidate> candidates)
+    {
+        var obligation = rule.Rule.Obligation!;
+        var perKey = new Dictionary<InstanceKey, Candidate>();
+        foreach (var (bindings, evidenceDate) in solutions)
+        {
+            foreach (var party in Parties(rule, obligation.Subject, bindings, date))
+            {
+                var withParty = obligation.Subject is EachMemberSubject each ? bindings.With(each.Variable, party) : bindings;
+                var target = PatternMatcher.Value(obligation.Target, withParty) ?? "_";
+                var key = new InstanceKey(rule, party, target);
+                if (perKey.TryGetValue(key, out var existing)) existing.Consider(withParty, evidenceDate);
+                else perKey[key] = new Candidate(withParty, evidenceDate);
+            }
+        }
+        foreach (var (key, candidate) in perKey)
+        {
+            // Rule 5.1.5: 'unless' is judged per trigger and party; an excused trigger stands alone.
+            if (IsExcused(rule, candidate.Bindings, date, trigger))
+            {
+                var excused = new OpenInstance(rule, key.Party, key.Target, candidate.Bindings, date, date.Plus(rule.Window!));
+                excused.Triggers.Add(trigger);
+                excused.Decide(InstanceStatus.Excused, date, []);
+                _all.Add(excused);
+                continue;
+            }
+            if (candidates.TryGetValue(key, out var existing)) existing.Consider(candidate.Bindings, candidate.EvidenceDate);
+            else candidates[key] = existing = new Candidate(candidate.Bindings, candidate.EvidenceDate);
+            existing.Triggers.Add(trigger);
+        }
+    }
+
+    private void AddForbidden(CompiledRule rule, LocalDate date, Event e, Dictionary<Bindings, LocalDate?> solutions)
+    {
+        var best = Best(solutions);
+        var instance = new OpenInstance(rule, e.Actor, e.Target, best, date, null);
+        instance.Triggers.Add(e);
+        if (IsExcused(rule, best, date, e)) instance.Decide(InstanceStatus.Excused, date, []);
+        else instance.Decide(InstanceStatus.Violated, date, [e]);
+        _all.Add(instance);
+    }
+
+    private static Bindings Best(Dictionary<Bindings, LocalDate?> solutions)
+    {
+        var (best, bestDate) = solutions.First();
+        foreach (var (b, d) in solutions)
+        {
+            if (Candidate.IsBetter(b, d, best, bestDate)) (best, bestDate) = (b, d);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Every way the <c>where</c> holds: the top-level <c>there was</c> conjuncts bind (each
+    /// match a solution), then the other atoms filter. Solutions are deduplicated by their
+    /// bindings, keeping the date of the latest event that gave them.
+    /// </summary>
+    private Dictionary<Bindings, LocalDate?> Solve(CompiledRule rule, Bindings initial, LocalDate date, Event trigger)
+    {
+        var solutions = new Dictionary<Bindings, LocalDate?>();
+        void Bind(int index, Bindings bindings, LocalDate? latest)
+        {
+            if (index == rule.Binders.Length)
+            {
+                foreach (var filter in rule.Filters)
+                {
+                    if (!_conditions.Holds(filter, bindings, rule, date, trigger)) return;
+                }
+                if (!solutions.TryGetValue(bindings, out var known) || (latest is { } l && (known is not { } k || l > k)))
+                {
+                    solutions[bindings] = latest;
+                }
+                return;
+            }
+            foreach (var (e, extended) in _conditions.Matches(rule.Binders[index], bindings, rule, date, trigger))
+            {
+                Bind(index + 1, extended, latest is { } x && x > e.Date ? x : e.Date);
+            }
+        }
+        Bind(0, initial, null);
+        return solutions;
+    }
+
+    private static IEnumerable<string> Parties(CompiledRule rule, Subject subject, Bindings bindings, LocalDate date)
+    {
+        switch (subject)
+        {
+            case PartySubject p:
+                if (PatternMatcher.Value(p.Party, bindings) is { } party) yield return party;
+                break;
+            case EachMemberSubject each:
+                var excluded = each.Except.Select(t => PatternMatcher.Value(t, bindings)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                foreach (var member in rule.Treaty.MembersOn(date))
+                {
+                    if (!excluded.Contains(member)) yield return member;
+                }
+                break;
+        }
+    }
+
+    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event trigger)
+    {
+        foreach (var unless in rule.Rule.Unless)
+        {
+            if (_conditions.Holds(unless, bindings, rule, date, trigger)) return true;
+        }
+        return false;
+    }
+
+    private void Register(OpenInstance instance)
+    {
+        _all.Add(instance);
+        _openByKey[new InstanceKey(instance.Rule, instance.Party, instance.Target)] = instance;
+        var actionKey = (instance.Party, instance.Rule.Rule.Obligation!.Verb);
+        if (!_byAction.TryGetValue(actionKey, out var list)) _byAction[actionKey] = list = [];
+        list.Add(instance);
+        foreach (var verb in instance.Rule.Rule.Until.Select(u => u.Verb).Distinct(StringComparer.Ordinal))
+        {
+            if (!_byUntilVerb.TryGetValue(verb, out var untils)) _byUntilVerb[verb] = untils = [];
+            untils.Add(instance);
+        }
+        _deadlines.Enqueue(instance, instance.Deadline!.Value);
+    }
+
+    // ---- decisions -----------------------------------------------------------------------------
+
+    private void Decide(LocalDate date, List<Event> events)
+    {
+        Dictionary<OpenInstance, List<Event>>? actions = null;
+        Dictionary<OpenInstance, List<Event>>? discharges = null;
+        foreach (var e in events)
+        {
+            if (_byAction.TryGetValue((e.Actor, e.Verb), out var candidates))
+            {
+                foreach (var instance in Live(candidates))
+                {
+                    var obligation = instance.Rule.Rule.Obligation!;
+                    if (instance.Target != "_" && instance.Target != e.Target) continue;
+                    if (!PatternMatcher.AttributesMatch(obligation.Attributes, e) || instance.IsOwnTrigger(e)) continue;
+                    Add(ref actions, instance, e);
+                }
+            }
+            if (_byUntilVerb.TryGetValue(e.Verb, out var untils))
+            {
+                foreach (var instance in Live(untils))
+                {
+                    if (instance.IsOwnTrigger(e)) continue;
+                    if (instance.Rule.Rule.Until.Any(u => PatternMatcher.Match(u, e, instance.Bindings) is not null)) Add(ref discharges, instance, e);
+                }
+            }
+        }
+        // Rule 5.1.6: on one date the obligation's own action wins over 'until'.
+        foreach (var (instance, evidence) in actions ?? [])
+        {
+            var negated = instance.Rule.Rule.Obligation!.Negated;
+            Finalise(instance, negated ? InstanceStatus.Violated : InstanceStatus.Fulfilled, date, evidence);
+        }
+        foreach (var (instance, evidence) in discharges ?? [])
+        {
+            if (!instance.IsFinal) Finalise(instance, InstanceStatus.Discharged, date, evidence);
+        }
+    }
+
+    private static void Add(ref Dictionary<OpenInstance, List<Event>>? map, OpenInstance instance, Event e)
+    {
+        map ??= [];
+        if (!map.TryGetValue(instance, out var list)) map[instance] = list = [];
+        list.Add(e);
+    }
+
+    /// <summary>The undecided instances of an index list, dropping decided ones as it goes.</summary>
+    private static List<OpenInstance> Live(List<OpenInstance> list)
+    {
+        list.RemoveAll(i => i.IsFinal);
+        return list;
+    }
+
+    private void LapseBefore(LocalDate date)
+    {
+        while (_deadlines.TryPeek(out var instance, out var deadline) && deadline < date)
+        {
+            _deadlines.Dequeue();
+            if (instance.IsFinal) continue;
+            var negated = instance.Rule.Rule.Obligation!.Negated;
+            Finalise(instance, negated ? InstanceStatus.Fulfilled : InstanceStatus.Violated, deadline.PlusDays(1), []);
+        }
+    }
+
+    private void Finalise(OpenInstance instance, InstanceStatus status, LocalDate on, List<Event> evidence)
+    {
+        instance.Decide(status, on, evidence);
+        var key = new InstanceKey(instance.Rule, instance.Party, instance.Target);
+        if (_openByKey.TryGetValue(key, out var mapped) && ReferenceEquals(mapped, instance)) _openByKey.Remove(key);
+    }
+}

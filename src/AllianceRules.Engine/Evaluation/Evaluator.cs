@@ -1,0 +1,61 @@
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>
+/// Decides every obligation instance a history triggers (language.md §5). A pure function of
+/// its inputs: it reads no clock, file or console.
+/// </summary>
+/// <remarks>
+/// The history is sorted, then walked one date at a time. Rules are indexed by trigger verb and
+/// open instances by the actor and verb that would decide them, with deadlines in a priority
+/// queue, so the cost grows with events plus instances rather than with their product. Memory
+/// holds the open instances and a look-back buffer as long as the longest <c>there was</c> window.
+/// </remarks>
+public static class Evaluator
+{
+    public static Report Evaluate(RuleSet rules, EventHistory history, EvaluationOptions? options = null)
+    {
+        options ??= new EvaluationOptions();
+        var horizon = options.AsOf ?? history.AsOf ?? (history.Events.IsEmpty ? (LocalDate?)null : history.Events.Max(e => e.Date));
+        var windows = new WindowResolver(options.Overrides);
+        var assumptions = AssumptionsUsed(rules, options.Overrides);
+        if (horizon is not { } asOf) return new Report(null, assumptions, [], []);
+
+        var run = new EvaluationRun(rules, windows, asOf);
+        var dated = history.Events
+            .Where(e => e.Date <= asOf)
+            .OrderBy(e => e.Date)
+            .ThenBy(e => e.Origin.File, StringComparer.Ordinal)
+            .ThenBy(e => e.Origin.Line);
+        foreach (var day in GroupByDate(dated)) run.Process(day.Date, day.Events);
+        var instances = run.Finish();
+        return ReportAssembler.Assemble(asOf, assumptions, instances);
+    }
+
+    private static IEnumerable<(LocalDate Date, List<Event> Events)> GroupByDate(IEnumerable<Event> sorted)
+    {
+        List<Event>? current = null;
+        var date = default(LocalDate);
+        foreach (var e in sorted)
+        {
+            if (current is null || e.Date != date)
+            {
+                if (current is not null) yield return (date, current);
+                current = [];
+                date = e.Date;
+            }
+            current.Add(e);
+        }
+        if (current is not null) yield return (date, current);
+    }
+
+    private static System.Collections.Immutable.ImmutableArray<AssumptionUse> AssumptionsUsed(RuleSet rules, IReadOnlyDictionary<string, Period> overrides) =>
+        [.. rules.Treaties
+            .OrderBy(t => t.Code, StringComparer.Ordinal)
+            .SelectMany(t => t.Assumptions.OrderBy(a => a.Name, StringComparer.Ordinal))
+            .Select(a => overrides.TryGetValue(a.Name, out var p)
+                ? new AssumptionUse(a.Treaty, a.Name, p, true, a.Note)
+                : new AssumptionUse(a.Treaty, a.Name, a.Period, false, a.Note))];
+}

@@ -1,0 +1,10 @@
+namespace AllianceRules.Evaluation;
+
+public enum InstanceStatus
+{
+    Fulfilled,
+    Violated,
+    Pending,
+    Discharged,
+    Excused,
+}

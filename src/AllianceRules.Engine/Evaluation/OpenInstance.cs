@@ -1,0 +1,54 @@
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>The key of rule 5.1.3: rule, obligated party and the action required (verb, target, attributes).</summary>
+internal readonly record struct InstanceKey(CompiledRule Rule, string Party, string Target);
+
+/// <summary>An obligation instance while the evaluator runs; it becomes an <see cref="InstanceResult"/> at the end.</summary>
+internal sealed class OpenInstance(CompiledRule rule, string party, string target, Bindings bindings, LocalDate triggeredOn, LocalDate? deadline)
+{
+    public CompiledRule Rule { get; } = rule;
+
+    public string Party { get; } = party;
+
+    /// <summary>The value the action's target must have; <c>_</c> for any.</summary>
+    public string Target { get; } = target;
+
+    public Bindings Bindings { get; } = bindings;
+
+    public LocalDate TriggeredOn { get; } = triggeredOn;
+
+    public LocalDate? Deadline { get; } = deadline;
+
+    public List<Event> Triggers { get; } = [];
+
+    public InstanceStatus? Status { get; private set; }
+
+    public LocalDate? DecidedOn { get; private set; }
+
+    public IReadOnlyList<Event> Evidence { get; private set; } = [];
+
+    public bool IsFinal => Status is not null;
+
+    public void Decide(InstanceStatus status, LocalDate on, IReadOnlyList<Event> evidence)
+    {
+        Status = status;
+        DecidedOn = on;
+        Evidence = evidence;
+    }
+
+    public void MarkPending() => Status = InstanceStatus.Pending;
+
+    /// <summary>Rule 5.1.2: the events that opened an instance never decide it.</summary>
+    public bool IsOwnTrigger(Event e)
+    {
+        if (e.Date != TriggeredOn) return false;
+        foreach (var t in Triggers)
+        {
+            if (ReferenceEquals(t, e)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using AllianceRules.Model;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>Orders the instances (language.md §7), numbers them per rule, explains each, and sums up reliability.</summary>
+internal static class ReportAssembler
+{
+    private static readonly Comparer<Event> EventOrder = Comparer<Event>.Create((a, b) =>
+    {
+        var c = a.Date.CompareTo(b.Date);
+        if (c == 0) c = string.CompareOrdinal(a.Origin.File, b.Origin.File);
+        return c != 0 ? c : a.Origin.Line.CompareTo(b.Origin.Line);
+    });
+
+    public static Report Assemble(LocalDate asOf, ImmutableArray<AssumptionUse> assumptions, IReadOnlyList<OpenInstance> instances)
+    {
+        var ordered = instances
+            .Select(i => (Instance: i, Triggers: i.Triggers.Order(EventOrder).ToImmutableArray()))
+            .OrderBy(x => x.Instance.TriggeredOn)
+            .ThenBy(x => x.Instance.Rule.Rule.QualifiedId, StringComparer.Ordinal)
+            .ThenBy(x => x.Instance.Party, StringComparer.Ordinal)
+            .ThenBy(x => x.Instance.Bindings.Canonical, StringComparer.Ordinal)
+            .ThenBy(x => x.Triggers[0].Origin.File, StringComparer.Ordinal)
+            .ThenBy(x => x.Triggers[0].Origin.Line)
+            .ToList();
+        var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+        var results = ImmutableArray.CreateBuilder<InstanceResult>(ordered.Count);
+        foreach (var (instance, triggers) in ordered)
+        {
+            var rule = instance.Rule.Rule;
+            var n = counters[rule.QualifiedId] = counters.GetValueOrDefault(rule.QualifiedId) + 1;
+            var action = Action(instance, triggers);
+            results.Add(new InstanceResult(
+                $"{rule.QualifiedId}#{n}",
+                rule,
+                instance.Party,
+                instance.Status!.Value,
+                instance.TriggeredOn,
+                instance.Deadline,
+                instance.Status == InstanceStatus.Pending ? null : instance.DecidedOn,
+                [.. rule.Variables.Where(v => instance.Bindings[v] is not null).Select(v => KeyValuePair.Create(v, instance.Bindings[v]!))],
+                triggers,
+                [.. instance.Evidence.Order(EventOrder)],
+                action,
+                Reason(instance, action, asOf)));
+        }
+        return new Report(asOf, assumptions, results.ToImmutable(), Summarise(results));
+    }
+
+    private static ImmutableArray<ReliabilityRow> Summarise(IEnumerable<InstanceResult> instances) =>
+        [.. instances
+            .GroupBy(i => (i.Rule.Treaty, i.Party))
+            .OrderBy(g => g.Key.Treaty, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Party, StringComparer.Ordinal)
+            .Select(g => new ReliabilityRow(
+                g.Key.Treaty,
+                g.Key.Party,
+                g.Count(i => i.Status == InstanceStatus.Fulfilled),
+                g.Count(i => i.Status == InstanceStatus.Violated),
+                g.Count(i => i.Status == InstanceStatus.Pending),
+                g.Count(i => i.Status == InstanceStatus.Discharged),
+                g.Count(i => i.Status == InstanceStatus.Excused)))];
+
+    /// <summary>The action at stake, as "RUS assist ARM": what was required, or for a forbid what was done.</summary>
+    private static string Action(OpenInstance instance, ImmutableArray<Event> triggers)
+    {
+        if (instance.Rule.Rule.Obligation is not { } o)
+        {
+            var e = triggers[0];
+            return $"{e.Actor} {e.Verb} {e.Target}";
+        }
+        var target = instance.Target == "_" ? "anyone" : instance.Target;
+        var attributes = o.Attributes.IsEmpty ? string.Empty : "[" + string.Join(", ", o.Attributes.Select(a => $"{a.Key}={a.Value}")) + "]";
+        return $"{instance.Party} {o.Verb} {target}{attributes}";
+    }
+
+    private static string Reason(OpenInstance instance, string action, LocalDate asOf)
+    {
+        var t = Format(instance.TriggeredOn);
+        var deadline = instance.Deadline is { } d ? Format(d) : string.Empty;
+        var decisive = instance.Evidence.Count > 0 ? Format(instance.Evidence[0].Date) : string.Empty;
+        var negated = instance.Rule.Rule.Obligation?.Negated ?? false;
+        return (instance.Status, instance.Rule.Rule.IsForbid, negated) switch
+        {
+            (InstanceStatus.Violated, true, _) => $"'{action}' on {t} is forbidden by {instance.Rule.Rule.QualifiedId}",
+            (InstanceStatus.Excused, _, _) => $"excused: an 'unless' condition held on {t}",
+            (InstanceStatus.Fulfilled, _, false) => $"'{action}' on {decisive}, within the window from {t} to {deadline}",
+            (InstanceStatus.Violated, _, false) => $"no '{action}' event between {t} and {deadline}",
+            (InstanceStatus.Pending, _, false) => $"no '{action}' event yet; the window runs from {t} to {deadline}, past the horizon {Format(asOf)}",
+            (InstanceStatus.Violated, _, true) => $"'{action}' on {decisive}, inside the window from {t} to {deadline} in which it was forbidden",
+            (InstanceStatus.Fulfilled, _, true) => $"no '{action}' event between {t} and {deadline}",
+            (InstanceStatus.Pending, _, true) => $"no '{action}' event so far; the window runs from {t} to {deadline}, past the horizon {Format(asOf)}",
+            (InstanceStatus.Discharged, _, _) => $"discharged on {decisive} by '{Describe(instance.Evidence[0])}', before '{action}' was decided",
+            _ => string.Empty,
+        };
+    }
+
+    private static string Describe(Event e) => $"{e.Actor} {e.Verb} {e.Target}";
+
+    internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>The outcome of one evaluation (language.md §7).</summary>
+public sealed record Report(
+    LocalDate? AsOf,
+    ImmutableArray<AssumptionUse> Assumptions,
+    ImmutableArray<InstanceResult> Instances,
+    ImmutableArray<ReliabilityRow> Summary);
+
+/// <summary>An assumption as used: its period after any override.</summary>
+public sealed record AssumptionUse(string Treaty, string Name, Period Period, bool Overridden, string? Note);
+
+/// <summary>One obligation instance: who was bound to do what, and whether they did.</summary>
+public sealed record InstanceResult(
+    string Id,
+    Rule Rule,
+    string Party,
+    InstanceStatus Status,
+    LocalDate TriggeredOn,
+    LocalDate? Deadline,
+    LocalDate? DecidedOn,
+    ImmutableArray<KeyValuePair<string, string>> Bindings,
+    ImmutableArray<Event> Triggers,
+    ImmutableArray<Event> Evidence,
+    string Action,
+    string Reason);
+
+/// <summary>Leeds-style reliability of one party under one treaty.</summary>
+public sealed record ReliabilityRow(
+    string Treaty,
+    string Party,
+    int Fulfilled,
+    int Violated,
+    int Pending,
+    int Discharged,
+    int Excused)
+{
+    public int Invoked => Fulfilled + Violated;
+
+    /// <summary>Fulfilled over invoked; null when nothing was invoked.</summary>
+    public double? Reliability => Invoked == 0 ? null : (double)Fulfilled / Invoked;
+}

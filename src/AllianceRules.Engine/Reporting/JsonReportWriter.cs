@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AllianceRules.Evaluation;
+using AllianceRules.Model;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AllianceRules.Reporting;
+
+/// <summary>Writes the JSON report of language.md §7, field for field and in that order.</summary>
+public static class JsonReportWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(Report report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            WriteDate(json, "asOf", report.AsOf);
+            json.WriteStartArray("assumptions");
+            foreach (var a in report.Assumptions)
+            {
+                json.WriteStartObject();
+                json.WriteString("treaty", a.Treaty);
+                json.WriteString("name", a.Name);
+                json.WriteString("period", PeriodText(a.Period));
+                json.WriteBoolean("overridden", a.Overridden);
+                WriteNullable(json, "note", a.Note);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("instances");
+            foreach (var i in report.Instances) WriteInstance(json, i);
+            json.WriteEndArray();
+            json.WriteStartArray("summary");
+            foreach (var row in report.Summary)
+            {
+                json.WriteStartObject();
+                json.WriteString("treaty", row.Treaty);
+                json.WriteString("party", row.Party);
+                json.WriteNumber("invoked", row.Invoked);
+                json.WriteNumber("fulfilled", row.Fulfilled);
+                json.WriteNumber("violated", row.Violated);
+                json.WriteNumber("pending", row.Pending);
+                json.WriteNumber("discharged", row.Discharged);
+                json.WriteNumber("excused", row.Excused);
+                if (row.Reliability is { } r) json.WriteNumber("reliability", r);
+                else json.WriteNull("reliability");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>ISO 8601 as the contract prints it: <c>P30D</c>, <c>P1M</c>, <c>P4W</c>.</summary>
+    public static string PeriodText(Period period) => PeriodPattern.Roundtrip.Format(period);
+
+    private static void WriteInstance(Utf8JsonWriter json, InstanceResult i)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", i.Id);
+        json.WriteString("treaty", i.Rule.Treaty);
+        json.WriteString("rule", i.Rule.QualifiedId);
+        json.WriteString("kind", i.Rule.Kind.ToString().ToLowerInvariant());
+        json.WriteString("party", i.Party);
+        json.WriteString("status", i.Status.ToString().ToLowerInvariant());
+        WriteDate(json, "triggeredOn", i.TriggeredOn);
+        WriteDate(json, "deadline", i.Deadline);
+        WriteDate(json, "decidedOn", i.DecidedOn);
+        json.WriteStartObject("bindings");
+        foreach (var (name, value) in i.Bindings) json.WriteString(name, value);
+        json.WriteEndObject();
+        WriteEvents(json, "triggers", i.Triggers);
+        WriteEvents(json, "evidence", i.Evidence);
+        json.WriteString("reason", i.Reason);
+        WriteNullable(json, "cites", i.Rule.Cites);
+        json.WriteEndObject();
+    }
+
+    private static void WriteEvents(Utf8JsonWriter json, string name, IEnumerable<Event> events)
+    {
+        json.WriteStartArray(name);
+        foreach (var e in events)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", e.Origin.File);
+            json.WriteNumber("line", e.Origin.Line);
+            json.WriteString("text", e.Origin.Text);
+            json.WriteStartObject("attrs");
+            foreach (var (k, v) in e.Attributes) json.WriteString(k, v);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, LocalDate? date)
+    {
+        if (date is { } d) json.WriteString(name, LocalDatePattern.Iso.Format(d));
+        else json.WriteNull(name);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
+    }
+}

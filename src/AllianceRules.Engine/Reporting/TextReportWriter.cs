@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using AllianceRules.Evaluation;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AllianceRules.Reporting;
+
+/// <summary>A report for a person at a terminal: instances grouped by treaty and rule, a summary table, the assumptions used.</summary>
+public static class TextReportWriter
+{
+    public static string Write(Report report)
+    {
+        var sb = new StringBuilder();
+        if (report.AsOf is not { } asOf)
+        {
+            sb.AppendLine("Rules are valid. No events and no horizon were given, so nothing was evaluated.");
+            AppendAssumptions(sb, report);
+            return sb.ToString();
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Compliance as of {Format(asOf)}: {Count(report.Instances.Length, "obligation instance")}.");
+        if (report.Instances.IsEmpty) sb.AppendLine("No event in the history triggered a rule.");
+
+        foreach (var treaty in report.Instances.GroupBy(i => i.Rule.Treaty).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{treaty.Key}");
+            foreach (var rule in treaty.GroupBy(i => i.Rule.QualifiedId).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var first = rule.First().Rule;
+                var cites = first.Cites is null ? string.Empty : $" ({first.Cites})";
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {rule.Key}  {first.Title}{cites}  [{first.Kind.ToString().ToLowerInvariant()}]");
+                var rows = rule.Select(i => new[]
+                {
+                    "#" + i.Id.Split('#')[1],
+                    i.Party,
+                    i.Status.ToString().ToLowerInvariant(),
+                    "triggered " + Format(i.TriggeredOn),
+                    i.Deadline is { } d ? "deadline " + Format(d) : "no deadline",
+                    i.DecidedOn is { } on ? "decided " + Format(on) : "undecided",
+                }).ToList();
+                var widths = Enumerable.Range(0, 6).Select(c => rows.Max(r => r[c].Length)).ToArray();
+                foreach (var (row, instance) in rows.Zip(rule))
+                {
+                    sb.Append("    ");
+                    sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"        {instance.Reason}");
+                }
+            }
+        }
+
+        if (!report.Summary.IsEmpty)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Reliability (invoked = fulfilled + violated)");
+            var header = new[] { "treaty", "party", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "reliability" };
+            var rows = report.Summary.Select(r => new[]
+            {
+                r.Treaty, r.Party,
+                N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused),
+                r.Reliability is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+            }).Prepend(header).ToList();
+            var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+            foreach (var row in rows)
+            {
+                sb.Append("  ");
+                sb.AppendLine(string.Join("  ", row.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+            }
+        }
+        AppendAssumptions(sb, report);
+        return sb.ToString();
+    }
+
+    private static void AppendAssumptions(StringBuilder sb, Report report)
+    {
+        if (report.Assumptions.IsEmpty) return;
+        sb.AppendLine();
+        sb.AppendLine("Assumptions used");
+        foreach (var a in report.Assumptions)
+        {
+            var overridden = a.Overridden ? " (overridden with --assume)" : string.Empty;
+            var note = a.Note is null ? string.Empty : $": {a.Note}";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {a.Treaty}.{a.Name} = {JsonReportWriter.PeriodText(a.Period)}{overridden}{note}");
+        }
+    }
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+
+    private static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}
