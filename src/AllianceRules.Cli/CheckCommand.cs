@@ -1,6 +1,6 @@
+using AllianceRules.Checking;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
-using AllianceRules.Model;
 using AllianceRules.Reporting;
 using AllianceRules.Text;
 using NodaTime;
@@ -47,18 +47,10 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         if (problems.Count > 0) return Fail(problems);
 
         var ruleFiles = inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i]).ToList();
-        if (ruleFiles.Count == 0) return Fail([DiagnosticCatalog.NoInput()]);
-        var rules = RuleSetLoader.Load(ruleFiles);
         var historyFiles = inputs.Where(i => i.Kind != InputKind.Rules).Select(i => sources[i]).ToList();
-        // Histories are checked against the vocabulary even when the rules are broken, so one run shows every error.
-        var verbs = rules.Value?.Verbs.Select(v => v.Name) ?? DeclaredVerbs(ruleFiles);
-        var history = HistoryLoader.Load(historyFiles, verbs);
-        problems.AddRange(rules.Diagnostics);
-        problems.AddRange(history.Diagnostics);
-        if (rules.Value is { } ruleSet) CheckOverrideNames(ruleSet, overrides.Keys, problems);
-        if (problems.Any(p => p.IsError) || rules.Value is null || history.Value is null) return Fail(problems);
+        var outcome = Checker.Check(ruleFiles, historyFiles, new EvaluationOptions(asOf, overrides));
+        if (outcome.Report is not { } report) return Fail(outcome.Diagnostics);
 
-        var report = Evaluator.Evaluate(rules.Value, history.Value, new EvaluationOptions(asOf, overrides));
         var text = request.Format == "json" ? JsonReportWriter.Write(report) : TextReportWriter.Write(report);
         if (request.Output is { } path)
         {
@@ -94,16 +86,4 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         }
         return overrides;
     }
-
-    private static void CheckOverrideNames(RuleSet rules, IEnumerable<string> names, List<Diagnostic> problems)
-    {
-        var known = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in names.Where(n => !known.Contains(n)))
-        {
-            problems.Add(DiagnosticCatalog.UnknownAssumeOverride(name, known));
-        }
-    }
-
-    private static IEnumerable<string> DeclaredVerbs(IEnumerable<SourceFile> ruleFiles) =>
-        ruleFiles.SelectMany(f => Parsing.RuleFileParser.Parse(f).Syntax.Vocabularies).SelectMany(v => v.Verbs).Select(v => v.Name.Text);
 }

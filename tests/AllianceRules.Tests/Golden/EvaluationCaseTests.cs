@@ -1,0 +1,35 @@
+using AllianceRules.Tests.Support;
+
+namespace AllianceRules.Tests.Golden;
+
+/// <summary>
+/// Each folder of Cases/eval holds rule files, histories, an optional <c>args</c> file
+/// (<c>--as-of</c>, <c>--assume</c>), <c>expect</c> and <c>expected.json</c>. <c>expect</c> is
+/// written by hand from the contract, one line per instance (rule, party, trigger date, status,
+/// decision date), and is never rewritten by the update mode: it is the oracle. <c>expected.json</c>
+/// pins the whole report. A comment at the top of the treaty file says what the case pins.
+/// </summary>
+public sealed class EvaluationCaseTests
+{
+    private static readonly string Folder = Repo.Path("tests", "AllianceRules.Tests", "Cases", "eval");
+
+    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case_produces_its_expected_report(string name)
+    {
+        var dir = Path.Combine(Folder, name);
+        var files = Directory.GetFiles(dir)
+            .Where(p => p.EndsWith(".treaty", StringComparison.Ordinal) || p.EndsWith(".events", StringComparison.Ordinal) || p.EndsWith(".jsonl", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => (p, Path.GetFileName(p)));
+        var outcome = CaseRunner.Run(files, CaseRunner.ReadOptions(Path.Combine(dir, "args")));
+        Assert.True(outcome.Succeeded, $"Case '{name}' is invalid:\n{CaseRunner.Render(outcome)}");
+        var expectPath = Path.Combine(dir, "expect");
+        Assert.True(File.Exists(expectPath), $"Case '{name}' has no hand-written 'expect' file.");
+        var expected = File.ReadAllLines(expectPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, CaseRunner.Summaries(outcome.Report!).Order(StringComparer.Ordinal));
+        Baseline.Match(Path.Combine(dir, "expected.json"), CaseRunner.Render(outcome));
+    }
+}

@@ -1,0 +1,65 @@
+using AllianceRules.Checking;
+using AllianceRules.Diagnostics;
+using AllianceRules.Evaluation;
+using AllianceRules.Reporting;
+using AllianceRules.Text;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AllianceRules.Tests.Support;
+
+/// <summary>Runs a check over files on disk, showing each under a chosen path, and renders the outcome as text.</summary>
+public static class CaseRunner
+{
+    public static CheckOutcome Run(IEnumerable<(string FullPath, string DisplayPath)> files, EvaluationOptions? options = null)
+    {
+        var sources = files.Select(f => new SourceFile(f.DisplayPath, File.ReadAllText(f.FullPath))).ToList();
+        return Check(sources, options);
+    }
+
+    public static CheckOutcome Check(IReadOnlyList<SourceFile> sources, EvaluationOptions? options = null) =>
+        Checker.Check(
+            sources.Where(s => s.Path.EndsWith(".treaty", StringComparison.Ordinal)).ToList(),
+            sources.Where(s => !s.Path.EndsWith(".treaty", StringComparison.Ordinal)).ToList(),
+            options);
+
+    /// <summary>Diagnostics as the CLI prints them, or the JSON report.</summary>
+    public static string Render(CheckOutcome outcome) =>
+        outcome.Report is { } report
+            ? JsonReportWriter.Write(report)
+            : string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)) + "\n";
+
+    /// <summary>One line per instance: rule, party, trigger date, status, decision date (the contract's "expect" form).</summary>
+    public static IEnumerable<string> Summaries(Report report) =>
+        report.Instances.Select(i =>
+            $"{i.Rule.QualifiedId} {i.Party} {Format(i.TriggeredOn)} {i.Status.ToString().ToLowerInvariant()} {(i.DecidedOn is { } d ? Format(d) : "null")}");
+
+    /// <summary>Options from an <c>args</c> file: lines of <c>--as-of DATE</c> and <c>--assume NAME=PERIOD</c>.</summary>
+    public static EvaluationOptions ReadOptions(string? argsPath)
+    {
+        LocalDate? asOf = null;
+        var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
+        if (argsPath is not null && File.Exists(argsPath))
+        {
+            foreach (var line in File.ReadAllLines(argsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+            {
+                var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
+                switch (parts[0])
+                {
+                    case "--as-of":
+                        asOf = LocalDatePattern.Iso.Parse(parts[1]).GetValueOrThrow();
+                        break;
+                    case "--assume":
+                        var kv = parts[1].Split('=', 2);
+                        overrides[kv[0]] = PeriodPattern.Roundtrip.Parse(kv[1]).GetValueOrThrow();
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Unknown line in {argsPath}: {line}");
+                }
+            }
+        }
+        return new EvaluationOptions(asOf, overrides);
+    }
+
+    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}
