@@ -84,6 +84,8 @@ internal sealed class TreatyGrammar
 
     private Parser<int> End => input => Result.Success(_lastTokenEnd, input);
 
+    private Parser<int> ErrorCount => input => Result.Success(_diagnostics.Count, input);
+
     private Parser<Identifier> Keyword(string keyword) =>
         Tok(Lexical.Word.Where(w => w.Text == keyword).Named($"'{keyword}'"));
 
@@ -376,9 +378,11 @@ internal sealed class TreatyGrammar
             from id in _name.Named("a rule id such as 'art4'")
             from title in _string
             from open in Sym("{")
+            from before in ErrorCount
             from items in Block(_ruleItem, $"this rule", RuleKeywords)
+            from after in ErrorCount
             from end in End
-            select (TreatyItemSyntax)new RuleSyntax(id, title, items, Span(start, end));
+            select (TreatyItemSyntax)new RuleSyntax(id, title, items, after > before, Span(start, end));
         _treatyItem = signed.Or(source).Or(members).Or(assume).Or(rule);
 
         _verb =

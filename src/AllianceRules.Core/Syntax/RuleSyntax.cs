@@ -2,7 +2,8 @@ using AllianceRules.Text;
 
 namespace AllianceRules.Syntax;
 
-public sealed record RuleSyntax(Identifier Id, StringLiteral Title, IReadOnlyList<RuleItemSyntax> Items, TextSpan Span) : TreatyItemSyntax(Span);
+/// <summary>A rule; <see cref="Recovered"/> is true when a broken item was skipped, so "missing" checks would only repeat that error.</summary>
+public sealed record RuleSyntax(Identifier Id, StringLiteral Title, IReadOnlyList<RuleItemSyntax> Items, bool Recovered, TextSpan Span) : TreatyItemSyntax(Span);
 
 public abstract record RuleItemSyntax(TextSpan Span) : SyntaxNode(Span);
 

@@ -23,12 +23,12 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
     private static void CheckShape(BoundRule rule, ValidationContext<BoundRule> context)
     {
         var clauses = rule.Syntax.Items.Where(i => i is WhenThenSyntax or ForbidSyntax).ToList();
-        if (clauses.Count == 0) context.Report(DiagnosticCatalog.NeitherWhenNorForbid(rule.At(rule.Syntax.Id), rule.Id));
+        if (clauses.Count == 0 && !rule.Syntax.Recovered) context.Report(DiagnosticCatalog.NeitherWhenNorForbid(rule.At(rule.Syntax.Id), rule.Id));
         foreach (var extra in clauses.Skip(1))
         {
             context.Report(DiagnosticCatalog.BothWhenAndForbid(Keyword(rule, extra, extra is ForbidSyntax ? "forbid" : "when"), rule.Id));
         }
-        if (!rule.Items<KindSyntax>().Any()) context.Report(DiagnosticCatalog.MissingKind(rule.At(rule.Syntax.Id), rule.Id));
+        if (!rule.Items<KindSyntax>().Any() && !rule.Syntax.Recovered) context.Report(DiagnosticCatalog.MissingKind(rule.At(rule.Syntax.Id), rule.Id));
         Repeats(rule.Items<KindSyntax>(), "kind");
         Repeats(rule.Items<EffectiveSyntax>(), "effective");
         Repeats(rule.Items<CitesSyntax>(), "cites");

@@ -1,0 +1,68 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Parsing;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Parsing;
+
+/// <summary>Pins the exact diagnostic of each small broken input (the first with the expected code), with its line and column.</summary>
+public sealed class PreciseErrorTests
+{
+    private const string Vocabulary = "vocabulary { verb attack verb assist }\n";
+
+    [Theory]
+    [InlineData("treaty cst \"x\" { }", "AR2001 1:8 unexpected 'cst'; expected a treaty code such as 'CST'")]
+    [InlineData("treaty CST x { }", "AR2001 1:12 unexpected 'x'; expected a quoted string")]
+    [InlineData("treaty CST \"x\" { signed 1992-5-15 }", "AR2001 1:25 unexpected '1992-5-15'; expected a date such as 1992-05-15")]
+    [InlineData("treaty CST \"x\" { assume prompt = 30 }", "AR2001 1:37 unexpected '}'; expected a unit: days, weeks, months or years")]
+    [InlineData("treaty CST \"x\" { assume prompt = 99999999999 days }", "AR1004 1:34 the number '99999999999' is too large")]
+    [InlineData("treaty CST \"x\" { source \"unterminated }", "AR1002 1:25 this string has no closing quote")]
+    [InlineData("treaty CST \"x\" { source \"a\\nb\" }", "AR1003 1:27 unknown escape '\\n' in a string; only \\\" and \\\\ are escapes")]
+    [InlineData("treaty CST \"x\" { sined 1992-05-15 }", "AR2002 1:18 unknown keyword 'sined' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume' or 'rule'; did you mean 'signed'?")]
+    [InlineData("treaty CST \"x\" {", "AR2003 1:16 Treaty 'CST' is not closed; expected '}' before the end of the file")]
+    [InlineData("tready CST \"x\" { }", "AR2002 1:1 unknown keyword 'tready' in a rule file; expected 'vocabulary' or 'treaty'; did you mean 'treaty'?")]
+    [InlineData("}", "AR2005 1:1 unexpected '}' with no open block")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b then $a must assist $b } }",
+        "AR2001 1:85 unexpected '}'; expected 'within'")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b where $b is membr then $a must assist $b within 1 day } }",
+        "AR2001 1:74 unexpected 'membr'; expected 'member'")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b $a must assist $b within 1 day } }",
+        "AR2001 1:62 unexpected '$a'; expected 'then'")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defence } }", "AR2004 1:36 unknown rule kind 'defence'; expected 'defense', 'offense', 'neutrality', 'nonaggression', 'consultation' or 'other'; did you mean 'defense'?")]
+    // A code after an open interval starts the next member, which then lacks its interval.
+    [InlineData("treaty CST \"x\" { members { ARM 1994-04-20 .. RUS } }", "AR2001 1:50 unexpected '}'; expected a date such as 1992-05-15")]
+    public void Diagnostic_is_exact(string text, string expected)
+    {
+        var (_, diagnostics) = RuleFileParser.Parse(new SourceFile("t.treaty", Vocabulary + text));
+        var d = diagnostics.First(d => d.Code == expected[..6]);
+        var p = d.Position!.Value;
+        Assert.Equal(expected, $"{d.Code} {p.Line - 1}:{p.Column} {d.Message}");
+    }
+
+    [Fact]
+    public void Recovery_reports_an_error_in_every_rule()
+    {
+        var text = """
+            treaty CST "x" {
+              rule a "a" { kind defense when $x attack $y then $x must assist $y within 3 dayz }
+              rule b "b" { kind defense forbid $x atack }
+              rule c "c" { kind defense forbid $x attack $y }
+              signed 1992-05-1
+            }
+            """;
+        var (syntax, diagnostics) = RuleFileParser.Parse(new SourceFile("t.treaty", Vocabulary + text));
+        Assert.Equal(["AR2001", "AR2001", "AR2001"], diagnostics.Select(d => d.Code));
+        Assert.Equal([3, 4, 6], diagnostics.Select(d => d.Position!.Value.Line));
+        // The good rule between the broken ones still parses.
+        Assert.Contains(syntax.Treaties[0].Items.OfType<AllianceRules.Syntax.RuleSyntax>(), r => r.Id.Text == "c" && !r.Recovered);
+    }
+
+    [Fact]
+    public void Diagnostic_is_printed_with_source_line_and_caret()
+    {
+        var file = new SourceFile("dir/t.treaty", "treaty CST \"x\" {\n  sined 1992-05-15\n}\n");
+        var (_, diagnostics) = RuleFileParser.Parse(file);
+        Assert.Equal(
+            "dir/t.treaty:2:3: error AR2002: unknown keyword 'sined' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume' or 'rule'; did you mean 'signed'?\n  sined 1992-05-15\n  ^~~~~",
+            DiagnosticFormatter.Format(Assert.Single(diagnostics)));
+    }
+}
