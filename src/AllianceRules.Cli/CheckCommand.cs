@@ -14,9 +14,17 @@ namespace AllianceRules.Cli;
 /// </summary>
 public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 {
+    /// <summary>The options of <c>check</c>, for suggestions when one is misspelt.</summary>
+    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--format", "--output", "--fail-on-violation", "--help"];
+
     public int Run(CheckRequest request)
     {
         var problems = new List<Diagnostic>();
+        foreach (var option in request.Paths.Where(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)))
+        {
+            problems.Add(DiagnosticCatalog.CommandLine($"unknown option '{option}'{SpellingSuggester.DidYouMean(option, KnownOptions)}"));
+        }
+        if (problems.Count > 0) return Fail(problems);
         LocalDate? asOf = null;
         if (request.AsOf is { } asOfText)
         {

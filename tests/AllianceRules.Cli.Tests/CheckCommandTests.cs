@@ -1,0 +1,229 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace AllianceRules.Cli.Tests;
+
+[Collection("cli")]
+public sealed partial class CheckCommandTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [GeneratedRegex(@"^\s+at ", RegexOptions.Multiline)]
+    private static partial Regex StackFrame();
+
+    [GeneratedRegex(@"^(?<path>[^\s:][^:]*):(?<line>\d+):(?<col>\d+): error (?<code>AR\d{4}): (?<message>.+)$")]
+    private static partial Regex DiagnosticHeader();
+
+    private void CopyContract()
+    {
+        _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
+        _cli.Write("seeds/armenia-2022.events", File.ReadAllText(CliHarness.Contract("armenia-2022.events")));
+    }
+
+    [Fact]
+    public void Exit_0_when_evaluated_even_with_violations()
+    {
+        CopyContract();
+        var (exit, stdout, stderr) = _cli.Run("check", "rules", "seeds", "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var instance = json.RootElement.GetProperty("instances")[0];
+        Assert.Equal("violated", instance.GetProperty("status").GetString());
+        Assert.Equal("seeds/armenia-2022.events", instance.GetProperty("triggers")[0].GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void Exit_1_with_fail_on_violation_and_a_violation()
+    {
+        CopyContract();
+        Assert.Equal(1, _cli.Run("check", "rules", "seeds", "--fail-on-violation").Exit);
+    }
+
+    [Fact]
+    public void Exit_0_with_fail_on_violation_and_no_violation()
+    {
+        CopyContract();
+        Assert.Equal(0, _cli.Run("check", "rules", "seeds", "--fail-on-violation", "--assume", "prompt=P1Y").Exit);
+    }
+
+    [Fact]
+    public void Invalid_input_gives_exit_2_and_every_error_in_the_house_format()
+    {
+        CopyContract();
+        _cli.Write("seeds/bad.events", "2022-09-13 AZE atack ARM\n2022-02-30 AZE attack ARM\n2022-09-14 AZE attack arm\n");
+        var (exit, stdout, stderr) = _cli.Run("check", "rules", "seeds");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.DoesNotMatch(StackFrame(), stderr);
+        var headers = stderr.Split('\n').Select(l => DiagnosticHeader().Match(l)).Where(m => m.Success).ToList();
+        Assert.Equal(["AR4001 1:16", "AR1001 2:1", "AR2001 3:23"], headers.Select(m => $"{m.Groups["code"]} {m.Groups["line"]}:{m.Groups["col"]}"));
+        Assert.All(headers, m => Assert.Equal("seeds/bad.events", m.Groups["path"].Value));
+        Assert.Contains("did you mean 'attack'?", stderr);
+        // Each header is followed by the source line and a caret under the column.
+        var lines = stderr.Split('\n');
+        var first = Array.FindIndex(lines, l => l.Contains("AR4001"));
+        Assert.Equal("2022-09-13 AZE atack ARM", lines[first + 1]);
+        Assert.Equal(new string(' ', 15) + "^~~~~", lines[first + 2]);
+    }
+
+    [Theory]
+    [InlineData("--as-of", "2022-02-30", "AR9004")]
+    [InlineData("--assume", "promt=P10D", "AR9006")]
+    [InlineData("--assume", "prompt=10 days", "AR9007")]
+    [InlineData("--assume", "prompt=P0D", "AR9007")]
+    [InlineData("--assume", "prompt=PT5H", "AR9007")]
+    [InlineData("--assume", "prompt", "AR9005")]
+    public void Bad_option_values_give_exit_2(string option, string value, string code)
+    {
+        CopyContract();
+        var (exit, _, stderr) = _cli.Run("check", "rules", "seeds", option, value);
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"alliance: error {code}: ", stderr);
+        Assert.DoesNotMatch(StackFrame(), stderr);
+    }
+
+    [Fact]
+    public void Unknown_assumption_suggests_the_nearest()
+    {
+        CopyContract();
+        var (_, _, stderr) = _cli.Run("check", "rules", "--assume", "promt=P10D");
+        Assert.Equal("alliance: error AR9006: --assume 'promt': no treaty declares 'assume promt'; did you mean 'prompt'?\n", stderr);
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("check", "rules", "--format", "xml")]
+    [InlineData("check", "rules", "--bogus")]
+    [InlineData("chek", "rules")]
+    public void Command_line_errors_give_exit_2(params string[] args)
+    {
+        CopyContract();
+        var (exit, _, stderr) = _cli.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("error AR9011", stderr);
+        Assert.DoesNotMatch(StackFrame(), stderr);
+    }
+
+    [Fact]
+    public void Missing_path_and_wrong_extension_are_errors()
+    {
+        CopyContract();
+        _cli.Write("notes.txt", "hello");
+        var (exit, _, stderr) = _cli.Run("check", "rules", "nowhere", "notes.txt");
+        Assert.Equal(2, exit);
+        Assert.Contains("alliance: error AR9001: 'nowhere' does not exist", stderr);
+        Assert.Contains("alliance: error AR9002: 'notes.txt' is neither a rule file (.treaty) nor an event history (.events, .jsonl)", stderr);
+    }
+
+    [Fact]
+    public void Output_is_written_atomically_and_kept_on_failure()
+    {
+        CopyContract();
+        var report = Path.Combine(_cli.Directory, "report.json");
+        Assert.Equal(0, _cli.Run("check", "rules", "seeds", "--format", "json", "--output", "report.json").Exit);
+        var good = File.ReadAllText(report);
+        Assert.Contains("\"violated\"", good);
+
+        _cli.Write("seeds/bad.events", "2022-09-13 AZE atack ARM\n");
+        var (exit, stdout, _) = _cli.Run("check", "rules", "seeds", "--format", "json", "--output", "report.json");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal(good, File.ReadAllText(report));
+        Assert.Equal(["report.json", "rules", "seeds"], System.IO.Directory.EnumerateFileSystemEntries(_cli.Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Output_into_a_missing_directory_fails_cleanly()
+    {
+        CopyContract();
+        var (exit, _, stderr) = _cli.Run("check", "rules", "seeds", "--output", "no/such/dir/report.json");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("alliance: error AR9008: cannot write 'no/such/dir/report.json'", stderr);
+    }
+
+    [Fact]
+    public void Output_never_overwrites_an_input()
+    {
+        CopyContract();
+        var before = File.ReadAllText(Path.Combine(_cli.Directory, "rules", "cst.treaty"));
+        var (exit, _, stderr) = _cli.Run("check", "rules", "seeds", "--output", "rules/cst.treaty");
+        Assert.Equal(2, exit);
+        Assert.Contains("AR9010", stderr);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(_cli.Directory, "rules", "cst.treaty")));
+    }
+
+    [Fact]
+    public void Directories_are_read_recursively_in_ordinal_order_skipping_dot_names_and_other_extensions()
+    {
+        _cli.Write("in/b.treaty", "vocabulary { verb attack }\n");
+        _cli.Write("in/a/z.treaty", "treaty T \"t\" { members { ARM 2000-01-01 .. } rule r \"r\" { kind nonaggression forbid $a attack ARM } }\n");
+        _cli.Write("in/B.events", "2001-01-02 AZE attack ARM\n");
+        _cli.Write("in/a/x.jsonl", "{\"date\":\"2001-01-01\",\"actor\":\"RUS\",\"verb\":\"attack\",\"target\":\"ARM\"}\n");
+        _cli.Write("in/.hidden/broken.treaty", "this is not a treaty");
+        _cli.Write("in/.broken.events", "nonsense");
+        _cli.Write("in/readme.md", "ignored");
+        var (exit, stdout, stderr) = _cli.Run("check", "in/", "in/B.events", "--format", "json");
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var files = json.RootElement.GetProperty("instances").EnumerateArray()
+            .Select(i => i.GetProperty("triggers")[0].GetProperty("file").GetString()).ToList();
+        Assert.Equal(["in/a/x.jsonl", "in/B.events"], files);
+    }
+
+    [Fact]
+    public void Only_rules_validates_and_says_so()
+    {
+        CopyContract();
+        var (exit, stdout, stderr) = _cli.Run("check", "rules");
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        Assert.StartsWith("Rules are valid.", stdout);
+    }
+
+    [Fact]
+    public void Text_report_groups_by_treaty_and_rule_with_summary_and_assumptions()
+    {
+        CopyContract();
+        var (exit, stdout, _) = _cli.Run("check", "rules", "seeds", "--assume", "prompt=P10D");
+        Assert.Equal(0, exit);
+        Assert.Equal("""
+            Compliance as of 2022-12-31: 1 obligation instance.
+
+            CST
+              CST.art4-request  Collective defence at the victim's request  [defense]
+                #1  RUS  violated  triggered 2022-09-13  deadline 2022-09-23  decided 2022-09-24
+                    no 'RUS assist ARM' event between 2022-09-13 and 2022-09-23
+
+            Reliability (invoked = fulfilled + violated)
+              treaty  party  invoked  fulfilled  violated  pending  discharged  excused  reliability
+              CST     RUS          1          0         1        0           0        0         0.00
+
+            Assumptions used
+              CST.prompt = P10D (overridden with --assume): Article 4 names no deadline; 30 days is assumed.
+
+            """, stdout);
+    }
+
+    [Fact]
+    public void Help_lists_every_option()
+    {
+        var (exit, stdout, _) = _cli.Run("check", "--help");
+        Assert.Equal(0, exit);
+        foreach (var option in new[] { "--as-of", "--assume", "--format", "--output", "--fail-on-violation", "PATH" }) Assert.Contains(option, stdout);
+    }
+
+    [Fact]
+    public void The_real_process_prints_diagnostics_and_exits_2_without_a_stack_trace()
+    {
+        CopyContract();
+        _cli.Write("typo.events", "2022-09-13 AZE atack ARM\n");
+        var (exit, stdout, stderr) = _cli.RunProcess("check", "rules/cst.treaty", "typo.events");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith("typo.events:1:16: error AR4001: unknown verb 'atack'", stderr);
+        Assert.DoesNotMatch(StackFrame(), stderr);
+    }
+}

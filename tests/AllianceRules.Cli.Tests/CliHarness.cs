@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using AllianceRules.Cli;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>Runs the command line in-process, or as a real process, inside a scratch folder.</summary>
+public sealed class CliHarness : IDisposable
+{
+    public CliHarness()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("alliance-cli-").FullName;
+    }
+
+    public string Directory { get; }
+
+    public static string Contract(string name) => Path.Combine(RepoRoot, "tests", "AllianceRules.Tests", "Cases", "eval", "000-contract-armenia-2022", name);
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public string Write(string relativePath, string contents)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, contents);
+        return path;
+    }
+
+    public (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Directory;
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = AllianceProgram.Run(args, stdout, stderr);
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    /// <summary>Runs the built alliance.dll as its own process: the real entry point, console and exit code.</summary>
+    public (int Exit, string Out, string Err) RunProcess(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A scratch folder left behind is harmless.
+        }
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AllianceRules.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("AllianceRules.sln not found");
+    }
+}
+
+/// <summary>Tests change the current directory, so they must not run in parallel.</summary>
+[CollectionDefinition("cli", DisableParallelization = true)]
+public sealed class CliCollection;
