@@ -23,7 +23,7 @@ internal static class EventLineGrammar
 
     private static readonly Parser<string> Value =
         Tok(Lexical.String).Select(s => s.Value)
-        .Or(Tok(Lexical.Digits).Select(d => d.TrimStart('0') is { Length: > 0 } t ? t : "0"))
+        .Or(Tok(Lexical.Digits))
         .Or(Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text) || Lexical.IsName(w.Text)).Select(w => w.Text)))
         .Named("a value: a quoted string, a code, a name or a number");
 

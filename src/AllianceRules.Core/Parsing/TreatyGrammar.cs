@@ -144,7 +144,7 @@ internal sealed class TreatyGrammar
 
         var value =
             _string.Select(s => s.Value)
-            .Or(Tok(Lexical.Digits).Select(d => d.TrimStart('0') is { Length: > 0 } t ? t : "0"))
+            .Or(Tok(Lexical.Digits))
             .Or(Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text) || Lexical.IsName(w.Text)).Select(w => w.Text)))
             .Named("a value: a string, a code, a name or a number");
         var attribute =

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using AllianceRules.Diagnostics;
+using AllianceRules.Tests.Support;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Docs;
+
+/// <summary>
+/// Every example of the documentation runs: fenced blocks tagged <c>example=NAME</c> (kinds
+/// <c>treaty</c>, <c>events</c>, <c>jsonl</c>, <c>args</c>) are checked together, and the
+/// <c>expect</c> block of the same name is the outcome: instance lines, or error headers.
+/// </summary>
+public sealed partial class DocExampleTests
+{
+    private static readonly string[] Documents = ["docs/language.md", "README.md"];
+
+    [GeneratedRegex(@"^```(?<kind>[a-z]+)(?: example=(?<name>[a-z0-9-]+))?[ \t]*\n(?<body>.*?)^```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex FencedBlock();
+
+    private sealed record Block(string Document, string Kind, string? Name, string Body);
+
+    private static IEnumerable<Block> Blocks() =>
+        Documents.Where(d => File.Exists(Repo.Path(d))).SelectMany(d =>
+            FencedBlock().Matches(File.ReadAllText(Repo.Path(d)).Replace("\r\n", "\n")).Select(m =>
+                new Block(d, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null, m.Groups["body"].Value)));
+
+    public static TheoryData<string> Examples() =>
+        [.. Blocks().Where(b => b.Name is not null).Select(b => $"{b.Document}#{b.Name}").Distinct()];
+
+    [Fact]
+    public void The_documentation_has_examples_and_every_rule_file_snippet_is_one()
+    {
+        Assert.True(Blocks().Where(b => b.Name is not null).Select(b => b.Name).Distinct().Count() >= 8, "docs/language.md should carry its runnable examples");
+        var untagged = Blocks().Where(b => b.Kind is "treaty" or "events" or "jsonl" && b.Name is null).ToList();
+        Assert.True(untagged.Count == 0, "Untested snippets (tag them example=NAME): " + string.Join("; ", untagged.Select(b => $"{b.Document} {b.Kind}: {b.Body[..Math.Min(60, b.Body.Length)]}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Example_runs_as_documented(string example)
+    {
+        var (document, name) = (example.Split('#')[0], example.Split('#')[1]);
+        var blocks = Blocks().Where(b => b.Document == document && b.Name == name).ToList();
+        var sources = new List<SourceFile>();
+        foreach (var kind in new[] { "treaty", "events", "jsonl" })
+        {
+            var text = string.Concat(blocks.Where(b => b.Kind == kind).Select(b => b.Body));
+            if (text.Length > 0) sources.Add(new SourceFile($"example.{kind}", text));
+        }
+        var args = blocks.FirstOrDefault(b => b.Kind == "args");
+        var options = CaseRunner.ReadOptions(args is null ? null : WriteTemp(args.Body));
+        var expect = blocks.SingleOrDefault(b => b.Kind == "expect") ?? throw new InvalidOperationException($"{example} has no expect block");
+        var expected = expect.Body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+        var outcome = CaseRunner.Check(sources, options);
+        var actual = outcome.Report is { } report
+            ? CaseRunner.Summaries(report).ToList()
+            : outcome.Diagnostics.Select(d => DiagnosticFormatter.Format(d).Split('\n')[0]).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    private static string WriteTemp(string text)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
