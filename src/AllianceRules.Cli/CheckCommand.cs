@@ -36,7 +36,7 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 
         var (inputs, discoveryProblems) = InputDiscovery.Discover(request.Paths);
         problems.AddRange(discoveryProblems);
-        if (request.Output is { } output && inputs.Any(i => i.FullPath == Path.GetFullPath(output)))
+        if (request.Output is { } output && inputs.Any(i => i.FullPath == InputDiscovery.RealPath(Path.GetFullPath(output))))
         {
             problems.Add(DiagnosticCatalog.OutputIsInput(output));
         }
@@ -62,7 +62,8 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         var text = request.Format == "json" ? JsonReportWriter.Write(report) : TextReportWriter.Write(report);
         if (request.Output is { } path)
         {
-            if (AtomicFile.TryWrite(path, text) is { } why) return Fail([DiagnosticCatalog.CannotWriteOutput(path, why)]);
+            var existed = File.Exists(path);
+            if (AtomicFile.TryWrite(path, text) is { } why) return Fail([DiagnosticCatalog.CannotWriteOutput(path, why, existed)]);
         }
         else
         {

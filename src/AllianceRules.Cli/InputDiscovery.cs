@@ -23,13 +23,13 @@ public static class InputDiscovery
                     diagnostics.Add(DiagnosticCatalog.UnsupportedExtension(given));
                     continue;
                 }
-                Add(Path.GetFullPath(given), Display(given), kind);
+                Add(RealPath(Path.GetFullPath(given)), Display(given), kind);
             }
             else if (Directory.Exists(given))
             {
                 var root = Path.GetFullPath(given);
                 var found = new List<(string Relative, string Full, InputKind Kind)>();
-                Walk(root, string.Empty, found, diagnostics);
+                Walk(root, string.Empty, found, diagnostics, new HashSet<string>(StringComparer.Ordinal));
                 foreach (var (relative, full, kind) in found.OrderBy(f => f.Relative, StringComparer.Ordinal))
                 {
                     Add(full, Join(given, relative), kind);
@@ -48,8 +48,26 @@ public static class InputDiscovery
         }
     }
 
-    private static void Walk(string directory, string relative, List<(string, string, InputKind)> found, List<Diagnostic> diagnostics)
+    /// <summary>The path with symbolic links resolved, so a file reached twice (or a link loop) is seen for what it is.</summary>
+    public static string RealPath(string fullPath)
     {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            var target = info.Exists ? info.ResolveLinkTarget(returnFinalTarget: true) : new DirectoryInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true);
+            var resolved = target?.FullName ?? fullPath;
+            var parent = Path.GetDirectoryName(resolved);
+            return parent is null || parent == resolved ? resolved : Path.Combine(RealPath(parent), Path.GetFileName(resolved));
+        }
+        catch (IOException)
+        {
+            return fullPath;
+        }
+    }
+
+    private static void Walk(string directory, string relative, List<(string, string, InputKind)> found, List<Diagnostic> diagnostics, HashSet<string> visited)
+    {
+        if (!visited.Add(RealPath(directory))) return;
         IEnumerable<string> entries;
         try
         {
@@ -65,8 +83,8 @@ public static class InputDiscovery
             var name = Path.GetFileName(entry);
             if (name.StartsWith('.')) continue;
             var childRelative = relative.Length == 0 ? name : relative + "/" + name;
-            if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics);
-            else if (InputFile.KindOf(name) is { } kind) found.Add((childRelative, Path.GetFullPath(entry), kind));
+            if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics, visited);
+            else if (InputFile.KindOf(name) is { } kind) found.Add((childRelative, RealPath(Path.GetFullPath(entry)), kind));
         }
     }
 

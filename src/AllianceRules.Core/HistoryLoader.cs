@@ -12,9 +12,10 @@ namespace AllianceRules;
 /// <summary>Reads <c>.events</c> and <c>.jsonl</c> files into one history, checked against the rule set's vocabulary.</summary>
 public static class HistoryLoader
 {
-    public static LoadResult<EventHistory> Load(IEnumerable<SourceFile> files, IEnumerable<string> declaredVerbs)
+    /// <param name="declaredVerbs">The verbs of the rule set; null when they are unknown (a broken vocabulary), which skips that check.</param>
+    public static LoadResult<EventHistory> Load(IEnumerable<SourceFile> files, IEnumerable<string>? declaredVerbs)
     {
-        var verbs = declaredVerbs.ToHashSet(StringComparer.Ordinal);
+        var verbs = declaredVerbs?.ToHashSet(StringComparer.Ordinal);
         var bag = new DiagnosticBag();
         var events = ImmutableArray.CreateBuilder<Event>();
         (LocalDate Date, string Text)? asOf = null;
@@ -49,10 +50,10 @@ public static class HistoryLoader
             : new LoadResult<EventHistory>(new EventHistory(events.ToImmutable(), asOf?.Date), sorted);
     }
 
-    private static Event? ToEvent(SourceFile file, EventLineSyntax e, HashSet<string> verbs, DiagnosticBag bag)
+    private static Event? ToEvent(SourceFile file, EventLineSyntax e, HashSet<string>? verbs, DiagnosticBag bag)
     {
         var ok = CheckDate(file, e.Date, bag);
-        if (!verbs.Contains(e.Verb.Text))
+        if (verbs is not null && !verbs.Contains(e.Verb.Text))
         {
             bag.Add(DiagnosticCatalog.UndeclaredEventVerb(file.At(e.Verb.Span), e.Verb.Text, verbs));
             ok = false;

@@ -39,10 +39,10 @@ public static class DiagnosticCatalog
         Error("AR2001", at, $"unexpected {found}; expected {expected}");
 
     public static Diagnostic UnknownKeyword(SourceRef at, string word, string context, IReadOnlyCollection<string> keywords) =>
-        Error("AR2002", at, $"unknown keyword '{word}' in {context}; expected {Friendly.List(keywords.Select(k => $"'{k}'"))}{SpellingSuggester.DidYouMean(word, keywords)}");
+        Error("AR2002", at, $"unknown keyword '{word}' in {context}; expected {Friendly.List(keywords.Select(k => $"'{k}'"))}{(keywords.Count > 1 ? SpellingSuggester.DidYouMean(word, keywords) : string.Empty)}");
 
-    public static Diagnostic UnclosedBlock(SourceRef at, string what) =>
-        Error("AR2003", at, $"{what} is not closed; expected '}}' before the end of the file");
+    public static Diagnostic UnclosedBlock(SourceRef at, string what, string before) =>
+        Error("AR2003", at, $"{what} is not closed; expected '}}' before {before}");
 
     public static Diagnostic UnknownKind(SourceRef at, string word, IReadOnlyCollection<string> kinds) =>
         Error("AR2004", at, $"unknown rule kind '{word}'; expected {Friendly.List(kinds.Select(k => $"'{k}'"))}{SpellingSuggester.DidYouMean(word, kinds)}");
@@ -59,7 +59,7 @@ public static class DiagnosticCatalog
         Error("AR3002", at, $"rule id '{id}' is used more than once in treaty '{treaty}'");
 
     public static Diagnostic DuplicateVerb(SourceRef at, string verb) =>
-        Error("AR3003", at, $"verb '{verb}' is declared more than once");
+        Error("AR3003", at, $"verb '{verb}' is declared twice in this vocabulary");
 
     public static Diagnostic OverlappingMembership(SourceRef at, string party) =>
         Error("AR3004", at, $"the membership intervals of '{party}' overlap");
@@ -81,6 +81,12 @@ public static class DiagnosticCatalog
 
     public static Diagnostic UnknownTreaty(SourceRef at, string code, IEnumerable<string> known) =>
         Error("AR3010", at, $"unknown treaty '{code}'{SpellingSuggester.DidYouMean(code, known)}");
+
+    public static Diagnostic SubjectVariableOutOfScope(SourceRef at, string variable, string where) =>
+        Error("AR3011", at, $"variable '${variable}' is introduced by 'each member ${variable}' and is not in scope in {where}; it can be used in the obligation, 'unless' and 'until'");
+
+    public static Diagnostic VariableOnlyInNestedThereWas(SourceRef at, string variable) =>
+        Error("AR3011", at, $"variable '${variable}' occurs only in a 'there was' under 'not' or 'or', which binds nothing; bind it with a 'there was' at the top level of 'where', or write '_' for anyone");
 
     public static Diagnostic UnboundVariable(SourceRef at, string variable, string where, IEnumerable<string> known) =>
         Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : string.Empty)}");
@@ -114,6 +120,9 @@ public static class DiagnosticCatalog
 
     public static Diagnostic RepeatedTreatyItem(SourceRef at, string treaty, string item) =>
         Error("AR3021", at, $"treaty '{treaty}' has more than one '{item}'");
+
+    public static Diagnostic ConflictingVerb(SourceRef at, string verb, string earlier) =>
+        Error("AR3023", at, $"verb '{verb}' is declared differently at {earlier}; a verb declared in two vocabularies must have the same description and CAMEO codes");
 
     public static Diagnostic WildcardSubject(SourceRef at) =>
         Error("AR3022", at, "the obligated party cannot be '_'; name a party, a variable or 'each member $x'");
@@ -158,8 +167,8 @@ public static class DiagnosticCatalog
     public static Diagnostic BadAssumePeriod(string name, string text) =>
         Error("AR9007", $"--assume {name}='{text}' is not a positive ISO 8601 period of whole days, weeks, months or years, such as P10D, P4W or P1M");
 
-    public static Diagnostic CannotWriteOutput(string path, string why) =>
-        Error("AR9008", $"cannot write '{path}': {why}; the file was left as it was");
+    public static Diagnostic CannotWriteOutput(string path, string why, bool existed) =>
+        Error("AR9008", $"cannot write '{path}': {why}; {(existed ? "the old file was left as it was" : "nothing was written")}");
 
     public static Diagnostic OutputIsInput(string path) =>
         Error("AR9010", $"--output '{path}' is one of the input files; refusing to overwrite it");

@@ -28,8 +28,8 @@ internal static class EventLineGrammar
         .Named("a value: a quoted string, a code, a name or a number");
 
     private static readonly Parser<AttributeSyntax> Attribute =
-        from name in Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("an attribute such as article=\"4\"")
-        from eq in Lexical.Symbol("=")
+        from name in Tok(Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("an attribute such as article=\"4\""))
+        from eq in Tok(Lexical.Symbol("="))
         from value in Value
         select new AttributeSyntax(name, value, TextSpan.FromBounds(name.Span.Start, name.Span.End));
 

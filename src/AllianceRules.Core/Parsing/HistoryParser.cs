@@ -52,31 +52,10 @@ public static class HistoryParser
         return (lines.ToImmutable(), bag.ToSortedArray());
     }
 
-    /// <summary>Where a line's content ends (before a comment and trailing blanks), and that content as written.</summary>
+    /// <summary>Where a line's content starts and ends (before a comment and trailing blanks), and that content as written.</summary>
     private static (int First, int End, string Text) Content(string text, int start, int end)
     {
-        var i = start;
-        var inString = false;
-        while (i < end)
-        {
-            var c = text[i];
-            if (inString)
-            {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-            }
-            else if (c == '"')
-            {
-                inString = true;
-            }
-            else if (c == '#')
-            {
-                break;
-            }
-            i++;
-        }
-        var contentEnd = Math.Min(i, end);
-        while (contentEnd > start && char.IsWhiteSpace(text[contentEnd - 1])) contentEnd--;
+        var contentEnd = Lexical.ContentEnd(text, start, end);
         var first = start;
         while (first < contentEnd && char.IsWhiteSpace(text[first])) first++;
         return first >= contentEnd ? (first, first, string.Empty) : (first, contentEnd, text[start..contentEnd]);

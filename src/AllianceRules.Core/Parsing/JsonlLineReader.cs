@@ -79,8 +79,7 @@ internal static class JsonlLineReader
         catch (JsonException e)
         {
             var offset = e.BytePositionInLine ?? 0;
-            var why = e.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
-            diagnostics.Add(DiagnosticCatalog.MalformedJson(file.At(SpanOf(offset)), why));
+            diagnostics.Add(DiagnosticCatalog.MalformedJson(file.At(SpanOf(offset)), Plain(e.Message)));
             return null;
         }
         if (!ok) return null;
@@ -122,6 +121,20 @@ internal static class JsonlLineReader
         if (dateSyntax is null || actor is null || target is null || verb is null) return null;
         var description = fields.TryGetValue("text", out var text) ? new StringLiteral(text.Text, text.Span) : null;
         return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, lineNumber, lineSpan);
+    }
+
+    /// <summary>System.Text.Json's messages speak of readers and depths; say what is wrong with the line instead.</summary>
+    private static string Plain(string message)
+    {
+        if (message.Contains("trailing comma", StringComparison.OrdinalIgnoreCase)) return "there is a trailing comma before the closing bracket";
+        if (message.Contains("after a single JSON value", StringComparison.Ordinal)) return "there is more after the closing '}'";
+        if (message.Contains("Expected depth to be zero", StringComparison.Ordinal) || message.Contains("reached end of data", StringComparison.Ordinal))
+        {
+            return "the line ends before the object is closed";
+        }
+        if (message.Contains("invalid start of a value", StringComparison.Ordinal)) return "a value is not valid JSON (strings need double quotes)";
+        if (message.Contains("start of a property name", StringComparison.Ordinal)) return "a field name is not valid JSON (it needs double quotes)";
+        return message.Split(" LineNumber:", 2)[0].Split(". Change the reader options", 2)[0].TrimEnd('.', ' ');
     }
 
     private static bool ReadAttributes(ref Utf8JsonReader reader, SourceFile file, List<AttributeSyntax> attributes, HashSet<string> names,

@@ -133,7 +133,7 @@ internal static class Lexical
         if (string.CompareOrdinal(text, p, "\"\"\"", 0, 3) == 0)
         {
             var close = text.IndexOf("\"\"\"", p + 3, StringComparison.Ordinal);
-            if (close < 0) return CustomFailure.Create<StringLiteral>(start, "AR1002", 3, "this string has no closing quote");
+            if (close < 0) return CustomFailure.Create<StringLiteral>(start.Advance(), p, "AR1002", 3, "this string has no closing quote");
             sb.Append(text, p + 3, close - p - 3);
             end = close + 3;
         }
@@ -142,7 +142,7 @@ internal static class Lexical
             var i = p + 1;
             while (true)
             {
-                if (i >= text.Length || text[i] == '\n') return CustomFailure.Create<StringLiteral>(start, "AR1002", 1, "this string has no closing quote");
+                if (i >= text.Length || text[i] == '\n') return CustomFailure.Create<StringLiteral>(start.Advance(), p, "AR1002", 1, "this string has no closing quote");
                 var c = text[i];
                 if (c == '"') break;
                 if (c == '\\')
@@ -150,7 +150,7 @@ internal static class Lexical
                     var next = i + 1 < text.Length ? text[i + 1] : '\0';
                     if (next is not ('"' or '\\'))
                     {
-                        return CustomFailure.Create<StringLiteral>(Advance(start, i - p), "AR1003", 2, $"unknown escape '\\{next}' in a string; only \\\" and \\\\ are escapes");
+                        return CustomFailure.Create<StringLiteral>(start.Advance(), i, "AR1003", 2, $"unknown escape '\\{next}' in a string; only \\\" and \\\\ are escapes");
                     }
                     sb.Append(next);
                     i += 2;
@@ -186,13 +186,69 @@ internal static class Lexical
         return Result.Success(symbol, rest);
     };
 
+    /// <summary>
+    /// When <paramref name="offset"/> is the first token of its line, the end of the content of the
+    /// line before it (skipping blank and comment-only lines); otherwise null. A token missing at the
+    /// end of a line is then reported there, not at whatever the next line happens to start with.
+    /// </summary>
+    public static int? EndOfPreviousLine(string text, int offset)
+    {
+        var lineStart = offset;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t' or '\r') lineStart--;
+        if (lineStart == 0 || text[lineStart - 1] != '\n') return null;
+        var end = lineStart - 1;
+        while (end > 0)
+        {
+            var start = text.LastIndexOf('\n', end - 1) + 1;
+            var contentEnd = ContentEnd(text, start, end);
+            if (contentEnd > start) return contentEnd;
+            end = start - 1;
+        }
+        return null;
+    }
+
+    /// <summary>The end of a line's content: before a comment (outside strings) and trailing white space.</summary>
+    public static int ContentEnd(string text, int start, int end)
+    {
+        var i = start;
+        var inString = false;
+        while (i < end)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c == '#')
+            {
+                break;
+            }
+            i++;
+        }
+        i = Math.Min(i, end);
+        while (i > start && char.IsWhiteSpace(text[i - 1])) i--;
+        return i;
+    }
+
     /// <summary>How the text at an offset reads in an "unexpected ..." message.</summary>
     public static string Describe(string text, int offset)
     {
         if (offset >= text.Length) return "end of file";
         var c = text[offset];
         if (c == '\n' || c == '\r') return "end of line";
-        if (c == '"') return "a string";
+        if (c == '"')
+        {
+            var close = text.IndexOf('"', offset + 1);
+            var newline = text.IndexOf('\n', offset + 1);
+            var stop = close < 0 || (newline >= 0 && newline < close) ? (newline < 0 ? text.Length : newline) : close + 1;
+            var quoted = text[offset..stop].TrimEnd('\r');
+            return "string " + (quoted.Length > 30 ? quoted[..30] + "...\"" : quoted);
+        }
         var end = offset;
         if (IsWordPart(c) || c == '.')
         {

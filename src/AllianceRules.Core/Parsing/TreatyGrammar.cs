@@ -20,6 +20,7 @@ internal sealed class TreatyGrammar
     private readonly SourceFile _file;
     private readonly DiagnosticBag _diagnostics;
     private int _lastTokenEnd;
+    private bool _unterminatedLongString;
 
     public TreatyGrammar(SourceFile file, DiagnosticBag diagnostics)
     {
@@ -33,6 +34,8 @@ internal sealed class TreatyGrammar
         var vocabularies = new List<VocabularySyntax>();
         var treaties = new List<TreatySyntax>();
         var input = Lexical.Trivia(new TextInput(_file.Text, 0, _file.Text.Length)).Remainder;
+        var errorsBefore = _diagnostics.Count;
+        var recovered = false;
         while (!input.AtEnd)
         {
             if (input.Current == '}')
@@ -52,6 +55,7 @@ internal sealed class TreatyGrammar
             {
                 ReportUnknownItem(input, word, "a rule file", TopLevelKeywords);
                 input = Recover(input, TopLevelKeywords);
+                recovered = true;
                 continue;
             }
             var start = input;
@@ -64,11 +68,12 @@ internal sealed class TreatyGrammar
             }
             else
             {
-                _diagnostics.Add(ParseFailureTranslator.Translate(_file, result));
+                Report(ParseFailureTranslator.Translate(_file, result, start.Position));
                 input = Recover(start, TopLevelKeywords);
+                recovered = true;
             }
         }
-        return new RuleFileSyntax(_file, vocabularies, treaties);
+        return new RuleFileSyntax(_file, vocabularies, treaties, recovered || _diagnostics.Count > errorsBefore && _unterminatedLongString);
     }
 
     // ---- tokens --------------------------------------------------------------------------------
@@ -360,7 +365,7 @@ internal sealed class TreatyGrammar
             from start in Lexical.Position
             from kw in Keyword("members")
             from open in Sym("{")
-            from list in Block(_member, "the members block", null)
+            from list in Block(_member, "the members block", null, [.. TreatyKeywords, .. TopLevelKeywords])
             from end in End
             select (TreatyItemSyntax)new MembersSyntax(list, Span(start, end));
         var assume =
@@ -379,7 +384,7 @@ internal sealed class TreatyGrammar
             from title in _string
             from open in Sym("{")
             from before in ErrorCount
-            from items in Block(_ruleItem, $"this rule", RuleKeywords)
+            from items in Block(_ruleItem, $"rule '{id.Text}'", RuleKeywords, [.. TreatyKeywords, .. TopLevelKeywords])
             from after in ErrorCount
             from end in End
             select (TreatyItemSyntax)new RuleSyntax(id, title, items, after > before, Span(start, end));
@@ -397,18 +402,22 @@ internal sealed class TreatyGrammar
             from start in Lexical.Position
             from kw in Keyword("vocabulary")
             from open in Sym("{")
-            from verbs in Block(_verb, "the vocabulary", ["verb"])
+            from before in ErrorCount
+            from verbs in Block(_verb, "the vocabulary", ["verb"], [.. TopLevelKeywords, .. TreatyKeywords])
+            from after in ErrorCount
             from end in End
-            select new VocabularySyntax(verbs, Span(start, end));
+            select new VocabularySyntax(verbs, after > before, Span(start, end));
         _treaty =
             from start in Lexical.Position
             from kw in Keyword("treaty")
             from code in _code.Named("a treaty code such as 'CST'")
             from title in _string
             from open in Sym("{")
-            from items in Block(_treatyItem, $"treaty '{code.Text}'", TreatyKeywords)
+            from before in ErrorCount
+            from items in Block(_treatyItem, $"treaty '{code.Text}'", TreatyKeywords, TopLevelKeywords)
+            from after in ErrorCount
             from end in End
-            select new TreatySyntax(code, title, items, Span(start, end));
+            select new TreatySyntax(code, title, items, after > before, Span(start, end));
     }
 
     /// <summary>A CAMEO code as written: any run of digits; validation checks its length.</summary>
@@ -428,7 +437,7 @@ internal sealed class TreatyGrammar
     /// and skipped to the next line that starts an item. <paramref name="keywords"/> null means
     /// every line starts an item (the members block).
     /// </summary>
-    private Parser<IReadOnlyList<T>> Block<T>(Parser<T> item, string what, string[]? keywords) => input =>
+    private Parser<IReadOnlyList<T>> Block<T>(Parser<T> item, string what, string[]? keywords, string[] enclosing) => input =>
     {
         var items = new List<T>();
         var open = Math.Max(0, input.Position - 1);
@@ -436,7 +445,18 @@ internal sealed class TreatyGrammar
         {
             if (input.AtEnd)
             {
-                _diagnostics.Add(DiagnosticCatalog.UnclosedBlock(_file.At(new TextSpan(FindOpenBrace(open), 1)), Capitalise(what)));
+                // An unterminated """ string already explains why the file ended inside this block.
+                if (!_unterminatedLongString)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.UnclosedBlock(_file.At(new TextSpan(FindOpenBrace(open), 1)), Capitalise(what), "the end of the file"));
+                }
+                return Result.Success<IReadOnlyList<T>>(items, input);
+            }
+            var next = PeekWord(input);
+            if (next is not null && enclosing.Contains(next) && (keywords is null || !keywords.Contains(next)) && IsLineStart(_file.Text, input.Position))
+            {
+                // A keyword of an enclosing block at the start of a line: this block lost its '}'.
+                _diagnostics.Add(DiagnosticCatalog.UnclosedBlock(_file.At(new TextSpan(FindOpenBrace(open), 1)), Capitalise(what), $"'{next}'"));
                 return Result.Success<IReadOnlyList<T>>(items, input);
             }
             if (input.Current == '}')
@@ -458,10 +478,16 @@ internal sealed class TreatyGrammar
                 input = result.Remainder;
                 continue;
             }
-            _diagnostics.Add(ParseFailureTranslator.Translate(_file, result));
+            Report(ParseFailureTranslator.Translate(_file, result, input.Position));
             input = Recover(input, keywords);
         }
     };
+
+    private void Report(Diagnostic diagnostic)
+    {
+        if (diagnostic.Code == "AR1002" && string.CompareOrdinal(_file.Text, diagnostic.Span.Start, "\"\"\"", 0, 3) == 0) _unterminatedLongString = true;
+        _diagnostics.Add(diagnostic);
+    }
 
     private int FindOpenBrace(int position)
     {

@@ -2,14 +2,18 @@ using AllianceRules.Text;
 
 namespace AllianceRules.Syntax;
 
-/// <summary>One parsed <c>.treaty</c> file.</summary>
-public sealed record RuleFileSyntax(SourceFile File, IReadOnlyList<VocabularySyntax> Vocabularies, IReadOnlyList<TreatySyntax> Treaties);
+/// <summary>
+/// One parsed <c>.treaty</c> file. <c>Recovered</c> on a file, vocabulary, treaty or rule means a
+/// broken part was skipped: names it might have declared are unknown, so checks that would only
+/// repeat that error are left out.
+/// </summary>
+public sealed record RuleFileSyntax(SourceFile File, IReadOnlyList<VocabularySyntax> Vocabularies, IReadOnlyList<TreatySyntax> Treaties, bool Recovered);
 
-public sealed record VocabularySyntax(IReadOnlyList<VerbDeclarationSyntax> Verbs, TextSpan Span) : SyntaxNode(Span);
+public sealed record VocabularySyntax(IReadOnlyList<VerbDeclarationSyntax> Verbs, bool Recovered, TextSpan Span) : SyntaxNode(Span);
 
 public sealed record VerbDeclarationSyntax(Identifier Name, StringLiteral? Description, IReadOnlyList<Identifier> CameoCodes, TextSpan Span) : SyntaxNode(Span);
 
-public sealed record TreatySyntax(Identifier Code, StringLiteral Title, IReadOnlyList<TreatyItemSyntax> Items, TextSpan Span) : SyntaxNode(Span);
+public sealed record TreatySyntax(Identifier Code, StringLiteral Title, IReadOnlyList<TreatyItemSyntax> Items, bool Recovered, TextSpan Span) : SyntaxNode(Span);
 
 public abstract record TreatyItemSyntax(TextSpan Span) : SyntaxNode(Span);
 

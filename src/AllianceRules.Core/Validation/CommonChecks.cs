@@ -20,14 +20,14 @@ internal static class CommonChecks
         if (period.Amount <= 0) context.Report(DiagnosticCatalog.NonPositivePeriod(file.At(period.Span), period.Text));
     }
 
-    public static void CheckWindow<T>(ValidationContext<T> context, SourceFile file, WindowSyntax window, string treaty, IReadOnlyCollection<string> assumptions)
+    public static void CheckWindow<T>(ValidationContext<T> context, SourceFile file, WindowSyntax window, string treaty, IReadOnlyCollection<string> assumptions, bool assumptionsComplete)
     {
         switch (window)
         {
             case PeriodWindowSyntax p:
                 CheckPeriod(context, file, p.Period);
                 break;
-            case NamedWindowSyntax n when !assumptions.Contains(n.Name.Text):
+            case NamedWindowSyntax n when !assumptions.Contains(n.Name.Text) && assumptionsComplete:
                 context.Report(DiagnosticCatalog.UnknownAssumption(file.At(n.Name.Span), n.Name.Text, treaty, assumptions));
                 break;
         }

@@ -27,7 +27,7 @@ public sealed class RuleSetValidator : AbstractValidator<BoundRuleSet>
     {
         // The same verb may be declared again in another vocabulary (a shared vocabulary copied
         // into two files), but only identically; twice in one block is always a mistake.
-        var first = new Dictionary<string, (VerbDeclarationSyntax Verb, VocabularySyntax Block)>(StringComparer.Ordinal);
+        var first = new Dictionary<string, (VerbDeclarationSyntax Verb, VocabularySyntax Block, Text.SourceFile File)>(StringComparer.Ordinal);
         foreach (var (vocabulary, file) in set.Vocabularies)
         {
             foreach (var verb in vocabulary.Verbs)
@@ -38,13 +38,21 @@ public sealed class RuleSetValidator : AbstractValidator<BoundRuleSet>
                 }
                 if (!first.TryGetValue(verb.Name.Text, out var earlier))
                 {
-                    first[verb.Name.Text] = (verb, vocabulary);
+                    first[verb.Name.Text] = (verb, vocabulary, file);
                     continue;
                 }
-                var same = !ReferenceEquals(earlier.Block, vocabulary)
-                    && earlier.Verb.Description?.Value == verb.Description?.Value
+                if (ReferenceEquals(earlier.Block, vocabulary))
+                {
+                    context.Report(DiagnosticCatalog.DuplicateVerb(file.At(verb.Name.Span), verb.Name.Text));
+                    continue;
+                }
+                var same = earlier.Verb.Description?.Value == verb.Description?.Value
                     && earlier.Verb.CameoCodes.Select(c => c.Text).SequenceEqual(verb.CameoCodes.Select(c => c.Text));
-                if (!same) context.Report(DiagnosticCatalog.DuplicateVerb(file.At(verb.Name.Span), verb.Name.Text));
+                if (!same)
+                {
+                    var where = earlier.File.GetPosition(earlier.Verb.Name.Span.Start);
+                    context.Report(DiagnosticCatalog.ConflictingVerb(file.At(verb.Name.Span), verb.Name.Text, $"{earlier.File.Path}:{where.Line}"));
+                }
             }
         }
     }

@@ -56,16 +56,17 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
         var treaty = rule.Treaty.Code;
         var assumptions = symbols.AssumptionsOf(treaty);
         var file = rule.Treaty.File;
+        var checkAssumptions = symbols.AssumptionsComplete(treaty);
         foreach (var pattern in Patterns(rule))
         {
             CheckVerb(pattern.Verb);
         }
         foreach (var condition in Conditions(rule))
         {
-            foreach (var thereWas in RuleScope.ThereWas(condition)) CommonChecks.CheckWindow(context, file, thereWas.Window, treaty, assumptions);
+            foreach (var thereWas in RuleScope.ThereWas(condition)) CommonChecks.CheckWindow(context, file, thereWas.Window, treaty, assumptions, checkAssumptions);
             foreach (var membership in RuleScope.Atoms(condition).OfType<MembershipConditionSyntax>())
             {
-                if (membership.Treaty is { } other && !symbols.HasTreaty(other.Text))
+                if (membership.Treaty is { } other && !symbols.HasTreaty(other.Text) && symbols.TreatiesComplete)
                 {
                     context.Report(DiagnosticCatalog.UnknownTreaty(rule.At(other), other.Text, symbols.TreatyCodes));
                 }
@@ -74,12 +75,12 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
         foreach (var whenThen in rule.Items<WhenThenSyntax>())
         {
             CheckVerb(whenThen.Then.Verb);
-            CommonChecks.CheckWindow(context, file, whenThen.Then.Window, treaty, assumptions);
+            CommonChecks.CheckWindow(context, file, whenThen.Then.Window, treaty, assumptions, checkAssumptions);
         }
 
         void CheckVerb(Identifier verb)
         {
-            if (!symbols.HasVerb(verb.Text)) context.Report(DiagnosticCatalog.UnknownVerb(rule.At(verb), verb.Text, symbols.VerbNames));
+            if (!symbols.HasVerb(verb.Text) && symbols.VerbsComplete) context.Report(DiagnosticCatalog.UnknownVerb(rule.At(verb), verb.Text, symbols.VerbNames));
         }
     }
 
@@ -89,6 +90,10 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
         var clause = rule.Syntax.Items.FirstOrDefault(i => i is WhenThenSyntax or ForbidSyntax);
         var where = clause switch { WhenThenSyntax w => w.Where, ForbidSyntax f => f.Where, _ => null };
         var known = scope.Order;
+        // Variables that occur only in a 'there was' under 'not' or 'or': written as if that bound them.
+        var nestedOnly = where is null ? new HashSet<string>() : RuleScope.ThereWas(where)
+            .SelectMany(t => RuleScope.Variables(t.Pattern)).Select(v => v.Name)
+            .Where(n => !scope.Bound.Contains(n)).ToHashSet(StringComparer.Ordinal);
 
         if (where is not null)
         {
@@ -160,7 +165,16 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
 
         void CheckTerm(TermSyntax term, IReadOnlySet<string> bound, string where)
         {
-            if (term is VariableTermSyntax v && !bound.Contains(v.Name))
+            if (term is not VariableTermSyntax v || bound.Contains(v.Name)) return;
+            if (scope.Subject?.Name == v.Name)
+            {
+                context.Report(DiagnosticCatalog.SubjectVariableOutOfScope(rule.At(v), v.Name, where));
+            }
+            else if (nestedOnly.Contains(v.Name))
+            {
+                context.Report(DiagnosticCatalog.VariableOnlyInNestedThereWas(rule.At(v), v.Name));
+            }
+            else
             {
                 context.Report(DiagnosticCatalog.UnboundVariable(rule.At(v), v.Name, where, known.Where(bound.Contains)));
             }

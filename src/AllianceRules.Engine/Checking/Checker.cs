@@ -23,7 +23,8 @@ public static class Checker
         options ??= new EvaluationOptions();
         if (ruleFiles.Count == 0) return new CheckOutcome(null, [DiagnosticCatalog.NoInput()]);
         var rules = RuleSetLoader.Load(ruleFiles);
-        // Histories are checked against the vocabulary even when the rules are broken, so one run shows every error.
+        // Histories are checked against the vocabulary even when the rules are broken, so one run shows
+        // every error; but not while a vocabulary block is itself broken, since its verbs are then unknown.
         var verbs = rules.Value?.Verbs.Select(v => v.Name) ?? DeclaredVerbs(ruleFiles);
         var history = HistoryLoader.Load(historyFiles, verbs);
         var problems = rules.Diagnostics.AddRange(history.Diagnostics);
@@ -42,6 +43,10 @@ public static class Checker
             .Select(n => DiagnosticCatalog.UnknownAssumeOverride(n, known));
     }
 
-    private static IEnumerable<string> DeclaredVerbs(IEnumerable<SourceFile> ruleFiles) =>
-        ruleFiles.SelectMany(f => Parsing.RuleFileParser.Parse(f).Syntax.Vocabularies).SelectMany(v => v.Verbs).Select(v => v.Name.Text);
+    private static IEnumerable<string>? DeclaredVerbs(IEnumerable<SourceFile> ruleFiles)
+    {
+        var files = ruleFiles.Select(f => Parsing.RuleFileParser.Parse(f).Syntax).ToList();
+        var symbols = Binding.SymbolTable.Build(files);
+        return symbols.VerbsComplete ? symbols.VerbNames : null;
+    }
 }

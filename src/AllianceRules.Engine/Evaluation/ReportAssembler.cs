@@ -73,7 +73,7 @@ internal static class ReportAssembler
             return $"{e.Actor} {e.Verb} {e.Target}";
         }
         var target = instance.Target == "_" ? "anyone" : instance.Target;
-        var attributes = o.Attributes.IsEmpty ? string.Empty : "[" + string.Join(", ", o.Attributes.Select(a => $"{a.Key}={a.Value}")) + "]";
+        var attributes = o.Attributes.IsEmpty ? string.Empty : " [" + string.Join(", ", o.Attributes.Select(a => $"{a.Key}={a.Value}")) + "]";
         return $"{instance.Party} {o.Verb} {target}{attributes}";
     }
 
@@ -81,19 +81,27 @@ internal static class ReportAssembler
     {
         var t = Format(instance.TriggeredOn);
         var deadline = instance.Deadline is { } d ? Format(d) : string.Empty;
-        var decisive = instance.Evidence.Count > 0 ? Format(instance.Evidence[0].Date) : string.Empty;
-        var negated = instance.Rule.Rule.Obligation?.Negated ?? false;
-        return (instance.Status, instance.Rule.Rule.IsForbid, negated) switch
+        var decisive = instance.Evidence.Count > 0 ? instance.Evidence[0] : null;
+        var on = decisive is null ? string.Empty : Format(decisive.Date);
+        var done = decisive is null ? action : Describe(decisive);
+        var rule = instance.Rule.Rule;
+        var negated = rule.Obligation?.Negated ?? false;
+        // A 'must not' opened by the very act it forbids ("attack again") has triggers that match its action.
+        var other = negated && instance.Triggers.Any(e => e.Actor == instance.Party && e.Verb == rule.Obligation!.Verb && (instance.Target == "_" || e.Target == instance.Target))
+            ? " other than its trigger" : string.Empty;
+        var open = $"the window from {t} to {deadline} is still open on the horizon {Format(asOf)}";
+        return (instance.Status, rule.IsForbid, negated) switch
         {
-            (InstanceStatus.Violated, true, _) => $"'{action}' on {t} is forbidden by {instance.Rule.Rule.QualifiedId}",
+            (InstanceStatus.Violated, true, _) => $"'{action}' on {t} is forbidden by {rule.QualifiedId}",
             (InstanceStatus.Excused, _, _) => $"excused: an 'unless' condition held on {t}",
-            (InstanceStatus.Fulfilled, _, false) => $"'{action}' on {decisive}, within the window from {t} to {deadline}",
+            (InstanceStatus.Fulfilled, _, false) => $"'{done}' on {on}, within the window from {t} to {deadline}",
             (InstanceStatus.Violated, _, false) => $"no '{action}' event between {t} and {deadline}",
-            (InstanceStatus.Pending, _, false) => $"no '{action}' event yet; the window runs from {t} to {deadline}, past the horizon {Format(asOf)}",
-            (InstanceStatus.Violated, _, true) => $"'{action}' on {decisive}, inside the window from {t} to {deadline} in which it was forbidden",
-            (InstanceStatus.Fulfilled, _, true) => $"no '{action}' event between {t} and {deadline}",
-            (InstanceStatus.Pending, _, true) => $"no '{action}' event so far; the window runs from {t} to {deadline}, past the horizon {Format(asOf)}",
-            (InstanceStatus.Discharged, _, _) => $"discharged on {decisive} by '{Describe(instance.Evidence[0])}', before '{action}' was decided",
+            (InstanceStatus.Pending, _, false) => $"no '{action}' event yet: {open}",
+            (InstanceStatus.Violated, _, true) => $"'{done}' on {on}, inside the window from {t} to {deadline} in which it was forbidden",
+            (InstanceStatus.Fulfilled, _, true) => $"no '{action}' event{other} between {t} and {deadline}",
+            (InstanceStatus.Pending, _, true) => $"no '{action}' event{other} so far: {open}",
+            (InstanceStatus.Discharged, _, false) => $"discharged on {on} by '{done}' before '{action}' was done",
+            (InstanceStatus.Discharged, _, true) => $"discharged on {on} by '{done}', which ended the pledge against '{action}'",
             _ => string.Empty,
         };
     }
