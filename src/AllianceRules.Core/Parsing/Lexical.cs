@@ -118,8 +118,10 @@ internal static class Lexical
         return $"{MonthName(month)} {year} has {days} days";
     }
 
-    private static string MonthName(int month) =>
-        System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static string MonthName(int month) => MonthNames[month - 1];
 
     /// <summary>A quoted string: <c>"..."</c> with <c>\"</c> and <c>\\</c>, or <c>"""..."""</c> over lines.</summary>
     public static readonly Parser<StringLiteral> String = input =>

@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using AllianceRules.Tests.Support;
+
+namespace AllianceRules.Tests.Architecture;
+
+/// <summary>The boundaries of the design, checked over the source and the compiled types.</summary>
+public sealed partial class ArchitectureTests
+{
+    private static IEnumerable<string> Sources(string project) =>
+        Directory.EnumerateFiles(Repo.Path("src", project), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"\b(System\.IO\.File|File\.(Read|Write|Open|Exists)|Directory\.|Console\.|DateTime|SystemClock|Environment\.)")]
+    private static partial Regex Impurity();
+
+    [Theory]
+    [InlineData("AllianceRules.Core")]
+    [InlineData("AllianceRules.Engine")]
+    public void The_engine_reads_no_clock_file_or_console(string project)
+    {
+        var offenders = Sources(project).SelectMany(p => File.ReadLines(p).Select((line, i) => (p, i, line)))
+            .Where(x => Impurity().IsMatch(x.line) && !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetRelativePath(Repo.Root, x.p)}:{x.i + 1}: {x.line.Trim()}").ToList();
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void Sprache_stays_inside_Parsing()
+    {
+        var offenders = Sources("AllianceRules.Core").Concat(Sources("AllianceRules.Engine")).Concat(Sources("AllianceRules.Cli"))
+            .Where(p => File.ReadAllText(p).Contains("using Sprache", StringComparison.Ordinal))
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}Parsing{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(offenders);
+        var exposed = typeof(RuleSetLoader).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => Signature(m).Any(t => t.Namespace?.StartsWith("Sprache", StringComparison.Ordinal) == true))
+            .Select(m => $"{m.DeclaringType}.{m.Name}").ToList();
+        Assert.Empty(exposed);
+    }
+
+    [Fact]
+    public void The_domain_uses_NodaTime_not_DateTime()
+    {
+        var offenders = new[] { typeof(RuleSetLoader).Assembly, typeof(AllianceRules.Evaluation.Evaluator).Assembly }
+            .SelectMany(a => a.GetExportedTypes())
+            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => Signature(m).Any(t => t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(DateTime?)))
+            .Select(m => $"{m.DeclaringType}.{m.Name}").ToList();
+        Assert.Empty(offenders);
+    }
+
+    private static IEnumerable<Type> Signature(MemberInfo member) => member switch
+    {
+        MethodInfo m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType),
+        PropertyInfo p => [p.PropertyType],
+        FieldInfo f => [f.FieldType],
+        ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
+        _ => [],
+    };
+}
