@@ -3,6 +3,14 @@ namespace AllianceRules.Cli;
 /// <summary>Writes a file all at once: a temporary file beside it, then a rename. On failure the old file is untouched.</summary>
 public static class AtomicFile
 {
+    private static string Why(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        DirectoryNotFoundException => "the directory does not exist",
+        FileNotFoundException => "the file system does not allow it",
+        _ => e.Message.TrimEnd('.'),
+    };
+
     /// <summary>Null on success, or why it failed.</summary>
     public static string? TryWrite(string path, string contents)
     {
@@ -13,15 +21,26 @@ public static class AtomicFile
             var directory = Path.GetDirectoryName(full) ?? ".";
             if (Directory.Exists(full)) return "it is a directory";
             if (!Directory.Exists(directory)) return $"the directory '{directory}' does not exist";
-            temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-            File.WriteAllText(temporary, contents);
-            File.Move(temporary, full, overwrite: true);
-            temporary = null;
-            return null;
+            var candidate = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+            var stage = $"cannot create a temporary file in '{directory}'";
+            try
+            {
+                File.WriteAllText(candidate, contents);
+                temporary = candidate;
+                stage = "cannot replace it";
+                File.Move(candidate, full, overwrite: true);
+                temporary = null;
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file is ours, not the user's: never name it.
+                return $"{stage} ({Why(e).Replace(candidate, full, StringComparison.Ordinal)})";
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return e.Message;
+            return Why(e);
         }
         finally
         {

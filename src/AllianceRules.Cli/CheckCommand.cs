@@ -24,7 +24,12 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         {
             problems.Add(DiagnosticCatalog.CommandLine($"unknown option '{option}'{SpellingSuggester.DidYouMean(option, KnownOptions)}"));
         }
-        if (problems.Count > 0) return Fail(problems);
+        if (problems.Count > 0)
+        {
+            Fail(problems);
+            stderr.WriteLine(AllianceProgram.UsageHint);
+            return ExitCode.InvalidInput;
+        }
         LocalDate? asOf = null;
         if (request.AsOf is { } asOfText)
         {

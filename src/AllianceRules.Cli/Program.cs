@@ -9,6 +9,8 @@ namespace AllianceRules.Cli
     /// <summary>The command line: parses arguments, runs a command, and never lets an exception reach the user as a stack trace.</summary>
     public static class AllianceProgram
     {
+        public const string UsageHint = "Run 'alliance --help' or 'alliance check --help' for usage.";
+
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
             try
@@ -21,7 +23,7 @@ namespace AllianceRules.Cli
                     {
                         stderr.WriteLine(DiagnosticFormatter.Format(DiagnosticCatalog.CommandLine(error.Message)));
                     }
-                    stderr.WriteLine("Run 'alliance --help' or 'alliance check --help' for usage.");
+                    stderr.WriteLine(UsageHint);
                     return ExitCode.InvalidInput;
                 }
                 return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -145,6 +145,18 @@ public sealed partial class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Output_that_cannot_be_written_names_the_file_not_the_temporary()
+    {
+        // Regression: the reason once named '/proc/.version.<guid>.tmp' and ended in '.;'.
+        CopyContract();
+        var (exit, _, stderr) = _cli.Run("check", "rules", "seeds", "--output", "/proc/version");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("alliance: error AR9008: cannot write '/proc/version': cannot create a temporary file in '/proc' (", stderr);
+        Assert.EndsWith("); the old file was left as it was\n", stderr);
+        Assert.DoesNotContain(".tmp", stderr);
+    }
+
+    [Fact]
     public void Output_never_overwrites_an_input()
     {
         CopyContract();

@@ -86,7 +86,7 @@ public static class DiagnosticCatalog
         Error("AR3011", at, $"variable '${variable}' is introduced by 'each member ${variable}' and is not in scope in {where}; it can be used in the obligation, 'unless' and 'until'");
 
     public static Diagnostic VariableOnlyInNestedThereWas(SourceRef at, string variable) =>
-        Error("AR3011", at, $"variable '${variable}' occurs only in a 'there was' under 'not' or 'or', which binds nothing; bind it with a 'there was' at the top level of 'where', or write '_' for anyone");
+        Error("AR3011", at, $"variable '${variable}' is never bound: the 'there was' that names it stands under 'not' or 'or', which binds nothing; move that 'there was' to the top level of 'where', or write '_' for anyone");
 
     public static Diagnostic UnboundVariable(SourceRef at, string variable, string where, IEnumerable<string> known) =>
         Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : string.Empty)}");

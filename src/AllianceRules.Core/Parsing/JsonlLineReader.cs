@@ -126,7 +126,12 @@ internal static class JsonlLineReader
     /// <summary>System.Text.Json's messages speak of readers and depths; say what is wrong with the line instead.</summary>
     private static string Plain(string message)
     {
-        if (message.Contains("trailing comma", StringComparison.OrdinalIgnoreCase)) return "there is a trailing comma before the closing bracket";
+        if (message.Contains("trailing comma", StringComparison.OrdinalIgnoreCase)) return "there is a comma before a closing '}' or ']'";
+        if (message.Contains("is invalid after a value", StringComparison.Ordinal)) return "a comma is missing between two fields or values";
+        if (message.Contains("within a number", StringComparison.Ordinal) || message.Contains("end of a number", StringComparison.Ordinal))
+        {
+            return "a value is not valid JSON (dates and other strings need double quotes)";
+        }
         if (message.Contains("after a single JSON value", StringComparison.Ordinal)) return "there is more after the closing '}'";
         if (message.Contains("Expected depth to be zero", StringComparison.Ordinal) || message.Contains("reached end of data", StringComparison.Ordinal))
         {
@@ -134,6 +139,7 @@ internal static class JsonlLineReader
         }
         if (message.Contains("invalid start of a value", StringComparison.Ordinal)) return "a value is not valid JSON (strings need double quotes)";
         if (message.Contains("start of a property name", StringComparison.Ordinal)) return "a field name is not valid JSON (it needs double quotes)";
+        if (message.Contains("is an invalid", StringComparison.Ordinal) || message.Contains("is invalid", StringComparison.Ordinal)) return "this is not valid JSON";
         return message.Split(" LineNumber:", 2)[0].Split(". Change the reader options", 2)[0].TrimEnd('.', ' ');
     }
 

@@ -22,6 +22,10 @@ internal sealed class TreatyGrammar
     private int _lastTokenEnd;
     private bool _unterminatedLongString;
 
+    /// <summary>The depth (nesting of blocks) of every item skipped so far.</summary>
+    private readonly List<int> _skips = [];
+    private int _depth;
+
     public TreatyGrammar(SourceFile file, DiagnosticBag diagnostics)
     {
         _file = file;
@@ -89,7 +93,8 @@ internal sealed class TreatyGrammar
 
     private Parser<int> End => input => Result.Success(_lastTokenEnd, input);
 
-    private Parser<int> ErrorCount => input => Result.Success(_diagnostics.Count, input);
+    /// <summary>How many items were skipped at any level so far; a block compares it before and after its own items.</summary>
+    private Parser<int> SkipCount => input => Result.Success(_skips.Count, input);
 
     private Parser<Identifier> Keyword(string keyword) =>
         Tok(Lexical.Word.Where(w => w.Text == keyword).Named($"'{keyword}'"));
@@ -383,11 +388,11 @@ internal sealed class TreatyGrammar
             from id in _name.Named("a rule id such as 'art4'")
             from title in _string
             from open in Sym("{")
-            from before in ErrorCount
+            from before in SkipCount
             from items in Block(_ruleItem, $"rule '{id.Text}'", RuleKeywords, [.. TreatyKeywords, .. TopLevelKeywords])
-            from after in ErrorCount
+            from skipped in SkippedHere(before)
             from end in End
-            select (TreatyItemSyntax)new RuleSyntax(id, title, items, after > before, Span(start, end));
+            select (TreatyItemSyntax)new RuleSyntax(id, title, items, skipped, Span(start, end));
         _treatyItem = signed.Or(source).Or(members).Or(assume).Or(rule);
 
         _verb =
@@ -402,22 +407,22 @@ internal sealed class TreatyGrammar
             from start in Lexical.Position
             from kw in Keyword("vocabulary")
             from open in Sym("{")
-            from before in ErrorCount
+            from before in SkipCount
             from verbs in Block(_verb, "the vocabulary", ["verb"], [.. TopLevelKeywords, .. TreatyKeywords])
-            from after in ErrorCount
+            from skipped in SkippedHere(before)
             from end in End
-            select new VocabularySyntax(verbs, after > before, Span(start, end));
+            select new VocabularySyntax(verbs, skipped, Span(start, end));
         _treaty =
             from start in Lexical.Position
             from kw in Keyword("treaty")
             from code in _code.Named("a treaty code such as 'CST'")
             from title in _string
             from open in Sym("{")
-            from before in ErrorCount
+            from before in SkipCount
             from items in Block(_treatyItem, $"treaty '{code.Text}'", TreatyKeywords, TopLevelKeywords)
-            from after in ErrorCount
+            from skipped in SkippedHere(before)
             from end in End
-            select new TreatySyntax(code, title, items, after > before, Span(start, end));
+            select new TreatySyntax(code, title, items, skipped, Span(start, end));
     }
 
     /// <summary>A CAMEO code as written: any run of digits; validation checks its length.</summary>
@@ -439,6 +444,19 @@ internal sealed class TreatyGrammar
     /// </summary>
     private Parser<IReadOnlyList<T>> Block<T>(Parser<T> item, string what, string[]? keywords, string[] enclosing) => input =>
     {
+        _depth++;
+        try
+        {
+            return BlockItems(input, item, what, keywords, enclosing);
+        }
+        finally
+        {
+            _depth--;
+        }
+    };
+
+    private IResult<IReadOnlyList<T>> BlockItems<T>(IInput input, Parser<T> item, string what, string[]? keywords, string[] enclosing)
+    {
         var items = new List<T>();
         var open = Math.Max(0, input.Position - 1);
         while (true)
@@ -448,15 +466,17 @@ internal sealed class TreatyGrammar
                 // An unterminated """ string already explains why the file ended inside this block.
                 if (!_unterminatedLongString)
                 {
-                    _diagnostics.Add(DiagnosticCatalog.UnclosedBlock(_file.At(new TextSpan(FindOpenBrace(open), 1)), Capitalise(what), "the end of the file"));
+                    _diagnostics.Add(DiagnosticCatalog.UnclosedBlock(_file.At(new TextSpan(FindOpenBrace(open), 1)), what, "the end of the file"));
                 }
+                _skips.Add(_depth);
                 return Result.Success<IReadOnlyList<T>>(items, input);
             }
             var next = PeekWord(input);
             if (next is not null && enclosing.Contains(next) && (keywords is null || !keywords.Contains(next)) && IsLineStart(_file.Text, input.Position))
             {
                 // A keyword of an enclosing block at the start of a line: this block lost its '}'.
-                _diagnostics.Add(DiagnosticCatalog.UnclosedBlock(_file.At(new TextSpan(FindOpenBrace(open), 1)), Capitalise(what), $"'{next}'"));
+                _diagnostics.Add(DiagnosticCatalog.UnclosedBlock(_file.At(new TextSpan(FindOpenBrace(open), 1)), what, $"'{next}'"));
+                _skips.Add(_depth);
                 return Result.Success<IReadOnlyList<T>>(items, input);
             }
             if (input.Current == '}')
@@ -469,6 +489,7 @@ internal sealed class TreatyGrammar
             {
                 ReportUnknownItem(input, word, what, keywords);
                 input = Recover(input, keywords);
+                _skips.Add(_depth);
                 continue;
             }
             var result = item(input);
@@ -479,9 +500,15 @@ internal sealed class TreatyGrammar
                 continue;
             }
             Report(ParseFailureTranslator.Translate(_file, result, input.Position));
+            // A rule whose header is broken declares nothing the treaty's other checks need.
+            if (word != "rule") _skips.Add(_depth);
             input = Recover(input, keywords);
         }
-    };
+    }
+
+    /// <summary>Whether the block just parsed skipped one of its own items (not one of a nested block's).</summary>
+    private Parser<bool> SkippedHere(int before) => input =>
+        Result.Success(_skips.Skip(before).Any(depth => depth == _depth + 1), input);
 
     private void Report(Diagnostic diagnostic)
     {
@@ -495,8 +522,6 @@ internal sealed class TreatyGrammar
         while (i > 0 && _file.Text[i] != '{') i--;
         return Math.Max(0, i);
     }
-
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private void ReportUnknownItem(IInput input, string? word, string context, string[] keywords)
     {

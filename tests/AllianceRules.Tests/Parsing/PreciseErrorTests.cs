@@ -18,7 +18,7 @@ public sealed class PreciseErrorTests
     [InlineData("treaty CST \"x\" { source \"unterminated }", "AR1002 1:25 this string has no closing quote")]
     [InlineData("treaty CST \"x\" { source \"a\\nb\" }", "AR1003 1:27 unknown escape '\\n' in a string; only \\\" and \\\\ are escapes")]
     [InlineData("treaty CST \"x\" { sined 1992-05-15 }", "AR2002 1:18 unknown keyword 'sined' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume' or 'rule'; did you mean 'signed'?")]
-    [InlineData("treaty CST \"x\" {", "AR2003 1:16 Treaty 'CST' is not closed; expected '}' before the end of the file")]
+    [InlineData("treaty CST \"x\" {", "AR2003 1:16 treaty 'CST' is not closed; expected '}' before the end of the file")]
     [InlineData("tready CST \"x\" { }", "AR2002 1:1 unknown keyword 'tready' in a rule file; expected 'vocabulary' or 'treaty'; did you mean 'treaty'?")]
     [InlineData("}", "AR2005 1:1 unexpected '}' with no open block")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b then $a must assist $b } }",
