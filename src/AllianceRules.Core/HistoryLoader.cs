@@ -17,15 +17,12 @@ public static class HistoryLoader
     {
         var verbs = declaredVerbs?.ToHashSet(StringComparer.Ordinal);
         var bag = new DiagnosticBag();
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var events = ImmutableArray.CreateBuilder<Event>();
         (LocalDate Date, string Text)? asOf = null;
         foreach (var file in files)
         {
-            var (lines, diagnostics) = file.Path.EndsWith(".jsonl", StringComparison.Ordinal)
-                ? HistoryParser.ParseJsonLines(file)
-                : HistoryParser.ParseEvents(file);
-            bag.AddRange(diagnostics);
-            foreach (var line in lines)
+            foreach (var line in HistoryParser.Read(file, bag))
             {
                 switch (line)
                 {
@@ -39,7 +36,7 @@ public static class HistoryLoader
                         asOf ??= (date, a.Date.Text);
                         break;
                     case EventLineSyntax e:
-                        if (ToEvent(file, e, verbs, bag) is { } ev) events.Add(ev);
+                        if (ToEvent(file, e, verbs, bag, pool) is { } ev) events.Add(ev);
                         break;
                 }
             }
@@ -50,7 +47,18 @@ public static class HistoryLoader
             : new LoadResult<EventHistory>(new EventHistory(events.ToImmutable(), asOf?.Date), sorted);
     }
 
-    private static Event? ToEvent(SourceFile file, EventLineSyntax e, HashSet<string>? verbs, DiagnosticBag bag)
+    private static readonly ImmutableSortedDictionary<string, string> NoAttributes =
+        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Party codes, verbs and attribute names repeat on every line; one copy of each serves them all.</summary>
+    private static string Pooled(Dictionary<string, string> pool, string s)
+    {
+        if (pool.TryGetValue(s, out var shared)) return shared;
+        pool[s] = s;
+        return s;
+    }
+
+    private static Event? ToEvent(SourceFile file, EventLineSyntax e, HashSet<string>? verbs, DiagnosticBag bag, Dictionary<string, string> pool)
     {
         var ok = CheckDate(file, e.Date, bag);
         if (verbs is not null && !verbs.Contains(e.Verb.Text))
@@ -58,17 +66,18 @@ public static class HistoryLoader
             bag.Add(DiagnosticCatalog.UndeclaredEventVerb(file.At(e.Verb.Span), e.Verb.Text, verbs));
             ok = false;
         }
-        var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var attributes = NoAttributes.ToBuilder();
         foreach (var attribute in e.Attributes)
         {
-            if (!attributes.TryAdd(attribute.Name.Text, attribute.Value))
+            if (!attributes.TryAdd(Pooled(pool, attribute.Name.Text), Pooled(pool, attribute.Value)))
             {
                 bag.Add(DiagnosticCatalog.DuplicateAttribute(file.At(attribute.Name.Span), attribute.Name.Text));
                 ok = false;
             }
         }
         return ok
-            ? new Event(e.Date.Value!.Value, e.Actor.Text, e.Verb.Text, e.Target.Text, attributes.ToImmutable(), e.Description?.Value,
+            ? new Event(e.Date.Value!.Value, Pooled(pool, e.Actor.Text), Pooled(pool, e.Verb.Text), Pooled(pool, e.Target.Text),
+                attributes.Count == 0 ? NoAttributes : attributes.ToImmutable(), e.Description?.Value,
                 new EventOrigin(file.Path, e.Line, e.Text))
             : null;
     }

@@ -9,7 +9,17 @@ namespace AllianceRules.Parsing;
 public static class HistoryParser
 {
     public static (ImmutableArray<HistoryLineSyntax> Lines, ImmutableArray<Diagnostic> Diagnostics) ParseEvents(SourceFile file) =>
-        ParseLines(file, (start, end, line, bag) =>
+        Collect(file, ReadEvents);
+
+    public static (ImmutableArray<HistoryLineSyntax> Lines, ImmutableArray<Diagnostic> Diagnostics) ParseJsonLines(SourceFile file) =>
+        Collect(file, ReadJsonLines);
+
+    /// <summary>The lines of a history, by its extension, one at a time: a large history is never held twice.</summary>
+    internal static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag diagnostics) =>
+        file.Path.EndsWith(".jsonl", StringComparison.Ordinal) ? ReadJsonLines(file, diagnostics) : ReadEvents(file, diagnostics);
+
+    private static IEnumerable<HistoryLineSyntax> ReadEvents(SourceFile file, DiagnosticBag bag) =>
+        ReadLines(file, bag, (start, end, line) =>
         {
             var (first, contentEnd, text) = Content(file.Text, start, end);
             if (contentEnd == first) return null;
@@ -27,15 +37,20 @@ public static class HistoryParser
             };
         });
 
-    public static (ImmutableArray<HistoryLineSyntax> Lines, ImmutableArray<Diagnostic> Diagnostics) ParseJsonLines(SourceFile file) =>
-        ParseLines(file, (start, end, line, bag) =>
+    private static IEnumerable<HistoryLineSyntax> ReadJsonLines(SourceFile file, DiagnosticBag bag) =>
+        ReadLines(file, bag, (start, end, line) =>
             file.Text.AsSpan(start, end - start).Trim().IsEmpty ? null : JsonlLineReader.Read(file, line, start, end, bag));
 
-    private static (ImmutableArray<HistoryLineSyntax>, ImmutableArray<Diagnostic>) ParseLines(
-        SourceFile file, Func<int, int, int, DiagnosticBag, HistoryLineSyntax?> parseLine)
+    private static (ImmutableArray<HistoryLineSyntax>, ImmutableArray<Diagnostic>) Collect(
+        SourceFile file, Func<SourceFile, DiagnosticBag, IEnumerable<HistoryLineSyntax>> read)
     {
         var bag = new DiagnosticBag();
-        var lines = ImmutableArray.CreateBuilder<HistoryLineSyntax>();
+        var lines = read(file, bag).ToImmutableArray();
+        return (lines, bag.ToSortedArray());
+    }
+
+    private static IEnumerable<HistoryLineSyntax> ReadLines(SourceFile file, DiagnosticBag bag, Func<int, int, int, HistoryLineSyntax?> parseLine)
+    {
         var text = file.Text;
         var start = 0;
         var number = 1;
@@ -44,12 +59,11 @@ public static class HistoryParser
             var newline = text.IndexOf('\n', start);
             var end = newline < 0 ? text.Length : newline;
             var lineEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
-            if (parseLine(start, lineEnd, number, bag) is { } parsed) lines.Add(parsed);
+            if (parseLine(start, lineEnd, number) is { } parsed) yield return parsed;
             if (newline < 0) break;
             start = newline + 1;
             number++;
         }
-        return (lines.ToImmutable(), bag.ToSortedArray());
     }
 
     /// <summary>Where a line's content starts and ends (before a comment and trailing blanks), and that content as written.</summary>

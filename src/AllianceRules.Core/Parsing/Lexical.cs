@@ -29,51 +29,42 @@ internal static class Lexical
     /// <summary>White space and comments, including line breaks.</summary>
     public static readonly Parser<int> Trivia = input =>
     {
-        while (!input.AtEnd)
+        var text = (TextInput)input;
+        var (source, i, end) = (text.Source, text.Position, text.End);
+        while (i < end)
         {
-            var c = input.Current;
+            var c = source[i];
             if (c == '#')
             {
-                while (!input.AtEnd && input.Current != '\n') input = input.Advance();
+                while (i < end && source[i] != '\n') i++;
             }
             else if (char.IsWhiteSpace(c))
             {
-                input = input.Advance();
+                i++;
             }
             else
             {
                 break;
             }
         }
-        return Result.Success(0, input);
+        return Result.Success(0, i == text.Position ? input : text.JumpTo(i));
     };
 
     /// <summary>A raw word <c>[A-Za-z_$][A-Za-z0-9_$-]*</c>; its class is checked by the caller.</summary>
     public static readonly Parser<Identifier> Word = input =>
     {
         if (input.AtEnd || !IsWordStart(input.Current)) return Result.Failure<Identifier>(input, "expected a word", ["a word"]);
-        var start = input;
-        var sb = new StringBuilder();
-        while (!input.AtEnd && IsWordPart(input.Current))
-        {
-            sb.Append(input.Current);
-            input = input.Advance();
-        }
-        return Result.Success(new Identifier(sb.ToString(), TextSpan.FromBounds(start.Position, input.Position)), input);
+        var text = (TextInput)input;
+        var end = text.ScanWhile(IsWordPart);
+        return Result.Success(new Identifier(text.Source[text.Position..end], TextSpan.FromBounds(text.Position, end)), text.JumpTo(end));
     };
 
     public static readonly Parser<string> Digits = input =>
     {
-        var sb = new StringBuilder();
-        var start = input;
-        while (!input.AtEnd && char.IsAsciiDigit(input.Current))
-        {
-            sb.Append(input.Current);
-            input = input.Advance();
-        }
-        if (sb.Length == 0) return Result.Failure<string>(start, "expected digits", ["a number"]);
-        if (!input.AtEnd && IsWordPart(input.Current)) return Result.Failure<string>(start, "expected digits", ["a number"]);
-        return Result.Success(sb.ToString(), input);
+        var text = (TextInput)input;
+        var end = text.ScanWhile(char.IsAsciiDigit);
+        if (end == text.Position || (end < text.End && IsWordPart(text.Source[end]))) return Result.Failure<string>(input, "expected digits", ["a number"]);
+        return Result.Success(text.Source[text.Position..end], text.JumpTo(end));
     };
 
     public static readonly Parser<int> Integer = input =>
@@ -88,19 +79,15 @@ internal static class Lexical
     /// <summary>A date <c>yyyy-MM-dd</c>. An impossible day is parsed and flagged, so validation can report it.</summary>
     public static readonly Parser<DateSyntax> Date = input =>
     {
-        var start = input;
-        var sb = new StringBuilder();
-        while (!input.AtEnd && (char.IsAsciiDigit(input.Current) || input.Current == '-') && sb.Length < 11)
-        {
-            sb.Append(input.Current);
-            input = input.Advance();
-        }
-        var text = sb.ToString();
+        var start = (TextInput)input;
+        var stop = Math.Min(start.ScanWhile(c => char.IsAsciiDigit(c) || c == '-'), start.Position + 11);
+        var text = start.Source[start.Position..stop];
         var shaped = text.Length == 10 && text[4] == '-' && text[7] == '-'
             && text.Where((c, i) => i is not (4 or 7)).All(char.IsAsciiDigit)
-            && (input.AtEnd || !IsWordPart(input.Current));
+            && (stop >= start.End || !IsWordPart(start.Source[stop]));
         if (!shaped) return Result.Failure<DateSyntax>(start, "expected a date", ["a date such as 1992-05-15"]);
-        var span = TextSpan.FromBounds(start.Position, input.Position);
+        input = start.JumpTo(stop);
+        var span = TextSpan.FromBounds(start.Position, stop);
         var parsed = LocalDatePattern.Iso.Parse(text);
         return parsed.Success
             ? Result.Success(new DateSyntax(text, parsed.Value, null, span), input)
@@ -127,14 +114,15 @@ internal static class Lexical
     public static readonly Parser<StringLiteral> String = input =>
     {
         if (input.AtEnd || input.Current != '"') return Result.Failure<StringLiteral>(input, "expected a string", ["a quoted string"]);
-        var start = input;
+        var start = (TextInput)input;
         var text = input.Source;
         var p = input.Position;
+        var limit = start.End;
         var sb = new StringBuilder();
         int end;
-        if (string.CompareOrdinal(text, p, "\"\"\"", 0, 3) == 0)
+        if (p + 3 <= limit && string.CompareOrdinal(text, p, "\"\"\"", 0, 3) == 0)
         {
-            var close = text.IndexOf("\"\"\"", p + 3, StringComparison.Ordinal);
+            var close = text.IndexOf("\"\"\"", p + 3, limit - p - 3, StringComparison.Ordinal);
             if (close < 0) return CustomFailure.Create<StringLiteral>(start.Advance(), p, "AR1002", 3, "this string has no closing quote");
             sb.Append(text, p + 3, close - p - 3);
             end = close + 3;
@@ -144,12 +132,12 @@ internal static class Lexical
             var i = p + 1;
             while (true)
             {
-                if (i >= text.Length || text[i] == '\n') return CustomFailure.Create<StringLiteral>(start.Advance(), p, "AR1002", 1, "this string has no closing quote");
+                if (i >= limit || text[i] == '\n') return CustomFailure.Create<StringLiteral>(start.Advance(), p, "AR1002", 1, "this string has no closing quote");
                 var c = text[i];
                 if (c == '"') break;
                 if (c == '\\')
                 {
-                    var next = i + 1 < text.Length ? text[i + 1] : '\0';
+                    var next = i + 1 < limit ? text[i + 1] : '\0';
                     if (next is not ('"' or '\\'))
                     {
                         return CustomFailure.Create<StringLiteral>(start.Advance(), i, "AR1003", 2, $"unknown escape '\\{next}' in a string; only \\\" and \\\\ are escapes");
@@ -163,15 +151,8 @@ internal static class Lexical
             }
             end = i + 1;
         }
-        var rest = Advance(start, end - p);
-        return Result.Success(new StringLiteral(sb.ToString(), TextSpan.FromBounds(p, end)), rest);
+        return Result.Success(new StringLiteral(sb.ToString(), TextSpan.FromBounds(p, end)), ((TextInput)start).JumpTo(end));
     };
-
-    public static IInput Advance(IInput input, int count)
-    {
-        for (var i = 0; i < count && !input.AtEnd; i++) input = input.Advance();
-        return input;
-    }
 
     /// <summary>The current offset, as a parser that consumes nothing.</summary>
     public static readonly Parser<int> Position = input => Result.Success(input.Position, input);

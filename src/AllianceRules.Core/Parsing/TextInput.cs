@@ -11,12 +11,13 @@ internal sealed class TextInput : IInput
 {
     private readonly int _end;
 
+    private Dictionary<object, object>? _memos;
+
     public TextInput(string source, int position, int end)
     {
         Source = source;
         Position = position;
         _end = end;
-        Memos = new Dictionary<object, object>();
     }
 
     public string Source { get; }
@@ -31,7 +32,12 @@ internal sealed class TextInput : IInput
 
     public int Column => 0;
 
-    public IDictionary<object, object> Memos { get; }
+    /// <summary>
+    /// Sprache's <c>Parse.Ref</c> keeps its left-recursion memos here, keyed by parser, so the table
+    /// must belong to this position alone. It is made on first use: advancing a character must
+    /// not allocate a dictionary (it once did, for every character of every history).
+    /// </summary>
+    public IDictionary<object, object> Memos => _memos ??= [];
 
     public IInput Advance()
     {
@@ -39,7 +45,18 @@ internal sealed class TextInput : IInput
         return new TextInput(Source, Position + 1, _end);
     }
 
-    public IInput JumpTo(int position) => new TextInput(Source, Math.Min(position, _end), _end);
+    /// <summary>The input at another offset of the same text (never past its end).</summary>
+    public TextInput JumpTo(int position) => new(Source, Math.Min(position, _end), _end);
+
+    /// <summary>The offset where the run of characters satisfying <paramref name="accept"/> from here ends.</summary>
+    public int ScanWhile(Func<char, bool> accept)
+    {
+        var i = Position;
+        while (i < _end && accept(Source[i])) i++;
+        return i;
+    }
+
+    public int End => _end;
 
     public bool Equals(IInput? other) => other is TextInput t && ReferenceEquals(t.Source, Source) && t.Position == Position;
 

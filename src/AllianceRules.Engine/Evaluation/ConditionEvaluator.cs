@@ -22,7 +22,8 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
     public IEnumerable<(Event Event, Bindings Bindings)> Matches(ThereWasCondition thereWas, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger)
     {
         var from = date.Minus(windows.Resolve(thereWas.Window, rule.Treaty));
-        foreach (var e in buffer.Between(thereWas.Pattern.Verb, from, date))
+        var target = PatternMatcher.Value(thereWas.Pattern.Target, bindings);
+        foreach (var e in buffer.Between(thereWas.Pattern.Verb, target, from, date))
         {
             if (ReferenceEquals(e, trigger)) continue;
             if (PatternMatcher.Match(thereWas.Pattern, e, bindings) is { } extended) yield return (e, extended);

@@ -4,53 +4,77 @@ using NodaTime;
 namespace AllianceRules.Evaluation;
 
 /// <summary>
-/// The recent events that a <c>there was</c> may look back at, per verb and in date order.
+/// The recent events that a <c>there was</c> may look back at, in date order, per verb and per
+/// verb and target (a <c>there was</c> whose target is already bound reads only its own series).
 /// Only verbs that some <c>there was</c> names are kept, and only as far back as the longest window.
 /// </summary>
 internal sealed class LookbackBuffer
 {
-    private readonly Dictionary<string, List<Event>> _byVerb;
-    private readonly Dictionary<string, int> _start = new(StringComparer.Ordinal);
+    /// <summary>Events of one series in date order; those before <see cref="Start"/> are forgotten.</summary>
+    private sealed class Series
+    {
+        public List<Event> Events { get; } = [];
+
+        public int Start { get; set; }
+
+        public void Forget(LocalDate before)
+        {
+            var start = Start;
+            while (start < Events.Count && Events[start].Date < before) start++;
+            if (start > 256 && start > Events.Count / 2)
+            {
+                Events.RemoveRange(0, start);
+                start = 0;
+            }
+            Start = start;
+        }
+    }
+
+    private const int SweepEvery = 64;
+
+    private readonly HashSet<string> _verbs;
+    private readonly Dictionary<string, Series> _byVerb = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Verb, string Target), Series> _byVerbTarget = [];
     private readonly Period[] _windows;
+    private LocalDate _earliest;
+    private int _dates;
 
     public LookbackBuffer(IEnumerable<string> verbs, IEnumerable<Period> windows)
     {
-        _byVerb = verbs.Distinct(StringComparer.Ordinal).ToDictionary(v => v, _ => new List<Event>(), StringComparer.Ordinal);
+        _verbs = verbs.ToHashSet(StringComparer.Ordinal);
         _windows = [.. windows.Distinct()];
     }
 
     /// <summary>Adds the events of a new date (dates arrive in order) and forgets what no window can reach.</summary>
     public void Advance(LocalDate date, IEnumerable<Event> events)
     {
-        if (_byVerb.Count == 0) return;
+        if (_verbs.Count == 0) return;
         foreach (var e in events)
         {
-            if (_byVerb.TryGetValue(e.Verb, out var list)) list.Add(e);
+            if (!_verbs.Contains(e.Verb)) continue;
+            SeriesOf(_byVerb, e.Verb).Events.Add(e);
+            SeriesOf(_byVerbTarget, (e.Verb, e.Target)).Events.Add(e);
         }
-        var earliest = date;
+        _earliest = date;
         foreach (var w in _windows)
         {
             var from = date.Minus(w);
-            if (from < earliest) earliest = from;
+            if (from < _earliest) _earliest = from;
         }
-        foreach (var (verb, list) in _byVerb)
-        {
-            var start = _start.GetValueOrDefault(verb);
-            while (start < list.Count && list[start].Date < earliest) start++;
-            if (start > 1024 && start > list.Count / 2)
-            {
-                list.RemoveRange(0, start);
-                start = 0;
-            }
-            _start[verb] = start;
-        }
+        // Series are trimmed when read; a periodic sweep bounds those that are never read.
+        if (++_dates % SweepEvery != 0) return;
+        foreach (var series in _byVerb.Values) series.Forget(_earliest);
+        foreach (var series in _byVerbTarget.Values) series.Forget(_earliest);
     }
 
-    /// <summary>Events of a verb dated in <c>[from, to]</c>.</summary>
-    public IEnumerable<Event> Between(string verb, LocalDate from, LocalDate to)
+    /// <summary>Events of a verb (towards <paramref name="target"/> when it is known) dated in <c>[from, to]</c>.</summary>
+    public IEnumerable<Event> Between(string verb, string? target, LocalDate from, LocalDate to)
     {
-        if (!_byVerb.TryGetValue(verb, out var list)) yield break;
-        var lo = _start.GetValueOrDefault(verb);
+        var found = target is null ? _byVerb.GetValueOrDefault(verb) : _byVerbTarget.GetValueOrDefault((verb, target));
+        if (found is null) yield break;
+        found.Forget(_earliest);
+        var list = found.Events;
+        var lo = found.Start;
         var hi = list.Count;
         while (lo < hi)
         {
@@ -59,5 +83,11 @@ internal sealed class LookbackBuffer
             else hi = mid;
         }
         for (var i = lo; i < list.Count && list[i].Date <= to; i++) yield return list[i];
+    }
+
+    private static Series SeriesOf<TKey>(Dictionary<TKey, Series> map, TKey key) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var series)) map[key] = series = new Series();
+        return series;
     }
 }

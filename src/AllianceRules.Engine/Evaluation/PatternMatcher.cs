@@ -7,11 +7,20 @@ internal static class PatternMatcher
 {
     public static Bindings? Match(Pattern pattern, Event e, Bindings bindings)
     {
-        if (pattern.Verb != e.Verb) return null;
+        // Reject before binding: most candidates fail, and binding allocates.
+        if (pattern.Verb != e.Verb || !Admits(pattern.Actor, e.Actor, bindings) || !Admits(pattern.Target, e.Target, bindings)) return null;
+        if (!AttributesMatch(pattern.Attributes, e)) return null;
         if (!Unify(pattern.Actor, e.Actor, ref bindings)) return null;
-        if (!Unify(pattern.Target, e.Target, ref bindings)) return null;
-        return AttributesMatch(pattern.Attributes, e) ? bindings : null;
+        return Unify(pattern.Target, e.Target, ref bindings) ? bindings : null;
     }
+
+    /// <summary>Whether a term can take a value under bindings, without binding anything.</summary>
+    private static bool Admits(Term term, string value, Bindings bindings) => term switch
+    {
+        CodeTerm c => c.Code == value,
+        VariableTerm v => bindings[v.Name] is not { } bound || bound == value,
+        _ => true,
+    };
 
     /// <summary>Every attribute the pattern names is on the event with the same text (rule 5.1.8); others may be present.</summary>
     public static bool AttributesMatch(IReadOnlyList<KeyValuePair<string, string>> required, Event e)
