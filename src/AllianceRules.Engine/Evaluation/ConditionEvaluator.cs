@@ -21,7 +21,7 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
     /// <summary>Other events matching a <c>there was</c> in <c>[t − D, t]</c>, with the bindings each gives.</summary>
     public IEnumerable<(Event Event, Bindings Bindings)> Matches(ThereWasCondition thereWas, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger)
     {
-        var from = date.Minus(windows.Resolve(thereWas.Window, rule.Treaty));
+        var from = DateMath.Minus(date, windows.Resolve(thereWas.Window, rule.Treaty));
         var target = PatternMatcher.Value(thereWas.Pattern.Target, bindings);
         foreach (var e in buffer.Between(thereWas.Pattern.Verb, target, from, date))
         {

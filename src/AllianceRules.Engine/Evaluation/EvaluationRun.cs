@@ -105,7 +105,7 @@ internal sealed class EvaluationRun
                 open.Triggers.AddRange(candidate.Triggers);
                 continue;
             }
-            var instance = new OpenInstance(key.Rule, key.Party, key.Target, candidate.Bindings, date, date.Plus(key.Rule.Window!));
+            var instance = new OpenInstance(key.Rule, key.Party, key.Target, candidate.Bindings, date, DateMath.Plus(date, key.Rule.Window!));
             instance.Triggers.AddRange(candidate.Triggers);
             Register(instance);
         }
@@ -131,7 +131,7 @@ internal sealed class EvaluationRun
             // Rule 5.1.5: 'unless' is judged per trigger and party; an excused trigger stands alone.
             if (IsExcused(rule, candidate.Bindings, date, trigger))
             {
-                var excused = new OpenInstance(rule, key.Party, key.Target, candidate.Bindings, date, date.Plus(rule.Window!));
+                var excused = new OpenInstance(rule, key.Party, key.Target, candidate.Bindings, date, DateMath.Plus(date, rule.Window!));
                 excused.Triggers.Add(trigger);
                 excused.Decide(InstanceStatus.Excused, date, []);
                 _all.Add(excused);
@@ -295,7 +295,7 @@ internal sealed class EvaluationRun
             _deadlines.Dequeue();
             if (instance.IsFinal) continue;
             var negated = instance.Rule.Rule.Obligation!.Negated;
-            Finalise(instance, negated ? InstanceStatus.Fulfilled : InstanceStatus.Violated, deadline.PlusDays(1), []);
+            Finalise(instance, negated ? InstanceStatus.Fulfilled : InstanceStatus.Violated, DateMath.NextDay(deadline), []);
         }
     }
 

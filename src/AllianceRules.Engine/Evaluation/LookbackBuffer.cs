@@ -58,7 +58,7 @@ internal sealed class LookbackBuffer
         _earliest = date;
         foreach (var w in _windows)
         {
-            var from = date.Minus(w);
+            var from = DateMath.Minus(date, w);
             if (from < _earliest) _earliest = from;
         }
         // Series are trimmed when read; a periodic sweep bounds those that are never read.

@@ -1,0 +1,39 @@
+using NodaTime;
+
+namespace AllianceRules.Evaluation;
+
+/// <summary>
+/// Date arithmetic that saturates at the ends of NodaTime's calendar instead of throwing: a window
+/// reaching past 9999-12-31 simply never closes within any history.
+/// </summary>
+internal static class DateMath
+{
+    private static readonly LocalDate Earliest = LocalDate.MinIsoValue;
+    private static readonly LocalDate Latest = LocalDate.MaxIsoValue;
+
+    public static LocalDate Plus(LocalDate date, Period period)
+    {
+        try
+        {
+            return date.Plus(period);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return Latest;
+        }
+    }
+
+    public static LocalDate Minus(LocalDate date, Period period)
+    {
+        try
+        {
+            return date.Minus(period);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return Earliest;
+        }
+    }
+
+    public static LocalDate NextDay(LocalDate date) => date == Latest ? Latest : date.PlusDays(1);
+}
