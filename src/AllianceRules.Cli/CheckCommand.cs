@@ -4,7 +4,6 @@ using AllianceRules.Evaluation;
 using AllianceRules.Reporting;
 using AllianceRules.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace AllianceRules.Cli;
 
@@ -33,9 +32,8 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         LocalDate? asOf = null;
         if (request.AsOf is { } asOfText)
         {
-            var parsed = LocalDatePattern.Iso.Parse(asOfText);
-            if (parsed.Success) asOf = parsed.Value;
-            else problems.Add(DiagnosticCatalog.BadAsOf(asOfText));
+            asOf = DateText.TryParse(asOfText);
+            if (asOf is null) problems.Add(DiagnosticCatalog.BadAsOf(asOfText));
         }
         var overrides = ParseOverrides(request.Assume, problems);
 
@@ -95,8 +93,8 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
                 problems.Add(DiagnosticCatalog.BadAssumeSyntax(item));
                 continue;
             }
-            if (PeriodParser.TryParse(parts[1]) is { } period) overrides[parts[0]] = period;
-            else problems.Add(DiagnosticCatalog.BadAssumePeriod(parts[0], parts[1]));
+            if (PeriodParser.TryParse(parts[1]) is not { } period) problems.Add(DiagnosticCatalog.BadAssumePeriod(parts[0], parts[1]));
+            else if (!overrides.TryAdd(parts[0], period)) problems.Add(DiagnosticCatalog.RepeatedAssume(parts[0]));
         }
         return overrides;
     }

@@ -29,7 +29,7 @@ public static class InputDiscovery
             {
                 var root = Path.GetFullPath(given);
                 var found = new List<(string Relative, string Full, InputKind Kind)>();
-                Walk(root, string.Empty, found, diagnostics, new HashSet<string>(StringComparer.Ordinal));
+                Walk(root, string.Empty, found, diagnostics, []);
                 foreach (var (relative, full, kind) in found.OrderBy(f => f.Relative, StringComparer.Ordinal))
                 {
                     Add(full, Join(given, relative), kind);
@@ -65,17 +65,24 @@ public static class InputDiscovery
         }
     }
 
-    private static void Walk(string directory, string relative, List<(string, string, InputKind)> found, List<Diagnostic> diagnostics, HashSet<string> visited)
+    /// <summary>
+    /// Collects files below a directory. A link back to an ancestor is not followed (a loop); other
+    /// ways to reach one file are all collected, and the caller keeps the first in ordinal order.
+    /// </summary>
+    private static void Walk(string directory, string relative, List<(string, string, InputKind)> found, List<Diagnostic> diagnostics, List<string> ancestors)
     {
-        if (!visited.Add(RealPath(directory))) return;
+        var real = RealPath(directory);
+        if (ancestors.Contains(real)) return;
+        ancestors.Add(real);
         IEnumerable<string> entries;
         try
         {
-            entries = Directory.EnumerateFileSystemEntries(directory).ToList();
+            entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(DiagnosticCatalog.CannotRead(directory, e.Message));
+            ancestors.RemoveAt(ancestors.Count - 1);
             return;
         }
         foreach (var entry in entries)
@@ -83,9 +90,10 @@ public static class InputDiscovery
             var name = Path.GetFileName(entry);
             if (name.StartsWith('.')) continue;
             var childRelative = relative.Length == 0 ? name : relative + "/" + name;
-            if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics, visited);
+            if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics, ancestors);
             else if (InputFile.KindOf(name) is { } kind) found.Add((childRelative, RealPath(Path.GetFullPath(entry)), kind));
         }
+        ancestors.RemoveAt(ancestors.Count - 1);
     }
 
     private static string Display(string path) => path.Replace('\\', '/');

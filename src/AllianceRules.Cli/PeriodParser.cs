@@ -14,6 +14,6 @@ public static class PeriodParser
         var p = result.Value;
         if (p.HasTimeComponent) return null;
         if (p.Years < 0 || p.Months < 0 || p.Weeks < 0 || p.Days < 0) return null;
-        return p.Years + p.Months + p.Weeks + p.Days > 0 ? p : null;
+        return p.Years > 0 || p.Months > 0 || p.Weeks > 0 || p.Days > 0 ? p : null;
     }
 }

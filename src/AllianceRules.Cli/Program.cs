@@ -26,7 +26,8 @@ namespace AllianceRules.Cli
                     stderr.WriteLine(UsageHint);
                     return ExitCode.InvalidInput;
                 }
-                return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+                // Our handler below prints one line and exits 3; System.CommandLine's would print a stack trace.
+                return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
             }
             catch (Exception e)
             {

@@ -5,7 +5,6 @@ using AllianceRules.Parsing;
 using AllianceRules.Syntax;
 using AllianceRules.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace AllianceRules;
 
@@ -19,7 +18,7 @@ public static class HistoryLoader
         var bag = new DiagnosticBag();
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var events = ImmutableArray.CreateBuilder<Event>();
-        (LocalDate Date, string Text)? asOf = null;
+        (LocalDate Date, string Text, string Where)? asOf = null;
         foreach (var file in files)
         {
             foreach (var line in HistoryParser.Read(file, bag))
@@ -31,9 +30,9 @@ public static class HistoryLoader
                         var date = a.Date.Value!.Value;
                         if (asOf is { } earlier && earlier.Date != date)
                         {
-                            bag.Add(DiagnosticCatalog.ConflictingAsOf(file.At(a.Date.Span), a.Date.Text, earlier.Text));
+                            bag.Add(DiagnosticCatalog.ConflictingAsOf(file.At(a.Date.Span), a.Date.Text, earlier.Text, earlier.Where));
                         }
-                        asOf ??= (date, a.Date.Text);
+                        asOf ??= (date, a.Date.Text, $"{file.Path}:{file.GetPosition(a.Span.Start).Line}");
                         break;
                     case EventLineSyntax e:
                         if (ToEvent(file, e, verbs, bag, pool) is { } ev) events.Add(ev);
@@ -88,6 +87,4 @@ public static class HistoryLoader
         bag.Add(DiagnosticCatalog.ImpossibleDate(file.At(date.Span), date.Text, date.Problem ?? "no such day"));
         return false;
     }
-
-    internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -214,9 +214,50 @@ public sealed partial class CheckCommandTests : IDisposable
               CST     RUS          1          0         1        0           0        0         0.00
 
             Assumptions used
-              CST.prompt = P10D (overridden with --assume): Article 4 names no deadline; 30 days is assumed.
+              CST.prompt = P10D (overridden with --assume; the treaty file says P30D): Article 4 names no deadline; 30 days is assumed.
 
             """, stdout);
+    }
+
+    /// <summary>Regression: System.CommandLine's own handler printed a stack trace and exited 1 (the "violation" code).</summary>
+    [Fact]
+    public void A_bug_exits_3_with_one_line_and_no_stack_trace()
+    {
+        CopyContract();
+        var stderr = new StringWriter();
+        var exit = AllianceProgram.Run(["check", Path.Combine(_cli.Directory, "rules"), Path.Combine(_cli.Directory, "seeds")], new BrokenWriter(), stderr);
+        Assert.Equal(3, exit);
+        Assert.StartsWith("alliance: internal error: IOException: the terminal went away", stderr.ToString());
+        Assert.DoesNotMatch(StackFrame(), stderr.ToString());
+    }
+
+    private sealed class BrokenWriter : StringWriter
+    {
+        public override void Write(string? value) => throw new IOException("the terminal went away");
+    }
+
+    /// <summary>Regression: an --assume period whose parts overflowed a checked sum crashed with a stack trace.</summary>
+    [Fact]
+    public void A_huge_assumed_period_is_accepted_and_saturates()
+    {
+        CopyContract();
+        var (exit, stdout, stderr) = _cli.Run("check", "rules", "seeds", "--assume", "prompt=P1Y2147483647D");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("pending", stdout);
+    }
+
+    /// <summary>Regression: with symbolic links, which path a file was shown under depended on the directory listing order.</summary>
+    [Fact]
+    public void A_file_reached_through_several_links_is_shown_under_its_ordinal_first_path()
+    {
+        CopyContract();
+        _cli.Write("L/m/h.events", File.ReadAllText(CliHarness.Contract("armenia-2022.events")));
+        foreach (var name in new[] { "z", "q", "a", "k" }) Directory.CreateSymbolicLink(Path.Combine(_cli.Directory, "L", name), Path.Combine(_cli.Directory, "L", "m"));
+        Directory.CreateSymbolicLink(Path.Combine(_cli.Directory, "L", "m", "loop"), Path.Combine(_cli.Directory, "L"));
+        var (exit, stdout, stderr) = _cli.Run("check", "rules", "L", "--format", "json");
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("L/a/h.events", json.RootElement.GetProperty("instances")[0].GetProperty("triggers")[0].GetProperty("file").GetString());
     }
 
     [Fact]

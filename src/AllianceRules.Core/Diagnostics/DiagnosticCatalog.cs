@@ -83,13 +83,13 @@ public static class DiagnosticCatalog
         Error("AR3010", at, $"unknown treaty '{code}'{SpellingSuggester.DidYouMean(code, known)}");
 
     public static Diagnostic SubjectVariableOutOfScope(SourceRef at, string variable, string where) =>
-        Error("AR3011", at, $"variable '${variable}' is introduced by 'each member ${variable}' and is not in scope in {where}; it can be used in the obligation, 'unless' and 'until'");
+        Error("AR3011", at, $"variable '${variable}' is introduced by 'each member ${variable}' and is not in scope in {where}; it can be used in the action required, 'unless' and 'until'");
 
     public static Diagnostic VariableOnlyInNestedThereWas(SourceRef at, string variable) =>
         Error("AR3011", at, $"variable '${variable}' is never bound: the 'there was' that names it stands under 'not' or 'or', which binds nothing; move that 'there was' to the top level of 'where', or write '_' for anyone");
 
     public static Diagnostic UnboundVariable(SourceRef at, string variable, string where, IEnumerable<string> known) =>
-        Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : string.Empty)}");
+        Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : where == "'until'" ? "; write '_' to match anyone" : string.Empty)}");
 
     public static Diagnostic BothWhenAndForbid(SourceRef at, string rule) =>
         Error("AR3012", at, $"rule '{rule}' has more than one 'when ... then' or 'forbid'; a rule has exactly one");
@@ -115,8 +115,8 @@ public static class DiagnosticCatalog
     public static Diagnostic DuplicateAssumption(SourceRef at, string treaty, string name) =>
         Error("AR3019", at, $"treaty '{treaty}' declares 'assume {name}' more than once");
 
-    public static Diagnostic DuplicateMember(SourceRef at, string treaty, string party) =>
-        Error("AR3020", at, $"'{party}' is listed more than once in the members of '{treaty}'; put all its intervals on one line");
+    public static Diagnostic DuplicateMember(SourceRef at, string treaty, string party, int firstLine) =>
+        Error("AR3020", at, $"'{party}' is already listed in the members of '{treaty}' on line {firstLine}; put all its intervals on one line");
 
     public static Diagnostic RepeatedTreatyItem(SourceRef at, string treaty, string item) =>
         Error("AR3021", at, $"treaty '{treaty}' has more than one '{item}'");
@@ -132,8 +132,8 @@ public static class DiagnosticCatalog
     public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>
         Error("AR4001", at, $"unknown verb '{verb}': no vocabulary of the rule set declares it{SpellingSuggester.DidYouMean(verb, known)}");
 
-    public static Diagnostic ConflictingAsOf(SourceRef at, string date, string earlier) =>
-        Error("AR4002", at, $"'as of {date}' contradicts an earlier 'as of {earlier}'; a history has one horizon");
+    public static Diagnostic ConflictingAsOf(SourceRef at, string date, string earlier, string where) =>
+        Error("AR4002", at, $"'as of {date}' contradicts 'as of {earlier}' at {where}; a history has one horizon");
 
     public static Diagnostic MalformedJson(SourceRef at, string why) =>
         Error("AR4003", at, $"this line is not a JSON object: {why}");
@@ -156,7 +156,7 @@ public static class DiagnosticCatalog
         Error("AR9003", $"cannot read '{path}': {why}");
 
     public static Diagnostic BadAsOf(string text) =>
-        Error("AR9004", $"--as-of '{text}' is not a date such as 2022-12-31");
+        Error("AR9004", $"--as-of '{text}' is not a date ({DateText.Problem(text)}); write it like 2022-12-31");
 
     public static Diagnostic BadAssumeSyntax(string text) =>
         Error("AR9005", $"--assume '{text}' must look like NAME=ISO_PERIOD, such as prompt=P10D");
@@ -175,6 +175,9 @@ public static class DiagnosticCatalog
 
     public static Diagnostic CommandLine(string message) =>
         Error("AR9011", message);
+
+    public static Diagnostic RepeatedAssume(string name) =>
+        Error("AR9012", $"--assume {name}=... is given more than once; give each assumption once");
 
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");

@@ -5,9 +5,12 @@ public static class SpellingSuggester
 {
     public static string? Suggest(string misspelt, IEnumerable<string> candidates)
     {
+        var ordered = candidates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // A word cut short ('consult' for 'consultation') is far by edits but plainly meant.
+        if (misspelt.Length >= 4 && ordered.Where(c => c != misspelt && c.StartsWith(misspelt, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return only;
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var candidate in ordered)
         {
             if (candidate == misspelt) continue;
             var distance = Distance(misspelt.ToLowerInvariant(), candidate.ToLowerInvariant());

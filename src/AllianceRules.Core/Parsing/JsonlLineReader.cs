@@ -82,6 +82,12 @@ internal static class JsonlLineReader
             diagnostics.Add(DiagnosticCatalog.MalformedJson(file.At(SpanOf(offset)), Plain(e.Message)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // GetString() refuses a "\ud800" escape that no low surrogate follows: it encodes no text.
+            diagnostics.Add(DiagnosticCatalog.MalformedJson(file.At(SpanOf(reader.TokenStartIndex)), "a string holds a broken \\u escape (an unpaired surrogate)"));
+            return null;
+        }
         if (!ok) return null;
 
         if (fields.TryGetValue("asOf", out var asOf))
@@ -123,6 +129,13 @@ internal static class JsonlLineReader
         return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, lineNumber, lineSpan);
     }
 
+    private static string? IntegerText(ReadOnlySpan<byte> raw)
+    {
+        var text = Encoding.UTF8.GetString(raw);
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit) ? text : null;
+    }
+
     /// <summary>System.Text.Json's messages speak of readers and depths; say what is wrong with the line instead.</summary>
     private static string Plain(string message)
     {
@@ -161,7 +174,8 @@ internal static class JsonlLineReader
             string? value = reader.TokenType switch
             {
                 JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number when reader.TryGetInt64(out var n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Attribute values compare as text (rule 5.1.8): an integer keeps its digits, however long.
+                JsonTokenType.Number when IntegerText(reader.ValueSpan) is { } digits => digits,
                 _ => null,
             };
             if (!Lexical.IsName(name))

@@ -91,24 +91,8 @@ internal static class Lexical
         var parsed = LocalDatePattern.Iso.Parse(text);
         return parsed.Success
             ? Result.Success(new DateSyntax(text, parsed.Value, null, span), input)
-            : Result.Success(new DateSyntax(text, null, DescribeBadDate(text), span), input);
+            : Result.Success(new DateSyntax(text, null, Text.DateText.Problem(text), span), input);
     };
-
-    private static string DescribeBadDate(string text)
-    {
-        var month = int.Parse(text.AsSpan(5, 2), System.Globalization.CultureInfo.InvariantCulture);
-        var day = int.Parse(text.AsSpan(8, 2), System.Globalization.CultureInfo.InvariantCulture);
-        var year = int.Parse(text.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
-        if (month is < 1 or > 12) return $"there is no month {month}";
-        if (year < 1) return "years start at 0001";
-        var days = NodaTime.CalendarSystem.Iso.GetDaysInMonth(year, month);
-        return $"{MonthName(month)} {year} has {days} days";
-    }
-
-    private static readonly string[] MonthNames =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-    private static string MonthName(int month) => MonthNames[month - 1];
 
     /// <summary>A quoted string: <c>"..."</c> with <c>\"</c> and <c>\\</c>, or <c>"""..."""</c> over lines.</summary>
     public static readonly Parser<StringLiteral> String = input =>

@@ -110,7 +110,8 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
                     foreach (var except in each.Except)
                     {
                         if (except is WildcardTermSyntax) context.Report(DiagnosticCatalog.WildcardNotAllowed(rule.At(except), "after 'except'"));
-                        CheckTerm(except, inScope, "'then'");
+                        // The subject itself is not yet bound while the members to except are chosen.
+                        CheckTerm(except, scope.Bound, "'except'");
                     }
                     break;
                 case PartySubjectSyntax { Party: WildcardTermSyntax wildcard }:

@@ -32,15 +32,17 @@ public sealed class TreatyValidator : AbstractValidator<BoundTreaty>
 
     private static void CheckMembers(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, MemberSyntax>(StringComparer.Ordinal);
         foreach (var member in treaty.Items<MembersSyntax>().SelectMany(m => m.Members))
         {
             var party = member.Party.Text;
-            if (!seen.Add(party))
+            if (seen.TryGetValue(party, out var first))
             {
-                context.Report(DiagnosticCatalog.DuplicateMember(treaty.At(member.Party), treaty.Code, party));
+                var line = treaty.File.GetPosition(first.Span.Start).Line;
+                context.Report(DiagnosticCatalog.DuplicateMember(treaty.At(member.Party), treaty.Code, party, line));
                 continue;
             }
+            seen[party] = member;
             IntervalSyntax? previous = null;
             foreach (var interval in member.Intervals)
             {

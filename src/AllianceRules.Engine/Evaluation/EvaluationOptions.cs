@@ -9,5 +9,7 @@ namespace AllianceRules.Evaluation;
 /// </summary>
 public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictionary<string, Period>? AssumptionOverrides = null)
 {
-    public IReadOnlyDictionary<string, Period> Overrides => AssumptionOverrides ?? new Dictionary<string, Period>();
+    private static readonly IReadOnlyDictionary<string, Period> None = new Dictionary<string, Period>();
+
+    public IReadOnlyDictionary<string, Period> Overrides => AssumptionOverrides ?? None;
 }

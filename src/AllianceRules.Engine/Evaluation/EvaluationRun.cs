@@ -96,20 +96,23 @@ internal sealed class EvaluationRun
                 else AddTriggered(rule, date, e, solutions, candidates);
             }
         }
-        foreach (var (key, candidate) in candidates.OrderBy(c => c.Key.Rule.Rule.QualifiedId, StringComparer.Ordinal).ThenBy(c => c.Key.Party, StringComparer.Ordinal).ThenBy(c => c.Key.Target, StringComparer.Ordinal))
+        foreach (var (key, candidate) in candidates)
         {
-            // Coalescing: join the open instance with this key when the date is inside its window;
-            // an instance decided strictly before today was already removed from _openByKey.
-            if (_openByKey.TryGetValue(key, out var open) && !open.IsFinal && date <= open.Deadline)
+            // Coalescing: join the open instance with this key. _openByKey holds only undecided
+            // instances whose deadline is today or later: decisions and lapses remove them.
+            if (_openByKey.TryGetValue(key, out var open))
             {
                 open.Triggers.AddRange(candidate.Triggers);
                 continue;
             }
-            var instance = new OpenInstance(key.Rule, key.Party, key.Target, candidate.Bindings, date, DateMath.Plus(date, key.Rule.Window!));
+            var instance = Open(key, candidate.Bindings, date);
             instance.Triggers.AddRange(candidate.Triggers);
             Register(instance);
         }
     }
+
+    private static OpenInstance Open(InstanceKey key, Bindings bindings, LocalDate date) =>
+        new(key, bindings, date, DateMath.Plus(date, key.Rule.Window!));
 
     private void AddTriggered(CompiledRule rule, LocalDate date, Event trigger, Dictionary<Bindings, LocalDate?> solutions, Dictionary<InstanceKey, Candidate> candidates)
     {
@@ -131,7 +134,7 @@ internal sealed class EvaluationRun
             // Rule 5.1.5: 'unless' is judged per trigger and party; an excused trigger stands alone.
             if (IsExcused(rule, candidate.Bindings, date, trigger))
             {
-                var excused = new OpenInstance(rule, key.Party, key.Target, candidate.Bindings, date, DateMath.Plus(date, rule.Window!));
+                var excused = Open(key, candidate.Bindings, date);
                 excused.Triggers.Add(trigger);
                 excused.Decide(InstanceStatus.Excused, date, []);
                 _all.Add(excused);
@@ -146,7 +149,7 @@ internal sealed class EvaluationRun
     private void AddForbidden(CompiledRule rule, LocalDate date, Event e, Dictionary<Bindings, LocalDate?> solutions)
     {
         var best = Best(solutions);
-        var instance = new OpenInstance(rule, e.Actor, e.Target, best, date, null);
+        var instance = new OpenInstance(new InstanceKey(rule, e.Actor, e.Target), best, date, null);
         instance.Triggers.Add(e);
         if (IsExcused(rule, best, date, e)) instance.Decide(InstanceStatus.Excused, date, []);
         else instance.Decide(InstanceStatus.Violated, date, [e]);
@@ -223,7 +226,7 @@ internal sealed class EvaluationRun
     private void Register(OpenInstance instance)
     {
         _all.Add(instance);
-        _openByKey[new InstanceKey(instance.Rule, instance.Party, instance.Target)] = instance;
+        _openByKey[instance.Key] = instance;
         var actionKey = (instance.Party, instance.Rule.Rule.Obligation!.Verb);
         if (!_byAction.TryGetValue(actionKey, out var list)) _byAction[actionKey] = list = [];
         list.Add(instance);
@@ -247,10 +250,7 @@ internal sealed class EvaluationRun
             {
                 foreach (var instance in Live(candidates))
                 {
-                    var obligation = instance.Rule.Rule.Obligation!;
-                    if (instance.Target != "_" && instance.Target != e.Target) continue;
-                    if (!PatternMatcher.AttributesMatch(obligation.Attributes, e) || instance.IsOwnTrigger(e)) continue;
-                    Add(ref actions, instance, e);
+                    if (instance.IsAction(e) && !instance.IsOwnTrigger(e)) Add(ref actions, instance, e);
                 }
             }
             if (_byUntilVerb.TryGetValue(e.Verb, out var untils))
@@ -302,7 +302,6 @@ internal sealed class EvaluationRun
     private void Finalise(OpenInstance instance, InstanceStatus status, LocalDate on, List<Event> evidence)
     {
         instance.Decide(status, on, evidence);
-        var key = new InstanceKey(instance.Rule, instance.Party, instance.Target);
-        if (_openByKey.TryGetValue(key, out var mapped) && ReferenceEquals(mapped, instance)) _openByKey.Remove(key);
+        if (_openByKey.TryGetValue(instance.Key, out var mapped) && ReferenceEquals(mapped, instance)) _openByKey.Remove(instance.Key);
     }
 }

@@ -31,7 +31,7 @@ public static class Evaluator
             .ThenBy(e => e.Origin.Line);
         foreach (var day in GroupByDate(dated)) run.Process(day.Date, day.Events);
         var instances = run.Finish();
-        return ReportAssembler.Assemble(asOf, assumptions, instances);
+        return ReportAssembler.Assemble(asOf, assumptions, instances) with { EventsAfterHorizon = history.Events.Count(e => e.Date > asOf) };
     }
 
     private static IEnumerable<(LocalDate Date, List<Event> Events)> GroupByDate(IEnumerable<Event> sorted)
@@ -56,6 +56,6 @@ public static class Evaluator
             .OrderBy(t => t.Code, StringComparer.Ordinal)
             .SelectMany(t => t.Assumptions.OrderBy(a => a.Name, StringComparer.Ordinal))
             .Select(a => overrides.TryGetValue(a.Name, out var p)
-                ? new AssumptionUse(a.Treaty, a.Name, p, true, a.Note)
-                : new AssumptionUse(a.Treaty, a.Name, a.Period, false, a.Note))];
+                ? new AssumptionUse(a.Treaty, a.Name, p, true, a.Note, a.Period)
+                : new AssumptionUse(a.Treaty, a.Name, a.Period, false, a.Note, a.Period))];
 }

@@ -3,18 +3,28 @@ using NodaTime;
 
 namespace AllianceRules.Evaluation;
 
-/// <summary>The key of rule 5.1.3: rule, obligated party and the action required (verb, target, attributes).</summary>
+/// <summary>
+/// The key of rule 5.1.3: rule, obligated party and the action required. The action's verb and
+/// attribute values are fixed by the rule, so its target's value (<c>_</c> for any) completes it.
+/// </summary>
 internal readonly record struct InstanceKey(CompiledRule Rule, string Party, string Target);
 
 /// <summary>An obligation instance while the evaluator runs; it becomes an <see cref="InstanceResult"/> at the end.</summary>
-internal sealed class OpenInstance(CompiledRule rule, string party, string target, Bindings bindings, LocalDate triggeredOn, LocalDate? deadline)
+internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate triggeredOn, LocalDate? deadline)
 {
-    public CompiledRule Rule { get; } = rule;
+    public InstanceKey Key { get; } = key;
 
-    public string Party { get; } = party;
+    public CompiledRule Rule => Key.Rule;
+
+    public string Party => Key.Party;
 
     /// <summary>The value the action's target must have; <c>_</c> for any.</summary>
-    public string Target { get; } = target;
+    public string Target => Key.Target;
+
+    /// <summary>Whether an event is the action this instance requires (or, for <c>must not</c>, forbids).</summary>
+    public bool IsAction(Event e) =>
+        e.Actor == Party && e.Verb == Rule.Rule.Obligation!.Verb && (Target == "_" || e.Target == Target)
+        && PatternMatcher.AttributesMatch(Rule.Rule.Obligation.Attributes, e);
 
     public Bindings Bindings { get; } = bindings;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using AllianceRules.Model;
+using AllianceRules.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace AllianceRules.Evaluation;
 
@@ -40,7 +40,7 @@ internal static class ReportAssembler
                 instance.Status!.Value,
                 instance.TriggeredOn,
                 instance.Deadline,
-                instance.Status == InstanceStatus.Pending ? null : instance.DecidedOn,
+                instance.DecidedOn,
                 [.. rule.Variables.Where(v => instance.Bindings[v] is not null).Select(v => KeyValuePair.Create(v, instance.Bindings[v]!))],
                 triggers,
                 [.. instance.Evidence.Order(EventOrder)],
@@ -79,17 +79,16 @@ internal static class ReportAssembler
 
     private static string Reason(OpenInstance instance, string action, LocalDate asOf)
     {
-        var t = Format(instance.TriggeredOn);
-        var deadline = instance.Deadline is { } d ? Format(d) : string.Empty;
+        var t = DateText.Format(instance.TriggeredOn);
+        var deadline = instance.Deadline is { } d ? DateText.Format(d) : string.Empty;
         var decisive = instance.Evidence.Count > 0 ? instance.Evidence[0] : null;
-        var on = decisive is null ? string.Empty : Format(decisive.Date);
+        var on = decisive is null ? string.Empty : DateText.Format(decisive.Date);
         var done = decisive is null ? action : Describe(decisive);
         var rule = instance.Rule.Rule;
         var negated = rule.Obligation?.Negated ?? false;
         // A 'must not' opened by the very act it forbids ("attack again") has triggers that match its action.
-        var other = negated && instance.Triggers.Any(e => e.Actor == instance.Party && e.Verb == rule.Obligation!.Verb && (instance.Target == "_" || e.Target == instance.Target))
-            ? " other than its trigger" : string.Empty;
-        var open = $"the window from {t} to {deadline} is still open on the horizon {Format(asOf)}";
+        var other = negated && instance.Triggers.Any(instance.IsAction) ? " other than its trigger" : string.Empty;
+        var open = $"the window from {t} to {deadline} is still open on the horizon {DateText.Format(asOf)}";
         return (instance.Status, rule.IsForbid, negated) switch
         {
             (InstanceStatus.Violated, true, _) => $"'{action}' on {t} is forbidden by {rule.QualifiedId}",
@@ -108,5 +107,4 @@ internal static class ReportAssembler
 
     private static string Describe(Event e) => $"{e.Actor} {e.Verb} {e.Target}";
 
-    internal static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

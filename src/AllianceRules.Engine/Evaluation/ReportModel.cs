@@ -5,14 +5,16 @@ using NodaTime;
 namespace AllianceRules.Evaluation;
 
 /// <summary>The outcome of one evaluation (language.md §7).</summary>
+/// <remarks><see cref="EventsAfterHorizon"/> counts the events read and validated but not evaluated (rule 5.1.7).</remarks>
 public sealed record Report(
     LocalDate? AsOf,
     ImmutableArray<AssumptionUse> Assumptions,
     ImmutableArray<InstanceResult> Instances,
-    ImmutableArray<ReliabilityRow> Summary);
+    ImmutableArray<ReliabilityRow> Summary,
+    int EventsAfterHorizon = 0);
 
-/// <summary>An assumption as used: its period after any override.</summary>
-public sealed record AssumptionUse(string Treaty, string Name, Period Period, bool Overridden, string? Note);
+/// <summary>An assumption as used: its period after any override, and the period the treaty declares.</summary>
+public sealed record AssumptionUse(string Treaty, string Name, Period Period, bool Overridden, string? Note, Period Declared);
 
 /// <summary>One obligation instance: who was bound to do what, and whether they did.</summary>
 public sealed record InstanceResult(

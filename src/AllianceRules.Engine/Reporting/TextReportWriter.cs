@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AllianceRules.Evaluation;
+using AllianceRules.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace AllianceRules.Reporting;
 
@@ -18,8 +18,12 @@ public static class TextReportWriter
             AppendAssumptions(sb, report);
             return sb.ToString();
         }
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Compliance as of {Format(asOf)}: {Count(report.Instances.Length, "obligation instance")}.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Compliance as of {DateText.Format(asOf)}: {Count(report.Instances.Length, "obligation instance")}.");
         if (report.Instances.IsEmpty) sb.AppendLine("No event in the history triggered a rule.");
+        if (report.EventsAfterHorizon > 0)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.EventsAfterHorizon, "event")} dated after the horizon {DateText.Format(asOf)} {(report.EventsAfterHorizon == 1 ? "was" : "were")} read and checked but not evaluated.");
+        }
 
         foreach (var treaty in report.Instances.GroupBy(i => i.Rule.Treaty).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -35,9 +39,9 @@ public static class TextReportWriter
                     "#" + i.Id.Split('#')[1],
                     i.Party,
                     i.Status.ToString().ToLowerInvariant(),
-                    "triggered " + Format(i.TriggeredOn),
-                    i.Deadline is { } d ? "deadline " + Format(d) : "no deadline",
-                    i.DecidedOn is { } on ? "decided " + Format(on) : "undecided",
+                    "triggered " + DateText.Format(i.TriggeredOn),
+                    i.Deadline is { } d ? "deadline " + DateText.Format(d) : "no deadline",
+                    i.DecidedOn is { } on ? "decided " + DateText.Format(on) : "undecided",
                 }).ToList();
                 var widths = Enumerable.Range(0, 6).Select(c => rows.Max(r => r[c].Length)).ToArray();
                 foreach (var (row, instance) in rows.Zip(rule))
@@ -78,7 +82,7 @@ public static class TextReportWriter
         sb.AppendLine("Assumptions used");
         foreach (var a in report.Assumptions)
         {
-            var overridden = a.Overridden ? " (overridden with --assume)" : string.Empty;
+            var overridden = a.Overridden ? $" (overridden with --assume; the treaty file says {JsonReportWriter.PeriodText(a.Declared)})" : string.Empty;
             var note = a.Note is null ? string.Empty : $": {a.Note}";
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {a.Treaty}.{a.Name} = {JsonReportWriter.PeriodText(a.Period)}{overridden}{note}");
         }
@@ -88,5 +92,4 @@ public static class TextReportWriter
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
 
-    private static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -24,8 +24,10 @@ public sealed partial class DocExampleTests
             FencedBlock().Matches(File.ReadAllText(Repo.Path(d)).Replace("\r\n", "\n")).Select(m =>
                 new Block(d, m.Groups["kind"].Value, m.Groups["name"].Success ? m.Groups["name"].Value : null, m.Groups["body"].Value)));
 
-    public static TheoryData<string> Examples() =>
+    private static List<string> ExampleNames() =>
         [.. Blocks().Where(b => b.Name is not null).Select(b => $"{b.Document}#{b.Name}").Distinct()];
+
+    public static TheoryData<string> Examples() => [.. ExampleNames()];
 
     [Fact]
     public void The_documentation_has_examples_and_every_rule_file_snippet_is_one()
@@ -39,8 +41,26 @@ public sealed partial class DocExampleTests
     [MemberData(nameof(Examples))]
     public void Example_runs_as_documented(string example)
     {
+        var blocks = BlocksOf(example);
+        var expect = blocks.SingleOrDefault(b => b.Kind == "expect") ?? throw new InvalidOperationException($"{example} has no expect block");
+        var expected = expect.Body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+        var outcome = Run(example);
+        var actual = outcome.Report is { } report
+            ? CaseRunner.Summaries(report).ToList()
+            : outcome.Diagnostics.Select(d => DiagnosticFormatter.Format(d).Split('\n')[0]).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    private static List<Block> BlocksOf(string example)
+    {
         var (document, name) = (example.Split('#')[0], example.Split('#')[1]);
-        var blocks = Blocks().Where(b => b.Document == document && b.Name == name).ToList();
+        return Blocks().Where(b => b.Document == document && b.Name == name).ToList();
+    }
+
+    private static AllianceRules.Checking.CheckOutcome Run(string example)
+    {
+        var blocks = BlocksOf(example);
         var sources = new List<SourceFile>();
         foreach (var kind in new[] { "treaty", "events", "jsonl" })
         {
@@ -49,14 +69,23 @@ public sealed partial class DocExampleTests
         }
         var args = blocks.FirstOrDefault(b => b.Kind == "args");
         var options = CaseRunner.ReadOptions(args is null ? null : WriteTemp(args.Body));
-        var expect = blocks.SingleOrDefault(b => b.Kind == "expect") ?? throw new InvalidOperationException($"{example} has no expect block");
-        var expected = expect.Body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        return CaseRunner.Check(sources, options);
+    }
 
-        var outcome = CaseRunner.Check(sources, options);
-        var actual = outcome.Report is { } report
-            ? CaseRunner.Summaries(report).ToList()
-            : outcome.Diagnostics.Select(d => DiagnosticFormatter.Format(d).Split('\n')[0]).ToList();
-        Assert.Equal(expected, actual);
+    [GeneratedRegex(@"^\| [a-z ()`]+ \| `(?<reason>[^`]+)` \|$", RegexOptions.Multiline)]
+    private static partial Regex ReasonRow();
+
+    [Fact]
+    public void Every_reason_in_the_reference_table_is_printed_by_an_example()
+    {
+        var page = File.ReadAllText(Repo.Path("docs", "language.md")).Replace("\r\n", "\n");
+        var table = ReasonRow().Matches(page).Select(m => m.Groups["reason"].Value).ToList();
+        Assert.True(table.Count >= 9, "the reason table of docs/language.md §7 was not found");
+        var printed = ExampleNames()
+            .Where(e => e.StartsWith("docs/language.md#", StringComparison.Ordinal))
+            .SelectMany(e => Run(e).Report?.Instances.Select(i => i.Reason) ?? [])
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.All(table, reason => Assert.Contains(reason, printed));
     }
 
     private static string WriteTemp(string text)

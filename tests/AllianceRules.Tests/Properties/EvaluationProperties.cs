@@ -167,8 +167,12 @@ public sealed class EvaluationProperties
         {
             var copy = WithoutLines(i!.DeepClone());
             copy["id"] = copy["id"]!.GetValue<string>().Split('#')[0];
-            var triggers = copy["triggers"]!.AsArray().Select(t => t!.ToJsonString()).Order(StringComparer.Ordinal);
-            copy["triggers"] = new JsonArray([.. triggers.Select(t => JsonNode.Parse(t))]);
+            // Same-date events in 'triggers' and 'evidence' are ordered by line, which shuffling changes.
+            foreach (var list in new[] { "triggers", "evidence" })
+            {
+                var events = copy[list]!.AsArray().Select(t => t!.ToJsonString()).Order(StringComparer.Ordinal);
+                copy[list] = new JsonArray([.. events.Select(t => JsonNode.Parse(t))]);
+            }
             return copy.ToJsonString();
         }).Order(StringComparer.Ordinal);
         return string.Join("\n", instances) + "\n" + json["summary"]!.ToJsonString() + json["asOf"];
