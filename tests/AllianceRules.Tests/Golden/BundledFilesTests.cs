@@ -26,6 +26,6 @@ public sealed class BundledFilesTests
         var outcome = CaseRunner.Run(FilesUnder("rules", ".treaty").Concat(FilesUnder("seeds", ".events", ".jsonl")));
         Assert.True(outcome.Succeeded && outcome.Diagnostics.IsEmpty, CaseRunner.Render(outcome));
         Assert.NotEmpty(outcome.Report!.Instances);
-        Assert.Contains(outcome.Report.Instances, i => i.Rule.QualifiedId == "CST.art4-request" && i.Party == "RUS");
+        Assert.Contains(outcome.Report.Instances, i => i.Rule.QualifiedId == "CST.art4-2010" && i.Party == "RUS");
     }
 }
