@@ -124,6 +124,9 @@ public static class DiagnosticCatalog
     public static Diagnostic ConflictingVerb(SourceRef at, string verb, string earlier) =>
         Error("AR3023", at, $"verb '{verb}' is declared differently at {earlier}; a verb declared in two vocabularies must have the same description and CAMEO codes");
 
+    public static Diagnostic CameoCodeTwice(SourceRef at, string code, string verb) =>
+        Error("AR3024", at, $"CAMEO code '{code}' is already declared by verb '{verb}'; a code maps to at most one verb");
+
     public static Diagnostic WildcardSubject(SourceRef at) =>
         Error("AR3022", at, "the obligated party cannot be '_'; name a party, a variable or 'each member $x'");
 

@@ -28,13 +28,26 @@ public sealed class RuleSetValidator : AbstractValidator<BoundRuleSet>
         // The same verb may be declared again in another vocabulary (a shared vocabulary copied
         // into two files), but only identically; twice in one block is always a mistake.
         var first = new Dictionary<string, (VerbDeclarationSyntax Verb, VocabularySyntax Block, Text.SourceFile File)>(StringComparer.Ordinal);
+        var cameoOwner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (vocabulary, file) in set.Vocabularies)
         {
             foreach (var verb in vocabulary.Verbs)
             {
-                foreach (var code in verb.CameoCodes.Where(c => c.Text.Length is < 2 or > 4))
+                foreach (var code in verb.CameoCodes)
                 {
-                    context.Report(DiagnosticCatalog.MalformedCameoCode(file.At(code.Span), code.Text));
+                    if (code.Text.Length is < 2 or > 4)
+                    {
+                        context.Report(DiagnosticCatalog.MalformedCameoCode(file.At(code.Span), code.Text));
+                    }
+                    else if (cameoOwner.TryGetValue(code.Text, out var owner) && owner != verb.Name.Text)
+                    {
+                        // An imported event with this code would have two meanings.
+                        context.Report(DiagnosticCatalog.CameoCodeTwice(file.At(code.Span), code.Text, owner));
+                    }
+                    else
+                    {
+                        cameoOwner[code.Text] = verb.Name.Text;
+                    }
                 }
                 if (!first.TryGetValue(verb.Name.Text, out var earlier))
                 {
