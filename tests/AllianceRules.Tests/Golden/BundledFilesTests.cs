@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using AllianceRules.Tests.Support;
 
 namespace AllianceRules.Tests.Golden;
 
 /// <summary>The treaties in rules/ validate cleanly, and the histories in seeds/ evaluate against them.</summary>
-public sealed class BundledFilesTests
+public sealed partial class BundledFilesTests
 {
     private static IEnumerable<(string, string)> FilesUnder(string folder, params string[] extensions) =>
         Directory.EnumerateFiles(Repo.Path(folder), "*", SearchOption.AllDirectories)
@@ -27,5 +28,31 @@ public sealed class BundledFilesTests
         Assert.True(outcome.Succeeded && outcome.Diagnostics.IsEmpty, CaseRunner.Render(outcome));
         Assert.NotEmpty(outcome.Report!.Instances);
         Assert.Contains(outcome.Report.Instances, i => i.Rule.QualifiedId == "CST.art4-2010" && i.Party == "RUS");
+    }
+
+    /// <summary>The main job's whole JSON report is a golden file (update mode rewrites it).</summary>
+    [Fact]
+    public void The_main_job_report_is_the_golden_one()
+    {
+        var outcome = CaseRunner.Run(FilesUnder("rules", ".treaty").Concat(FilesUnder("seeds", ".events", ".jsonl")));
+        Assert.True(outcome.Succeeded, CaseRunner.Render(outcome));
+        Baseline.Match(Repo.Path("tests", "AllianceRules.Tests", "Cases", "bundled", "expected.json"), CaseRunner.Render(outcome));
+    }
+
+    [GeneratedRegex(@"^```verdicts\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex VerdictBlock();
+
+    /// <summary>Every verdict docs/cases.md states (RULE PARTY TRIGGERED STATUS DECIDED) is one the main job reports.</summary>
+    [Fact]
+    public void Every_verdict_in_the_teaching_cases_is_reported()
+    {
+        var page = File.ReadAllText(Repo.Path("docs", "cases.md")).Replace("\r\n", "\n");
+        var stated = VerdictBlock().Matches(page)
+            .SelectMany(m => m.Groups["body"].Value.Split('\n'))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        Assert.NotEmpty(stated);
+        var outcome = CaseRunner.Run(FilesUnder("rules", ".treaty").Concat(FilesUnder("seeds", ".events", ".jsonl")));
+        var reported = CaseRunner.Summaries(outcome.Report!).ToHashSet(StringComparer.Ordinal);
+        Assert.All(stated, line => Assert.Contains(line, reported));
     }
 }

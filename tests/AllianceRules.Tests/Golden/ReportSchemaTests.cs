@@ -10,7 +10,7 @@ public sealed class ReportSchemaTests
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Repo.Path("docs", "report.schema.json")));
 
     private static List<string> ReportPaths() =>
-        [.. Directory.GetFiles(Repo.Path("tests", "AllianceRules.Tests", "Cases", "eval"), "expected.json", SearchOption.AllDirectories)
+        [.. Directory.GetFiles(Repo.Path("tests", "AllianceRules.Tests", "Cases"), "expected.json", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(Repo.Root, p)).Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> Reports() => [.. ReportPaths()];
