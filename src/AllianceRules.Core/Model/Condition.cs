@@ -17,5 +17,8 @@ public sealed record EqualityCondition(Term Left, Term Right, bool NotEqual) : C
 
 public sealed record InCondition(Term Term, bool Negated, ImmutableArray<Term> Items) : Condition;
 
-/// <summary><c>there was PATTERN within D before</c>: another event matching the pattern in <c>[t − D, t]</c>.</summary>
-public sealed record ThereWasCondition(Pattern Pattern, Window Window) : Condition;
+/// <summary>
+/// <c>there was PATTERN within D before</c>: another event matching the pattern in <c>[t − D, t]</c>;
+/// with <see cref="Strictly"/> (<c>strictly before</c>), in <c>[t − D, t − 1]</c>.
+/// </summary>
+public sealed record ThereWasCondition(Pattern Pattern, Window Window, bool Strictly = false) : Condition;

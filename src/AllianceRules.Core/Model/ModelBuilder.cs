@@ -106,7 +106,7 @@ internal static class ModelBuilder
         MembershipConditionSyntax m => new MembershipCondition(Term(m.Term), m.Negated, m.Treaty?.Text),
         EqualityConditionSyntax e => new EqualityCondition(Term(e.Left), Term(e.Right), e.NotEqual),
         InConditionSyntax i => new InCondition(Term(i.Term), i.Negated, [.. i.Items.Select(Term)]),
-        ThereWasConditionSyntax t => new ThereWasCondition(Pattern(t.Pattern), Window(t.Window)),
+        ThereWasConditionSyntax t => new ThereWasCondition(Pattern(t.Pattern), Window(t.Window), t.Strictly),
         _ => throw new InvalidOperationException("Unknown condition."),
     };
 }

@@ -226,9 +226,10 @@ internal sealed class TreatyGrammar
             from pattern in _pattern
             from within in Keyword("within")
             from window in _window
+            from strictly in Keyword("strictly").XOptional()
             from before in Keyword("before")
             from end in End
-            select (ConditionSyntax)new ThereWasConditionSyntax(pattern, window, Span(start, end));
+            select (ConditionSyntax)new ThereWasConditionSyntax(pattern, window, strictly.IsDefined, Span(start, end));
         var parenthesised =
             from open in Sym("(")
             from inner in condition

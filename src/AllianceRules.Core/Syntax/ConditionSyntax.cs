@@ -19,5 +19,5 @@ public sealed record EqualityConditionSyntax(TermSyntax Left, TermSyntax Right, 
 /// <summary><c>term [not] in [a, b]</c>.</summary>
 public sealed record InConditionSyntax(TermSyntax Term, bool Negated, IReadOnlyList<TermSyntax> Items, TextSpan Span) : ConditionSyntax(Span);
 
-/// <summary><c>there was PATTERN within D before</c>.</summary>
-public sealed record ThereWasConditionSyntax(PatternSyntax Pattern, WindowSyntax Window, TextSpan Span) : ConditionSyntax(Span);
+/// <summary><c>there was PATTERN within D [strictly] before</c>; <see cref="Strictly"/> leaves out the trigger's own date.</summary>
+public sealed record ThereWasConditionSyntax(PatternSyntax Pattern, WindowSyntax Window, bool Strictly, TextSpan Span) : ConditionSyntax(Span);

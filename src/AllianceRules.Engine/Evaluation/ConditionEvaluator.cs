@@ -23,7 +23,8 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
     {
         var from = DateMath.Minus(date, windows.Resolve(thereWas.Window, rule.Treaty));
         var target = PatternMatcher.Value(thereWas.Pattern.Target, bindings);
-        foreach (var e in buffer.Between(thereWas.Pattern.Verb, target, from, date))
+        var to = thereWas.Strictly ? date.PlusDays(-1) : date;
+        foreach (var e in buffer.Between(thereWas.Pattern.Verb, target, from, to))
         {
             if (ReferenceEquals(e, trigger)) continue;
             if (PatternMatcher.Match(thereWas.Pattern, e, bindings) is { } extended) yield return (e, extended);
