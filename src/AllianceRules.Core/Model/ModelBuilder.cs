@@ -96,7 +96,8 @@ internal static class ModelBuilder
         o.Verb.Text,
         Term(o.Target),
         Attributes(o.Attributes),
-        Window(o.Window));
+        Window(o.Window),
+        [.. o.Through.Select(t => t.Text).Distinct(StringComparer.Ordinal)]);
 
     private static Condition Condition(ConditionSyntax c) => c switch
     {

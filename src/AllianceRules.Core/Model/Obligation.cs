@@ -2,8 +2,14 @@ using System.Collections.Immutable;
 
 namespace AllianceRules.Model;
 
-/// <summary><c>subject must [not] verb target [attrs] within D</c>.</summary>
-public sealed record Obligation(Subject Subject, bool Negated, string Verb, Term Target, ImmutableArray<KeyValuePair<string, string>> Attributes, Window Window);
+/// <summary>
+/// <c>subject must [not] verb target [attrs] within D [through ORG, ...]</c>. An act by one of the
+/// <see cref="Through"/> organisations counts as the obligated party's own.
+/// </summary>
+public sealed record Obligation(Subject Subject, bool Negated, string Verb, Term Target, ImmutableArray<KeyValuePair<string, string>> Attributes, Window Window, ImmutableArray<string> Through = default)
+{
+    public ImmutableArray<string> Actors(string party) => Through.IsDefaultOrEmpty ? [party] : Through.Insert(0, party);
+}
 
 public abstract record Subject;
 

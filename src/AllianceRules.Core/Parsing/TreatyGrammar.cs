@@ -279,8 +279,9 @@ internal sealed class TreatyGrammar
             from attrs in _attributes
             from within in Keyword("within")
             from window in _window
+            from through in Keyword("through").Then(_ => _code.XDelimitedBy(Sym(","))).XOptional()
             from end in End
-            select new ObligationSyntax(who, not.IsDefined, verb, target, attrs, window, Span(start, end));
+            select new ObligationSyntax(who, not.IsDefined, verb, target, attrs, window, through.GetOrElse([]).ToList(), Span(start, end));
 
         var kind =
             from start in Lexical.Position

@@ -23,7 +23,10 @@ public sealed record UnlessSyntax(ConditionSyntax Condition, TextSpan Span) : Ru
 
 public sealed record UntilSyntax(PatternSyntax Pattern, TextSpan Span) : RuleItemSyntax(Span);
 
-/// <summary><c>subject must [not] verb target [attrs] within D</c>.</summary>
+/// <summary>
+/// <c>subject must [not] verb target [attrs] within D [through ORG, ...]</c>. <see cref="Through"/>
+/// names organisations whose act counts as the obligated party's own (collective performance).
+/// </summary>
 public sealed record ObligationSyntax(
     SubjectSyntax Subject,
     bool Negated,
@@ -31,6 +34,7 @@ public sealed record ObligationSyntax(
     TermSyntax Target,
     IReadOnlyList<AttributeSyntax> Attributes,
     WindowSyntax Window,
+    IReadOnlyList<Identifier> Through,
     TextSpan Span) : SyntaxNode(Span);
 
 public abstract record SubjectSyntax(TextSpan Span) : SyntaxNode(Span);

@@ -227,9 +227,13 @@ internal sealed class EvaluationRun
     {
         _all.Add(instance);
         _openByKey[instance.Key] = instance;
-        var actionKey = (instance.Party, instance.Rule.Rule.Obligation!.Verb);
-        if (!_byAction.TryGetValue(actionKey, out var list)) _byAction[actionKey] = list = [];
-        list.Add(instance);
+        // Indexed under every actor whose act would count: the party, and the organisations it acts through.
+        var obligation = instance.Rule.Rule.Obligation!;
+        foreach (var actor in obligation.Actors(instance.Party))
+        {
+            if (!_byAction.TryGetValue((actor, obligation.Verb), out var list)) _byAction[(actor, obligation.Verb)] = list = [];
+            list.Add(instance);
+        }
         foreach (var verb in instance.Rule.Rule.Until.Select(u => u.Verb).Distinct(StringComparer.Ordinal))
         {
             if (!_byUntilVerb.TryGetValue(verb, out var untils)) _byUntilVerb[verb] = untils = [];

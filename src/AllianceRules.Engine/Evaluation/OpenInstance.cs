@@ -22,9 +22,12 @@ internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate
     public string Target => Key.Target;
 
     /// <summary>Whether an event is the action this instance requires (or, for <c>must not</c>, forbids).</summary>
-    public bool IsAction(Event e) =>
-        e.Actor == Party && e.Verb == Rule.Rule.Obligation!.Verb && (Target == "_" || e.Target == Target)
-        && PatternMatcher.AttributesMatch(Rule.Rule.Obligation.Attributes, e);
+    public bool IsAction(Event e)
+    {
+        var o = Rule.Rule.Obligation!;
+        var byParty = e.Actor == Party || (!o.Through.IsDefault && o.Through.Contains(e.Actor));
+        return byParty && e.Verb == o.Verb && (Target == "_" || e.Target == Target) && PatternMatcher.AttributesMatch(o.Attributes, e);
+    }
 
     public Bindings Bindings { get; } = bindings;
 
