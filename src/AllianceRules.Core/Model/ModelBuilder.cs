@@ -70,6 +70,7 @@ internal static class ModelBuilder
     {
         CodeTermSyntax c => new CodeTerm(c.Code),
         VariableTermSyntax v => new VariableTerm(v.Name),
+        AttributeTermSyntax a => new AttributeTerm(a.Name),
         _ => WildcardTerm.Instance,
     };
 

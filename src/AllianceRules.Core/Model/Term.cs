@@ -13,6 +13,12 @@ public sealed record VariableTerm(string Name) : Term
     public override string ToString() => "$" + Name;
 }
 
+/// <summary><c>@name</c>: an attribute of the triggering event; absent attributes make their atom false.</summary>
+public sealed record AttributeTerm(string Name) : Term
+{
+    public override string ToString() => "@" + Name;
+}
+
 public sealed record WildcardTerm : Term
 {
     public static readonly WildcardTerm Instance = new();

@@ -107,6 +107,7 @@ internal sealed class TreatyGrammar
     private Parser<Identifier> _name = null!;
     private Parser<VariableTermSyntax> _variable = null!;
     private Parser<TermSyntax> _term = null!;
+    private Parser<TermSyntax> _conditionTerm = null!;
     private Parser<StringLiteral> _string = null!;
     private Parser<DateSyntax> _date = null!;
     private Parser<PeriodSyntax> _period = null!;
@@ -133,6 +134,12 @@ internal sealed class TreatyGrammar
             .Where(w => w.Text == "_" || Lexical.IsVariable(w.Text) || Lexical.IsCode(w.Text))
             .Named("a party code such as 'RUS', a variable such as '$victim', or '_'")
             .Select(TermOf));
+        var attributeTerm = Tok(
+            from at in Lexical.Symbol("@")
+            from name in Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("an attribute name such as 'territory'")
+            select (TermSyntax)new AttributeTermSyntax(name.Text, TextSpan.FromBounds(name.Span.Start - 1, name.Span.End)));
+        _conditionTerm = attributeTerm.Or(_term)
+            .Named("a party code such as 'RUS', a variable such as '$victim', an attribute such as '@territory', or '_'");
         _string = Tok(Lexical.String);
         _date = Tok(Lexical.Date);
 
@@ -203,18 +210,18 @@ internal sealed class TreatyGrammar
             select (Func<TermSyntax, int, int, ConditionSyntax>)((t, s, e) => new MembershipConditionSyntax(t, not.IsDefined, of.GetOrDefault(), Span(s, e)));
         var equality =
             from op in Sym("!=").Or(Sym("="))
-            from right in _term
+            from right in _conditionTerm
             select (Func<TermSyntax, int, int, ConditionSyntax>)((t, s, e) => new EqualityConditionSyntax(t, right, op == "!=", Span(s, e)));
         var inList =
             from not in Keyword("not").XOptional()
             from inKw in Keyword("in")
             from open in Sym("[")
-            from items in _term.XDelimitedBy(Sym(","))
+            from items in _conditionTerm.XDelimitedBy(Sym(","))
             from close in Sym("]")
             select (Func<TermSyntax, int, int, ConditionSyntax>)((t, s, e) => new InConditionSyntax(t, not.IsDefined, items.ToList(), Span(s, e)));
         var termAtom =
             from start in Lexical.Position
-            from term in _term
+            from term in _conditionTerm
             from rest in membership.Or(equality).Or(inList)
                 .Named("'is member', '=', '!=' or 'in'")
             from end in End

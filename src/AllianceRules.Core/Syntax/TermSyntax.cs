@@ -16,6 +16,12 @@ public sealed record VariableTermSyntax(string Name, TextSpan Span) : TermSyntax
     public override string ToString() => "$" + Name;
 }
 
+/// <summary><c>@name</c>: the value of an attribute of the triggering event (conditions only).</summary>
+public sealed record AttributeTermSyntax(string Name, TextSpan Span) : TermSyntax(Span)
+{
+    public override string ToString() => "@" + Name;
+}
+
 public sealed record WildcardTermSyntax(TextSpan Span) : TermSyntax(Span)
 {
     public override string ToString() => "_";

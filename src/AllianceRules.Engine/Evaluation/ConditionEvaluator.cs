@@ -11,9 +11,12 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
         OrCondition o => Holds(o.Left, bindings, rule, date, trigger) || Holds(o.Right, bindings, rule, date, trigger),
         AndCondition a => Holds(a.Left, bindings, rule, date, trigger) && Holds(a.Right, bindings, rule, date, trigger),
         NotCondition n => !Holds(n.Operand, bindings, rule, date, trigger),
-        MembershipCondition m => IsMember(m, bindings, rule, date) != m.Negated,
-        EqualityCondition e => (Value(e.Left, bindings) is { } l && l == Value(e.Right, bindings)) != e.NotEqual,
-        InCondition i => (Value(i.Term, bindings) is { } v && i.Items.Any(item => Value(item, bindings) == v)) != i.Negated,
+        // An atom that mentions an attribute the trigger does not carry is false, whatever its operator.
+        MembershipCondition m => Present(trigger, m.Term) && IsMember(m, bindings, rule, date, trigger) != m.Negated,
+        EqualityCondition e => Present(trigger, e.Left, e.Right)
+            && (Value(e.Left, bindings, trigger) is { } l && l == Value(e.Right, bindings, trigger)) != e.NotEqual,
+        InCondition i => Present(trigger, [i.Term, .. i.Items])
+            && (Value(i.Term, bindings, trigger) is { } v && i.Items.Any(item => Value(item, bindings, trigger) == v)) != i.Negated,
         ThereWasCondition t => Matches(t, bindings, rule, date, trigger).Any(),
         _ => throw new InvalidOperationException($"Unknown condition {condition.GetType().Name}."),
     };
@@ -31,12 +34,22 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
         }
     }
 
-    private bool IsMember(MembershipCondition m, Bindings bindings, CompiledRule rule, LocalDate date)
+    private bool IsMember(MembershipCondition m, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger)
     {
-        if (Value(m.Term, bindings) is not { } party) return false;
+        if (Value(m.Term, bindings, trigger) is not { } party) return false;
         var treaty = m.Treaty is null ? rule.Treaty : rules.FindTreaty(m.Treaty);
         return treaty is not null && treaty.IsMember(party, date);
     }
 
-    private static string? Value(Term term, Bindings bindings) => PatternMatcher.Value(term, bindings);
+    private static string? Value(Term term, Bindings bindings, Event trigger) =>
+        term is AttributeTerm a ? trigger.Attributes.GetValueOrDefault(a.Name) : PatternMatcher.Value(term, bindings);
+
+    private static bool Present(Event trigger, params Term[] terms)
+    {
+        foreach (var term in terms)
+        {
+            if (term is AttributeTerm a && !trigger.Attributes.ContainsKey(a.Name)) return false;
+        }
+        return true;
+    }
 }
