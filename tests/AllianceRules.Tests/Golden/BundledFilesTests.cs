@@ -22,6 +22,28 @@ public sealed partial class BundledFilesTests
     }
 
     [Fact]
+    public void Every_bundled_rule_cites_and_quotes_its_article()
+    {
+        var rules = AllianceRules.RuleSetLoader.Load(FilesUnder("rules", ".treaty").Select(f => new AllianceRules.Text.SourceFile(f.Item2, File.ReadAllText(f.Item1)))).Value!;
+        Assert.All(rules.Treaties.SelectMany(t => t.Rules), r =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(r.Cites), $"{r.QualifiedId} has no 'cites'");
+            Assert.False(string.IsNullOrWhiteSpace(r.Quote), $"{r.QualifiedId} has no 'quote'");
+        });
+    }
+
+    [Fact]
+    public void Every_line_of_a_bundled_history_carries_its_source()
+    {
+        foreach (var (path, display) in FilesUnder("seeds", ".events"))
+        {
+            var lines = File.ReadAllLines(path).Select((l, i) => (Text: l.Trim(), Line: i + 1))
+                .Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#') && !l.Text.StartsWith("as of", StringComparison.Ordinal));
+            Assert.All(lines, l => Assert.True(l.Text.Contains("source=\"", StringComparison.Ordinal), $"{display}:{l.Line} has no source=\"...\""));
+        }
+    }
+
+    [Fact]
     public void The_main_job_evaluates_the_seeds_against_the_rules()
     {
         var outcome = CaseRunner.Run(FilesUnder("rules", ".treaty").Concat(FilesUnder("seeds", ".events", ".jsonl")));
