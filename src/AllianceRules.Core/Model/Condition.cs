@@ -10,8 +10,11 @@ public sealed record AndCondition(Condition Left, Condition Right) : Condition;
 
 public sealed record NotCondition(Condition Operand) : Condition;
 
-/// <summary><c>term is [not] member [of TREATY]</c>; <see cref="Treaty"/> null means the rule's own treaty.</summary>
-public sealed record MembershipCondition(Term Term, bool Negated, string? Treaty) : Condition;
+/// <summary>
+/// <c>term is [not] member [of TREATY]</c>, or with <see cref="Frozen"/> <c>is [not] frozen</c>;
+/// <see cref="Treaty"/> null means the rule's own treaty.
+/// </summary>
+public sealed record MembershipCondition(Term Term, bool Negated, string? Treaty, bool Frozen = false) : Condition;
 
 public sealed record EqualityCondition(Term Left, Term Right, bool NotEqual) : Condition;
 

@@ -35,7 +35,9 @@ internal static class ModelBuilder
             members,
             assumptions,
             [.. treaty.Rules.Select(BuildRule)],
-            treaty.At(treaty.Syntax));
+            treaty.At(treaty.Syntax),
+            treaty.Items<MembersSyntax>().SelectMany(m => m.Members).Where(m => m.Intervals.Any(i => i.Frozen))
+                .ToImmutableDictionary(m => m.Party.Text, m => m.Intervals.Where(i => i.Frozen).Select(Range).ToImmutableArray(), StringComparer.Ordinal));
     }
 
     private static Rule BuildRule(BoundRule rule)
@@ -105,7 +107,7 @@ internal static class ModelBuilder
         OrConditionSyntax o => new OrCondition(Condition(o.Left), Condition(o.Right)),
         AndConditionSyntax a => new AndCondition(Condition(a.Left), Condition(a.Right)),
         NotConditionSyntax n => new NotCondition(Condition(n.Operand)),
-        MembershipConditionSyntax m => new MembershipCondition(Term(m.Term), m.Negated, m.Treaty?.Text),
+        MembershipConditionSyntax m => new MembershipCondition(Term(m.Term), m.Negated, m.Treaty?.Text, m.Frozen),
         EqualityConditionSyntax e => new EqualityCondition(Term(e.Left), Term(e.Right), e.NotEqual),
         InConditionSyntax i => new InCondition(Term(i.Term), i.Negated, [.. i.Items.Select(Term)]),
         ThereWasConditionSyntax t => new ThereWasCondition(Pattern(t.Pattern), Window(t.Window), t.Strictly),

@@ -12,10 +12,16 @@ public sealed record Treaty(
     ImmutableDictionary<string, ImmutableArray<DateRange>> Members,
     ImmutableArray<Assumption> Assumptions,
     ImmutableArray<Rule> Rules,
-    SourceRef Location)
+    SourceRef Location,
+    ImmutableDictionary<string, ImmutableArray<DateRange>>? FrozenMembers = null)
 {
+    /// <summary>Member on a date, frozen or not: a frozen membership is still in force.</summary>
     public bool IsMember(string party, LocalDate date) =>
         Members.TryGetValue(party, out var ranges) && ranges.Any(r => r.Contains(date));
+
+    /// <summary>A member whose participation is frozen on that date.</summary>
+    public bool IsFrozen(string party, LocalDate date) =>
+        FrozenMembers is not null && FrozenMembers.TryGetValue(party, out var ranges) && ranges.Any(r => r.Contains(date));
 
     /// <summary>The parties that are members on a date, in ordinal order.</summary>
     public IEnumerable<string> MembersOn(LocalDate date) =>

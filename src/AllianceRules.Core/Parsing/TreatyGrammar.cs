@@ -205,9 +205,9 @@ internal sealed class TreatyGrammar
         var membership =
             from isKw in Keyword("is")
             from not in Keyword("not").XOptional()
-            from member in Keyword("member")
+            from which in Keyword("member").Or(Keyword("frozen"))
             from of in (from o in Keyword("of") from code in _code select code).XOptional()
-            select (Func<TermSyntax, int, int, ConditionSyntax>)((t, s, e) => new MembershipConditionSyntax(t, not.IsDefined, of.GetOrDefault(), Span(s, e)));
+            select (Func<TermSyntax, int, int, ConditionSyntax>)((t, s, e) => new MembershipConditionSyntax(t, not.IsDefined, of.GetOrDefault(), Span(s, e), which.Text == "frozen"));
         var equality =
             from op in Sym("!=").Or(Sym("="))
             from right in _conditionTerm
@@ -372,7 +372,11 @@ internal sealed class TreatyGrammar
         _member =
             from start in Lexical.Position
             from party in _code
-            from intervals in _interval.XDelimitedBy(Sym(","))
+            from intervals in
+                (from interval in _interval
+                 from frozen in Keyword("frozen").XOptional()
+                 select frozen.IsDefined ? interval with { Frozen = true, Span = Span(interval.Span.Start, frozen.Get().Span.End) } : interval)
+                .XDelimitedBy(Sym(","))
             from end in End
             select new MemberSyntax(party, intervals.ToList(), Span(start, end));
         var members =

@@ -10,8 +10,8 @@ public sealed record AndConditionSyntax(ConditionSyntax Left, ConditionSyntax Ri
 
 public sealed record NotConditionSyntax(ConditionSyntax Operand, TextSpan Span) : ConditionSyntax(Span);
 
-/// <summary><c>term is [not] member [of CODE]</c>.</summary>
-public sealed record MembershipConditionSyntax(TermSyntax Term, bool Negated, Identifier? Treaty, TextSpan Span) : ConditionSyntax(Span);
+/// <summary><c>term is [not] member [of CODE]</c>, or with <see cref="Frozen"/>, <c>term is [not] frozen [of CODE]</c>.</summary>
+public sealed record MembershipConditionSyntax(TermSyntax Term, bool Negated, Identifier? Treaty, TextSpan Span, bool Frozen = false) : ConditionSyntax(Span);
 
 /// <summary><c>term = term</c> or <c>term != term</c>.</summary>
 public sealed record EqualityConditionSyntax(TermSyntax Left, TermSyntax Right, bool NotEqual, TextSpan Span) : ConditionSyntax(Span);

@@ -38,7 +38,7 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
     {
         if (Value(m.Term, bindings, trigger) is not { } party) return false;
         var treaty = m.Treaty is null ? rule.Treaty : rules.FindTreaty(m.Treaty);
-        return treaty is not null && treaty.IsMember(party, date);
+        return treaty is not null && (m.Frozen ? treaty.IsFrozen(party, date) : treaty.IsMember(party, date));
     }
 
     private static string? Value(Term term, Bindings bindings, Event trigger) =>

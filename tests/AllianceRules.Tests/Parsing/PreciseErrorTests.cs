@@ -24,7 +24,7 @@ public sealed class PreciseErrorTests
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b then $a must assist $b } }",
         "AR2001 1:85 unexpected '}'; expected 'within'")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b where $b is membr then $a must assist $b within 1 day } }",
-        "AR2001 1:74 unexpected 'membr'; expected 'member'")]
+        "AR2001 1:74 unexpected 'membr'; expected 'member' or 'frozen'")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b $a must assist $b within 1 day } }",
         "AR2001 1:62 unexpected '$a'; expected 'then'")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defence } }", "AR2004 1:36 unknown rule kind 'defence'; expected 'defense', 'offense', 'neutrality', 'nonaggression', 'consultation' or 'other'; did you mean 'defense'?")]
