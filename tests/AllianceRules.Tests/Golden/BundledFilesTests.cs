@@ -64,11 +64,13 @@ public sealed partial class BundledFilesTests
     [GeneratedRegex(@"^```verdicts\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex VerdictBlock();
 
-    /// <summary>Every verdict docs/cases.md states (RULE PARTY TRIGGERED STATUS DECIDED) is one the main job reports.</summary>
-    [Fact]
-    public void Every_verdict_in_the_teaching_cases_is_reported()
+    /// <summary>Every verdict docs/cases.md and the README state (RULE PARTY TRIGGERED STATUS DECIDED) is one the main job reports.</summary>
+    [Theory]
+    [InlineData("docs/cases.md")]
+    [InlineData("README.md")]
+    public void Every_verdict_in_the_teaching_cases_is_reported(string document)
     {
-        var page = File.ReadAllText(Repo.Path("docs", "cases.md")).Replace("\r\n", "\n");
+        var page = File.ReadAllText(Repo.Path(document)).Replace("\r\n", "\n");
         var stated = VerdictBlock().Matches(page)
             .SelectMany(m => m.Groups["body"].Value.Split('\n'))
             .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
