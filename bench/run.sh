@@ -6,7 +6,7 @@
 # 1. Builds src/AllianceRules.Cli once in Release into bench/out/cli.
 # 2. Writes histories of 10^4, 10^5 and 10^6 events with bench/generate.py into
 #    bench/out/ (git-ignored), plus a shuffled copy of the 10^5 one.
-# 3. Runs `alliance check rules/cst.treaty HISTORY --format json --output ...`
+# 3. Runs `alliance check rules HISTORY --format json --output ...`
 #    under /usr/bin/time -v, BENCH_RUNS times per size, and prints a table:
 #    median wall time, events per second, peak RSS, instances in the report.
 # 4. Runs the same histories in ways that separate the costs: the rules alone
@@ -32,7 +32,7 @@ SEED=${BENCH_SEED:-1}
 DENSITY_EVENTS=${BENCH_DENSITY_EVENTS:-200000}
 OUT=bench/out
 CLI="$OUT/cli/alliance.dll"
-RULES=rules/cst.treaty
+RULES=rules   # the bundled rule set: the CST (with its vocabulary and state registry), NATO, the other instruments
 NULL_RULES=bench/null.treaty
 TEXT_SIZE=100000
 

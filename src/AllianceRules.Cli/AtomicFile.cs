@@ -12,7 +12,15 @@ public static class AtomicFile
     };
 
     /// <summary>Null on success, or why it failed.</summary>
-    public static string? TryWrite(string path, string contents)
+    public static string? TryWrite(string path, string contents) =>
+        TryWrite(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            writer.Write(contents);
+        });
+
+    /// <summary>Null on success, or why it failed; <paramref name="write"/> fills the temporary file.</summary>
+    public static string? TryWrite(string path, Action<Stream> write)
     {
         string? temporary = null;
         try
@@ -25,8 +33,11 @@ public static class AtomicFile
             var stage = $"cannot create a temporary file in '{directory}'";
             try
             {
-                File.WriteAllText(candidate, contents);
-                temporary = candidate;
+                using (var stream = new FileStream(candidate, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    temporary = candidate;
+                    write(stream);
+                }
                 stage = "cannot replace it";
                 File.Move(candidate, full, overwrite: true);
                 temporary = null;

@@ -62,15 +62,18 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         var outcome = Checker.Check(ruleFiles, historyFiles, new EvaluationOptions(asOf, overrides));
         if (outcome.Report is not { } report) return Fail(outcome.Diagnostics);
 
-        var text = request.Format == "json" ? JsonReportWriter.Write(report) : TextReportWriter.Write(report);
+        var json = request.Format == "json";
         if (request.Output is { } path)
         {
             var existed = File.Exists(path);
-            if (AtomicFile.TryWrite(path, text) is { } why) return Fail([DiagnosticCatalog.CannotWriteOutput(path, why, existed)]);
+            var why = json
+                ? AtomicFile.TryWrite(path, stream => JsonReportWriter.Write(report, stream))
+                : AtomicFile.TryWrite(path, TextReportWriter.Write(report));
+            if (why is not null) return Fail([DiagnosticCatalog.CannotWriteOutput(path, why, existed)]);
         }
         else
         {
-            stdout.Write(text);
+            stdout.Write(json ? JsonReportWriter.Write(report) : TextReportWriter.Write(report));
         }
         var violated = report.Instances.Any(i => i.Status == InstanceStatus.Violated);
         return request.FailOnViolation && violated ? ExitCode.Violation : ExitCode.Evaluated;

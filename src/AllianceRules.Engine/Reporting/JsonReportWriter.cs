@@ -20,6 +20,13 @@ public static class JsonReportWriter
     public static string Write(Report report)
     {
         using var stream = new MemoryStream();
+        Write(report, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the report to a stream as it goes: a large report is never held in memory whole.</summary>
+    public static void Write(Report report, Stream stream)
+    {
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
@@ -58,7 +65,7 @@ public static class JsonReportWriter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>ISO 8601 as the contract prints it: <c>P30D</c>, <c>P1M</c>, <c>P4W</c>.</summary>
