@@ -32,7 +32,7 @@ public static class TextReportWriter
             foreach (var rule in treaty.GroupBy(i => i.Rule.QualifiedId).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var first = rule.First().Rule;
-                var cites = first.Cites is null ? string.Empty : $" ({first.Cites})";
+                var cites = first.Cites is null ? string.Empty : $" — {first.Cites}";
                 sb.AppendLine(CultureInfo.InvariantCulture, $"  {rule.Key}  {first.Title}{cites}  [{first.Kind.ToString().ToLowerInvariant()}]");
                 var rows = rule.Select(i => new[]
                 {
