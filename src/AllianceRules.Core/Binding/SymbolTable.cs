@@ -47,6 +47,4 @@ public sealed class SymbolTable
 
     public IReadOnlyCollection<string> AssumptionsOf(string treaty) =>
         _assumptions.TryGetValue(treaty, out var names) ? names : [];
-
-    public IEnumerable<string> AllAssumptionNames => _assumptions.Values.SelectMany(n => n).Distinct(StringComparer.Ordinal);
 }

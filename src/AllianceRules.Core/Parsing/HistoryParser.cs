@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AllianceRules.Diagnostics;
 using AllianceRules.Syntax;
 using AllianceRules.Text;
@@ -8,14 +7,8 @@ namespace AllianceRules.Parsing;
 /// <summary>Parses an event history a line at a time, so one broken line never hides the next.</summary>
 public static class HistoryParser
 {
-    public static (ImmutableArray<HistoryLineSyntax> Lines, ImmutableArray<Diagnostic> Diagnostics) ParseEvents(SourceFile file) =>
-        Collect(file, ReadEvents);
-
-    public static (ImmutableArray<HistoryLineSyntax> Lines, ImmutableArray<Diagnostic> Diagnostics) ParseJsonLines(SourceFile file) =>
-        Collect(file, ReadJsonLines);
-
     /// <summary>The lines of a history, by its extension, one at a time: a large history is never held twice.</summary>
-    internal static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag diagnostics) =>
+    public static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag diagnostics) =>
         file.Path.EndsWith(".jsonl", StringComparison.Ordinal) ? ReadJsonLines(file, diagnostics) : ReadEvents(file, diagnostics);
 
     private static IEnumerable<HistoryLineSyntax> ReadEvents(SourceFile file, DiagnosticBag bag) =>
@@ -40,14 +33,6 @@ public static class HistoryParser
     private static IEnumerable<HistoryLineSyntax> ReadJsonLines(SourceFile file, DiagnosticBag bag) =>
         ReadLines(file, bag, (start, end, line) =>
             file.Text.AsSpan(start, end - start).Trim().IsEmpty ? null : JsonlLineReader.Read(file, line, start, end, bag));
-
-    private static (ImmutableArray<HistoryLineSyntax>, ImmutableArray<Diagnostic>) Collect(
-        SourceFile file, Func<SourceFile, DiagnosticBag, IEnumerable<HistoryLineSyntax>> read)
-    {
-        var bag = new DiagnosticBag();
-        var lines = read(file, bag).ToImmutableArray();
-        return (lines, bag.ToSortedArray());
-    }
 
     private static IEnumerable<HistoryLineSyntax> ReadLines(SourceFile file, DiagnosticBag bag, Func<int, int, int, HistoryLineSyntax?> parseLine)
     {

@@ -12,8 +12,6 @@ public sealed class Bindings : IEquatable<Bindings>
 
     private Bindings(KeyValuePair<string, string>[] items) => _items = items;
 
-    public IReadOnlyList<KeyValuePair<string, string>> Items => _items;
-
     public string? this[string name]
     {
         get
