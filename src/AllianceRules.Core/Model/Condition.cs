@@ -2,7 +2,22 @@ using System.Collections.Immutable;
 
 namespace AllianceRules.Model;
 
-public abstract record Condition;
+public abstract record Condition
+{
+    /// <summary>The conjuncts at the top level: <c>a and (b and c)</c> gives a, b, c (rule 5.1.9: only these bind).</summary>
+    public static IEnumerable<Condition> TopLevelConjuncts(Condition condition) =>
+        condition is AndCondition and ? TopLevelConjuncts(and.Left).Concat(TopLevelConjuncts(and.Right)) : [condition];
+
+    /// <summary>Every <c>there was</c> inside a condition, wherever it stands.</summary>
+    public static IEnumerable<ThereWasCondition> ThereWasIn(Condition condition) => condition switch
+    {
+        OrCondition o => ThereWasIn(o.Left).Concat(ThereWasIn(o.Right)),
+        AndCondition a => ThereWasIn(a.Left).Concat(ThereWasIn(a.Right)),
+        NotCondition n => ThereWasIn(n.Operand),
+        ThereWasCondition t => [t],
+        _ => [],
+    };
+}
 
 public sealed record OrCondition(Condition Left, Condition Right) : Condition;
 

@@ -15,7 +15,7 @@ internal sealed class CompiledRule
         Rule = rule;
         Treaty = treaty;
         Window = rule.Obligation is { } o ? windows.Resolve(o.Window, treaty) : null;
-        var conjuncts = rule.Where is null ? [] : TopLevelConjuncts(rule.Where).ToList();
+        var conjuncts = rule.Where is null ? [] : Condition.TopLevelConjuncts(rule.Where).ToList();
         Binders = [.. conjuncts.OfType<ThereWasCondition>()];
         Filters = [.. conjuncts.Where(c => c is not ThereWasCondition)];
     }
@@ -31,23 +31,9 @@ internal sealed class CompiledRule
 
     public ImmutableArray<Condition> Filters { get; }
 
-    public static IEnumerable<Condition> TopLevelConjuncts(Condition condition) =>
-        condition is AndCondition and ? TopLevelConjuncts(and.Left).Concat(TopLevelConjuncts(and.Right)) : [condition];
-
     /// <summary>Every <c>there was</c> in the rule, wherever it stands.</summary>
-    public IEnumerable<ThereWasCondition> AllThereWas()
-    {
-        IEnumerable<ThereWasCondition> In(Condition c) => c switch
-        {
-            OrCondition o => In(o.Left).Concat(In(o.Right)),
-            AndCondition a => In(a.Left).Concat(In(a.Right)),
-            NotCondition n => In(n.Operand),
-            ThereWasCondition t => [t],
-            _ => [],
-        };
-        var all = Rule.Unless.SelectMany(In);
-        return Rule.Where is null ? all : In(Rule.Where).Concat(all);
-    }
+    public IEnumerable<ThereWasCondition> AllThereWas() =>
+        (Rule.Where is null ? Rule.Unless : Rule.Unless.Prepend(Rule.Where)).SelectMany(Condition.ThereWasIn);
 }
 
 /// <summary>Resolves a window to a period: a written period, or an assumption of the treaty, overridden by name.</summary>
