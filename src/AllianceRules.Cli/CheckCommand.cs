@@ -3,6 +3,8 @@ using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
 using AllianceRules.Reporting;
 using AllianceRules.Text;
+using System.Collections.Immutable;
+using AllianceRules.Model;
 using NodaTime;
 
 namespace AllianceRules.Cli;
@@ -14,7 +16,23 @@ namespace AllianceRules.Cli;
 public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 {
     /// <summary>The options of <c>check</c>, for suggestions when one is misspelt.</summary>
-    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--format", "--output", "--fail-on-violation", "--help"];
+    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--help"];
+
+    /// <summary>Reads each <c>--observed FROM..[TO]</c>: an interval the histories record completely.</summary>
+    private static ImmutableArray<DateRange> ParseObserved(IReadOnlyList<string> texts, List<Diagnostic> problems)
+    {
+        var ranges = ImmutableArray.CreateBuilder<DateRange>();
+        foreach (var text in texts)
+        {
+            var parts = text.Split("..");
+            var from = parts.Length == 2 ? DateText.TryParse(parts[0].Trim()) : null;
+            var to = parts.Length == 2 && parts[1].Trim().Length > 0 ? DateText.TryParse(parts[1].Trim()) : null;
+            var openEnded = parts.Length == 2 && parts[1].Trim().Length == 0;
+            if (from is { } f && (openEnded || (to is { } t && t > f))) ranges.Add(new DateRange(f, to));
+            else problems.Add(DiagnosticCatalog.BadObserved(text));
+        }
+        return ranges.ToImmutable();
+    }
 
     public int Run(CheckRequest request)
     {
@@ -36,6 +54,7 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             if (asOf is null) problems.Add(DiagnosticCatalog.BadAsOf(asOfText));
         }
         var overrides = ParseOverrides(request.Assume, problems);
+        var observed = ParseObserved(request.Observed ?? [], problems);
 
         var (inputs, discoveryProblems) = InputDiscovery.Discover(request.Paths);
         problems.AddRange(discoveryProblems);
@@ -59,7 +78,7 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 
         var ruleFiles = inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i]).ToList();
         var historyFiles = inputs.Where(i => i.Kind != InputKind.Rules).Select(i => sources[i]).ToList();
-        var outcome = Checker.Check(ruleFiles, historyFiles, new EvaluationOptions(asOf, overrides));
+        var outcome = Checker.Check(ruleFiles, historyFiles, new EvaluationOptions(asOf, overrides, observed));
         if (outcome.Report is not { } report) return Fail(outcome.Diagnostics);
 
         var json = request.Format == "json";

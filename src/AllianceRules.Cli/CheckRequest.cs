@@ -7,4 +7,5 @@ public sealed record CheckRequest(
     IReadOnlyList<string> Assume,
     string Format,
     string? Output,
-    bool FailOnViolation);
+    bool FailOnViolation,
+    IReadOnlyList<string>? Observed = null);

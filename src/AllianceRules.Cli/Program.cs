@@ -55,6 +55,12 @@ namespace AllianceRules.Cli
                 Description = "Override an 'assume NAME' in every treaty that declares it, e.g. --assume prompt=P10D. Repeatable.",
                 DefaultValueFactory = _ => [],
             };
+            var observed = new Option<string[]>("--observed")
+            {
+                HelpName = "FROM..[TO]",
+                Description = "Treat the histories as a complete record of FROM up to (not including) TO, so calendar duties ('every') are judged there, e.g. --observed 2022-01-01..2023-01-01. Repeatable.",
+                DefaultValueFactory = _ => [],
+            };
             var format = new Option<string>("--format")
             {
                 HelpName = "text|json",
@@ -76,7 +82,7 @@ namespace AllianceRules.Cli
                 Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
                 """)
             {
-                paths, asOf, assume, format, output, failOnViolation,
+                paths, asOf, assume, observed, format, output, failOnViolation,
             };
             check.SetAction(result => new CheckCommand(stdout, stderr).Run(new CheckRequest(
                 result.GetValue(paths) ?? [],
@@ -84,7 +90,8 @@ namespace AllianceRules.Cli
                 result.GetValue(assume) ?? [],
                 result.GetValue(format) ?? "text",
                 result.GetValue(output),
-                result.GetValue(failOnViolation))));
+                result.GetValue(failOnViolation),
+                result.GetValue(observed) ?? [])));
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,

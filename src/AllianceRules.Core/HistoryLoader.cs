@@ -19,6 +19,7 @@ public static class HistoryLoader
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var events = ImmutableArray.CreateBuilder<Event>();
         (LocalDate Date, string Text, string Where)? asOf = null;
+        var observed = ImmutableArray.CreateBuilder<DateRange>();
         foreach (var file in files)
         {
             foreach (var line in HistoryParser.Read(file, bag))
@@ -34,6 +35,12 @@ public static class HistoryLoader
                         }
                         asOf ??= (date, a.Date.Text, $"{file.Path}:{file.GetPosition(a.Span.Start).Line}");
                         break;
+                    case ObservedSyntax o:
+                        if (!CheckDate(file, o.Interval.From, bag) | (o.Interval.To is { } to && !CheckDate(file, to, bag))) break;
+                        var range = new DateRange(o.Interval.From.Value!.Value, o.Interval.To?.Value);
+                        if (range.End is { } end && end <= range.Start) bag.Add(DiagnosticCatalog.EmptyObserved(file.At(o.Interval.Span)));
+                        else observed.Add(range);
+                        break;
                     case EventLineSyntax e:
                         if (ToEvent(file, e, verbs, bag, pool) is { } ev) events.Add(ev);
                         break;
@@ -43,7 +50,7 @@ public static class HistoryLoader
         var sorted = bag.ToSortedArray();
         return bag.HasErrors
             ? new LoadResult<EventHistory>(null, sorted)
-            : new LoadResult<EventHistory>(new EventHistory(events.ToImmutable(), asOf?.Date), sorted);
+            : new LoadResult<EventHistory>(new EventHistory(events.ToImmutable(), asOf?.Date, observed.ToImmutable()), sorted);
     }
 
     private static readonly ImmutableSortedDictionary<string, string> NoAttributes =

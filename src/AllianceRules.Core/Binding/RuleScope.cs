@@ -4,7 +4,7 @@ namespace AllianceRules.Binding;
 
 /// <summary>
 /// Which variables a rule binds (language.md 5.1 rule 9): those of the <c>when</c> or
-/// <c>forbid</c> pattern, and those of a <c>there was</c> that is a conjunct at the top level of
+/// <c>forbid</c> pattern (a calendar duty has none), and those of a <c>there was</c> that is a conjunct at the top level of
 /// <c>where</c>. The subject variable of <c>each member</c> is in scope after <c>where</c>.
 /// </summary>
 public sealed class RuleScope
@@ -41,13 +41,8 @@ public sealed class RuleScope
             }
         }
 
-        var clause = rule.Items.FirstOrDefault(i => i is WhenThenSyntax or ForbidSyntax);
-        var (pattern, where) = clause switch
-        {
-            WhenThenSyntax w => (w.When, w.Where),
-            ForbidSyntax f => (f.Pattern, f.Where),
-            _ => ((PatternSyntax?)null, (ConditionSyntax?)null),
-        };
+        var clause = RuleClauses.First(rule);
+        var (pattern, where) = RuleClauses.Trigger(clause);
         VariableTermSyntax? subject = null;
         if (pattern is not null)
         {
@@ -65,7 +60,7 @@ public sealed class RuleScope
             }
             Note(Variables(where));
         }
-        if (clause is WhenThenSyntax { Then: var obligation })
+        if (RuleClauses.Obligation(clause) is { } obligation)
         {
             if (obligation.Subject is EachMemberSubjectSyntax each)
             {
@@ -110,6 +105,15 @@ public sealed class RuleScope
         EqualityConditionSyntax e => new[] { e.Left, e.Right }.OfType<VariableTermSyntax>(),
         InConditionSyntax i => i.Items.Prepend(i.Term).OfType<VariableTermSyntax>(),
         ThereWasConditionSyntax t => Variables(t.Pattern),
+        _ => [],
+    };
+
+    /// <summary>The terms an atom compares or tests (not those of a <c>there was</c> pattern).</summary>
+    public static IEnumerable<TermSyntax> Terms(ConditionSyntax atom) => atom switch
+    {
+        MembershipConditionSyntax m => [m.Term],
+        EqualityConditionSyntax e => [e.Left, e.Right],
+        InConditionSyntax i => i.Items.Prepend(i.Term),
         _ => [],
     };
 

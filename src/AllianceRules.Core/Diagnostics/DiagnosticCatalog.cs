@@ -92,10 +92,10 @@ public static class DiagnosticCatalog
         Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : where == "'until'" ? "; write '_' to match anyone" : string.Empty)}");
 
     public static Diagnostic BothWhenAndForbid(SourceRef at, string rule) =>
-        Error("AR3012", at, $"rule '{rule}' has more than one 'when ... then' or 'forbid'; a rule has exactly one");
+        Error("AR3012", at, $"rule '{rule}' has more than one 'when ... then', 'every ... then' or 'forbid'; a rule has exactly one");
 
     public static Diagnostic NeitherWhenNorForbid(SourceRef at, string rule) =>
-        Error("AR3013", at, $"rule '{rule}' has no 'when ... then' and no 'forbid'; a rule has exactly one");
+        Error("AR3013", at, $"rule '{rule}' has no 'when ... then', 'every ... then' or 'forbid'; a rule has exactly one");
 
     public static Diagnostic MissingKind(SourceRef at, string rule) =>
         Error("AR3014", at, $"rule '{rule}' has no 'kind'; add one of 'defense', 'offense', 'neutrality', 'nonaggression', 'consultation' or 'other'");
@@ -130,6 +130,12 @@ public static class DiagnosticCatalog
     public static Diagnostic WildcardSubject(SourceRef at) =>
         Error("AR3022", at, "the obligated party cannot be '_'; name a party, a variable or 'each member $x'");
 
+    public static Diagnostic CalendarWithoutStart(SourceRef at, string rule) =>
+        Error("AR3025", at, $"rule '{rule}' says 'every' but not from when: write 'every ... from DATE', or give the rule an 'effective' interval or the treaty a 'signed' date");
+
+    public static Diagnostic AttributeInCalendarDuty(SourceRef at, string name) =>
+        Error("AR3026", at, $"'@{name}' reads the trigger event's attribute, but a calendar duty ('every') has no trigger event");
+
     // ---- AR4xxx: event histories ------------------------------------------------------------
 
     public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>
@@ -146,6 +152,9 @@ public static class DiagnosticCatalog
 
     public static Diagnostic DuplicateAttribute(SourceRef at, string name) =>
         Error("AR4005", at, $"attribute '{name}' is given more than once");
+
+    public static Diagnostic EmptyObserved(SourceRef at) =>
+        Error("AR4006", at, "this observed interval is empty: its end must be after its start");
 
     // ---- AR9xxx: files and the command line -------------------------------------------------------
 
@@ -181,6 +190,9 @@ public static class DiagnosticCatalog
 
     public static Diagnostic RepeatedAssume(string name) =>
         Error("AR9012", $"--assume {name}=... is given more than once; give each assumption once");
+
+    public static Diagnostic BadObserved(string text) =>
+        Error("AR9013", $"--observed '{text}' must be FROM..TO or FROM.. with real dates, TO after FROM, such as 2022-01-01..2023-01-01");
 
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");

@@ -16,5 +16,12 @@ public sealed record Event(
     string? Description,
     EventOrigin Origin);
 
-/// <summary>All event files together, with the horizon they state (if any).</summary>
-public sealed record EventHistory(ImmutableArray<Event> Events, LocalDate? AsOf);
+/// <summary>
+/// All event files together, with the horizon they state (if any) and the intervals they claim to
+/// record completely (<c>observed</c>), in which calendar duties are judged.
+/// </summary>
+public sealed record EventHistory(ImmutableArray<Event> Events, LocalDate? AsOf, ImmutableArray<DateRange> Observed = default)
+{
+    /// <summary>The observed intervals; empty when none was stated.</summary>
+    public ImmutableArray<DateRange> ObservedOrEmpty => Observed.IsDefault ? [] : Observed;
+}

@@ -34,21 +34,22 @@ internal static class ModelBuilder
             treaty.Items<SourceSyntax>().FirstOrDefault()?.Text.Value,
             members,
             assumptions,
-            [.. treaty.Rules.Select(BuildRule)],
+            [.. treaty.Rules.Select(r => BuildRule(r, treaty))],
             treaty.At(treaty.Syntax),
             treaty.Items<MembersSyntax>().SelectMany(m => m.Members).Where(m => m.Intervals.Any(i => i.Frozen))
                 .ToImmutableDictionary(m => m.Party.Text, m => m.Intervals.Where(i => i.Frozen).Select(Range).ToImmutableArray(), StringComparer.Ordinal));
     }
 
-    private static Rule BuildRule(BoundRule rule)
+    private static Rule BuildRule(BoundRule rule, BoundTreaty treaty)
     {
-        var clause = rule.Syntax.Items.First(i => i is WhenThenSyntax or ForbidSyntax);
-        var (trigger, where, obligation) = clause switch
-        {
-            WhenThenSyntax w => (w.When, w.Where, Obligation(w.Then)),
-            ForbidSyntax f => (f.Pattern, f.Where, (Obligation?)null),
-            _ => throw new InvalidOperationException("A validated rule has a clause."),
-        };
+        var clause = RuleClauses.First(rule.Syntax) ?? throw new InvalidOperationException("A validated rule has a clause.");
+        var (trigger, where) = RuleClauses.Trigger(clause);
+        var obligation = RuleClauses.Obligation(clause) is { } o ? Obligation(o) : null;
+        var effective = rule.Items<EffectiveSyntax>().FirstOrDefault() is { } e ? Range(e.Interval) : (DateRange?)null;
+        // A calendar duty counts its periods from 'from', else from the rule's effective start, else from the signature.
+        var every = clause is EveryThenSyntax calendar
+            ? new CalendarDuty(Window(calendar.Period), calendar.From?.Value ?? effective?.Start ?? treaty.Items<SignedSyntax>().First().Date.Value!.Value)
+            : null;
         return new Rule(
             rule.Treaty.Code,
             rule.Id,
@@ -56,14 +57,15 @@ internal static class ModelBuilder
             Enum.Parse<RuleKind>(rule.Items<KindSyntax>().First().Kind.Text, ignoreCase: true),
             rule.Items<CitesSyntax>().FirstOrDefault()?.Text.Value,
             rule.Items<QuoteSyntax>().FirstOrDefault()?.Text.Value,
-            rule.Items<EffectiveSyntax>().FirstOrDefault() is { } e ? Range(e.Interval) : null,
-            Pattern(trigger),
+            effective,
+            trigger is null ? null : Pattern(trigger),
             where is null ? null : Condition(where),
             obligation,
             [.. rule.Items<UnlessSyntax>().Select(u => Condition(u.Condition))],
             [.. rule.Items<UntilSyntax>().Select(u => Pattern(u.Pattern))],
             [.. rule.Scope.Order],
-            rule.At(rule.Syntax));
+            rule.At(rule.Syntax),
+            every);
     }
 
     private static DateRange Range(IntervalSyntax interval) => new(interval.From.Value!.Value, interval.To?.Value);
@@ -99,7 +101,7 @@ internal static class ModelBuilder
         o.Verb.Text,
         Term(o.Target),
         Attributes(o.Attributes),
-        Window(o.Window),
+        o.Window is null ? null : Window(o.Window),
         [.. o.Through.Select(t => t.Text).Distinct(StringComparer.Ordinal)]);
 
     private static Condition Condition(ConditionSyntax c) => c switch

@@ -4,9 +4,10 @@ namespace AllianceRules.Model;
 
 /// <summary>
 /// <c>subject must [not] verb target [attrs] within D [through ORG, ...]</c>. An act by one of the
-/// <see cref="Through"/> organisations counts as the obligated party's own.
+/// <see cref="Through"/> organisations counts as the obligated party's own. <see cref="Window"/> is
+/// null only in a calendar duty, whose window is then its period.
 /// </summary>
-public sealed record Obligation(Subject Subject, bool Negated, string Verb, Term Target, ImmutableArray<KeyValuePair<string, string>> Attributes, Window Window, ImmutableArray<string> Through = default)
+public sealed record Obligation(Subject Subject, bool Negated, string Verb, Term Target, ImmutableArray<KeyValuePair<string, string>> Attributes, Window? Window, ImmutableArray<string> Through = default)
 {
     public ImmutableArray<string> Actors(string party) => Through.IsDefaultOrEmpty ? [party] : Through.Insert(0, party);
 }

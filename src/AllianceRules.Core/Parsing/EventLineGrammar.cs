@@ -40,6 +40,17 @@ internal static class EventLineGrammar
         from date in Tok(Lexical.Date)
         select (HistoryLineSyntax)new AsOfSyntax(date, 0, TextSpan.FromBounds(start, date.Span.End));
 
+    private static readonly Parser<HistoryLineSyntax> Observed =
+        from start in Lexical.Position
+        from kw in Keyword("observed")
+        from from_ in Tok(Lexical.Date)
+        from dots in Lexical.Symbol("..")
+        from dotsEnd in Lexical.Position
+        from trivia in Lexical.Trivia
+        from to in Tok(Lexical.Date).XOptional()
+        let end = to.IsDefined ? to.Get().Span.End : dotsEnd
+        select (HistoryLineSyntax)new ObservedSyntax(new IntervalSyntax(from_, to.GetOrDefault(), TextSpan.FromBounds(from_.Span.Start, end)), 0, TextSpan.FromBounds(start, end));
+
     private static readonly Parser<HistoryLineSyntax> Event =
         from start in Lexical.Position
         from date in Tok(Lexical.Date)
@@ -52,7 +63,7 @@ internal static class EventLineGrammar
             string.Empty, 0, TextSpan.FromBounds(start, date.Span.End));
 
     private static readonly Parser<HistoryLineSyntax> Line =
-        from line in AsOf.Or(Event)
+        from line in AsOf.Or(Observed).Or(Event)
         from end in Parse.Return<int>(0).End()
             .Named("end of line (a description goes last, in quotes)")
         select line;

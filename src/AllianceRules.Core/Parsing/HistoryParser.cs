@@ -26,6 +26,7 @@ public static class HistoryParser
             {
                 EventLineSyntax e => e with { Text = text, Line = line },
                 AsOfSyntax a => a with { Line = line },
+                ObservedSyntax o => o with { Line = line },
                 var other => other,
             };
         });

@@ -14,6 +14,9 @@ internal static class JsonlLineReader
 {
     private static readonly string[] EventFields = ["date", "actor", "verb", "target", "attrs", "text"];
 
+    /// <summary>Fields of the lines that describe the history rather than an event.</summary>
+    private static readonly string[] HistoryFields = ["asOf", "observedFrom", "observedTo"];
+
     public static HistoryLineSyntax? Read(SourceFile file, int lineNumber, int start, int end, DiagnosticBag diagnostics)
     {
         var raw = file.Text[start..end].TrimEnd('\r');
@@ -39,7 +42,7 @@ internal static class JsonlLineReader
                 var nameSpan = SpanOf(reader.TokenStartIndex, name.Length + 2);
                 reader.Read();
                 var valueSpan = SpanOf(reader.TokenStartIndex, (int)Math.Max(1, reader.ValueSpan.Length + (reader.TokenType == JsonTokenType.String ? 2 : 0)));
-                if (name == "asOf" || EventFields.Contains(name))
+                if (HistoryFields.Contains(name) || EventFields.Contains(name))
                 {
                     if (fields.ContainsKey(name))
                     {
@@ -63,7 +66,7 @@ internal static class JsonlLineReader
                 }
                 else
                 {
-                    var known = EventFields.Append("asOf");
+                    var known = EventFields.Concat(HistoryFields);
                     diagnostics.Add(DiagnosticCatalog.JsonField(file.At(nameSpan),
                         $"unknown field '{name}'; an event has the fields date, actor, verb, target, attrs and text{SpellingSuggester.DidYouMean(name, known)}"));
                     reader.Skip();
@@ -99,6 +102,25 @@ internal static class JsonlLineReader
             }
             var date = DateOf(file, asOf.Text, asOf.Span, diagnostics);
             return date is null ? null : new AsOfSyntax(date, lineNumber, lineSpan);
+        }
+
+        if (fields.TryGetValue("observedFrom", out var observedFrom))
+        {
+            if (fields.Keys.Any(k => k is not "observedFrom" and not "observedTo"))
+            {
+                diagnostics.Add(DiagnosticCatalog.JsonField(file.At(lineSpan), "a line with 'observedFrom' states what the history covers and can have no field other than 'observedTo'"));
+                return null;
+            }
+            var from = DateOf(file, observedFrom.Text, observedFrom.Span, diagnostics);
+            var hasTo = fields.TryGetValue("observedTo", out var observedTo);
+            var to = hasTo ? DateOf(file, observedTo.Text, observedTo.Span, diagnostics) : null;
+            if (from is null || (hasTo && to is null)) return null;
+            return new ObservedSyntax(new IntervalSyntax(from, to, lineSpan), lineNumber, lineSpan);
+        }
+        if (fields.TryGetValue("observedTo", out var lonelyTo))
+        {
+            diagnostics.Add(DiagnosticCatalog.JsonField(file.At(lonelyTo.Span), "'observedTo' needs 'observedFrom' on the same line"));
+            return null;
         }
 
         foreach (var required in new[] { "date", "actor", "verb", "target" })

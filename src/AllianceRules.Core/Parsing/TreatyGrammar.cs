@@ -14,7 +14,7 @@ internal sealed class TreatyGrammar
 {
     public static readonly string[] TopLevelKeywords = ["vocabulary", "treaty"];
     public static readonly string[] TreatyKeywords = ["signed", "source", "members", "assume", "rule"];
-    public static readonly string[] RuleKeywords = ["kind", "cites", "quote", "effective", "when", "forbid", "unless", "until"];
+    public static readonly string[] RuleKeywords = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until"];
     public static readonly string[] Kinds = ["defense", "offense", "neutrality", "nonaggression", "consultation", "other"];
 
     private readonly SourceFile _file;
@@ -276,7 +276,7 @@ internal sealed class TreatyGrammar
             select (SubjectSyntax)new EachMemberSubjectSyntax(variable, except.GetOrElse([]).ToList(), Span(start, end));
         var subject = eachMember.Or(_term.Select(t => (SubjectSyntax)new PartySubjectSyntax(t, t.Span)))
             .Named("the obligated party: a code, a variable or 'each member $x'");
-        _obligation =
+        Parser<ObligationSyntax> Obligation(Parser<WindowSyntax?> window) =>
             from start in Lexical.Position
             from who in subject
             from must in Keyword("must")
@@ -284,11 +284,14 @@ internal sealed class TreatyGrammar
             from verb in _name.Named("a verb")
             from target in _term
             from attrs in _attributes
-            from within in Keyword("within")
-            from window in _window
+            from w in window
             from through in Keyword("through").Then(_ => _code.XDelimitedBy(Sym(","))).XOptional()
             from end in End
-            select new ObligationSyntax(who, not.IsDefined, verb, target, attrs, window, through.GetOrElse([]).ToList(), Span(start, end));
+            select new ObligationSyntax(who, not.IsDefined, verb, target, attrs, w, through.GetOrElse([]).ToList(), Span(start, end));
+        var within = Keyword("within").Then(_ => _window);
+        _obligation = Obligation(within.Select(w => (WindowSyntax?)w));
+        // In a calendar duty the window may be left out: it is then the period itself.
+        var calendarObligation = Obligation(within.XOptional().Select(w => w.GetOrDefault()));
 
         var kind =
             from start in Lexical.Position
@@ -324,6 +327,15 @@ internal sealed class TreatyGrammar
             from obligation in _obligation
             from end in End
             select (RuleItemSyntax)new WhenThenSyntax(pattern, cond.GetOrDefault(), obligation, Span(start, end));
+        var every =
+            from start in Lexical.Position
+            from kw in Keyword("every")
+            from period in _window
+            from anchor in Keyword("from").Then(_ => _date).XOptional()
+            from then in Keyword("then")
+            from obligation in calendarObligation
+            from end in End
+            select (RuleItemSyntax)new EveryThenSyntax(period, anchor.GetOrDefault(), obligation, Span(start, end));
         var forbid =
             from start in Lexical.Position
             from kw in Keyword("forbid")
@@ -343,7 +355,7 @@ internal sealed class TreatyGrammar
             from pattern in _pattern
             from end in End
             select (RuleItemSyntax)new UntilSyntax(pattern, Span(start, end));
-        _ruleItem = kind.Or(cites).Or(quote).Or(effective).Or(whenThen).Or(forbid).Or(unless).Or(until);
+        _ruleItem = kind.Or(cites).Or(quote).Or(effective).Or(whenThen).Or(every).Or(forbid).Or(unless).Or(until);
     }
 
     private static readonly Parser<Identifier> KindWord = input =>

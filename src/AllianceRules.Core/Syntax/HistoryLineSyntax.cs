@@ -8,6 +8,12 @@ public abstract record HistoryLineSyntax(int Line, TextSpan Span) : SyntaxNode(S
 /// <summary><c>as of DATE</c>: the evaluation horizon.</summary>
 public sealed record AsOfSyntax(DateSyntax Date, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
 
+/// <summary>
+/// <c>observed DATE .. [DATE]</c>: the history records every relevant event of that interval, so
+/// calendar duties can be judged inside it.
+/// </summary>
+public sealed record ObservedSyntax(IntervalSyntax Interval, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
+
 /// <summary><c>DATE ACTOR VERB TARGET { NAME=value } [STRING]</c>; <see cref="Text"/> is the line as written, without a trailing comment.</summary>
 public sealed record EventLineSyntax(
     DateSyntax Date,

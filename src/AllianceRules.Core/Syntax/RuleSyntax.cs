@@ -17,6 +17,12 @@ public sealed record EffectiveSyntax(IntervalSyntax Interval, TextSpan Span) : R
 
 public sealed record WhenThenSyntax(PatternSyntax When, ConditionSyntax? Where, ObligationSyntax Then, TextSpan Span) : RuleItemSyntax(Span);
 
+/// <summary>
+/// <c>every D [from DATE] then obligation</c>: a calendar duty. The periods start on DATE and
+/// every D after it; each one obliges afresh, with no trigger event.
+/// </summary>
+public sealed record EveryThenSyntax(WindowSyntax Period, DateSyntax? From, ObligationSyntax Then, TextSpan Span) : RuleItemSyntax(Span);
+
 public sealed record ForbidSyntax(PatternSyntax Pattern, ConditionSyntax? Where, TextSpan Span) : RuleItemSyntax(Span);
 
 public sealed record UnlessSyntax(ConditionSyntax Condition, TextSpan Span) : RuleItemSyntax(Span);
@@ -26,6 +32,7 @@ public sealed record UntilSyntax(PatternSyntax Pattern, TextSpan Span) : RuleIte
 /// <summary>
 /// <c>subject must [not] verb target [attrs] within D [through ORG, ...]</c>. <see cref="Through"/>
 /// names organisations whose act counts as the obligated party's own (collective performance).
+/// <see cref="Window"/> is null only in a calendar duty, where it defaults to the period.
 /// </summary>
 public sealed record ObligationSyntax(
     SubjectSyntax Subject,
@@ -33,7 +40,7 @@ public sealed record ObligationSyntax(
     Identifier Verb,
     TermSyntax Target,
     IReadOnlyList<AttributeSyntax> Attributes,
-    WindowSyntax Window,
+    WindowSyntax? Window,
     IReadOnlyList<Identifier> Through,
     TextSpan Span) : SyntaxNode(Span);
 
@@ -44,3 +51,33 @@ public sealed record PartySubjectSyntax(TermSyntax Party, TextSpan Span) : Subje
 
 /// <summary><c>each member $x [except a, b]</c>.</summary>
 public sealed record EachMemberSubjectSyntax(VariableTermSyntax Variable, IReadOnlyList<TermSyntax> Except, TextSpan Span) : SubjectSyntax(Span);
+
+/// <summary>The clause of a rule: <c>when ... then</c>, <c>every ... then</c> or <c>forbid</c>.</summary>
+public static class RuleClauses
+{
+    public static bool IsClause(RuleItemSyntax item) => item is WhenThenSyntax or EveryThenSyntax or ForbidSyntax;
+
+    public static RuleItemSyntax? First(RuleSyntax rule) => rule.Items.FirstOrDefault(IsClause);
+
+    /// <summary>The keyword that starts a clause.</summary>
+    public static string Keyword(RuleItemSyntax clause) => clause switch
+    {
+        ForbidSyntax => "forbid",
+        EveryThenSyntax => "every",
+        _ => "when",
+    };
+
+    public static ObligationSyntax? Obligation(RuleItemSyntax? clause) => clause switch
+    {
+        WhenThenSyntax w => w.Then,
+        EveryThenSyntax e => e.Then,
+        _ => null,
+    };
+
+    public static (PatternSyntax? Pattern, ConditionSyntax? Where) Trigger(RuleItemSyntax? clause) => clause switch
+    {
+        WhenThenSyntax w => (w.When, w.Where),
+        ForbidSyntax f => (f.Pattern, f.Where),
+        _ => (null, null),
+    };
+}

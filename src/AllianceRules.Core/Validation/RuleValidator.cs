@@ -22,11 +22,17 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
 
     private static void CheckShape(BoundRule rule, ValidationContext<BoundRule> context)
     {
-        var clauses = rule.Syntax.Items.Where(i => i is WhenThenSyntax or ForbidSyntax).ToList();
+        var clauses = rule.Syntax.Items.Where(RuleClauses.IsClause).ToList();
         if (clauses.Count == 0 && !rule.Syntax.Recovered) context.Report(DiagnosticCatalog.NeitherWhenNorForbid(rule.At(rule.Syntax.Id), rule.Id));
         foreach (var extra in clauses.Skip(1))
         {
-            context.Report(DiagnosticCatalog.BothWhenAndForbid(Keyword(rule, extra, extra is ForbidSyntax ? "forbid" : "when"), rule.Id));
+            context.Report(DiagnosticCatalog.BothWhenAndForbid(Keyword(rule, extra, RuleClauses.Keyword(extra)), rule.Id));
+        }
+        if (clauses.FirstOrDefault() is EveryThenSyntax every)
+        {
+            CommonChecks.CheckDate(context, rule.Treaty.File, every.From);
+            var start = every.From is not null || rule.Items<EffectiveSyntax>().Any() || rule.Treaty.Items<SignedSyntax>().Any();
+            if (!start) context.Report(DiagnosticCatalog.CalendarWithoutStart(Keyword(rule, every, "every"), rule.Id));
         }
         if (!rule.Items<KindSyntax>().Any() && !rule.Syntax.Recovered) context.Report(DiagnosticCatalog.MissingKind(rule.At(rule.Syntax.Id), rule.Id));
         Repeats(rule.Items<KindSyntax>(), "kind");
@@ -72,10 +78,12 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
                 }
             }
         }
-        foreach (var whenThen in rule.Items<WhenThenSyntax>())
+        foreach (var clause in rule.Syntax.Items.Where(RuleClauses.IsClause))
         {
-            CheckVerb(whenThen.Then.Verb);
-            CommonChecks.CheckWindow(context, file, whenThen.Then.Window, treaty, assumptions, checkAssumptions);
+            if (clause is EveryThenSyntax every) CommonChecks.CheckWindow(context, file, every.Period, treaty, assumptions, checkAssumptions);
+            if (RuleClauses.Obligation(clause) is not { } obligation) continue;
+            CheckVerb(obligation.Verb);
+            if (obligation.Window is { } window) CommonChecks.CheckWindow(context, file, window, treaty, assumptions, checkAssumptions);
         }
 
         void CheckVerb(Identifier verb)
@@ -87,8 +95,8 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
     private static void CheckVariables(BoundRule rule, ValidationContext<BoundRule> context)
     {
         var scope = rule.Scope;
-        var clause = rule.Syntax.Items.FirstOrDefault(i => i is WhenThenSyntax or ForbidSyntax);
-        var where = clause switch { WhenThenSyntax w => w.Where, ForbidSyntax f => f.Where, _ => null };
+        var clause = RuleClauses.First(rule.Syntax);
+        var where = RuleClauses.Trigger(clause).Where;
         var known = scope.Order;
         // Variables that occur only in a 'there was' under 'not' or 'or': written as if that bound them.
         var nestedOnly = where is null ? new HashSet<string>() : RuleScope.ThereWas(where)
@@ -100,7 +108,7 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
             var binders = RuleScope.TopLevelConjuncts(where).OfType<ThereWasConditionSyntax>().ToHashSet();
             CheckCondition(where, scope.Bound, "'where'", binders);
         }
-        if (clause is WhenThenSyntax { Then: var obligation })
+        if (RuleClauses.Obligation(clause) is { } obligation)
         {
             var inScope = scope.BoundWithSubject;
             switch (obligation.Subject)
@@ -124,7 +132,11 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
             CheckTerm(obligation.Target, inScope, "'then'");
         }
         var visible = scope.BoundWithSubject;
-        foreach (var unless in rule.Items<UnlessSyntax>()) CheckCondition(unless.Condition, visible, "'unless'", new HashSet<ThereWasConditionSyntax>());
+        foreach (var unless in rule.Items<UnlessSyntax>())
+        {
+            CheckCondition(unless.Condition, visible, "'unless'", new HashSet<ThereWasConditionSyntax>());
+            if (clause is EveryThenSyntax) ReportAttributes(unless.Condition);
+        }
         foreach (var until in rule.Items<UntilSyntax>())
         {
             CheckTerm(until.Pattern.Actor, visible, "'until'");
@@ -155,6 +167,14 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
                         foreach (var item in i.Items) CheckValueTerm(item, bound, where);
                         break;
                 }
+            }
+        }
+
+        void ReportAttributes(ConditionSyntax condition)
+        {
+            foreach (var term in RuleScope.Atoms(condition).SelectMany(RuleScope.Terms).OfType<AttributeTermSyntax>())
+            {
+                context.Report(DiagnosticCatalog.AttributeInCalendarDuty(rule.At(term), term.Name));
             }
         }
 

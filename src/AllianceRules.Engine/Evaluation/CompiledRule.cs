@@ -14,7 +14,8 @@ internal sealed class CompiledRule
     {
         Rule = rule;
         Treaty = treaty;
-        Window = rule.Obligation is { } o ? windows.Resolve(o.Window, treaty) : null;
+        Window = rule.Obligation is { Window: { } w } ? windows.Resolve(w, treaty) : null;
+        CalendarPeriod = rule.Every is { } every ? windows.Resolve(every.Period, treaty) : null;
         var conjuncts = rule.Where is null ? [] : Condition.TopLevelConjuncts(rule.Where).ToList();
         Binders = [.. conjuncts.OfType<ThereWasCondition>()];
         Filters = [.. conjuncts.Where(c => c is not ThereWasCondition)];
@@ -24,8 +25,18 @@ internal sealed class CompiledRule
 
     public Treaty Treaty { get; }
 
-    /// <summary>The obligation's window; null for a forbid.</summary>
+    /// <summary>The obligation's window; null for a forbid, and for a calendar duty whose window is its period.</summary>
     public Period? Window { get; }
+
+    /// <summary>The period of a calendar duty (<c>every</c>); null for other rules.</summary>
+    public Period? CalendarPeriod { get; }
+
+    /// <summary>The start of a calendar duty's period number <paramref name="k"/> (0 is the first).</summary>
+    public LocalDate PeriodStart(int k) => DateMath.PlusTimes(Rule.Every!.Start, CalendarPeriod!, k);
+
+    /// <summary>The deadline of the calendar period that starts <paramref name="start"/>: its written window, or the day before the next period.</summary>
+    public LocalDate PeriodDeadline(LocalDate start, LocalDate nextStart) =>
+        Window is { } window ? DateMath.Plus(start, window) : DateMath.PreviousDay(nextStart);
 
     public ImmutableArray<ThereWasCondition> Binders { get; }
 

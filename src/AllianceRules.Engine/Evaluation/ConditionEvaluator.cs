@@ -3,10 +3,13 @@ using NodaTime;
 
 namespace AllianceRules.Evaluation;
 
-/// <summary>Judges conditions on a trigger's date (rule 5.1.9: membership of any variable on that date).</summary>
+/// <summary>
+/// Judges conditions on a trigger's date (rule 5.1.9: membership of any variable on that date).
+/// A calendar duty has no trigger event (<c>null</c>), so it has no attributes to read.
+/// </summary>
 internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, WindowResolver windows)
 {
-    public bool Holds(Condition condition, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger) => condition switch
+    public bool Holds(Condition condition, Bindings bindings, CompiledRule rule, LocalDate date, Event? trigger) => condition switch
     {
         OrCondition o => Holds(o.Left, bindings, rule, date, trigger) || Holds(o.Right, bindings, rule, date, trigger),
         AndCondition a => Holds(a.Left, bindings, rule, date, trigger) && Holds(a.Right, bindings, rule, date, trigger),
@@ -22,7 +25,7 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
     };
 
     /// <summary>Other events matching a <c>there was</c> in <c>[t − D, t]</c>, with the bindings each gives.</summary>
-    public IEnumerable<(Event Event, Bindings Bindings)> Matches(ThereWasCondition thereWas, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger)
+    public IEnumerable<(Event Event, Bindings Bindings)> Matches(ThereWasCondition thereWas, Bindings bindings, CompiledRule rule, LocalDate date, Event? trigger)
     {
         var from = DateMath.Minus(date, windows.Resolve(thereWas.Window, rule.Treaty));
         var target = PatternMatcher.Value(thereWas.Pattern.Target, bindings);
@@ -34,21 +37,21 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
         }
     }
 
-    private bool IsMember(MembershipCondition m, Bindings bindings, CompiledRule rule, LocalDate date, Event trigger)
+    private bool IsMember(MembershipCondition m, Bindings bindings, CompiledRule rule, LocalDate date, Event? trigger)
     {
         if (Value(m.Term, bindings, trigger) is not { } party) return false;
         var treaty = m.Treaty is null ? rule.Treaty : rules.FindTreaty(m.Treaty);
         return treaty is not null && (m.Frozen ? treaty.IsFrozen(party, date) : treaty.IsMember(party, date));
     }
 
-    private static string? Value(Term term, Bindings bindings, Event trigger) =>
-        term is AttributeTerm a ? trigger.Attributes.GetValueOrDefault(a.Name) : PatternMatcher.Value(term, bindings);
+    private static string? Value(Term term, Bindings bindings, Event? trigger) =>
+        term is AttributeTerm a ? trigger?.Attributes.GetValueOrDefault(a.Name) : PatternMatcher.Value(term, bindings);
 
-    private static bool Present(Event trigger, params Term[] terms)
+    private static bool Present(Event? trigger, params Term[] terms)
     {
         foreach (var term in terms)
         {
-            if (term is AttributeTerm a && !trigger.Attributes.ContainsKey(a.Name)) return false;
+            if (term is AttributeTerm a && trigger?.Attributes.ContainsKey(a.Name) != true) return false;
         }
         return true;
     }

@@ -35,5 +35,27 @@ internal static class DateMath
         }
     }
 
+    /// <summary><paramref name="date"/> plus <paramref name="times"/> periods, counted from the date itself so months never drift (31 January, 30 April, 31 July ...).</summary>
+    public static LocalDate PlusTimes(LocalDate date, Period period, int times)
+    {
+        try
+        {
+            var scaled = new PeriodBuilder
+            {
+                Years = checked(period.Years * times),
+                Months = checked(period.Months * times),
+                Weeks = checked(period.Weeks * times),
+                Days = checked(period.Days * times),
+            }.Build();
+            return date.Plus(scaled);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return Latest;
+        }
+    }
+
+    public static LocalDate PreviousDay(LocalDate date) => date == Earliest ? Earliest : date.PlusDays(-1);
+
     public static LocalDate NextDay(LocalDate date) => date == Latest ? Latest : date.PlusDays(1);
 }

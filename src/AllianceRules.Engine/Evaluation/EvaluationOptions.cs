@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using AllianceRules.Model;
 using NodaTime;
 
 namespace AllianceRules.Evaluation;
@@ -5,10 +7,13 @@ namespace AllianceRules.Evaluation;
 /// <summary>
 /// What the caller decides: the horizon (which wins over the history's <c>as of</c>) and
 /// overrides of assumptions by name. The engine reads no clock: without a horizon anywhere it
-/// uses the date of the last event.
+/// uses the date of the last event. <see cref="Observed"/> adds to the intervals the histories
+/// claim to record completely.
 /// </summary>
-public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictionary<string, Period>? AssumptionOverrides = null)
+public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictionary<string, Period>? AssumptionOverrides = null, ImmutableArray<DateRange> Observed = default)
 {
+    public ImmutableArray<DateRange> ObservedOrEmpty => Observed.IsDefault ? [] : Observed;
+
     private static readonly IReadOnlyDictionary<string, Period> None = new Dictionary<string, Period>();
 
     public IReadOnlyDictionary<string, Period> Overrides => AssumptionOverrides ?? None;

@@ -15,14 +15,25 @@ internal sealed class EvaluationRun
     private readonly Dictionary<string, List<OpenInstance>> _byUntilVerb = new(StringComparer.Ordinal);
     private readonly PriorityQueue<OpenInstance, LocalDate> _deadlines = new();
     private readonly List<OpenInstance> _all = [];
+    private readonly ObservedCoverage _observed;
 
-    public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate horizon)
+    /// <summary>The next period of every calendar duty, by its start date.</summary>
+    private readonly PriorityQueue<(CompiledRule Rule, int Index), LocalDate> _periods = new();
+
+    public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate horizon, ObservedCoverage observed)
     {
         _horizon = horizon;
+        _observed = observed;
         var compiled = rules.Treaties.SelectMany(t => t.Rules.Select(r => new CompiledRule(r, t, windows))).ToList();
         foreach (var rule in compiled)
         {
-            if (!_rulesByTriggerVerb.TryGetValue(rule.Rule.Trigger.Verb, out var list)) _rulesByTriggerVerb[rule.Rule.Trigger.Verb] = list = [];
+            if (rule.Rule.Trigger is not { } trigger)
+            {
+                // Without an observed interval no period can be judged, so calendar duties wait for none.
+                if (!observed.IsEmpty) _periods.Enqueue((rule, 0), rule.PeriodStart(0));
+                continue;
+            }
+            if (!_rulesByTriggerVerb.TryGetValue(trigger.Verb, out var list)) _rulesByTriggerVerb[trigger.Verb] = list = [];
             list.Add(rule);
         }
         var thereWas = compiled.SelectMany(r => r.AllThereWas().Select(t => (Rule: r, ThereWas: t))).ToList();
@@ -34,14 +45,18 @@ internal sealed class EvaluationRun
 
     public void Process(LocalDate date, List<Event> events)
     {
+        OpenPeriods(date, includingThatDay: false);
         LapseBefore(date);
         _buffer.Advance(date, events);
+        // A period that starts today sees today's events in its 'unless', and they can fulfil it.
+        OpenPeriods(date, includingThatDay: true);
         OpenOrJoin(date, events);
         Decide(date, events);
     }
 
     public IReadOnlyList<OpenInstance> Finish()
     {
+        OpenPeriods(_horizon, includingThatDay: true);
         // Rule 5 "Window": violated (or, for must not, fulfilled) once the horizon is after the deadline.
         LapseBefore(_horizon);
         foreach (var instance in _all)
@@ -89,7 +104,7 @@ internal sealed class EvaluationRun
             {
                 // Rule 5.1.12: a trigger outside 'effective' is no trigger.
                 if (rule.Rule.Effective is { } effective && !effective.Contains(date)) continue;
-                if (PatternMatcher.Match(rule.Rule.Trigger, e, Bindings.Empty) is not { } initial) continue;
+                if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) continue;
                 var solutions = Solve(rule, initial, date, e);
                 if (solutions.Count == 0) continue;
                 if (rule.Rule.IsForbid) AddForbidden(rule, date, e, solutions);
@@ -108,6 +123,44 @@ internal sealed class EvaluationRun
             var instance = Open(key, candidate.Bindings, date);
             instance.Triggers.AddRange(candidate.Triggers);
             Register(instance);
+        }
+    }
+
+    // ---- calendar duties -----------------------------------------------------------------------
+
+    /// <summary>Opens the periods of calendar duties that start before <paramref name="date"/> (or on it), up to the horizon.</summary>
+    private void OpenPeriods(LocalDate date, bool includingThatDay)
+    {
+        while (_periods.TryPeek(out var next, out var start) && (start < date || (includingThatDay && start == date)) && start <= _horizon)
+        {
+            _periods.Dequeue();
+            var (rule, index) = next;
+            var nextStart = rule.PeriodStart(index + 1);
+            // A period that ends past the calendar's last day is the last one.
+            if (nextStart > start) _periods.Enqueue((rule, index + 1), nextStart);
+            var deadline = rule.PeriodDeadline(start, nextStart);
+            if (rule.Rule.Effective is { } effective && !effective.Contains(start)) continue;
+            if (!_observed.Covers(start, deadline)) continue;
+            OpenPeriod(rule, start, deadline);
+        }
+    }
+
+    private void OpenPeriod(CompiledRule rule, LocalDate start, LocalDate deadline)
+    {
+        var obligation = rule.Rule.Obligation!;
+        foreach (var party in Parties(rule, obligation.Subject, Bindings.Empty, start))
+        {
+            var bindings = obligation.Subject is EachMemberSubject each ? Bindings.Empty.With(each.Variable, party) : Bindings.Empty;
+            var key = new InstanceKey(rule, party, PatternMatcher.Value(obligation.Target, bindings) ?? "_");
+            var instance = new OpenInstance(key, bindings, start, deadline);
+            if (IsExcused(rule, bindings, start, null))
+            {
+                instance.Decide(InstanceStatus.Excused, start, []);
+                _all.Add(instance);
+                continue;
+            }
+            // Each period is a duty of its own: it neither joins nor is joined by another.
+            Register(instance, coalesces: false);
         }
     }
 
@@ -214,7 +267,7 @@ internal sealed class EvaluationRun
         }
     }
 
-    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event trigger)
+    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger)
     {
         foreach (var unless in rule.Rule.Unless)
         {
@@ -223,10 +276,10 @@ internal sealed class EvaluationRun
         return false;
     }
 
-    private void Register(OpenInstance instance)
+    private void Register(OpenInstance instance, bool coalesces = true)
     {
         _all.Add(instance);
-        _openByKey[instance.Key] = instance;
+        if (coalesces) _openByKey[instance.Key] = instance;
         // Indexed under every actor whose act would count: the party, and the organisations it acts through.
         var obligation = instance.Rule.Rule.Obligation!;
         foreach (var actor in obligation.Actors(instance.Party))

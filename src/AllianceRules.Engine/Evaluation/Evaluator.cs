@@ -18,12 +18,13 @@ public static class Evaluator
     public static Report Evaluate(RuleSet rules, EventHistory history, EvaluationOptions? options = null)
     {
         options ??= new EvaluationOptions();
-        var horizon = options.AsOf ?? history.AsOf ?? (history.Events.IsEmpty ? (LocalDate?)null : history.Events.Max(e => e.Date));
+        var observed = new ObservedCoverage(history.ObservedOrEmpty.Concat(options.ObservedOrEmpty));
+        var horizon = options.AsOf ?? history.AsOf ?? DefaultHorizon(history, observed);
         var windows = new WindowResolver(options.Overrides);
         var assumptions = AssumptionsUsed(rules, options.Overrides);
         if (horizon is not { } asOf) return new Report(null, assumptions, [], []);
 
-        var run = new EvaluationRun(rules, windows, asOf);
+        var run = new EvaluationRun(rules, windows, asOf, observed);
         var dated = history.Events
             .Where(e => e.Date <= asOf)
             .OrderBy(e => e.Date)
@@ -31,7 +32,26 @@ public static class Evaluator
             .ThenBy(e => e.Origin.Line);
         foreach (var day in GroupByDate(dated)) run.Process(day.Date, day.Events);
         var instances = run.Finish();
-        return ReportAssembler.Assemble(asOf, assumptions, instances) with { EventsAfterHorizon = history.Events.Count(e => e.Date > asOf) };
+        return ReportAssembler.Assemble(asOf, assumptions, instances) with
+        {
+            EventsAfterHorizon = history.Events.Count(e => e.Date > asOf),
+            CalendarDuties = [.. rules.Treaties.SelectMany(t => t.Rules).Where(r => r.IsCalendarDuty).Select(r => r.QualifiedId).Order(StringComparer.Ordinal)],
+            Observed = observed.Ranges,
+        };
+    }
+
+    /// <summary>
+    /// Without a stated horizon: the last event's date, or the last observed day if later, since a
+    /// history that claims to record a period completely has seen all of it.
+    /// </summary>
+    private static LocalDate? DefaultHorizon(EventHistory history, ObservedCoverage observed)
+    {
+        LocalDate? last = history.Events.IsEmpty ? null : history.Events.Max(e => e.Date);
+        return (last, observed.LastDay) switch
+        {
+            ({ } e, { } o) => e > o ? e : o,
+            (var e, var o) => e ?? o,
+        };
     }
 
     private static IEnumerable<(LocalDate Date, List<Event> Events)> GroupByDate(IEnumerable<Event> sorted)

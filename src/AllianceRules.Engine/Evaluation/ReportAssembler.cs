@@ -23,8 +23,8 @@ internal static class ReportAssembler
             .ThenBy(x => x.Instance.Rule.Rule.QualifiedId, StringComparer.Ordinal)
             .ThenBy(x => x.Instance.Party, StringComparer.Ordinal)
             .ThenBy(x => x.Instance.Bindings.Canonical, StringComparer.Ordinal)
-            .ThenBy(x => x.Triggers[0].Origin.File, StringComparer.Ordinal)
-            .ThenBy(x => x.Triggers[0].Origin.Line)
+            .ThenBy(x => x.Triggers.IsEmpty ? string.Empty : x.Triggers[0].Origin.File, StringComparer.Ordinal)
+            .ThenBy(x => x.Triggers.IsEmpty ? 0 : x.Triggers[0].Origin.Line)
             .ToList();
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         var results = ImmutableArray.CreateBuilder<InstanceResult>(ordered.Count);

@@ -5,13 +5,22 @@ using NodaTime;
 namespace AllianceRules.Evaluation;
 
 /// <summary>The outcome of one evaluation (language.md §7).</summary>
-/// <remarks><see cref="EventsAfterHorizon"/> counts the events read and validated but not evaluated (rule 5.1.7).</remarks>
+/// <remarks>
+/// <see cref="EventsAfterHorizon"/> counts the events read and validated but not evaluated (rule
+/// 5.1.7). <see cref="CalendarDuties"/> names the rules with <c>every</c>, which are judged only
+/// inside <see cref="Observed"/>, so a reader can tell "not judged" from "nothing due".
+/// </remarks>
 public sealed record Report(
     LocalDate? AsOf,
     ImmutableArray<AssumptionUse> Assumptions,
     ImmutableArray<InstanceResult> Instances,
     ImmutableArray<ReliabilityRow> Summary,
-    int EventsAfterHorizon = 0);
+    int EventsAfterHorizon = 0)
+{
+    public ImmutableArray<string> CalendarDuties { get; init; } = [];
+
+    public ImmutableArray<DateRange> Observed { get; init; } = [];
+}
 
 /// <summary>An assumption as used: its period after any override, and the period the treaty declares.</summary>
 public sealed record AssumptionUse(string Treaty, string Name, Period Period, bool Overridden, string? Note, Period Declared);

@@ -24,6 +24,13 @@ public static class TextReportWriter
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.EventsAfterHorizon, "event")} dated after the horizon {DateText.Format(asOf)} {(report.EventsAfterHorizon == 1 ? "was" : "were")} read and checked but not evaluated.");
         }
+        if (!report.CalendarDuties.IsEmpty)
+        {
+            var duties = string.Join(", ", report.CalendarDuties);
+            sb.AppendLine(report.Observed.IsEmpty
+                ? $"Calendar duties ({duties}) were not judged: no history states an 'observed' interval, and outside one a missing event proves nothing."
+                : $"Calendar duties ({duties}) are judged only for periods wholly inside what the histories observe: {string.Join(", ", report.Observed.Select(r => r.ToString()))}.");
+        }
 
         foreach (var treaty in report.Instances.GroupBy(i => i.Rule.Treaty).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -39,7 +46,7 @@ public static class TextReportWriter
                     "#" + i.Id.Split('#')[1],
                     i.Party,
                     i.Status.ToString().ToLowerInvariant(),
-                    "triggered " + DateText.Format(i.TriggeredOn),
+                    (i.Rule.IsCalendarDuty ? "period from " : "triggered ") + DateText.Format(i.TriggeredOn),
                     i.Deadline is { } d ? "deadline " + DateText.Format(d) : "no deadline",
                     i.DecidedOn is { } on ? "decided " + DateText.Format(on) : "undecided",
                 }).ToList();
