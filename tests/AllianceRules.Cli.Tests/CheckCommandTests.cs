@@ -76,6 +76,9 @@ public sealed partial class CheckCommandTests : IDisposable
     [InlineData("--assume", "prompt=P0D", "AR9007")]
     [InlineData("--assume", "prompt=PT5H", "AR9007")]
     [InlineData("--assume", "prompt", "AR9005")]
+    [InlineData("--observed", "2023-01-01..2022-01-01", "AR9013")]
+    [InlineData("--observed", "2022-01-01", "AR9013")]
+    [InlineData("--observed", "2022-02-30..", "AR9013")]
     public void Bad_option_values_give_exit_2(string option, string value, string code)
     {
         CopyContract();
@@ -83,6 +86,35 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.StartsWith($"alliance: error {code}: ", stderr);
         Assert.DoesNotMatch(StackFrame(), stderr);
+    }
+
+    [Fact]
+    public void Observed_option_lets_calendar_duties_be_judged()
+    {
+        _cli.Write("rules/memo.treaty", """
+            vocabulary { verb consult "holds consultations with" }
+            treaty MEMO "Memo" {
+              signed 2000-05-24
+              rule quarterly "Quarterly consultations" {
+                kind consultation
+                every 3 months from 2000-07-01 then CSTO must consult _
+              }
+            }
+            """);
+        _cli.Write("seeds/2022.events", "2022-02-01 CSTO consult KAZ\n");
+
+        var (exit, unjudged, _) = _cli.Run("check", "rules", "seeds");
+        Assert.Equal(0, exit);
+        Assert.Contains("Calendar duties (MEMO.quarterly) were not judged: no history states an 'observed' interval", unjudged);
+        Assert.Contains("0 obligation instances", unjudged);
+
+        (exit, var judged, _) = _cli.Run("check", "rules", "seeds", "--observed", "2022-01-01..2022-07-01", "--format", "json");
+        Assert.Equal(0, exit);
+        using var report = JsonDocument.Parse(judged);
+        Assert.Equal("2022-07-01", report.RootElement.GetProperty("asOf").GetString());
+        var statuses = report.RootElement.GetProperty("instances").EnumerateArray()
+            .Select(i => $"{i.GetProperty("triggeredOn").GetString()} {i.GetProperty("status").GetString()}").ToList();
+        Assert.Equal(["2022-01-01 fulfilled", "2022-04-01 violated"], statuses);
     }
 
     [Fact]

@@ -41,13 +41,14 @@ public static class Evaluator
     }
 
     /// <summary>
-    /// Without a stated horizon: the last event's date, or the last observed day if later, since a
-    /// history that claims to record a period completely has seen all of it.
+    /// Without a stated horizon: the last event's date, or the end of the observed intervals if
+    /// later. A history that claims to record a period completely has seen all of it, so on the
+    /// day after it every period inside can be decided.
     /// </summary>
     private static LocalDate? DefaultHorizon(EventHistory history, ObservedCoverage observed)
     {
         LocalDate? last = history.Events.IsEmpty ? null : history.Events.Max(e => e.Date);
-        return (last, observed.LastDay) switch
+        return (last, observed.End) switch
         {
             ({ } e, { } o) => e > o ? e : o,
             (var e, var o) => e ?? o,

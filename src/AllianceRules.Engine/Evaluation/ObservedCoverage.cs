@@ -46,8 +46,8 @@ internal sealed class ObservedCoverage
         return false;
     }
 
-    /// <summary>The last observed day of a bounded coverage; null when there is none or it is open-ended.</summary>
-    public LocalDate? LastDay => _merged.IsEmpty || _merged[^1].End is not { } end ? null : DateMath.PreviousDay(end);
+    /// <summary>The first day after a bounded coverage; null when there is none or it is open-ended.</summary>
+    public LocalDate? End => _merged.IsEmpty ? null : _merged[^1].End;
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 }

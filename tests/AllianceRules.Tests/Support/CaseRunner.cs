@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using AllianceRules.Model;
 using AllianceRules.Checking;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
@@ -39,6 +41,7 @@ public static class CaseRunner
     {
         LocalDate? asOf = null;
         var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
+        var observed = ImmutableArray.CreateBuilder<DateRange>();
         if (argsPath is not null && File.Exists(argsPath))
         {
             foreach (var line in File.ReadAllLines(argsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
@@ -53,12 +56,18 @@ public static class CaseRunner
                         var kv = parts[1].Split('=', 2);
                         overrides[kv[0]] = PeriodPattern.Roundtrip.Parse(kv[1]).GetValueOrThrow();
                         break;
+                    case "--observed":
+                        var ends = parts[1].Split("..", 2);
+                        observed.Add(new DateRange(
+                            LocalDatePattern.Iso.Parse(ends[0]).GetValueOrThrow(),
+                            ends[1].Length == 0 ? null : LocalDatePattern.Iso.Parse(ends[1]).GetValueOrThrow()));
+                        break;
                     default:
                         throw new InvalidOperationException($"Unknown line in {argsPath}: {line}");
                 }
             }
         }
-        return new EvaluationOptions(asOf, overrides);
+        return new EvaluationOptions(asOf, overrides, observed.ToImmutable());
     }
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
