@@ -7,7 +7,7 @@ namespace AllianceRules.Evaluation;
 /// <summary>
 /// What the caller decides: the horizon (which wins over the history's <c>as of</c>) and
 /// overrides of assumptions by name. The engine reads no clock: without a horizon anywhere it
-/// uses the date of the last event. <see cref="Observed"/> adds to the intervals the histories
+/// uses the date of the last event, or the end of the observed intervals if later. <see cref="Observed"/> adds to the intervals the histories
 /// claim to record completely.
 /// </summary>
 public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictionary<string, Period>? AssumptionOverrides = null, ImmutableArray<DateRange> Observed = default)
