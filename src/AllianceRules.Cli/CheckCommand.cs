@@ -25,11 +25,18 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         foreach (var text in texts)
         {
             var parts = text.Split("..");
-            var from = parts.Length == 2 ? DateText.TryParse(parts[0].Trim()) : null;
-            var to = parts.Length == 2 && parts[1].Trim().Length > 0 ? DateText.TryParse(parts[1].Trim()) : null;
-            var openEnded = parts.Length == 2 && parts[1].Trim().Length == 0;
-            if (from is { } f && (openEnded || (to is { } t && t > f))) ranges.Add(new DateRange(f, to));
-            else problems.Add(DiagnosticCatalog.BadObserved(text));
+            if (parts.Length != 2)
+            {
+                problems.Add(DiagnosticCatalog.BadObserved(text, "it needs one '..' between the dates"));
+                continue;
+            }
+            var (fromText, toText) = (parts[0].Trim(), parts[1].Trim());
+            var from = DateText.TryParse(fromText);
+            var to = toText.Length == 0 ? null : DateText.TryParse(toText);
+            if (from is not { } f) problems.Add(DiagnosticCatalog.BadObserved(text, $"'{fromText}' is not a date: {DateText.Problem(fromText)}"));
+            else if (toText.Length > 0 && to is null) problems.Add(DiagnosticCatalog.BadObserved(text, $"'{toText}' is not a date: {DateText.Problem(toText)}"));
+            else if (to is { } t && t <= f) problems.Add(DiagnosticCatalog.BadObserved(text, "its end is not after its start"));
+            else ranges.Add(new DateRange(f, to));
         }
         return ranges.ToImmutable();
     }

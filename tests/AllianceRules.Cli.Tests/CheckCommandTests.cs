@@ -118,6 +118,27 @@ public sealed partial class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Observed_option_without_a_history_judges_nothing()
+    {
+        // Regression: with the seeds folder forgotten, --observed read "no history" as a complete
+        // record and reported every quarter violated.
+        _cli.Write("rules/memo.treaty", """
+            vocabulary { verb consult "holds consultations with" }
+            treaty MEMO "Memo" {
+              signed 2000-05-24
+              rule quarterly "Quarterly consultations" {
+                kind consultation
+                every 3 months from 2000-07-01 then CSTO must consult _
+              }
+            }
+            """);
+        var (exit, stdout, _) = _cli.Run("check", "rules", "--observed", "2022-01-01..2023-01-01");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Rules are valid. No events and no horizon were given, so nothing was evaluated.", stdout);
+        Assert.DoesNotContain("violated", stdout);
+    }
+
+    [Fact]
     public void Unknown_assumption_suggests_the_nearest()
     {
         CopyContract();

@@ -91,6 +91,9 @@ public static class DiagnosticCatalog
     public static Diagnostic UnboundVariable(SourceRef at, string variable, string where, IEnumerable<string> known) =>
         Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : where == "'until'" ? "; write '_' to match anyone" : string.Empty)}");
 
+    public static Diagnostic UnboundVariableInCalendarDuty(SourceRef at, string variable, string where) =>
+        Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound: a calendar duty ('every') has no trigger event, so the only variable it binds is the subject of 'each member'");
+
     public static Diagnostic BothWhenAndForbid(SourceRef at, string rule) =>
         Error("AR3012", at, $"rule '{rule}' has more than one 'when ... then', 'every ... then' or 'forbid'; a rule has exactly one");
 
@@ -191,8 +194,8 @@ public static class DiagnosticCatalog
     public static Diagnostic RepeatedAssume(string name) =>
         Error("AR9012", $"--assume {name}=... is given more than once; give each assumption once");
 
-    public static Diagnostic BadObserved(string text) =>
-        Error("AR9013", $"--observed '{text}' must be FROM..TO or FROM.. with real dates, TO after FROM, such as 2022-01-01..2023-01-01");
+    public static Diagnostic BadObserved(string text, string why) =>
+        Error("AR9013", $"--observed '{text}': {why}; write FROM..TO or FROM.., such as 2022-01-01..2023-01-01");
 
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");

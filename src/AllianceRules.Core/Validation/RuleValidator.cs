@@ -195,6 +195,10 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
             {
                 context.Report(DiagnosticCatalog.VariableOnlyInNestedThereWas(rule.At(v), v.Name));
             }
+            else if (clause is EveryThenSyntax)
+            {
+                context.Report(DiagnosticCatalog.UnboundVariableInCalendarDuty(rule.At(v), v.Name, where));
+            }
             else
             {
                 context.Report(DiagnosticCatalog.UnboundVariable(rule.At(v), v.Name, where, known.Where(bound.Contains)));

@@ -33,6 +33,9 @@ public static class Checker
         {
             return new CheckOutcome(null, DiagnosticOrder.Sort(problems));
         }
+        // An observed interval claims a history is complete; with no history there is nothing to
+        // claim it of, and a forgotten folder must not read as a record of no consultations.
+        if (historyFiles.Count == 0) options = options with { Observed = default };
         return new CheckOutcome(Evaluator.Evaluate(rules.Value, history.Value, options), DiagnosticOrder.Sort(problems));
     }
 

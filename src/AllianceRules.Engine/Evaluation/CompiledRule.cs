@@ -31,12 +31,17 @@ internal sealed class CompiledRule
     /// <summary>The period of a calendar duty (<c>every</c>); null for other rules.</summary>
     public Period? CalendarPeriod { get; }
 
-    /// <summary>The start of a calendar duty's period number <paramref name="k"/> (0 is the first).</summary>
-    public LocalDate PeriodStart(int k) => DateMath.PlusTimes(Rule.Every!.Start, CalendarPeriod!, k);
+    /// <summary>The start of a calendar duty's period number <paramref name="k"/> (0 is the first); null past the calendar's end.</summary>
+    public LocalDate? PeriodStart(int k) => k == 0 ? Rule.Every!.Start : DateMath.PlusTimes(Rule.Every!.Start, CalendarPeriod!, k);
 
-    /// <summary>The deadline of the calendar period that starts <paramref name="start"/>: its written window, or the day before the next period.</summary>
-    public LocalDate PeriodDeadline(LocalDate start, LocalDate nextStart) =>
-        Window is { } window ? DateMath.Plus(start, window) : DateMath.PreviousDay(nextStart);
+    /// <summary>
+    /// The deadline of the calendar period that starts <paramref name="start"/>: its written window,
+    /// or the day before the next period (the calendar's last day when no next period starts).
+    /// </summary>
+    public LocalDate PeriodDeadline(LocalDate start, LocalDate? nextStart) =>
+        Window is { } window ? DateMath.Plus(start, window)
+        : nextStart is { } next ? DateMath.PreviousDay(next)
+        : LocalDate.MaxIsoValue;
 
     public ImmutableArray<ThereWasCondition> Binders { get; }
 

@@ -35,8 +35,12 @@ internal static class DateMath
         }
     }
 
-    /// <summary><paramref name="date"/> plus <paramref name="times"/> periods, counted from the date itself so months never drift (31 January, 30 April, 31 July ...).</summary>
-    public static LocalDate PlusTimes(LocalDate date, Period period, int times)
+    /// <summary>
+    /// <paramref name="date"/> plus <paramref name="times"/> periods, counted from the date itself
+    /// so months never drift (31 January, 30 April, 31 July ...); null past the calendar's end,
+    /// where no further period starts.
+    /// </summary>
+    public static LocalDate? PlusTimes(LocalDate date, Period period, int times)
     {
         try
         {
@@ -51,7 +55,7 @@ internal static class DateMath
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
-            return Latest;
+            return null;
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class EvaluationRun
             if (rule.Rule.Trigger is not { } trigger)
             {
                 // Without an observed interval no period can be judged, so calendar duties wait for none.
-                if (!observed.IsEmpty) _periods.Enqueue((rule, 0), rule.PeriodStart(0));
+                if (!observed.IsEmpty) _periods.Enqueue((rule, 0), rule.PeriodStart(0)!.Value);
                 continue;
             }
             if (!_rulesByTriggerVerb.TryGetValue(trigger.Verb, out var list)) _rulesByTriggerVerb[trigger.Verb] = list = [];
@@ -136,8 +136,8 @@ internal sealed class EvaluationRun
             _periods.Dequeue();
             var (rule, index) = next;
             var nextStart = rule.PeriodStart(index + 1);
-            // A period that ends past the calendar's last day is the last one.
-            if (nextStart > start) _periods.Enqueue((rule, index + 1), nextStart);
+            // Past the calendar's last day no further period starts.
+            if (nextStart is { } following) _periods.Enqueue((rule, index + 1), following);
             var deadline = rule.PeriodDeadline(start, nextStart);
             if (rule.Rule.Effective is { } effective && !effective.Contains(start)) continue;
             if (!_observed.Covers(start, deadline)) continue;

@@ -46,8 +46,8 @@ internal sealed class ObservedCoverage
         return false;
     }
 
-    /// <summary>The first day after a bounded coverage; null when there is none or it is open-ended.</summary>
-    public LocalDate? End => _merged.IsEmpty ? null : _merged[^1].End;
+    /// <summary>The latest end of a bounded interval (the first day after it); null when no interval is bounded.</summary>
+    public LocalDate? End => _merged.Where(r => r.End is not null).Select(r => r.End).LastOrDefault();
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 }

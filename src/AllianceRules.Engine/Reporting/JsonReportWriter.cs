@@ -63,9 +63,29 @@ public static class JsonReportWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (!report.CalendarDuties.IsEmpty) WriteCalendar(json, report);
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Extension: which rules are calendar duties and the observed intervals they were judged in, so "not judged" is told from "nothing due".</summary>
+    private static void WriteCalendar(Utf8JsonWriter json, Report report)
+    {
+        json.WriteStartObject("calendar");
+        json.WriteStartArray("duties");
+        foreach (var duty in report.CalendarDuties) json.WriteStringValue(duty);
+        json.WriteEndArray();
+        json.WriteStartArray("observed");
+        foreach (var range in report.Observed)
+        {
+            json.WriteStartObject();
+            WriteDate(json, "from", range.Start);
+            WriteDate(json, "to", range.End);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>ISO 8601 as the contract prints it: <c>P30D</c>, <c>P1M</c>, <c>P4W</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AllianceRules.Evaluation;
+using AllianceRules.Model;
 using AllianceRules.Text;
 using NodaTime;
 
@@ -19,7 +20,12 @@ public static class TextReportWriter
             return sb.ToString();
         }
         sb.AppendLine(CultureInfo.InvariantCulture, $"Compliance as of {DateText.Format(asOf)}: {Count(report.Instances.Length, "obligation instance")}.");
-        if (report.Instances.IsEmpty) sb.AppendLine("No event in the history triggered a rule.");
+        if (report.Instances.IsEmpty)
+        {
+            sb.AppendLine(report.CalendarDuties.IsEmpty
+                ? "No event in the history triggered a rule."
+                : "No event in the history triggered a rule, and no calendar period was judged.");
+        }
         if (report.EventsAfterHorizon > 0)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.EventsAfterHorizon, "event")} dated after the horizon {DateText.Format(asOf)} {(report.EventsAfterHorizon == 1 ? "was" : "were")} read and checked but not evaluated.");
@@ -28,8 +34,8 @@ public static class TextReportWriter
         {
             var duties = string.Join(", ", report.CalendarDuties);
             sb.AppendLine(report.Observed.IsEmpty
-                ? $"Calendar duties ({duties}) were not judged: no history states an 'observed' interval, and outside one a missing event proves nothing."
-                : $"Calendar duties ({duties}) are judged only for periods wholly inside what the histories observe: {string.Join(", ", report.Observed.Select(r => r.ToString()))}.");
+                ? $"Calendar duties ({duties}) were not judged: no history states an 'observed' interval (nor does --observed), and outside one a missing event proves nothing."
+                : $"Calendar duties ({duties}) are judged only for periods wholly inside the observed {(report.Observed.Length == 1 ? "interval" : "intervals")}: {string.Join("; ", report.Observed.Select(Describe))}.");
         }
 
         foreach (var treaty in report.Instances.GroupBy(i => i.Rule.Treaty).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -94,6 +100,10 @@ public static class TextReportWriter
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {a.Treaty}.{a.Name} = {JsonReportWriter.PeriodText(a.Period)}{overridden}{note}");
         }
     }
+
+    private static string Describe(DateRange range) => range.End is { } end
+        ? $"{DateText.Format(range.Start)} up to {DateText.Format(end)}"
+        : $"from {DateText.Format(range.Start)} on";
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
