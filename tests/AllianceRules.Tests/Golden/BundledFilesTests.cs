@@ -63,13 +63,19 @@ public sealed partial class BundledFilesTests
         Baseline.Match(Repo.Path("tests", "AllianceRules.Tests", "Cases", "bundled", "expected.json"), CaseRunner.Render(outcome));
     }
 
+    /// <summary>docs/cases.md and the README, which must state verdicts, and every case note that does.</summary>
+    public static TheoryData<string> PagesWithVerdicts() =>
+        [.. new[] { "docs/cases.md", "README.md" }.Concat(Directory.GetFiles(Repo.Path("docs", "cases"), "*.md")
+            .Where(p => File.ReadAllText(p).Contains("```verdicts", StringComparison.Ordinal))
+            .Select(p => "docs/cases/" + Path.GetFileName(p))
+            .Order(StringComparer.Ordinal))];
+
     [GeneratedRegex(@"^```verdicts\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex VerdictBlock();
 
-    /// <summary>Every verdict docs/cases.md and the README state (RULE PARTY TRIGGERED STATUS DECIDED) is one the main job reports.</summary>
+    /// <summary>Every verdict docs/cases.md, its notes and the README state (RULE PARTY TRIGGERED STATUS DECIDED) is one the main job reports.</summary>
     [Theory]
-    [InlineData("docs/cases.md")]
-    [InlineData("README.md")]
+    [MemberData(nameof(PagesWithVerdicts))]
     public void Every_verdict_in_the_teaching_cases_is_reported(string document)
     {
         var page = File.ReadAllText(Repo.Path(document)).Replace("\r\n", "\n");
