@@ -88,19 +88,22 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.DoesNotMatch(StackFrame(), stderr);
     }
 
+    /// <summary>A calendar duty: the 2000 Memorandum's quarterly consultations, in small.</summary>
+    private void WriteQuarterlyMemo() => _cli.Write("rules/memo.treaty", """
+        vocabulary { verb consult "holds consultations with" }
+        treaty MEMO "Memo" {
+          signed 2000-05-24
+          rule quarterly "Quarterly consultations" {
+            kind consultation
+            every 3 months from 2000-07-01 then CSTO must consult _
+          }
+        }
+        """);
+
     [Fact]
     public void Observed_option_lets_calendar_duties_be_judged()
     {
-        _cli.Write("rules/memo.treaty", """
-            vocabulary { verb consult "holds consultations with" }
-            treaty MEMO "Memo" {
-              signed 2000-05-24
-              rule quarterly "Quarterly consultations" {
-                kind consultation
-                every 3 months from 2000-07-01 then CSTO must consult _
-              }
-            }
-            """);
+        WriteQuarterlyMemo();
         _cli.Write("seeds/2022.events", "2022-02-01 CSTO consult KAZ\n");
 
         var (exit, unjudged, _) = _cli.Run("check", "rules", "seeds");
@@ -122,16 +125,7 @@ public sealed partial class CheckCommandTests : IDisposable
     {
         // Regression: with the seeds folder forgotten, --observed read "no history" as a complete
         // record and reported every quarter violated.
-        _cli.Write("rules/memo.treaty", """
-            vocabulary { verb consult "holds consultations with" }
-            treaty MEMO "Memo" {
-              signed 2000-05-24
-              rule quarterly "Quarterly consultations" {
-                kind consultation
-                every 3 months from 2000-07-01 then CSTO must consult _
-              }
-            }
-            """);
+        WriteQuarterlyMemo();
         var (exit, stdout, _) = _cli.Run("check", "rules", "--observed", "2022-01-01..2023-01-01");
         Assert.Equal(0, exit);
         Assert.StartsWith("Rules are valid. No events and no horizon were given, so nothing was evaluated.", stdout);
