@@ -77,24 +77,75 @@ namespace AllianceRules.Cli
             {
                 Description = "Exit with status 1 when any obligation instance is violated (for CI).",
             };
+            var explainLines = new Option<bool>("--explain")
+            {
+                Description = "In the text report, add to each instance the article it rests on and the lines of its trigger and evidence.",
+            };
             var check = new Command("check", """
                 Validate rule files and, given event histories, decide every obligation they trigger.
                 Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
                 """)
             {
-                paths, asOf, assume, observed, format, output, failOnViolation,
+                paths, asOf, assume, observed, format, output, failOnViolation, explainLines,
             };
-            check.SetAction(result => new CheckCommand(stdout, stderr).Run(new CheckRequest(
+            InputRequest Inputs(ParseResult result) => new(
                 result.GetValue(paths) ?? [],
                 result.GetValue(asOf),
                 result.GetValue(assume) ?? [],
+                result.GetValue(observed) ?? [],
+                result.GetValue(output));
+            check.SetAction(result => new CheckCommand(stdout, stderr).Run(new CheckRequest(
+                Inputs(result),
                 result.GetValue(format) ?? "text",
-                result.GetValue(output),
                 result.GetValue(failOnViolation),
-                result.GetValue(observed) ?? [])));
+                result.GetValue(explainLines))));
+
+            var instance = new Option<string?>("--instance")
+            {
+                HelpName = "ID",
+                Description = "The instance to explain, by its id in the report, e.g. CST.art4-2010#5.",
+            };
+            var rule = new Option<string?>("--rule")
+            {
+                HelpName = "RULE",
+                Description = "Explain the instances of this rule (with --party), e.g. CST.art4-2010.",
+            };
+            var party = new Option<string?>("--party")
+            {
+                HelpName = "CODE",
+                Description = "The obligated party, e.g. RUS (with --rule).",
+            };
+            var on = new Option<string?>("--on")
+            {
+                HelpName = "DATE",
+                Description = "Only the instance triggered on this date (with --rule and --party).",
+            };
+            var explainFormat = new Option<string>("--format")
+            {
+                HelpName = "text|json",
+                Description = "'text': numbered steps in plain English (default); 'json': the same trace as data.",
+                DefaultValueFactory = _ => "text",
+            };
+            explainFormat.AcceptOnlyFromAmong("text", "json");
+            var explain = new Command("explain", """
+                Explain how the engine decided an instance: its trigger, the rule in force, each condition,
+                the parties obligated, the window, the events examined and the verdict.
+                Exit status: 0 explained; 2 invalid input, command line, or no instance matches.
+                """)
+            {
+                paths, asOf, assume, observed, instance, rule, party, on, explainFormat, output,
+            };
+            explain.SetAction(result => new ExplainCommand(stdout, stderr).Run(new ExplainRequest(
+                Inputs(result),
+                result.GetValue(instance),
+                result.GetValue(rule),
+                result.GetValue(party),
+                result.GetValue(on),
+                result.GetValue(explainFormat) ?? "text")));
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,
+                explain,
             };
         }
     }

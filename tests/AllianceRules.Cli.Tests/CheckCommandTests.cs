@@ -133,6 +133,61 @@ public sealed partial class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_prints_the_numbered_steps_of_one_instance()
+    {
+        CopyContract();
+        var (exit, stdout, stderr) = _cli.Run("explain", "rules", "seeds", "--instance", "CST.art4-request#1");
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        Assert.StartsWith("CST.art4-request#1: RUS violated", stdout);
+        foreach (var step in new[] { "1. The trigger", "2. The rule in force on 2022-09-13", "3. The conditions", "4. The obligated parties", "5. The window", "6. The events examined", "7. The verdict" })
+        {
+            Assert.Contains(step, stdout);
+        }
+        Assert.Contains("seeds/armenia-2022.events:", stdout);
+    }
+
+    [Fact]
+    public void Explain_as_json_is_the_same_trace_as_data()
+    {
+        CopyContract();
+        var (exit, stdout, _) = _cli.Run("explain", "rules", "seeds", "--rule", "CST.art4-request", "--party", "RUS", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var x = Assert.Single(json.RootElement.GetProperty("explanations").EnumerateArray());
+        Assert.Equal("violated", x.GetProperty("status").GetString());
+        Assert.Equal("CST.prompt", x.GetProperty("window").GetProperty("assumption").GetString());
+        Assert.Contains(x.GetProperty("parties").EnumerateArray(), p => p.GetProperty("party").GetString() == "ARM" && p.GetProperty("verdict").GetString() == "excepted");
+    }
+
+    [Theory]
+    [InlineData(new[] { "--rule", "CST.art4-request" }, "AR9011")]
+    [InlineData(new[] { "--instance", "CST.art4-request#1", "--party", "RUS" }, "AR9011")]
+    [InlineData(new[] { "--instance", "CST.art4-request" }, "AR9011")]
+    [InlineData(new[] { "--rule", "CST.art4-request", "--party", "RUS", "--on", "2022-02-30" }, "AR9011")]
+    [InlineData(new[] { "--rule", "CST.art4-request", "--party", "UZB" }, "AR9014")]
+    [InlineData(new[] { "--instance", "CST.art4-request#9" }, "AR9014")]
+    public void Explain_without_one_instance_to_explain_gives_exit_2(string[] selection, string code)
+    {
+        CopyContract();
+        var (exit, stdout, stderr) = _cli.Run(["explain", "rules", "seeds", .. selection]);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith($"alliance: error {code}: ", stderr);
+        Assert.DoesNotMatch(StackFrame(), stderr);
+    }
+
+    [Fact]
+    public void Check_explain_cites_the_article_and_the_lines_behind_each_verdict()
+    {
+        CopyContract();
+        var (exit, stdout, _) = _cli.Run("check", "rules", "seeds", "--explain");
+        Assert.Equal(0, exit);
+        Assert.Contains("under CST.art4-request, which cites no article; triggered by seeds/armenia-2022.events:4", stdout);
+        Assert.DoesNotContain("triggered by", _cli.Run("check", "rules", "seeds").Out);
+    }
+
+    [Fact]
     public void Unknown_assumption_suggests_the_nearest()
     {
         CopyContract();

@@ -197,6 +197,9 @@ public static class DiagnosticCatalog
     public static Diagnostic BadObserved(string text, string why) =>
         Error("AR9013", $"--observed '{text}': {why}; write FROM..TO or FROM.., such as 2022-01-01..2023-01-01");
 
+    public static Diagnostic NoSuchInstance(string wanted, string hint) =>
+        Error("AR9014", $"no instance matches {wanted}{hint}");
+
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
 }

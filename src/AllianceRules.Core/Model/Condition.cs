@@ -8,6 +8,21 @@ public abstract record Condition
     public static IEnumerable<Condition> TopLevelConjuncts(Condition condition) =>
         condition is AndCondition and ? TopLevelConjuncts(and.Left).Concat(TopLevelConjuncts(and.Right)) : [condition];
 
+    /// <summary>The condition as a rule file writes it, with the parentheses its nesting needs.</summary>
+    public static string Print(Condition condition) => condition switch
+    {
+        OrCondition o => $"{Print(o.Left)} or {Print(o.Right)}",
+        AndCondition a => $"{Operand(a.Left)} and {Operand(a.Right)}",
+        NotCondition n => $"not {(n.Operand is OrCondition or AndCondition ? $"({Print(n.Operand)})" : Print(n.Operand))}",
+        MembershipCondition m => $"{m.Term} is {(m.Negated ? "not " : string.Empty)}{(m.Frozen ? "frozen" : "member")}{(m.Treaty is null ? string.Empty : " of " + m.Treaty)}",
+        EqualityCondition e => $"{e.Left} {(e.NotEqual ? "!=" : "=")} {e.Right}",
+        InCondition i => $"{i.Term} {(i.Negated ? "not " : string.Empty)}in [{string.Join(", ", i.Items)}]",
+        ThereWasCondition t => $"there was {t.Pattern} within {Window.Print(t.Window)}{(t.Strictly ? " strictly" : string.Empty)} before",
+        _ => condition.GetType().Name,
+    };
+
+    private static string Operand(Condition c) => c is OrCondition ? $"({Print(c)})" : Print(c);
+
     /// <summary>Every <c>there was</c> inside a condition, wherever it stands.</summary>
     public static IEnumerable<ThereWasCondition> ThereWasIn(Condition condition) => condition switch
     {

@@ -6,5 +6,5 @@ namespace AllianceRules.Model;
 public sealed record Pattern(Term Actor, string Verb, Term Target, ImmutableArray<KeyValuePair<string, string>> Attributes)
 {
     public override string ToString() =>
-        $"{Actor} {Verb} {Target}{(Attributes.IsEmpty ? string.Empty : "[" + string.Join(", ", Attributes.Select(a => $"{a.Key}={a.Value}")) + "]")}";
+        $"{Actor} {Verb} {Target}{(Attributes.IsEmpty ? string.Empty : " [" + string.Join(", ", Attributes.Select(a => $"{a.Key}={a.Value}")) + "]")}";
 }

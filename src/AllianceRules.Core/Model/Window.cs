@@ -1,9 +1,19 @@
+using AllianceRules.Text;
 using NodaTime;
 
 namespace AllianceRules.Model;
 
 /// <summary>A length of time: written as a period, or named by an <c>assume</c> of the treaty.</summary>
-public abstract record Window;
+public abstract record Window
+{
+    /// <summary>As written: <c>30 days</c>, or the assumption's name.</summary>
+    public static string Print(Window window) => window switch
+    {
+        PeriodWindow p => PeriodText.Words(p.Period),
+        NamedWindow n => n.Name,
+        _ => window.GetType().Name,
+    };
+}
 
 public sealed record PeriodWindow(Period Period) : Window;
 

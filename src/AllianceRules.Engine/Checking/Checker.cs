@@ -6,6 +6,9 @@ using AllianceRules.Text;
 
 namespace AllianceRules.Checking;
 
+/// <summary>The result of an explanation: the report and the explanations asked for, or the diagnostics that stopped it.</summary>
+public sealed record ExplainOutcome(Report? Report, ImmutableArray<Evaluation.Tracing.Explanation> Explanations, ImmutableArray<Diagnostic> Diagnostics);
+
 /// <summary>The result of a check: a report, or the diagnostics that stopped it (then nothing was evaluated).</summary>
 public sealed record CheckOutcome(Report? Report, ImmutableArray<Diagnostic> Diagnostics)
 {
@@ -20,8 +23,30 @@ public static class Checker
 {
     public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null)
     {
+        var (rules, history, effective, diagnostics) = Load(ruleFiles, historyFiles, options);
+        return rules is null || history is null
+            ? new CheckOutcome(null, diagnostics)
+            : new CheckOutcome(Evaluator.Evaluate(rules, history, effective), diagnostics);
+    }
+
+    /// <summary>
+    /// As <see cref="Check"/>, then explains the instances of <paramref name="ruleId"/> that
+    /// <paramref name="select"/> picks. The report comes too, so a caller can say what there was
+    /// when nothing matched.
+    /// </summary>
+    public static ExplainOutcome Explain(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
+    {
+        var (rules, history, effective, diagnostics) = Load(ruleFiles, historyFiles, options);
+        if (rules is null || history is null) return new ExplainOutcome(null, [], diagnostics);
+        var explanations = Evaluation.Tracing.Explainer.Explain(rules, history, effective, ruleId, select);
+        return new ExplainOutcome(Evaluator.Evaluate(rules, history, effective), explanations, diagnostics);
+    }
+
+    private static (RuleSet? Rules, EventHistory? History, EvaluationOptions Options, ImmutableArray<Diagnostic> Diagnostics) Load(
+        IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options)
+    {
         options ??= new EvaluationOptions();
-        if (ruleFiles.Count == 0) return new CheckOutcome(null, [DiagnosticCatalog.NoInput()]);
+        if (ruleFiles.Count == 0) return (null, null, options, [DiagnosticCatalog.NoInput()]);
         var rules = RuleSetLoader.Load(ruleFiles);
         // Histories are checked against the vocabulary even when the rules are broken, so one run shows
         // every error; but not while a vocabulary block is itself broken, since its verbs are then unknown.
@@ -31,12 +56,12 @@ public static class Checker
         if (rules.Value is { } ruleSet) problems = problems.AddRange(CheckOverrideNames(ruleSet, options.Overrides.Keys));
         if (problems.Any(p => p.IsError) || rules.Value is null || history.Value is null)
         {
-            return new CheckOutcome(null, DiagnosticOrder.Sort(problems));
+            return (null, null, options, DiagnosticOrder.Sort(problems));
         }
         // An observed interval claims a history is complete; with no history there is nothing to
         // claim it of, and a forgotten folder must not read as a record of no consultations.
         if (historyFiles.Count == 0) options = options with { Observed = default };
-        return new CheckOutcome(Evaluator.Evaluate(rules.Value, history.Value, options), DiagnosticOrder.Sort(problems));
+        return (rules.Value, history.Value, options, DiagnosticOrder.Sort(problems));
     }
 
     private static IEnumerable<Diagnostic> CheckOverrideNames(RuleSet rules, IEnumerable<string> names)

@@ -1,3 +1,4 @@
+using AllianceRules.Evaluation.Tracing;
 using AllianceRules.Model;
 using NodaTime;
 
@@ -20,13 +21,17 @@ internal sealed class EvaluationRun
     /// <summary>The next period of every calendar duty, by its start date.</summary>
     private readonly PriorityQueue<(CompiledRule Rule, int Index), LocalDate> _periods = new();
 
-    public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate horizon, ObservedCoverage observed)
+    private readonly TraceRecorder? _trace;
+
+    public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate horizon, ObservedCoverage observed, TraceRecorder? trace = null)
     {
         _horizon = horizon;
         _observed = observed;
+        _trace = trace;
         var compiled = rules.Treaties.SelectMany(t => t.Rules.Select(r => new CompiledRule(r, t, windows))).ToList();
         foreach (var rule in compiled)
         {
+            if (trace is not null && trace.Wants(rule)) trace.ActionVerb = rule.Rule.Obligation?.Verb;
             if (rule.Rule.Trigger is not { } trigger)
             {
                 // Without an observed interval no period can be judged, so calendar duties wait for none.
@@ -52,6 +57,7 @@ internal sealed class EvaluationRun
         OpenPeriods(date, includingThatDay: true);
         OpenOrJoin(date, events);
         Decide(date, events);
+        _trace?.Observe(events);
     }
 
     public IReadOnlyList<OpenInstance> Finish()
@@ -105,7 +111,7 @@ internal sealed class EvaluationRun
                 // Rule 5.1.12: a trigger outside 'effective' is no trigger.
                 if (rule.Rule.Effective is { } effective && !effective.Contains(date)) continue;
                 if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) continue;
-                var solutions = Solve(rule, initial, date, e);
+                var solutions = Solve(rule, initial, date, e, Traced(rule) ? _trace!.Where(e) : null);
                 if (solutions.Count == 0) continue;
                 if (rule.Rule.IsForbid) AddForbidden(rule, date, e, solutions);
                 else AddTriggered(rule, date, e, solutions, candidates);
@@ -141,6 +147,7 @@ internal sealed class EvaluationRun
             var deadline = rule.PeriodDeadline(start, nextStart);
             if (rule.Rule.Effective is { } effective && !effective.Contains(start)) continue;
             if (!_observed.Covers(start, deadline)) continue;
+            if (Traced(rule)) _trace!.Periods[start] = new PeriodTrace(start, deadline, _observed.Containing(start));
             OpenPeriod(rule, start, deadline);
         }
     }
@@ -148,12 +155,13 @@ internal sealed class EvaluationRun
     private void OpenPeriod(CompiledRule rule, LocalDate start, LocalDate deadline)
     {
         var obligation = rule.Rule.Obligation!;
+        if (Traced(rule)) NoteParties(rule, start, start, Bindings.Empty, Parties(rule, obligation.Subject, Bindings.Empty, start));
         foreach (var party in Parties(rule, obligation.Subject, Bindings.Empty, start))
         {
             var bindings = obligation.Subject is EachMemberSubject each ? Bindings.Empty.With(each.Variable, party) : Bindings.Empty;
             var key = new InstanceKey(rule, party, PatternMatcher.Value(obligation.Target, bindings) ?? "_");
             var instance = new OpenInstance(key, bindings, start, deadline);
-            if (IsExcused(rule, bindings, start, null))
+            if (IsExcused(rule, bindings, start, null, party, start))
             {
                 instance.Decide(InstanceStatus.Excused, start, []);
                 _all.Add(instance);
@@ -182,10 +190,11 @@ internal sealed class EvaluationRun
                 else perKey[key] = new Candidate(withParty, evidenceDate);
             }
         }
+        if (Traced(rule)) NoteParties(rule, trigger, date, solutions.Keys.FirstOrDefault() ?? Bindings.Empty, perKey.Keys.Select(k => k.Party));
         foreach (var (key, candidate) in perKey)
         {
             // Rule 5.1.5: 'unless' is judged per trigger and party; an excused trigger stands alone.
-            if (IsExcused(rule, candidate.Bindings, date, trigger))
+            if (IsExcused(rule, candidate.Bindings, date, trigger, key.Party, trigger))
             {
                 var excused = Open(key, candidate.Bindings, date);
                 excused.Triggers.Add(trigger);
@@ -204,7 +213,7 @@ internal sealed class EvaluationRun
         var best = Best(solutions);
         var instance = new OpenInstance(new InstanceKey(rule, e.Actor, e.Target), best, date, null);
         instance.Triggers.Add(e);
-        if (IsExcused(rule, best, date, e)) instance.Decide(InstanceStatus.Excused, date, []);
+        if (IsExcused(rule, best, date, e, e.Actor, e)) instance.Decide(InstanceStatus.Excused, date, []);
         else instance.Decide(InstanceStatus.Violated, date, [e]);
         _all.Add(instance);
     }
@@ -224,7 +233,9 @@ internal sealed class EvaluationRun
     /// match a solution), then the other atoms filter. Solutions are deduplicated by their
     /// bindings, keeping the date of the latest event that gave them.
     /// </summary>
-    private Dictionary<Bindings, LocalDate?> Solve(CompiledRule rule, Bindings initial, LocalDate date, Event trigger)
+    private bool Traced(CompiledRule rule) => _trace is not null && _trace.Wants(rule);
+
+    private Dictionary<Bindings, LocalDate?> Solve(CompiledRule rule, Bindings initial, LocalDate date, Event trigger, NoteTaker? notes)
     {
         var solutions = new Dictionary<Bindings, LocalDate?>();
         void Bind(int index, Bindings bindings, LocalDate? latest)
@@ -233,7 +244,7 @@ internal sealed class EvaluationRun
             {
                 foreach (var filter in rule.Filters)
                 {
-                    if (!_conditions.Holds(filter, bindings, rule, date, trigger)) return;
+                    if (!_conditions.Holds(filter, bindings, rule, date, trigger, notes)) return;
                 }
                 if (!solutions.TryGetValue(bindings, out var known) || (latest is { } l && (known is not { } k || l > k)))
                 {
@@ -241,7 +252,12 @@ internal sealed class EvaluationRun
                 }
                 return;
             }
-            foreach (var (e, extended) in _conditions.Matches(rule.Binders[index], bindings, rule, date, trigger))
+            var binder = rule.Binders[index];
+            var matches = _conditions.Matches(binder, bindings, rule, date, trigger).ToList();
+            notes?.Add(binder, matches.Count > 0, matches.Count > 0
+                ? ConditionEvaluator.Found([.. matches.Select(m => m.Event)])
+                : $"no matching event between {Text.DateText.Format(_conditions.From(binder, rule, date))} and {Text.DateText.Format(ConditionEvaluator.To(binder, date))}");
+            foreach (var (e, extended) in matches)
             {
                 Bind(index + 1, extended, latest is { } x && x > e.Date ? x : e.Date);
             }
@@ -267,13 +283,45 @@ internal sealed class EvaluationRun
         }
     }
 
-    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger)
+    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger, string party, object opener)
     {
+        var notes = Traced(rule) ? new NoteTaker("unless") : null;
         foreach (var unless in rule.Rule.Unless)
         {
-            if (_conditions.Holds(unless, bindings, rule, date, trigger)) return true;
+            if (_conditions.Holds(unless, bindings, rule, date, trigger, notes))
+            {
+                if (notes is not null) _trace!.Party(opener, new PartyNote(party, PartyVerdict.Excused, "'unless' holds: " + string.Join("; ", notes.Sink.Select(n => $"{n.Condition} ({n.Detail})"))));
+                return true;
+            }
         }
         return false;
+    }
+
+    /// <summary>For the trace: every party the subject could name, and why each is in or out before 'unless'.</summary>
+    private void NoteParties(CompiledRule rule, object opener, LocalDate date, Bindings bindings, IEnumerable<string> obligated)
+    {
+        var chosen = obligated.ToHashSet(StringComparer.Ordinal);
+        switch (rule.Rule.Obligation!.Subject)
+        {
+            case EachMemberSubject each:
+                foreach (var party in rule.Treaty.Members.Keys.Order(StringComparer.Ordinal))
+                {
+                    var membership = TraceRecorder.MembershipWhy(rule.Treaty, party, date);
+                    var except = each.Except.FirstOrDefault(t => PatternMatcher.Value(t, bindings) == party);
+                    var note = !rule.Treaty.IsMember(party, date) ? new PartyNote(party, PartyVerdict.NotAMember, membership)
+                        : except is not null ? new PartyNote(party, PartyVerdict.Excepted, $"{membership}, but excepted as {except}")
+                        : chosen.Contains(party) ? new PartyNote(party, PartyVerdict.Obligated, membership)
+                        : new PartyNote(party, PartyVerdict.Excepted, membership);
+                    _trace!.Party(opener, note);
+                }
+                break;
+            case PartySubject p:
+                foreach (var party in chosen.Order(StringComparer.Ordinal))
+                {
+                    _trace!.Party(opener, new PartyNote(party, PartyVerdict.Obligated, p.Party is VariableTerm v ? $"named by the rule as ${v.Name}" : "named by the rule"));
+                }
+                break;
+        }
     }
 
     private void Register(OpenInstance instance, bool coalesces = true)

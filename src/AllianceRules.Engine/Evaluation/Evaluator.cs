@@ -15,29 +15,33 @@ namespace AllianceRules.Evaluation;
 /// </remarks>
 public static class Evaluator
 {
-    public static Report Evaluate(RuleSet rules, EventHistory history, EvaluationOptions? options = null)
+    public static Report Evaluate(RuleSet rules, EventHistory history, EvaluationOptions? options = null) =>
+        Run(rules, history, options, null).Report;
+
+    /// <summary>The evaluation, with the open instances behind the report's, in the report's order; a recorder, if given, traces one rule.</summary>
+    internal static (Report Report, IReadOnlyList<OpenInstance> Instances) Run(RuleSet rules, EventHistory history, EvaluationOptions? options, Tracing.TraceRecorder? trace)
     {
         options ??= new EvaluationOptions();
         var observed = new ObservedCoverage(history.ObservedOrEmpty.Concat(options.ObservedOrEmpty));
         var horizon = options.AsOf ?? history.AsOf ?? DefaultHorizon(history, observed);
         var windows = new WindowResolver(options.Overrides);
         var assumptions = AssumptionsUsed(rules, options.Overrides);
-        if (horizon is not { } asOf) return new Report(null, assumptions, [], []);
+        if (horizon is not { } asOf) return (new Report(null, assumptions, [], []), []);
 
-        var run = new EvaluationRun(rules, windows, asOf, observed);
+        var run = new EvaluationRun(rules, windows, asOf, observed, trace);
         var dated = history.Events
             .Where(e => e.Date <= asOf)
             .OrderBy(e => e.Date)
             .ThenBy(e => e.Origin.File, StringComparer.Ordinal)
             .ThenBy(e => e.Origin.Line);
         foreach (var day in GroupByDate(dated)) run.Process(day.Date, day.Events);
-        var instances = run.Finish();
-        return ReportAssembler.Assemble(asOf, assumptions, instances) with
+        var (report, ordered) = ReportAssembler.Assemble(asOf, assumptions, run.Finish());
+        return (report with
         {
             EventsAfterHorizon = history.Events.Count(e => e.Date > asOf),
             CalendarDuties = [.. rules.Treaties.SelectMany(t => t.Rules).Where(r => r.IsCalendarDuty).Select(r => r.QualifiedId).Order(StringComparer.Ordinal)],
             Observed = observed.Ranges,
-        };
+        }, ordered);
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ internal sealed class ObservedCoverage
 
     public bool IsEmpty => _merged.IsEmpty;
 
+    /// <summary>The merged interval that holds a date (callers ask only about covered dates).</summary>
+    public DateRange Containing(LocalDate date) => _merged.First(r => r.Contains(date));
+
     /// <summary>The merged intervals, earliest first.</summary>
     public ImmutableArray<DateRange> Ranges => _merged;
 

@@ -9,6 +9,15 @@ namespace AllianceRules.Evaluation;
 /// </summary>
 internal readonly record struct InstanceKey(CompiledRule Rule, string Party, string Target);
 
+internal enum ActionMatch
+{
+    Match,
+    WrongVerb,
+    WrongActor,
+    WrongTarget,
+    WrongAttributes,
+}
+
 /// <summary>An obligation instance while the evaluator runs; it becomes an <see cref="InstanceResult"/> at the end.</summary>
 internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate triggeredOn, LocalDate? deadline)
 {
@@ -22,11 +31,16 @@ internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate
     public string Target => Key.Target;
 
     /// <summary>Whether an event is the action this instance requires (or, for <c>must not</c>, forbids).</summary>
-    public bool IsAction(Event e)
+    public bool IsAction(Event e) => MatchAction(e) == ActionMatch.Match;
+
+    /// <summary>How an event compares with the action required: the first part that differs, or a match.</summary>
+    public ActionMatch MatchAction(Event e)
     {
         var o = Rule.Rule.Obligation!;
-        var byParty = e.Actor == Party || (!o.Through.IsDefault && o.Through.Contains(e.Actor));
-        return byParty && e.Verb == o.Verb && (Target == "_" || e.Target == Target) && PatternMatcher.AttributesMatch(o.Attributes, e);
+        if (e.Verb != o.Verb) return ActionMatch.WrongVerb;
+        if (e.Actor != Party && (o.Through.IsDefault || !o.Through.Contains(e.Actor))) return ActionMatch.WrongActor;
+        if (Target != "_" && e.Target != Target) return ActionMatch.WrongTarget;
+        return PatternMatcher.AttributesMatch(o.Attributes, e) ? ActionMatch.Match : ActionMatch.WrongAttributes;
     }
 
     public Bindings Bindings { get; } = bindings;

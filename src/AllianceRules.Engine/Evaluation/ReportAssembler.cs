@@ -15,7 +15,7 @@ internal static class ReportAssembler
         return c != 0 ? c : a.Origin.Line.CompareTo(b.Origin.Line);
     });
 
-    public static Report Assemble(LocalDate asOf, ImmutableArray<AssumptionUse> assumptions, IReadOnlyList<OpenInstance> instances)
+    public static (Report Report, IReadOnlyList<OpenInstance> Ordered) Assemble(LocalDate asOf, ImmutableArray<AssumptionUse> assumptions, IReadOnlyList<OpenInstance> instances)
     {
         var ordered = instances
             .Select(i => (Instance: i, Triggers: i.Triggers.Order(EventOrder).ToImmutableArray()))
@@ -47,7 +47,7 @@ internal static class ReportAssembler
                 action,
                 Reason(instance, action, asOf)));
         }
-        return new Report(asOf, assumptions, results.ToImmutable(), Summarise(results));
+        return (new Report(asOf, assumptions, results.ToImmutable(), Summarise(results)), [.. ordered.Select(x => x.Instance)]);
     }
 
     private static ImmutableArray<ReliabilityRow> Summarise(IEnumerable<InstanceResult> instances) =>

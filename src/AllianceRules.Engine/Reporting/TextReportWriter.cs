@@ -10,7 +10,8 @@ namespace AllianceRules.Reporting;
 /// <summary>A report for a person at a terminal: instances grouped by treaty and rule, a summary table, the assumptions used.</summary>
 public static class TextReportWriter
 {
-    public static string Write(Report report)
+    /// <param name="explain">Adds to each instance a line citing its article and the lines of its trigger and evidence (<c>check --explain</c>).</param>
+    public static string Write(Report report, bool explain = false)
     {
         var sb = new StringBuilder();
         if (report.AsOf is not { } asOf)
@@ -62,6 +63,7 @@ public static class TextReportWriter
                     sb.Append("    ");
                     sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
                     sb.AppendLine(CultureInfo.InvariantCulture, $"        {instance.Reason}");
+                    if (explain) sb.AppendLine(CultureInfo.InvariantCulture, $"        {Because(instance)}");
                 }
             }
         }
@@ -100,6 +102,19 @@ public static class TextReportWriter
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {a.Treaty}.{a.Name} = {JsonReportWriter.PeriodText(a.Period)}{overridden}{note}");
         }
     }
+
+    /// <summary>One line tying a verdict to its sources: the article, the trigger's line and the evidence's line.</summary>
+    private static string Because(InstanceResult i)
+    {
+        var parts = new List<string>();
+        parts.Add(i.Rule.Cites is { } cites ? $"under {i.Rule.Treaty} {cites}" : $"under {i.Rule.QualifiedId}, which cites no article");
+        if (i.Rule.IsCalendarDuty) parts.Add($"the period from {DateText.Format(i.TriggeredOn)}");
+        else parts.Add("triggered by " + string.Join(", ", i.Triggers.Select(Line)));
+        if (!i.Rule.IsForbid && !i.Evidence.IsEmpty) parts.Add((i.Status == InstanceStatus.Discharged ? "discharged by " : "decided by ") + string.Join(", ", i.Evidence.Select(Line)));
+        return string.Join("; ", parts);
+    }
+
+    private static string Line(Event e) => $"{e.Origin.File}:{e.Origin.Line.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Describe(DateRange range) => range.End is { } end
         ? $"{DateText.Format(range.Start)} up to {DateText.Format(end)}"

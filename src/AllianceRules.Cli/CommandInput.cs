@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using AllianceRules.Diagnostics;
+using AllianceRules.Evaluation;
+using AllianceRules.Model;
+using AllianceRules.Text;
+using NodaTime;
+
+namespace AllianceRules.Cli;
+
+/// <summary>What every evaluating command is given: paths, horizon, assumptions, observed intervals and an output file.</summary>
+public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IReadOnlyList<string> Assume, IReadOnlyList<string>? Observed, string? Output);
+
+/// <summary>The files read and the options parsed, ready for the engine.</summary>
+public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options);
+
+/// <summary>Reads the inputs of a command and writes its output; every problem is a diagnostic, never an exception.</summary>
+public static class CommandInput
+{
+    public static (PreparedInput? Input, IReadOnlyList<Diagnostic> Problems) Read(InputRequest request, string[] knownOptions)
+    {
+        var problems = new List<Diagnostic>();
+        foreach (var option in request.Paths.Where(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)))
+        {
+            problems.Add(DiagnosticCatalog.CommandLine($"unknown option '{option}'{SpellingSuggester.DidYouMean(option, knownOptions)}"));
+        }
+        if (problems.Count > 0) return (null, problems);
+        LocalDate? asOf = null;
+        if (request.AsOf is { } asOfText)
+        {
+            asOf = DateText.TryParse(asOfText);
+            if (asOf is null) problems.Add(DiagnosticCatalog.BadAsOf(asOfText));
+        }
+        var overrides = ParseOverrides(request.Assume, problems);
+        var observed = ParseObserved(request.Observed ?? [], problems);
+
+        var (inputs, discoveryProblems) = InputDiscovery.Discover(request.Paths);
+        problems.AddRange(discoveryProblems);
+        if (request.Output is { } output && inputs.Any(i => i.FullPath == InputDiscovery.RealPath(Path.GetFullPath(output))))
+        {
+            problems.Add(DiagnosticCatalog.OutputIsInput(output));
+        }
+        var sources = new Dictionary<InputFile, SourceFile>();
+        foreach (var input in inputs)
+        {
+            try
+            {
+                sources[input] = new SourceFile(input.DisplayPath, File.ReadAllText(input.FullPath));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e.Message));
+            }
+        }
+        if (problems.Count > 0) return (null, problems);
+        return (new PreparedInput(
+            [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
+            [.. inputs.Where(i => i.Kind != InputKind.Rules).Select(i => sources[i])],
+            new EvaluationOptions(asOf, overrides, observed)), problems);
+    }
+
+    /// <summary>Prints the diagnostics (with the usage hint after a command-line error) and gives exit status 2.</summary>
+    public static int Fail(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
+    {
+        var sorted = DiagnosticOrder.Sort(diagnostics);
+        foreach (var d in sorted) stderr.WriteLine(DiagnosticFormatter.Format(d));
+        if (sorted.Any(d => d.Code == "AR9011")) stderr.WriteLine(AllianceProgram.UsageHint);
+        return ExitCode.InvalidInput;
+    }
+
+    /// <summary>Writes text to the output file atomically, or to standard output; a diagnostic when the file cannot be written.</summary>
+    public static Diagnostic? Write(TextWriter stdout, string? path, string text)
+    {
+        if (path is null)
+        {
+            stdout.Write(text);
+            return null;
+        }
+        var existed = File.Exists(path);
+        return AtomicFile.TryWrite(path, text) is { } why ? DiagnosticCatalog.CannotWriteOutput(path, why, existed) : null;
+    }
+
+    /// <summary>As <see cref="Write(TextWriter, string?, string)"/>, for output written to a stream as it is produced.</summary>
+    public static Diagnostic? Write(TextWriter stdout, string? path, Action<Stream> write)
+    {
+        if (path is null)
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            return null;
+        }
+        var existed = File.Exists(path);
+        return AtomicFile.TryWrite(path, write) is { } why ? DiagnosticCatalog.CannotWriteOutput(path, why, existed) : null;
+    }
+
+    /// <summary>Reads each <c>--observed FROM..[TO]</c>: an interval the histories record completely.</summary>
+    private static ImmutableArray<DateRange> ParseObserved(IReadOnlyList<string> texts, List<Diagnostic> problems)
+    {
+        var ranges = ImmutableArray.CreateBuilder<DateRange>();
+        foreach (var text in texts)
+        {
+            var parts = text.Split("..");
+            if (parts.Length != 2)
+            {
+                problems.Add(DiagnosticCatalog.BadObserved(text, "it needs one '..' between the dates"));
+                continue;
+            }
+            var (fromText, toText) = (parts[0].Trim(), parts[1].Trim());
+            var from = DateText.TryParse(fromText);
+            var to = toText.Length == 0 ? null : DateText.TryParse(toText);
+            if (from is not { } f) problems.Add(DiagnosticCatalog.BadObserved(text, $"'{fromText}' is not a date: {DateText.Problem(fromText)}"));
+            else if (toText.Length > 0 && to is null) problems.Add(DiagnosticCatalog.BadObserved(text, $"'{toText}' is not a date: {DateText.Problem(toText)}"));
+            else if (to is { } t && t <= f) problems.Add(DiagnosticCatalog.BadObserved(text, "its end is not after its start"));
+            else ranges.Add(new DateRange(f, to));
+        }
+        return ranges.ToImmutable();
+    }
+
+    private static Dictionary<string, Period> ParseOverrides(IEnumerable<string> assume, List<Diagnostic> problems)
+    {
+        var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
+        foreach (var item in assume)
+        {
+            var parts = item.Split('=', 2);
+            if (parts.Length != 2 || parts[0].Length == 0)
+            {
+                problems.Add(DiagnosticCatalog.BadAssumeSyntax(item));
+                continue;
+            }
+            if (PeriodParser.TryParse(parts[1]) is not { } period) problems.Add(DiagnosticCatalog.BadAssumePeriod(parts[0], parts[1]));
+            else if (!overrides.TryAdd(parts[0], period)) problems.Add(DiagnosticCatalog.RepeatedAssume(parts[0]));
+        }
+        return overrides;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using AllianceRules.Model;
+using AllianceRules.Text;
+
+namespace AllianceRules.Evaluation.Tracing;
+
+/// <summary>
+/// Explains instances from the engine's own record: the evaluation runs again with a recorder on
+/// the rule asked about (evaluation is deterministic, so it reaches the same report), and each
+/// step of an explanation is read from what the recorder wrote down while the engine decided.
+/// </summary>
+public static class Explainer
+{
+    public static ImmutableArray<Explanation> Explain(RuleSet rules, EventHistory history, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
+    {
+        options ??= new EvaluationOptions();
+        var recorder = new TraceRecorder(ruleId);
+        var (report, ordered) = Evaluator.Run(rules, history, options, recorder);
+        var result = ImmutableArray.CreateBuilder<Explanation>();
+        for (var k = 0; k < report.Instances.Length; k++)
+        {
+            var instance = report.Instances[k];
+            if (instance.Rule.QualifiedId != ruleId || !select(instance)) continue;
+            result.Add(Build(rules, report, options, recorder, instance, ordered[k]));
+        }
+        return result.ToImmutable();
+    }
+
+    private static Explanation Build(RuleSet rules, Report report, EvaluationOptions options, TraceRecorder recorder, InstanceResult instance, OpenInstance open)
+    {
+        var rule = instance.Rule;
+        var treaty = rules.FindTreaty(rule.Treaty)!;
+        var versions = rule.Cites is null
+            ? [new RuleVersion(rule, true)]
+            : treaty.Rules.Where(r => r.Cites is not null && Article(r.Cites) == Article(rule.Cites))
+                .OrderBy(r => r.Effective?.Start)
+                .Select(r => new RuleVersion(r, r.Effective?.Contains(instance.TriggeredOn) ?? true))
+                .ToImmutableArray();
+        object opener = rule.IsCalendarDuty ? instance.TriggeredOn : instance.Triggers[0];
+        var parties = recorder.PartiesOf(opener).ToImmutableArray();
+        if (rule.IsForbid && parties.IsEmpty)
+        {
+            parties = [new PartyNote(instance.Party, PartyVerdict.Obligated, "the actor of the forbidden act")];
+        }
+        return new Explanation(
+            instance,
+            treaty,
+            versions,
+            [.. instance.Triggers.Select(e => new TriggerTrace(e, [.. recorder.ConditionsOf(e)]))],
+            rule.IsCalendarDuty ? recorder.Periods.GetValueOrDefault(instance.TriggeredOn) : null,
+            parties,
+            Window(report, options, rule, instance),
+            rule.IsForbid || instance.Status == InstanceStatus.Excused ? [] : Candidates(recorder, instance, open));
+    }
+
+    /// <summary>The article a citation names, without a trailing note in parentheses: "Article 4 (1992)" and "Article 4 (as amended 2010)" are versions of "Article 4".</summary>
+    private static string Article(string cites) =>
+        cites.IndexOf(" (", StringComparison.Ordinal) is var cut and > 0 ? cites[..cut] : cites;
+
+    private static WindowNote Window(Report report, EvaluationOptions options, Rule rule, InstanceResult instance)
+    {
+        switch (rule.Obligation?.Window ?? rule.Every?.Period)
+        {
+            case NamedWindow named:
+                var use = report.Assumptions.First(a => a.Treaty == rule.Treaty && a.Name == named.Name);
+                return new WindowNote(instance.TriggeredOn, instance.Deadline, use.Period, named.Name, use.Overridden, use.Declared, use.Note);
+            case PeriodWindow written when rule.Obligation?.Window is not null:
+                return new WindowNote(instance.TriggeredOn, instance.Deadline, written.Period, null, false, null, null);
+            case PeriodWindow:
+                // A calendar duty without 'within': the window is the period itself.
+                return new WindowNote(instance.TriggeredOn, instance.Deadline, null, null, false, null, null);
+            default:
+                return new WindowNote(instance.TriggeredOn, instance.Deadline, null, null, false, null, null);
+        }
+    }
+
+    /// <summary>
+    /// The events that could have been the action: those of its verb inside the window, and the
+    /// nearest ones before and after it that match in everything but the date. Each is judged by
+    /// the engine's own matcher.
+    /// </summary>
+    private static ImmutableArray<CandidateNote> Candidates(TraceRecorder recorder, InstanceResult instance, OpenInstance open)
+    {
+        var notes = ImmutableArray.CreateBuilder<CandidateNote>();
+        var from = instance.TriggeredOn;
+        var to = instance.Deadline;
+        var evidence = new HashSet<object>(instance.Evidence, ReferenceEqualityComparer.Instance);
+        var matching = recorder.ActionEvents.Where(e => open.MatchAction(e) == ActionMatch.Match).ToList();
+        var lastBefore = matching.LastOrDefault(e => e.Date < from);
+        var firstAfter = to is { } end ? matching.FirstOrDefault(e => e.Date > end) : null;
+        foreach (var e in recorder.ActionEvents)
+        {
+            var inWindow = e.Date >= from && (to is not { } d || e.Date <= d);
+            if (!inWindow && !ReferenceEquals(e, lastBefore) && !ReferenceEquals(e, firstAfter)) continue;
+            notes.Add(Judge(e, open.MatchAction(e), instance, open, evidence));
+        }
+        foreach (var e in instance.Evidence.Where(e => !recorder.ActionEvents.Contains(e)))
+        {
+            notes.Add(new CandidateNote(e, CandidateVerdict.Decisive, "matches 'until': it discharged the obligation"));
+        }
+        return [.. notes.OrderBy(n => n.Event.Date).ThenBy(n => n.Event.Origin.File, StringComparer.Ordinal).ThenBy(n => n.Event.Origin.Line)];
+    }
+
+    private static CandidateNote Judge(Event e, ActionMatch match, InstanceResult instance, OpenInstance open, HashSet<object> evidence)
+    {
+        var o = instance.Rule.Obligation!;
+        var actors = string.Join(" or ", o.Actors(instance.Party));
+        if (evidence.Contains(e))
+        {
+            return new CandidateNote(e, CandidateVerdict.Decisive, o.Negated
+                ? "the forbidden act, inside the window: it violated the pledge"
+                : "the action required, inside the window: it fulfilled the obligation");
+        }
+        return match switch
+        {
+            ActionMatch.WrongActor => new CandidateNote(e, CandidateVerdict.WrongActor, $"done by {e.Actor}, not by {actors}"),
+            ActionMatch.WrongTarget => new CandidateNote(e, CandidateVerdict.WrongTarget, $"towards {e.Target}, not {open.Target}"),
+            ActionMatch.WrongAttributes => new CandidateNote(e, CandidateVerdict.WrongAttributes,
+                $"lacks {string.Join(", ", o.Attributes.Where(a => e.Attributes.GetValueOrDefault(a.Key) != a.Value).Select(a => $"{a.Key}={a.Value}"))}"),
+            _ when open.IsOwnTrigger(e) => new CandidateNote(e, CandidateVerdict.OwnTrigger, "it opened this instance, so it cannot also decide it"),
+            _ when e.Date < instance.TriggeredOn => new CandidateNote(e, CandidateVerdict.BeforeWindow, $"before the window opened on {DateText.Format(instance.TriggeredOn)}"),
+            _ when instance.Deadline is { } d && e.Date > d => new CandidateNote(e, CandidateVerdict.AfterWindow, $"after the deadline, {DateText.Format(d)}"),
+            _ => new CandidateNote(e, CandidateVerdict.AfterDecision, $"the instance was already {instance.Status.ToString().ToLowerInvariant()} on {DateText.Format(instance.DecidedOn!.Value)}"),
+        };
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AllianceRules.Evaluation.Tracing;
+using AllianceRules.Model;
+using AllianceRules.Text;
+
+namespace AllianceRules.Reporting;
+
+/// <summary>Explanations as data: the same steps as the text, field for field.</summary>
+public static class ExplanationJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(IEnumerable<Explanation> explanations, Stream stream)
+    {
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("explanations");
+            foreach (var x in explanations) Write(json, x);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void Write(Utf8JsonWriter json, Explanation x)
+    {
+        var i = x.Instance;
+        var rule = i.Rule;
+        json.WriteStartObject();
+        json.WriteString("id", i.Id);
+        json.WriteString("rule", rule.QualifiedId);
+        json.WriteString("party", i.Party);
+        json.WriteString("status", i.Status.ToString().ToLowerInvariant());
+        json.WriteString("triggeredOn", DateText.Format(i.TriggeredOn));
+        Date(json, "deadline", i.Deadline);
+        Date(json, "decidedOn", i.DecidedOn);
+        json.WriteString("reason", i.Reason);
+
+        json.WriteStartArray("triggers");
+        foreach (var t in x.Triggers)
+        {
+            json.WriteStartObject();
+            Event(json, "event", t.Event);
+            json.WriteStartArray("conditions");
+            foreach (var c in t.Conditions)
+            {
+                json.WriteStartObject();
+                json.WriteString("clause", c.Clause);
+                json.WriteString("condition", c.Condition);
+                json.WriteBoolean("holds", c.Holds);
+                json.WriteString("detail", c.Detail);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (x.Period is { } p)
+        {
+            json.WriteStartObject("period");
+            Date(json, "start", p.Start);
+            Date(json, "deadline", p.Deadline);
+            Date(json, "observedFrom", p.Observed.Start);
+            Date(json, "observedTo", p.Observed.End);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("ruleInForce");
+        json.WriteString("rule", rule.QualifiedId);
+        Nullable(json, "cites", rule.Cites);
+        Nullable(json, "quote", rule.Quote);
+        Date(json, "effectiveFrom", rule.Effective?.Start);
+        Date(json, "effectiveTo", rule.Effective?.End);
+        json.WriteStartArray("otherVersions");
+        foreach (var v in x.Versions.Where(v => v.Rule != rule))
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", v.Rule.QualifiedId);
+            Date(json, "effectiveFrom", v.Rule.Effective?.Start);
+            Date(json, "effectiveTo", v.Rule.Effective?.End);
+            json.WriteBoolean("inForce", v.InForce);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        json.WriteStartArray("parties");
+        foreach (var party in x.Parties)
+        {
+            json.WriteStartObject();
+            json.WriteString("party", party.Party);
+            json.WriteString("verdict", Camel(party.Verdict.ToString()));
+            json.WriteString("why", party.Why);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        var w = x.Window;
+        json.WriteStartObject("window");
+        Date(json, "from", w.From);
+        Date(json, "deadline", w.Deadline);
+        Nullable(json, "period", w.Period is null ? null : JsonReportWriter.PeriodText(w.Period));
+        Nullable(json, "assumption", w.Assumption is null ? null : $"{x.Treaty.Code}.{w.Assumption}");
+        json.WriteBoolean("overridden", w.Overridden);
+        Nullable(json, "declared", w.Declared is null ? null : JsonReportWriter.PeriodText(w.Declared));
+        json.WriteEndObject();
+
+        json.WriteStartArray("candidates");
+        foreach (var c in x.Candidates)
+        {
+            json.WriteStartObject();
+            Event(json, "event", c.Event);
+            json.WriteString("verdict", Camel(c.Verdict.ToString()));
+            json.WriteString("why", c.Why);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Event(Utf8JsonWriter json, string name, Event e)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("file", e.Origin.File);
+        json.WriteNumber("line", e.Origin.Line);
+        json.WriteString("text", e.Origin.Text);
+        json.WriteEndObject();
+    }
+
+    private static void Date(Utf8JsonWriter json, string name, NodaTime.LocalDate? date)
+    {
+        if (date is { } d) json.WriteString(name, DateText.Format(d));
+        else json.WriteNull(name);
+    }
+
+    private static void Nullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
+    }
+
+    private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using AllianceRules.Checking;
+using AllianceRules.Reporting;
+using AllianceRules.Tests.Support;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Golden;
+
+/// <summary>
+/// Cases/explain holds one rule set and one history, and per case a <c>NAME.select</c> (the
+/// options of <c>alliance explain</c> that choose an instance) with its trace pinned as
+/// <c>NAME.txt</c> and <c>NAME.json</c>. The first line of a trace states the instance's status,
+/// which must be the one the case is named for.
+/// </summary>
+public sealed class ExplainCaseTests
+{
+    private static readonly string Folder = Repo.Path("tests", "AllianceRules.Tests", "Cases", "explain");
+
+    public static TheoryData<string> Cases() =>
+        [.. Directory.GetFiles(Folder, "*.select").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).Cast<string>()];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Trace_is_the_pinned_one(string name)
+    {
+        var sources = Directory.GetFiles(Folder)
+            .Where(p => p.EndsWith(".treaty", StringComparison.Ordinal) || p.EndsWith(".events", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => new SourceFile(Path.GetFileName(p), File.ReadAllText(p)))
+            .ToList();
+        var options = File.ReadAllText(Path.Combine(Folder, name + ".select")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        string? Option(string key) => options.SkipWhile(o => o != key).Skip(1).FirstOrDefault();
+        var instance = Option("--instance");
+        var ruleId = instance?.Split('#')[0] ?? Option("--rule")!;
+        var on = Option("--on") is { } date ? DateText.TryParse(date) : null;
+        var outcome = Checker.Explain(
+            sources.Where(s => s.Path.EndsWith(".treaty", StringComparison.Ordinal)).ToList(),
+            sources.Where(s => s.Path.EndsWith(".events", StringComparison.Ordinal)).ToList(),
+            null,
+            ruleId,
+            i => instance is not null ? i.Id == instance : i.Party == Option("--party") && (on is null || i.TriggeredOn == on));
+
+        var explanation = Assert.Single(outcome.Explanations);
+        var expectedStatus = name switch { "forbidden" => "violated", "calendar" => "fulfilled", _ => name };
+        Assert.Equal(expectedStatus, explanation.Instance.Status.ToString().ToLowerInvariant());
+        Baseline.Match(Path.Combine(Folder, name + ".txt"), ExplanationTextWriter.Write(explanation));
+        using var json = new MemoryStream();
+        ExplanationJsonWriter.Write([explanation], json);
+        Baseline.Match(Path.Combine(Folder, name + ".json"), Encoding.UTF8.GetString(json.ToArray()));
+    }
+}
