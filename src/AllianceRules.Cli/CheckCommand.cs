@@ -12,7 +12,7 @@ namespace AllianceRules.Cli;
 public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 {
     /// <summary>The options of <c>check</c>, for suggestions when one is misspelt.</summary>
-    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--explain", "--help"];
+    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--explain", "--sweep", "--help"];
 
     public int Run(CheckRequest request)
     {

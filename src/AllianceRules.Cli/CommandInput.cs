@@ -8,7 +8,7 @@ using NodaTime;
 namespace AllianceRules.Cli;
 
 /// <summary>What every evaluating command is given: paths, horizon, assumptions, observed intervals and an output file.</summary>
-public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IReadOnlyList<string> Assume, IReadOnlyList<string>? Observed, string? Output);
+public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IReadOnlyList<string> Assume, IReadOnlyList<string>? Observed, string? Output, string? Sweep = null);
 
 /// <summary>The files read and the options parsed, ready for the engine.</summary>
 public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options);
@@ -32,6 +32,7 @@ public static class CommandInput
         }
         var overrides = ParseOverrides(request.Assume, problems);
         var observed = ParseObserved(request.Observed ?? [], problems);
+        var sweep = request.Sweep is { } sweepText ? ParseSweep(sweepText, overrides, problems) : null;
 
         var (inputs, discoveryProblems) = InputDiscovery.Discover(request.Paths);
         problems.AddRange(discoveryProblems);
@@ -55,7 +56,39 @@ public static class CommandInput
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.Kind != InputKind.Rules).Select(i => sources[i])],
-            new EvaluationOptions(asOf, overrides, observed)), problems);
+            new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep }), problems);
+    }
+
+    /// <summary>Reads <c>--sweep NAME=P7D,P30D,...</c>: at least two distinct positive periods, for an assumption not also set with <c>--assume</c>.</summary>
+    private static (string Name, ImmutableArray<Period> Values)? ParseSweep(string text, Dictionary<string, Period> overrides, List<Diagnostic> problems)
+    {
+        var parts = text.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0)
+        {
+            problems.Add(DiagnosticCatalog.BadSweep(text, "it needs a name, '=' and periods"));
+            return null;
+        }
+        var values = new List<Period>();
+        foreach (var item in parts[1].Split(','))
+        {
+            if (PeriodParser.TryParse(item.Trim()) is { } period) values.Add(period);
+            else
+            {
+                problems.Add(DiagnosticCatalog.BadSweep(text, $"'{item.Trim()}' is not a positive ISO 8601 period of whole days, weeks, months or years"));
+                return null;
+            }
+        }
+        if (values.Distinct().Count() < 2)
+        {
+            problems.Add(DiagnosticCatalog.BadSweep(text, "give at least two different periods to compare"));
+            return null;
+        }
+        if (overrides.ContainsKey(parts[0]))
+        {
+            problems.Add(DiagnosticCatalog.BadSweep(text, $"'{parts[0]}' is also fixed with --assume; sweep it or fix it, not both"));
+            return null;
+        }
+        return (parts[0], [.. values]);
     }
 
     /// <summary>Prints the diagnostics (with the usage hint after a command-line error) and gives exit status 2.</summary>

@@ -77,6 +77,11 @@ namespace AllianceRules.Cli
             {
                 Description = "Exit with status 1 when any obligation instance is violated (for CI).",
             };
+            var sweep = new Option<string?>("--sweep")
+            {
+                HelpName = "NAME=P7D,P30D,...",
+                Description = "Evaluate once per value of the assumption NAME and report which verdicts change with it.",
+            };
             var explainLines = new Option<bool>("--explain")
             {
                 Description = "In the text report, add to each instance the article it rests on and the lines of its trigger and evidence.",
@@ -86,14 +91,15 @@ namespace AllianceRules.Cli
                 Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
                 """)
             {
-                paths, asOf, assume, observed, format, output, failOnViolation, explainLines,
+                paths, asOf, assume, observed, format, output, failOnViolation, explainLines, sweep,
             };
             InputRequest Inputs(ParseResult result) => new(
                 result.GetValue(paths) ?? [],
                 result.GetValue(asOf),
                 result.GetValue(assume) ?? [],
                 result.GetValue(observed) ?? [],
-                result.GetValue(output));
+                result.GetValue(output),
+                result.GetValue(sweep));
             check.SetAction(result => new CheckCommand(stdout, stderr).Run(new CheckRequest(
                 Inputs(result),
                 result.GetValue(format) ?? "text",

@@ -79,6 +79,8 @@ public sealed partial class CheckCommandTests : IDisposable
     [InlineData("--observed", "2023-01-01..2022-01-01", "AR9013")]
     [InlineData("--observed", "2022-01-01", "AR9013")]
     [InlineData("--observed", "2022-02-30..", "AR9013")]
+    [InlineData("--sweep", "prompt=P7D", "AR9015")]
+    [InlineData("--sweep", "promt=P7D,P30D", "AR9016")]
     public void Bad_option_values_give_exit_2(string option, string value, string code)
     {
         CopyContract();
@@ -185,6 +187,24 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("under CST.art4-request, which cites no article; triggered by seeds/armenia-2022.events:4", stdout);
         Assert.DoesNotContain("triggered by", _cli.Run("check", "rules", "seeds").Out);
+    }
+
+    [Fact]
+    public void Sweep_lists_the_verdicts_that_change_with_the_assumption()
+    {
+        CopyContract();
+        _cli.Write("seeds/late.events", "2022-10-01 RUS assist ARM\n");
+        var (exit, stdout, _) = _cli.Run("check", "rules", "seeds", "--sweep", "prompt=P7D,P30D", "--format", "json");
+        Assert.Equal(0, exit);
+        using var report = JsonDocument.Parse(stdout);
+        var sweep = report.RootElement.GetProperty("sweep");
+        Assert.Equal(["P7D", "P30D"], sweep.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(0, sweep.GetProperty("unchanged").GetInt32());
+        var change = Assert.Single(sweep.GetProperty("changes").EnumerateArray());
+        Assert.Equal("CST.art4-request", change.GetProperty("rule").GetString());
+        Assert.Equal(["violated", "fulfilled"], change.GetProperty("statuses").EnumerateArray().Select(v => v.GetString()));
+        // The main report keeps the declared 30 days.
+        Assert.Equal("fulfilled", report.RootElement.GetProperty("instances")[0].GetProperty("status").GetString());
     }
 
     [Fact]

@@ -200,6 +200,12 @@ public static class DiagnosticCatalog
     public static Diagnostic NoSuchInstance(string wanted, string hint) =>
         Error("AR9014", $"no instance matches {wanted}{hint}");
 
+    public static Diagnostic BadSweep(string text, string why) =>
+        Error("AR9015", $"--sweep '{text}': {why}; write NAME=PERIOD,PERIOD,..., such as immediately=P1D,P7D,P30D");
+
+    public static Diagnostic UnknownSweep(string name, IEnumerable<string> known) =>
+        Error("AR9016", $"--sweep {name}: no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
+
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
 }

@@ -13,6 +13,9 @@ public sealed record ExplainOutcome(Report? Report, ImmutableArray<Evaluation.Tr
 public sealed record CheckOutcome(Report? Report, ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Report is not null;
+
+    /// <summary>The rule set the report was made from (its treaties, members and rules), for documents that show them.</summary>
+    public RuleSet? Rules { get; init; }
 }
 
 /// <summary>
@@ -24,9 +27,10 @@ public static class Checker
     public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null)
     {
         var (rules, history, effective, diagnostics) = Load(ruleFiles, historyFiles, options);
-        return rules is null || history is null
-            ? new CheckOutcome(null, diagnostics)
-            : new CheckOutcome(Evaluator.Evaluate(rules, history, effective), diagnostics);
+        if (rules is null || history is null) return new CheckOutcome(null, diagnostics);
+        var report = Evaluator.Evaluate(rules, history, effective);
+        if (effective.Sweep is { } sweep) report = report with { Sweep = Sensitivity.Run(rules, history, effective, sweep.Name, sweep.Values) };
+        return new CheckOutcome(report, diagnostics) { Rules = rules };
     }
 
     /// <summary>
@@ -53,7 +57,14 @@ public static class Checker
         var verbs = rules.Value?.Verbs.Select(v => v.Name) ?? DeclaredVerbs(ruleFiles);
         var history = HistoryLoader.Load(historyFiles, verbs);
         var problems = rules.Diagnostics.AddRange(history.Diagnostics);
-        if (rules.Value is { } ruleSet) problems = problems.AddRange(CheckOverrideNames(ruleSet, options.Overrides.Keys));
+        if (rules.Value is { } ruleSet)
+        {
+            problems = problems.AddRange(CheckOverrideNames(ruleSet, options.Overrides.Keys));
+            if (options.Sweep is { } sweep && !ruleSet.Treaties.SelectMany(t => t.Assumptions).Any(a => a.Name == sweep.Name))
+            {
+                problems = problems.Add(DiagnosticCatalog.UnknownSweep(sweep.Name, ruleSet.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).Distinct()));
+            }
+        }
         if (problems.Any(p => p.IsError) || rules.Value is null || history.Value is null)
         {
             return (null, null, options, DiagnosticOrder.Sort(problems));

@@ -12,6 +12,9 @@ namespace AllianceRules.Evaluation;
 /// </summary>
 public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictionary<string, Period>? AssumptionOverrides = null, ImmutableArray<DateRange> Observed = default)
 {
+    /// <summary>An assumption to sweep and the values to try (<c>--sweep NAME=P7D,P30D</c>); the report then says which verdicts change.</summary>
+    public (string Name, ImmutableArray<Period> Values)? Sweep { get; init; }
+
     public ImmutableArray<DateRange> ObservedOrEmpty => Observed.IsDefault ? [] : Observed;
 
     private static readonly IReadOnlyDictionary<string, Period> None = new Dictionary<string, Period>();

@@ -20,6 +20,9 @@ public sealed record Report(
     public ImmutableArray<string> CalendarDuties { get; init; } = [];
 
     public ImmutableArray<DateRange> Observed { get; init; } = [];
+
+    /// <summary>With <c>--sweep</c>: the verdicts that change with one assumption.</summary>
+    public Sweep? Sweep { get; init; }
 }
 
 /// <summary>An assumption as used: its period after any override, and the period the treaty declares.</summary>

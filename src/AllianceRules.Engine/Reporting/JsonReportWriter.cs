@@ -64,9 +64,40 @@ public static class JsonReportWriter
             }
             json.WriteEndArray();
             if (!report.CalendarDuties.IsEmpty) WriteCalendar(json, report);
+            if (report.Sweep is { } sweep) WriteSweep(json, sweep);
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Extension (<c>--sweep</c>): the instances whose status changes with the assumption, with their status per value.</summary>
+    private static void WriteSweep(Utf8JsonWriter json, Sweep sweep)
+    {
+        json.WriteStartObject("sweep");
+        json.WriteString("assumption", sweep.Assumption);
+        json.WriteStartArray("values");
+        foreach (var v in sweep.Values) json.WriteStringValue(PeriodText(v));
+        json.WriteEndArray();
+        json.WriteNumber("unchanged", sweep.Unchanged);
+        json.WriteStartArray("changes");
+        foreach (var c in sweep.Changes)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", c.Rule);
+            json.WriteString("party", c.Party);
+            WriteDate(json, "triggeredOn", c.TriggeredOn);
+            json.WriteString("bindings", c.Bindings);
+            json.WriteStartArray("statuses");
+            foreach (var s in c.Statuses)
+            {
+                if (s is { } status) json.WriteStringValue(status.ToString().ToLowerInvariant());
+                else json.WriteNullValue();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>Extension: which rules are calendar duties and the observed intervals they were judged in, so "not judged" is told from "nothing due".</summary>

@@ -86,8 +86,31 @@ public static class TextReportWriter
                 sb.AppendLine(string.Join("  ", row.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
             }
         }
+        if (report.Sweep is { } sweep) AppendSweep(sb, sweep);
         AppendAssumptions(sb, report);
         return sb.ToString();
+    }
+
+    private static void AppendSweep(StringBuilder sb, Sweep sweep)
+    {
+        sb.AppendLine();
+        var values = sweep.Values.Select(JsonReportWriter.PeriodText).ToList();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Sensitivity to '{sweep.Assumption}' ({string.Join(", ", values)})");
+        if (sweep.Changes.IsEmpty)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  No verdict changes: all {Count(sweep.Unchanged, "instance")} have the same status under every value.");
+            return;
+        }
+        var header = new[] { "rule", "party", "triggered", "bindings" }.Concat(values).ToArray();
+        var rows = sweep.Changes.Select(c => new[] { c.Rule, c.Party, DateText.Format(c.TriggeredOn), c.Bindings }
+            .Concat(c.Statuses.Select(s => s?.ToString().ToLowerInvariant() ?? "-")).ToArray()).Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            sb.Append("  ");
+            sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  '-': no such instance under that value. {Count(sweep.Unchanged, "other instance")} keep their status under every value.");
     }
 
     private static void AppendAssumptions(StringBuilder sb, Report report)

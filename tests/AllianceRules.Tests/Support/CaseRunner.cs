@@ -42,6 +42,7 @@ public static class CaseRunner
         LocalDate? asOf = null;
         var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
         var observed = ImmutableArray.CreateBuilder<DateRange>();
+        (string, ImmutableArray<Period>)? sweep = null;
         if (argsPath is not null && File.Exists(argsPath))
         {
             foreach (var line in File.ReadAllLines(argsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
@@ -56,6 +57,10 @@ public static class CaseRunner
                         var kv = parts[1].Split('=', 2);
                         overrides[kv[0]] = PeriodPattern.Roundtrip.Parse(kv[1]).GetValueOrThrow();
                         break;
+                    case "--sweep":
+                        var nameValues = parts[1].Split('=', 2);
+                        sweep = (nameValues[0], [.. nameValues[1].Split(',').Select(v => PeriodPattern.Roundtrip.Parse(v).GetValueOrThrow())]);
+                        break;
                     case "--observed":
                         var ends = parts[1].Split("..", 2);
                         observed.Add(new DateRange(
@@ -67,7 +72,7 @@ public static class CaseRunner
                 }
             }
         }
-        return new EvaluationOptions(asOf, overrides, observed.ToImmutable());
+        return new EvaluationOptions(asOf, overrides, observed.ToImmutable()) { Sweep = sweep };
     }
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
