@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
 using AllianceRules.Model;
+using AllianceRules.Reporting.Documents;
 using AllianceRules.Text;
 using NodaTime;
 
@@ -11,7 +13,7 @@ namespace AllianceRules.Cli;
 public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IReadOnlyList<string> Assume, IReadOnlyList<string>? Observed, string? Output, string? Sweep = null);
 
 /// <summary>The files read and the options parsed, ready for the engine.</summary>
-public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options);
+public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options, IReadOnlyList<InputDigest> Digests);
 
 /// <summary>Reads the inputs of a command and writes its output; every problem is a diagnostic, never an exception.</summary>
 public static class CommandInput
@@ -41,11 +43,15 @@ public static class CommandInput
             problems.Add(DiagnosticCatalog.OutputIsInput(output));
         }
         var sources = new Dictionary<InputFile, SourceFile>();
+        var digests = new List<InputDigest>();
         foreach (var input in inputs)
         {
             try
             {
-                sources[input] = new SourceFile(input.DisplayPath, File.ReadAllText(input.FullPath));
+                var bytes = File.ReadAllBytes(input.FullPath);
+                using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                sources[input] = new SourceFile(input.DisplayPath, reader.ReadToEnd());
+                digests.Add(new InputDigest(input.DisplayPath, input.Kind == InputKind.Rules ? "rules" : "history", Convert.ToHexStringLower(SHA256.HashData(bytes))));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -56,7 +62,8 @@ public static class CommandInput
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.Kind != InputKind.Rules).Select(i => sources[i])],
-            new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep }), problems);
+            new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep },
+            digests), problems);
     }
 
     /// <summary>Reads <c>--sweep NAME=P7D,P30D,...</c>: at least two distinct positive periods, for an assumption not also set with <c>--assume</c>.</summary>

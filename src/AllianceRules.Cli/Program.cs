@@ -148,10 +148,31 @@ namespace AllianceRules.Cli
                 result.GetValue(party),
                 result.GetValue(on),
                 result.GetValue(explainFormat) ?? "text")));
+            var reportFormat = new Option<string>("--format")
+            {
+                HelpName = "markdown|html",
+                Description = "'markdown' (GitHub-flavoured, default) or 'html' (one self-contained page, for screen and print).",
+                DefaultValueFactory = _ => "markdown",
+            };
+            reportFormat.AcceptOnlyFromAmong("markdown", "html");
+            var report = new Command("report", """
+                Write a compliance report a person can read and print: inputs with their hashes, assumptions,
+                each treaty's members and rules, each crisis with its obligations and timeline, reliability
+                per party and per kind, and what is pending or excused.
+                Exit status: 0 written; 2 invalid input or command line.
+                """)
+            {
+                paths, asOf, assume, observed, sweep, reportFormat, output,
+            };
+            report.SetAction(result => new ReportCommand(stdout, stderr).Run(new ReportRequest(
+                Inputs(result),
+                result.GetValue(reportFormat) ?? "markdown")));
+
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,
                 explain,
+                report,
             };
         }
     }

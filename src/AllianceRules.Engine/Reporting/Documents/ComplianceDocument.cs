@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using AllianceRules.Evaluation;
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Reporting.Documents;
+
+/// <summary>A file the report was made from, with the SHA-256 of its bytes (the CLI reads them; the engine does no I/O).</summary>
+public sealed record InputDigest(string Path, string Kind, string Sha256);
+
+/// <summary>
+/// Everything a printed compliance report shows, arranged once for every format: inputs,
+/// assumptions, treaties with their members and rules, the crises with their obligations,
+/// reliability per party and per kind, and what is still open or excused.
+/// </summary>
+public sealed record ComplianceDocument(
+    Report Report,
+    ImmutableArray<InputDigest> Inputs,
+    ImmutableArray<TreatySection> Treaties,
+    ImmutableArray<CrisisSection> Crises,
+    ImmutableArray<KindRow> ByKind,
+    ImmutableArray<InstanceResult> Open)
+{
+    public static ComplianceDocument Build(RuleSet rules, Report report, IEnumerable<InputDigest> inputs) => new(
+        report,
+        [.. inputs],
+        [.. rules.Treaties.OrderBy(t => t.Code, StringComparer.Ordinal).Select(Section)],
+        GroupByTrigger(report),
+        ByKinds(report),
+        [.. report.Instances.Where(i => i.Status is InstanceStatus.Pending or InstanceStatus.Excused)]);
+
+    /// <summary>Charts of longer member lists (a reference list of states, say) would be unreadable; their table stands alone.</summary>
+    public const int MaxChartedMembers = 40;
+
+    /// <summary>
+    /// The last day a membership chart shows: the horizon or the latest date the treaty names,
+    /// whichever is later, and a year beyond an open interval that starts on that day, so it shows.
+    /// </summary>
+    public LocalDate TimelineEnd(Treaty treaty)
+    {
+        var ranges = treaty.Members.Values.SelectMany(r => r).ToList();
+        var dates = ranges.SelectMany(r => r.End is { } e ? new[] { r.Start, e } : [r.Start]).ToList();
+        if (Report.AsOf is { } asOf) dates.Add(asOf);
+        if (dates.Count == 0) return treaty.Signed ?? new LocalDate(2000, 1, 1);
+        var end = dates.Max();
+        return ranges.Any(r => r.End is null && r.Start >= end) ? end.PlusYears(1) : end;
+    }
+
+    private static TreatySection Section(Treaty treaty) => new(
+        treaty,
+        [.. treaty.Members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new MemberRow(
+            m.Key,
+            m.Value,
+            treaty.FrozenMembers?.GetValueOrDefault(m.Key, []) ?? []))],
+        [.. treaty.Rules]);
+
+    /// <summary>Instances grouped by what set them off: one trigger event, or one calendar period.</summary>
+    private static ImmutableArray<CrisisSection> GroupByTrigger(Report report) =>
+        [.. report.Instances
+            .GroupBy(i => i.Rule.IsCalendarDuty || i.Triggers.IsEmpty ? $"period {i.TriggeredOn}" : $"{i.Triggers[0].Origin.File}:{i.Triggers[0].Origin.Line}")
+            .Select(g => new CrisisSection(g.First().TriggeredOn, g.First().Rule.IsCalendarDuty ? null : g.First().Triggers.FirstOrDefault(), [.. g]))
+            .OrderBy(c => c.Date)
+            .ThenBy(c => c.Trigger?.Origin.File ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(c => c.Trigger?.Origin.Line ?? 0)];
+
+    private static ImmutableArray<KindRow> ByKinds(Report report) =>
+        [.. report.Instances
+            .GroupBy(i => (i.Rule.Treaty, i.Rule.Kind))
+            .OrderBy(g => g.Key.Treaty, StringComparer.Ordinal).ThenBy(g => g.Key.Kind)
+            .Select(g => new KindRow(
+                g.Key.Treaty,
+                g.Key.Kind,
+                g.Count(i => i.Status == InstanceStatus.Fulfilled),
+                g.Count(i => i.Status == InstanceStatus.Violated),
+                g.Count(i => i.Status == InstanceStatus.Pending),
+                g.Count(i => i.Status == InstanceStatus.Discharged),
+                g.Count(i => i.Status == InstanceStatus.Excused)))];
+}
+
+public sealed record TreatySection(Treaty Treaty, ImmutableArray<MemberRow> Members, ImmutableArray<Rule> Rules);
+
+/// <summary>A party's membership intervals, and those of them in which its participation is frozen.</summary>
+public sealed record MemberRow(string Party, ImmutableArray<DateRange> Intervals, ImmutableArray<DateRange> Frozen);
+
+/// <summary>The obligations one trigger event (or, for calendar duties, one period's first day) created.</summary>
+public sealed record CrisisSection(LocalDate Date, Event? Trigger, ImmutableArray<InstanceResult> Instances);
+
+/// <summary>Leeds-style reliability of one kind of obligation under one treaty.</summary>
+public sealed record KindRow(string Treaty, RuleKind Kind, int Fulfilled, int Violated, int Pending, int Discharged, int Excused)
+{
+    public int Invoked => Fulfilled + Violated;
+
+    public double? Reliability => Invoked == 0 ? null : (double)Fulfilled / Invoked;
+}

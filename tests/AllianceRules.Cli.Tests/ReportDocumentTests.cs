@@ -1,0 +1,123 @@
+using System.Xml;
+using System.Xml.Linq;
+using AllianceRules.Tests.Support;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// alliance report: the Markdown of the contract example and of the bundled rules and seeds is
+/// pinned (Reports/*.md; ALLIANCE_UPDATE_BASELINES=1 rewrites them), and the HTML is parsed as XML
+/// to check its structure and its escaping.
+/// </summary>
+[Collection("cli")]
+public sealed class ReportDocumentTests : IDisposable
+{
+    private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Markdown_of_the_contract_example_is_the_pinned_one()
+    {
+        _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
+        _cli.Write("seeds/armenia-2022.events", File.ReadAllText(CliHarness.Contract("armenia-2022.events")));
+        var (exit, stdout, stderr) = _cli.Run("report", "rules", "seeds");
+        Assert.True(exit == 0, stderr);
+        Baseline.Match(Repo.Path("tests", "AllianceRules.Cli.Tests", "Reports", "contract.md"), stdout);
+    }
+
+    [Fact]
+    public void Markdown_of_the_bundled_rules_and_seeds_is_the_pinned_one()
+    {
+        CopyBundled();
+        var (exit, stdout, stderr) = _cli.Run("report", "rules", "seeds", "--format", "markdown");
+        Assert.True(exit == 0, stderr);
+        Baseline.Match(Repo.Path("tests", "AllianceRules.Cli.Tests", "Reports", "bundled.md"), stdout);
+    }
+
+    [Fact]
+    public void Markdown_escapes_what_would_be_markup()
+    {
+        _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
+        _cli.Write("seeds/x.events", "2022-09-13 AZE attack ARM\n2022-09-14 ARM request CSTO \"<script>x</script> | *bold* [link](http://e.org)\"\n");
+        var (_, stdout, _) = _cli.Run("report", "rules", "seeds");
+        Assert.Contains(@"&lt;script&gt;x&lt;/script&gt; \| \*bold\* \[link\](http://e.org)", stdout);
+        Assert.DoesNotContain("<script>", stdout);
+    }
+
+    [Fact]
+    public void Html_is_one_well_formed_self_contained_page_with_tables_and_figures()
+    {
+        CopyBundled();
+        var (exit, stdout, stderr) = _cli.Run("report", "rules", "seeds", "--format", "html");
+        Assert.True(exit == 0, stderr);
+        var page = XDocument.Parse(stdout.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+
+        // Nothing to run and nothing to fetch: no script, no external reference, and a policy that forbids both.
+        Assert.Empty(page.Descendants(X + "script"));
+        Assert.DoesNotContain(page.Descendants().Attributes(), a => a.Name.LocalName is "src" or "href" && !a.Value.StartsWith("data:", StringComparison.Ordinal));
+        var policy = page.Descendants(X + "meta").Single(m => (string?)m.Attribute("http-equiv") == "Content-Security-Policy");
+        Assert.StartsWith("default-src 'none'", (string)policy.Attribute("content")!);
+        Assert.Single(page.Descendants(X + "style"));
+
+        var headings = page.Descendants(X + "h2").Select(h => h.Value).ToList();
+        Assert.Equal(["Inputs", "Assumptions"], headings.Take(2));
+        Assert.Contains("CST: Collective Security Treaty", headings);
+        Assert.Equal(["Crises and calendar periods", "Reliability", "Pending and excused"], headings.TakeLast(3));
+
+        // The input table lists every file with a 64-digit SHA-256.
+        var inputs = page.Descendants(X + "table").First().Descendants(X + "tbody").Single().Elements(X + "tr").ToList();
+        Assert.Equal(Directory.GetFiles(Path.Combine(_cli.Directory, "rules")).Length + Directory.GetFiles(Path.Combine(_cli.Directory, "seeds"), "*.events").Length, inputs.Count);
+        Assert.All(inputs, r => Assert.Matches("^[0-9a-f]{64}$", r.Elements(X + "td").Last().Value));
+
+        // Each crisis has a table of its obligations and a timeline figure with one bar per instance.
+        var crises = page.Descendants(X + "section").Where(s => (string?)s.Attribute("class") == "crisis").ToList();
+        Assert.NotEmpty(crises);
+        foreach (var crisis in crises)
+        {
+            var rows = crisis.Descendants(X + "tbody").Single().Elements(X + "tr").Count();
+            var bars = crisis.Descendants(Svg + "rect").Count();
+            Assert.Equal(rows, bars);
+        }
+        // Membership charts for the treaties with a readable number of members.
+        Assert.True(page.Descendants(X + "figure").Count(f => f.Descendants(Svg + "svg").Any()) >= crises.Count + 4);
+        // Reliability by party and by kind.
+        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By kind of obligation");
+    }
+
+    [Fact]
+    public void Html_escapes_every_text_from_the_inputs()
+    {
+        _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
+        _cli.Write("seeds/x.events", "2022-09-13 AZE attack ARM\n2022-09-14 ARM request CSTO source=\"a&b\" \"<img src=x onerror=alert(1)> \\\"quoted\\\"\"\n");
+        var (_, stdout, _) = _cli.Run("report", "rules", "seeds", "--format", "html");
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot;", stdout);
+        Assert.Contains("a&amp;b", stdout);
+        var page = XDocument.Parse(stdout.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+        Assert.Empty(page.Descendants(X + "img"));
+    }
+
+    [Fact]
+    public void Report_with_bad_input_writes_nothing_and_exits_2()
+    {
+        _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
+        _cli.Write("seeds/x.events", "2022-09-13 AZE atack ARM\n");
+        var (exit, _, stderr) = _cli.Run("report", "rules", "seeds", "--format", "html", "--output", "out.html");
+        Assert.Equal(2, exit);
+        Assert.Contains("error AR4001", stderr);
+        Assert.False(File.Exists(Path.Combine(_cli.Directory, "out.html")));
+    }
+
+    private void CopyBundled()
+    {
+        foreach (var name in new[] { "rules", "seeds" })
+        {
+            foreach (var path in Directory.GetFiles(Path.Combine(CliHarness.RepoRoot, name)).Where(p => p.EndsWith(".treaty", StringComparison.Ordinal) || p.EndsWith(".events", StringComparison.Ordinal)))
+            {
+                _cli.Write(Path.Combine(name, Path.GetFileName(path)), File.ReadAllText(path));
+            }
+        }
+    }
+}
