@@ -100,6 +100,21 @@ public sealed class ReportDocumentTests : IDisposable
     }
 
     [Fact]
+    public void Report_with_a_sweep_shows_the_verdicts_that_change()
+    {
+        _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
+        _cli.Write("seeds/armenia-2022.events", File.ReadAllText(CliHarness.Contract("armenia-2022.events")) + "2022-10-01 RUS assist ARM\n");
+        var (exit, markdown, _) = _cli.Run("report", "rules", "seeds", "--sweep", "prompt=P7D,P30D");
+        Assert.Equal(0, exit);
+        Assert.Contains("## Sensitivity to prompt", markdown);
+        Assert.Contains("| `CST.art4-request` | RUS | 2022-09-13 | `aggressor=AZE,ally=RUS,victim=ARM` | ❌ violated | ✅ fulfilled |", markdown);
+        var (_, html, _) = _cli.Run("report", "rules", "seeds", "--sweep", "prompt=P7D,P30D", "--format", "html");
+        var page = XDocument.Parse(html.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+        var sweep = page.Descendants(X + "h2").Single(h => h.Value == "Sensitivity to prompt").ElementsAfterSelf(X + "table").First();
+        Assert.Equal(["violated", "fulfilled"], sweep.Descendants(X + "td").Where(td => ((string?)td.Attribute("class"))?.StartsWith("status", StringComparison.Ordinal) == true).Select(td => td.Value));
+    }
+
+    [Fact]
     public void Report_with_bad_input_writes_nothing_and_exits_2()
     {
         _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
