@@ -39,7 +39,10 @@ public sealed class ExplainCommand(TextWriter stdout, TextWriter stderr)
     private static Diagnostic? Selection(ExplainRequest r)
     {
         if (r.Instance is not null && (r.Rule ?? r.Party ?? r.On) is not null) return DiagnosticCatalog.CommandLine("give either --instance, or --rule and --party, not both");
-        if (r.Instance is { } id && !id.Contains('#', StringComparison.Ordinal)) return DiagnosticCatalog.CommandLine($"--instance '{id}' is not an instance id such as CST.art4-2010#3");
+        if (r.Instance is { } id && (id.Split('#') is not [{ Length: > 0 } rule, { Length: > 0 } n] || !rule.Contains('.', StringComparison.Ordinal) || !n.All(char.IsAsciiDigit)))
+        {
+            return DiagnosticCatalog.CommandLine($"--instance '{id}' is not an instance id such as CST.art4-2010#3");
+        }
         if (r.Instance is null && (r.Rule is null || r.Party is null)) return DiagnosticCatalog.CommandLine("say which instance to explain: --instance ID, or --rule RULE --party CODE [--on DATE]");
         if (r.On is { } on && DateText.TryParse(on) is null) return DiagnosticCatalog.CommandLine($"--on '{on}' is not a date ({DateText.Problem(on)}); write it like 2022-09-13");
         return null;

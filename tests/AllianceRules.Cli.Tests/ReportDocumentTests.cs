@@ -114,6 +114,43 @@ public sealed class ReportDocumentTests : IDisposable
         Assert.Equal(["violated", "fulfilled"], sweep.Descendants(X + "td").Where(td => ((string?)td.Attribute("class"))?.StartsWith("status", StringComparison.Ordinal) == true).Select(td => td.Value));
     }
 
+    [Theory]
+    [InlineData("markdown")]
+    [InlineData("html")]
+    public void Report_at_the_end_of_the_calendar_does_not_crash(string format)
+    {
+        // Regression: a window reaching 9999-12-31 got a day added in the timelines (exit 3), and
+        // so did a membership chart whose last interval opens in 9999.
+        _cli.Write("rules/t.treaty", """
+            vocabulary { verb attack "attacks" verb assist "assists" }
+            treaty T "t" {
+              members {
+                ARM 1994-04-20 ..
+                RUS 1994-04-20 ..
+                KAZ 9999-06-01 ..
+              }
+              assume prompt = 30 days
+              rule r "r" { kind defense when $a attack $v where $v is member then each member $x except $v must assist $v within prompt }
+            }
+            """);
+        _cli.Write("seeds/h.events", "2022-09-13 AZE attack ARM\n");
+        var (exit, stdout, stderr) = _cli.Run("report", "rules", "seeds", "--assume", "prompt=P8000Y", "--format", format);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("RUS", stdout);
+    }
+
+    [Fact]
+    public void Html_shows_a_control_character_as_a_replacement_and_stays_well_formed()
+    {
+        // Regression: a bell character in a description was copied raw, which XML cannot hold.
+        _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));
+        _cli.Write("seeds/x.events", "2022-09-13 AZE attack ARM\n2022-09-14 ARM request CSTO \"bell\u0007\"\n");
+        var (exit, html, stderr) = _cli.Run("report", "rules", "seeds", "--format", "html");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("bell\uFFFD", html);
+        _ = XDocument.Parse(html.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Report_with_bad_input_writes_nothing_and_exits_2()
     {

@@ -13,7 +13,7 @@ public abstract record Condition
     {
         OrCondition o => $"{Print(o.Left)} or {Print(o.Right)}",
         AndCondition a => $"{Operand(a.Left)} and {Operand(a.Right)}",
-        NotCondition n => $"not {(n.Operand is OrCondition or AndCondition ? $"({Print(n.Operand)})" : Print(n.Operand))}",
+        NotCondition n => $"not {(n.Operand is OrCondition or AndCondition or EqualityCondition or InCondition ? $"({Print(n.Operand)})" : Print(n.Operand))}",
         MembershipCondition m => $"{m.Term} is {(m.Negated ? "not " : string.Empty)}{(m.Frozen ? "frozen" : "member")}{(m.Treaty is null ? string.Empty : " of " + m.Treaty)}",
         EqualityCondition e => $"{e.Left} {(e.NotEqual ? "!=" : "=")} {e.Right}",
         InCondition i => $"{i.Term} {(i.Negated ? "not " : string.Empty)}in [{string.Join(", ", i.Items)}]",

@@ -20,8 +20,14 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
                 return Holds(o.Left, bindings, rule, date, trigger, notes) || Holds(o.Right, bindings, rule, date, trigger, notes);
             case AndCondition a:
                 return Holds(a.Left, bindings, rule, date, trigger, notes) && Holds(a.Right, bindings, rule, date, trigger, notes);
+            case NotCondition n when notes is null:
+                return !Holds(n.Operand, bindings, rule, date, trigger);
             case NotCondition n:
-                return !Holds(n.Operand, bindings, rule, date, trigger, notes);
+                // One note for the whole 'not (...)', so its value is the one that counted.
+                var inner = new NoteTaker(string.Empty);
+                var holds = !Holds(n.Operand, bindings, rule, date, trigger, inner);
+                notes.Add(n, holds, string.Join("; ", inner.Sink.Select(x => $"{x.Condition} is {(x.Holds ? "true" : "false")}: {x.Detail}")));
+                return holds;
             case ThereWasCondition t when notes is null:
                 return Matches(t, bindings, rule, date, trigger).Any();
             case ThereWasCondition t:
@@ -35,15 +41,15 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
                     notes?.Add(condition, false, trigger is null ? $"there is no trigger event to carry @{missing}" : $"the trigger carries no @{missing}");
                     return false;
                 }
-                var holds = condition switch
+                var value = condition switch
                 {
                     MembershipCondition m => IsMember(m, bindings, rule, date, trigger) != m.Negated,
                     EqualityCondition e => (Value(e.Left, bindings, trigger) is { } l && l == Value(e.Right, bindings, trigger)) != e.NotEqual,
                     InCondition i => (Value(i.Term, bindings, trigger) is { } v && i.Items.Any(item => Value(item, bindings, trigger) == v)) != i.Negated,
                     _ => throw new InvalidOperationException($"Unknown condition {condition.GetType().Name}."),
                 };
-                notes?.Add(condition, holds, Describe(condition, bindings, rule, date, trigger));
-                return holds;
+                notes?.Add(condition, value, Describe(condition, bindings, rule, date, trigger));
+                return value;
         }
     }
 

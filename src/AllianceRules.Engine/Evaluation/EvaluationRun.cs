@@ -111,7 +111,7 @@ internal sealed class EvaluationRun
                 // Rule 5.1.12: a trigger outside 'effective' is no trigger.
                 if (rule.Rule.Effective is { } effective && !effective.Contains(date)) continue;
                 if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) continue;
-                var solutions = Solve(rule, initial, date, e, Traced(rule) ? _trace!.Where(e) : null);
+                var solutions = Solve(rule, initial, date, e);
                 if (solutions.Count == 0) continue;
                 if (rule.Rule.IsForbid) AddForbidden(rule, date, e, solutions);
                 else AddTriggered(rule, date, e, solutions, candidates);
@@ -155,13 +155,12 @@ internal sealed class EvaluationRun
     private void OpenPeriod(CompiledRule rule, LocalDate start, LocalDate deadline)
     {
         var obligation = rule.Rule.Obligation!;
-        if (Traced(rule)) NoteParties(rule, start, start, Bindings.Empty, Parties(rule, obligation.Subject, Bindings.Empty, start));
         foreach (var party in Parties(rule, obligation.Subject, Bindings.Empty, start))
         {
             var bindings = obligation.Subject is EachMemberSubject each ? Bindings.Empty.With(each.Variable, party) : Bindings.Empty;
             var key = new InstanceKey(rule, party, PatternMatcher.Value(obligation.Target, bindings) ?? "_");
             var instance = new OpenInstance(key, bindings, start, deadline);
-            if (IsExcused(rule, bindings, start, null, party, start))
+            if (IsExcused(rule, bindings, start, null, key, start))
             {
                 instance.Decide(InstanceStatus.Excused, start, []);
                 _all.Add(instance);
@@ -190,11 +189,10 @@ internal sealed class EvaluationRun
                 else perKey[key] = new Candidate(withParty, evidenceDate);
             }
         }
-        if (Traced(rule)) NoteParties(rule, trigger, date, solutions.Keys.FirstOrDefault() ?? Bindings.Empty, perKey.Keys.Select(k => k.Party));
         foreach (var (key, candidate) in perKey)
         {
             // Rule 5.1.5: 'unless' is judged per trigger and party; an excused trigger stands alone.
-            if (IsExcused(rule, candidate.Bindings, date, trigger, key.Party, trigger))
+            if (IsExcused(rule, candidate.Bindings, date, trigger, key, trigger))
             {
                 var excused = Open(key, candidate.Bindings, date);
                 excused.Triggers.Add(trigger);
@@ -213,7 +211,7 @@ internal sealed class EvaluationRun
         var best = Best(solutions);
         var instance = new OpenInstance(new InstanceKey(rule, e.Actor, e.Target), best, date, null);
         instance.Triggers.Add(e);
-        if (IsExcused(rule, best, date, e, e.Actor, e)) instance.Decide(InstanceStatus.Excused, date, []);
+        if (IsExcused(rule, best, date, e, instance.Key, e)) instance.Decide(InstanceStatus.Excused, date, []);
         else instance.Decide(InstanceStatus.Violated, date, [e]);
         _all.Add(instance);
     }
@@ -235,31 +233,33 @@ internal sealed class EvaluationRun
     /// </summary>
     private bool Traced(CompiledRule rule) => _trace is not null && _trace.Wants(rule);
 
-    private Dictionary<Bindings, LocalDate?> Solve(CompiledRule rule, Bindings initial, LocalDate date, Event trigger, NoteTaker? notes)
+    private Dictionary<Bindings, LocalDate?> Solve(CompiledRule rule, Bindings initial, LocalDate date, Event trigger)
     {
         var solutions = new Dictionary<Bindings, LocalDate?>();
+        // For the trace: the 'there was' matches along the current path, so each solution keeps the notes that led to it.
+        var path = Traced(rule) ? new List<ConditionNote>() : null;
         void Bind(int index, Bindings bindings, LocalDate? latest)
         {
             if (index == rule.Binders.Length)
             {
+                var filters = path is null ? null : new NoteTaker("where");
                 foreach (var filter in rule.Filters)
                 {
-                    if (!_conditions.Holds(filter, bindings, rule, date, trigger, notes)) return;
+                    if (!_conditions.Holds(filter, bindings, rule, date, trigger, filters)) return;
                 }
                 if (!solutions.TryGetValue(bindings, out var known) || (latest is { } l && (known is not { } k || l > k)))
                 {
                     solutions[bindings] = latest;
                 }
+                if (path is not null) _trace!.Solution(trigger, bindings, [.. path, .. filters!.Sink]);
                 return;
             }
             var binder = rule.Binders[index];
-            var matches = _conditions.Matches(binder, bindings, rule, date, trigger).ToList();
-            notes?.Add(binder, matches.Count > 0, matches.Count > 0
-                ? ConditionEvaluator.Found([.. matches.Select(m => m.Event)])
-                : $"no matching event between {Text.DateText.Format(_conditions.From(binder, rule, date))} and {Text.DateText.Format(ConditionEvaluator.To(binder, date))}");
-            foreach (var (e, extended) in matches)
+            foreach (var (e, extended) in _conditions.Matches(binder, bindings, rule, date, trigger))
             {
+                path?.Add(new ConditionNote("where", Condition.Print(binder), true, ConditionEvaluator.Found([e])));
                 Bind(index + 1, extended, latest is { } x && x > e.Date ? x : e.Date);
+                path?.RemoveAt(path.Count - 1);
             }
         }
         Bind(0, initial, null);
@@ -283,45 +283,23 @@ internal sealed class EvaluationRun
         }
     }
 
-    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger, string party, object opener)
+    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger, InstanceKey key, object opener)
     {
-        var notes = Traced(rule) ? new NoteTaker("unless") : null;
+        var traced = Traced(rule);
+        var judged = new List<ConditionNote>();
         foreach (var unless in rule.Rule.Unless)
         {
+            // Each 'unless' on its own notes, so an excuse cites the clause that held and no other.
+            var notes = traced ? new NoteTaker("unless") : null;
             if (_conditions.Holds(unless, bindings, rule, date, trigger, notes))
             {
-                if (notes is not null) _trace!.Party(opener, new PartyNote(party, PartyVerdict.Excused, "'unless' holds: " + string.Join("; ", notes.Sink.Select(n => $"{n.Condition} ({n.Detail})"))));
+                if (traced) _trace!.Unless(opener, key.Party, key.Target, true, notes!.Sink);
                 return true;
             }
+            if (notes is not null) judged.AddRange(notes.Sink);
         }
+        if (traced && rule.Rule.Unless.Length > 0) _trace!.Unless(opener, key.Party, key.Target, false, judged);
         return false;
-    }
-
-    /// <summary>For the trace: every party the subject could name, and why each is in or out before 'unless'.</summary>
-    private void NoteParties(CompiledRule rule, object opener, LocalDate date, Bindings bindings, IEnumerable<string> obligated)
-    {
-        var chosen = obligated.ToHashSet(StringComparer.Ordinal);
-        switch (rule.Rule.Obligation!.Subject)
-        {
-            case EachMemberSubject each:
-                foreach (var party in rule.Treaty.Members.Keys.Order(StringComparer.Ordinal))
-                {
-                    var membership = TraceRecorder.MembershipWhy(rule.Treaty, party, date);
-                    var except = each.Except.FirstOrDefault(t => PatternMatcher.Value(t, bindings) == party);
-                    var note = !rule.Treaty.IsMember(party, date) ? new PartyNote(party, PartyVerdict.NotAMember, membership)
-                        : except is not null ? new PartyNote(party, PartyVerdict.Excepted, $"{membership}, but excepted as {except}")
-                        : chosen.Contains(party) ? new PartyNote(party, PartyVerdict.Obligated, membership)
-                        : new PartyNote(party, PartyVerdict.Excepted, membership);
-                    _trace!.Party(opener, note);
-                }
-                break;
-            case PartySubject p:
-                foreach (var party in chosen.Order(StringComparer.Ordinal))
-                {
-                    _trace!.Party(opener, new PartyNote(party, PartyVerdict.Obligated, p.Party is VariableTerm v ? $"named by the rule as ${v.Name}" : "named by the rule"));
-                }
-                break;
-        }
     }
 
     private void Register(OpenInstance instance, bool coalesces = true)

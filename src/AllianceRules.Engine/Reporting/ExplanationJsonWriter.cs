@@ -66,6 +66,10 @@ public static class ExplanationJsonWriter
             Date(json, "observedTo", p.Observed.End);
             json.WriteEndObject();
         }
+        else
+        {
+            json.WriteNull("period");
+        }
 
         json.WriteStartObject("ruleInForce");
         json.WriteString("rule", rule.QualifiedId);
@@ -105,6 +109,7 @@ public static class ExplanationJsonWriter
         Nullable(json, "assumption", w.Assumption is null ? null : $"{x.Treaty.Code}.{w.Assumption}");
         json.WriteBoolean("overridden", w.Overridden);
         Nullable(json, "declared", w.Declared is null ? null : JsonReportWriter.PeriodText(w.Declared));
+        Nullable(json, "note", w.Note);
         json.WriteEndObject();
 
         json.WriteStartArray("candidates");
@@ -126,6 +131,8 @@ public static class ExplanationJsonWriter
         json.WriteString("file", e.Origin.File);
         json.WriteNumber("line", e.Origin.Line);
         json.WriteString("text", e.Origin.Text);
+        Nullable(json, "description", e.Description);
+        Nullable(json, "source", e.Attributes.GetValueOrDefault("source"));
         json.WriteEndObject();
     }
 

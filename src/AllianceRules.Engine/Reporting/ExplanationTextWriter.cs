@@ -24,8 +24,8 @@ public static class ExplanationTextWriter
         Heading(sb, ++step, rule.IsCalendarDuty ? "The calendar" : i.Triggers.Length > 1 ? "The triggers" : "The trigger");
         if (x.Period is { } period)
         {
-            Line(sb, 1, $"A period of '{rule.QualifiedId}' runs from {DateText.Format(period.Start)} to {DateText.Format(period.Deadline)} ('every {Window.Print(rule.Every!.Period)}' from {DateText.Format(rule.Every.Start)}).");
-            Line(sb, 1, $"It is judged because it lies wholly inside the observed interval {period.Observed}.");
+            Line(sb, 1, $"A period of '{rule.QualifiedId}' ('every {Window.Print(rule.Every!.Period)}' from {DateText.Format(rule.Every.Start)}) starts on {DateText.Format(period.Start)}; its window runs to {DateText.Format(period.Deadline)}.");
+            Line(sb, 1, $"It is judged because its window lies wholly inside the observed interval {period.Observed}.");
         }
         foreach (var t in x.Triggers)
         {
@@ -44,9 +44,18 @@ public static class ExplanationTextWriter
         }
 
         Heading(sb, ++step, "The conditions");
-        var conditions = x.Triggers.SelectMany(t => t.Conditions).Where(c => c.Clause == "where").ToList();
-        if (conditions.Count == 0) Line(sb, 1, rule.IsCalendarDuty ? "A calendar duty has no 'where'." : "The rule has no 'where': every matching event triggers it.");
-        foreach (var c in conditions) Line(sb, 1, $"{c.Condition}: {(c.Holds ? "true" : "false")} ({c.Detail})");
+        if (x.Triggers.All(t => t.Conditions.IsEmpty)) Line(sb, 1, rule.IsCalendarDuty ? "A calendar duty has no 'where'." : "The rule has no 'where': every matching event triggers it.");
+        foreach (var t in x.Triggers.Where(t => !t.Conditions.IsEmpty))
+        {
+            // A trigger that joined the instance held on its own account: each gets its own list.
+            var indent = 1;
+            if (x.Triggers.Length > 1)
+            {
+                Line(sb, 1, $"For the trigger at {Where(t.Event)}:");
+                indent = 2;
+            }
+            foreach (var c in t.Conditions) Line(sb, indent, $"{c.Condition}: {(c.Holds ? "true" : "false")} ({c.Detail})");
+        }
 
         Heading(sb, ++step, "The obligated parties");
         foreach (var p in x.Parties)
@@ -67,7 +76,7 @@ public static class ExplanationTextWriter
                 : w.Period is { } written ? $"{PeriodText.Words(written)}, as the rule writes it"
                 : "the period itself";
             Line(sb, 1, $"From {DateText.Format(w.From)} to {DateText.Format(deadline)}, both included: {source}.");
-            if (w.Note is { } note) Line(sb, 2, $"The treaty file says why: \"{note}\"");
+            if (w.Note is { } note) Line(sb, 2, w.Overridden ? $"The treaty file says why it assumed {PeriodText.Words(w.Declared!)}: \"{note}\"" : $"The treaty file says why: \"{note}\"");
         }
 
         Heading(sb, ++step, "The events examined");
@@ -101,6 +110,7 @@ public static class ExplanationTextWriter
         PartyVerdict.Obligated => "obligated",
         PartyVerdict.Excused => "excused",
         PartyVerdict.Excepted => "not obligated",
+        PartyVerdict.OwnInstance => "named too, judged in its own instance",
         _ => "not obligated",
     };
 
@@ -113,6 +123,7 @@ public static class ExplanationTextWriter
         CandidateVerdict.WrongAttributes => "attribute mismatch",
         CandidateVerdict.BeforeWindow or CandidateVerdict.AfterWindow => "outside the window",
         CandidateVerdict.AfterDecision => "too late to count",
+        CandidateVerdict.AfterHorizon => "after the horizon",
         _ => "not counted",
     };
 

@@ -87,6 +87,8 @@ public static class JsonReportWriter
             json.WriteString("party", c.Party);
             WriteDate(json, "triggeredOn", c.TriggeredOn);
             json.WriteString("bindings", c.Bindings);
+            if (c.Trigger is { } trigger) json.WriteString("trigger", trigger);
+            else json.WriteNull("trigger");
             json.WriteStartArray("statuses");
             foreach (var s in c.Statuses)
             {

@@ -98,7 +98,7 @@ public static class TextReportWriter
         sb.AppendLine(CultureInfo.InvariantCulture, $"Sensitivity to '{sweep.Assumption}' ({string.Join(", ", values)})");
         if (sweep.Changes.IsEmpty)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  No verdict changes: all {Count(sweep.Unchanged, "instance")} have the same status under every value.");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  No verdict changes: {(sweep.Unchanged == 1 ? "the one instance has" : $"all {sweep.Unchanged} instances have")} the same status under every value.");
             return;
         }
         var header = new[] { "rule", "party", "triggered", "bindings" }.Concat(values).ToArray();
@@ -110,7 +110,7 @@ public static class TextReportWriter
             sb.Append("  ");
             sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
         }
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  '-': no such instance under that value. {Count(sweep.Unchanged, "other instance")} keep their status under every value.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  '-': no such instance under that value. {Count(sweep.Unchanged, "other instance")} {(sweep.Unchanged == 1 ? "keeps its" : "keep their")} status under every value.");
     }
 
     private static void AppendAssumptions(StringBuilder sb, Report report)

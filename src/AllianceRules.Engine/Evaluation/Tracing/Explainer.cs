@@ -21,37 +21,84 @@ public static class Explainer
         {
             var instance = report.Instances[k];
             if (instance.Rule.QualifiedId != ruleId || !select(instance)) continue;
-            result.Add(Build(rules, report, options, recorder, instance, ordered[k]));
+            result.Add(Build(rules, history, report, options, recorder, instance, ordered[k]));
         }
         return result.ToImmutable();
     }
 
-    private static Explanation Build(RuleSet rules, Report report, EvaluationOptions options, TraceRecorder recorder, InstanceResult instance, OpenInstance open)
+    private static Explanation Build(RuleSet rules, EventHistory history, Report report, EvaluationOptions options, TraceRecorder recorder, InstanceResult instance, OpenInstance open)
     {
         var rule = instance.Rule;
         var treaty = rules.FindTreaty(rule.Treaty)!;
+        // Versions of an article are rules that cite it and are in force by date ('effective'); two
+        // rules for different clauses of one article, in force together, are not versions.
         var versions = rule.Cites is null
             ? [new RuleVersion(rule, true)]
-            : treaty.Rules.Where(r => r.Cites is not null && Article(r.Cites) == Article(rule.Cites))
+            : treaty.Rules.Where(r => r == rule || (r.Cites is not null && Article(r.Cites) == Article(rule.Cites) && (r.Effective is not null || rule.Effective is not null)))
                 .OrderBy(r => r.Effective?.Start)
                 .Select(r => new RuleVersion(r, r.Effective?.Contains(instance.TriggeredOn) ?? true))
                 .ToImmutableArray();
         object opener = rule.IsCalendarDuty ? instance.TriggeredOn : instance.Triggers[0];
-        var parties = recorder.PartiesOf(opener).ToImmutableArray();
-        if (rule.IsForbid && parties.IsEmpty)
-        {
-            parties = [new PartyNote(instance.Party, PartyVerdict.Obligated, "the actor of the forbidden act")];
-        }
         return new Explanation(
             instance,
             treaty,
             versions,
-            [.. instance.Triggers.Select(e => new TriggerTrace(e, [.. recorder.ConditionsOf(e)]))],
+            [.. instance.Triggers.Select(e => new TriggerTrace(e, Conditions(recorder, rule, e, open.Bindings)))],
             rule.IsCalendarDuty ? recorder.Periods.GetValueOrDefault(instance.TriggeredOn) : null,
-            parties,
+            Parties(recorder, rule, treaty, instance, open, opener),
             Window(report, options, rule, instance),
-            rule.IsForbid || instance.Status == InstanceStatus.Excused ? [] : Candidates(recorder, instance, open));
+            rule.IsForbid || instance.Status == InstanceStatus.Excused ? [] : Candidates(recorder, history, report, instance, open));
     }
+
+    /// <summary>
+    /// The atoms judged for a trigger on the way to this instance's bindings (its subject variable
+    /// aside); for a trigger that joined with other bindings, the way it held for itself.
+    /// </summary>
+    private static ImmutableArray<ConditionNote> Conditions(TraceRecorder recorder, Rule rule, Event trigger, Bindings bindings)
+    {
+        var solutions = recorder.SolutionsOf(trigger);
+        if (solutions.Count == 0) return [];
+        var subject = (rule.Obligation?.Subject as EachMemberSubject)?.Variable;
+        var own = rule.Variables.Where(v => v != subject && bindings[v] is not null)
+            .Aggregate(Bindings.Empty, (b, v) => b.With(v, bindings[v]!));
+        return [.. solutions.TryGetValue(own.Canonical, out var notes) ? notes : solutions.OrderBy(s => s.Key, StringComparer.Ordinal).First().Value];
+    }
+
+    /// <summary>
+    /// Who the subject could name and why each is in or out, for this instance's bindings: the
+    /// instance's own party with its status (and the 'unless' that excused it), the others by
+    /// membership and 'except' alone, since each of them has, or has not, an instance of its own.
+    /// </summary>
+    private static ImmutableArray<PartyNote> Parties(TraceRecorder recorder, Rule rule, Treaty treaty, InstanceResult instance, OpenInstance open, object opener)
+    {
+        var date = instance.TriggeredOn;
+        var unless = recorder.UnlessOf(opener, instance.Party, open.Target);
+        string Own(string why) => unless is { Held: true } held
+            ? $"{why}; excused, because 'unless' held: {Notes(held.Notes)}"
+            : unless is { } notHeld && notHeld.Notes.Count > 0 ? $"{why}; no 'unless' held: {Notes(notHeld.Notes)}" : why;
+        var verdict = instance.Status == InstanceStatus.Excused ? PartyVerdict.Excused : PartyVerdict.Obligated;
+        switch (rule.Obligation?.Subject)
+        {
+            case EachMemberSubject each:
+                var notes = ImmutableArray.CreateBuilder<PartyNote>();
+                foreach (var party in treaty.Members.Keys.Order(StringComparer.Ordinal))
+                {
+                    var membership = TraceRecorder.MembershipWhy(treaty, party, date);
+                    var except = each.Except.FirstOrDefault(t => PatternMatcher.Value(t, open.Bindings) == party);
+                    notes.Add(party == instance.Party ? new PartyNote(party, verdict, Own($"{membership}: this instance"))
+                        : !treaty.IsMember(party, date) ? new PartyNote(party, PartyVerdict.NotAMember, membership)
+                        : except is not null ? new PartyNote(party, PartyVerdict.Excepted, $"{membership}, but excepted as {except}")
+                        : new PartyNote(party, PartyVerdict.OwnInstance, membership));
+                }
+                return notes.ToImmutable();
+            case PartySubject p:
+                return [new PartyNote(instance.Party, verdict, Own(p.Party is VariableTerm v ? $"named by the rule as ${v.Name}" : "named by the rule"))];
+            default:
+                return [new PartyNote(instance.Party, verdict, Own("the actor of the forbidden act"))];
+        }
+    }
+
+    private static string Notes(IEnumerable<ConditionNote> notes) => string.Join("; ", notes.Select(n => $"{n.Condition} is {(n.Holds ? "true" : "false")} ({n.Detail})"));
 
     /// <summary>The article a citation names, without a trailing note in parentheses: "Article 4 (1992)" and "Article 4 (as amended 2010)" are versions of "Article 4".</summary>
     private static string Article(string cites) =>
@@ -79,7 +126,7 @@ public static class Explainer
     /// nearest ones before and after it that match in everything but the date. Each is judged by
     /// the engine's own matcher.
     /// </summary>
-    private static ImmutableArray<CandidateNote> Candidates(TraceRecorder recorder, InstanceResult instance, OpenInstance open)
+    private static ImmutableArray<CandidateNote> Candidates(TraceRecorder recorder, EventHistory history, Report report, InstanceResult instance, OpenInstance open)
     {
         var notes = ImmutableArray.CreateBuilder<CandidateNote>();
         var from = instance.TriggeredOn;
@@ -98,6 +145,14 @@ public static class Explainer
         {
             notes.Add(new CandidateNote(e, CandidateVerdict.Decisive, "matches 'until': it discharged the obligation"));
         }
+        // Read and checked, but past the horizon: an open window may yet be closed by them.
+        if (report.AsOf is { } horizon && (instance.Deadline is not { } d2 || d2 > horizon))
+        {
+            foreach (var e in history.Events.Where(e => e.Date > horizon && e.Verb == recorder.ActionVerb && open.MatchAction(e) == ActionMatch.Match && (instance.Deadline is not { } dl || e.Date <= dl)))
+            {
+                notes.Add(new CandidateNote(e, CandidateVerdict.AfterHorizon, $"dated after the horizon, {DateText.Format(horizon)}: read, but not evaluated (a later --as-of would count it)"));
+            }
+        }
         return [.. notes.OrderBy(n => n.Event.Date).ThenBy(n => n.Event.Origin.File, StringComparer.Ordinal).ThenBy(n => n.Event.Origin.Line)];
     }
 
@@ -105,6 +160,10 @@ public static class Explainer
     {
         var o = instance.Rule.Obligation!;
         var actors = string.Join(" or ", o.Actors(instance.Party));
+        if (evidence.Contains(e) && instance.Status == InstanceStatus.Discharged)
+        {
+            return new CandidateNote(e, CandidateVerdict.Decisive, "matches 'until': it discharged the obligation");
+        }
         if (evidence.Contains(e))
         {
             return new CandidateNote(e, CandidateVerdict.Decisive, o.Negated

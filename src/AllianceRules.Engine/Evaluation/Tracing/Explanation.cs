@@ -39,6 +39,9 @@ public enum PartyVerdict
     Excused,
     Excepted,
     NotAMember,
+
+    /// <summary>A member the subject names, not excepted: whatever it owed is its own instance.</summary>
+    OwnInstance,
 }
 
 /// <summary>The window: its dates, and the period it came from (a written one, or an assumption, overridden or not).</summary>

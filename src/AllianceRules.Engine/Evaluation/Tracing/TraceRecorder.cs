@@ -12,8 +12,8 @@ namespace AllianceRules.Evaluation.Tracing;
 /// </summary>
 internal sealed class TraceRecorder(string ruleId)
 {
-    private readonly Dictionary<Event, List<ConditionNote>> _conditions = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<object, List<PartyNote>> _parties = [];
+    private readonly Dictionary<Event, Dictionary<string, List<ConditionNote>>> _solutions = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(object Opener, string Party, string Target), (bool Held, List<ConditionNote> Notes)> _unless = [];
 
     public string RuleId { get; } = ruleId;
 
@@ -26,27 +26,23 @@ internal sealed class TraceRecorder(string ruleId)
 
     public string? ActionVerb { get; set; }
 
-    public NoteTaker Where(Event trigger)
+    /// <summary>A way the <c>where</c> of a trigger held: the bindings it gave and the atoms judged along the way.</summary>
+    public void Solution(Event trigger, Bindings bindings, List<ConditionNote> notes)
     {
-        var taker = new NoteTaker("where");
-        if (!_conditions.TryGetValue(trigger, out var list)) _conditions[trigger] = list = [];
-        taker.Sink = list;
-        return taker;
+        if (!_solutions.TryGetValue(trigger, out var byBindings)) _solutions[trigger] = byBindings = new Dictionary<string, List<ConditionNote>>(StringComparer.Ordinal);
+        byBindings.TryAdd(bindings.Canonical, notes);
     }
 
-    public IReadOnlyList<ConditionNote> ConditionsOf(Event trigger) => _conditions.GetValueOrDefault(trigger) ?? [];
+    /// <summary>The solutions of a trigger's <c>where</c>, by the canonical text of their bindings.</summary>
+    public IReadOnlyDictionary<string, List<ConditionNote>> SolutionsOf(Event trigger) =>
+        _solutions.GetValueOrDefault(trigger) ?? new Dictionary<string, List<ConditionNote>>();
 
-    /// <summary>The parties of one trigger (an event, or a calendar period's first day).</summary>
-    public void Party(object opener, PartyNote note)
-    {
-        if (!_parties.TryGetValue(opener, out var list)) _parties[opener] = list = [];
-        // An 'unless' judged later for the same party refines what the subject said of it.
-        var known = list.FindIndex(p => p.Party == note.Party);
-        if (known < 0) list.Add(note);
-        else if (note.Verdict == PartyVerdict.Excused) list[known] = note;
-    }
+    /// <summary>How the <c>unless</c> clauses came out for one party's instance of one trigger (or calendar period).</summary>
+    public void Unless(object opener, string party, string target, bool held, List<ConditionNote> notes) =>
+        _unless[(opener, party, target)] = (held, notes);
 
-    public IReadOnlyList<PartyNote> PartiesOf(object opener) => _parties.GetValueOrDefault(opener) ?? [];
+    public (bool Held, List<ConditionNote> Notes)? UnlessOf(object opener, string party, string target) =>
+        _unless.TryGetValue((opener, party, target), out var found) ? found : null;
 
     public void Observe(List<Event> events)
     {

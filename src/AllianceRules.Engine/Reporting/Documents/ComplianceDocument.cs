@@ -43,7 +43,7 @@ public sealed record ComplianceDocument(
         if (Report.AsOf is { } asOf) dates.Add(asOf);
         if (dates.Count == 0) return treaty.Signed ?? new LocalDate(2000, 1, 1);
         var end = dates.Max();
-        return ranges.Any(r => r.End is null && r.Start >= end) ? end.PlusYears(1) : end;
+        return ranges.Any(r => r.End is null && r.Start >= end) ? Evaluation.DateMath.Plus(end, Period.FromYears(1)) : end;
     }
 
     private static TreatySection Section(Treaty treaty) => new(

@@ -22,6 +22,7 @@ public static class HtmlReportWriter
         table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; } th, td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
         code { font: .85em ui-monospace, "SF Mono", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+        p, td, dd, figcaption, blockquote { overflow-wrap: anywhere; }
         blockquote { margin: .2rem 0 .6rem 1rem; padding-left: .8rem; border-left: 3px solid var(--line); color: var(--quiet); }
         .fulfilled { color: var(--ok); } .violated { color: var(--bad); } .pending { color: var(--open); } .discharged, .excused { color: var(--quiet); }
         .status { font-weight: 600; white-space: nowrap; }
@@ -47,7 +48,7 @@ public static class HtmlReportWriter
         h.Open("style").Raw(Css).Close("style");
         h.Raw("</head>\n<body>\n");
         h.Open("h1").Text($"Compliance report, as of {asOf}").Close("h1");
-        h.Open("p", "lead").Text($"{report.Instances.Length} obligation instances from {doc.Crises.Length} triggers under {doc.Treaties.Length} treaties. Produced by alliance report; every verdict follows the language's rules (language.md §5).").Close("p");
+        h.Open("p", "lead").Text($"{report.Instances.Length} obligation instances from {doc.Crises.Count(c => c.Trigger is not null)} triggers{(doc.Crises.Any(c => c.Trigger is null) ? $" and {doc.Crises.Count(c => c.Trigger is null)} calendar periods" : string.Empty)} under {doc.Treaties.Length} treaties. Produced by alliance report; every verdict follows the language's rules (language.md §5).").Close("p");
 
         Section(h, "Inputs");
         Table(h, ["file", "kind", "SHA-256"], doc.Inputs.Select(i => Row(Code(i.Path), Cell(i.Kind), Code(i.Sha256))));
@@ -107,7 +108,7 @@ public static class HtmlReportWriter
     {
         var from = section.Members.SelectMany(m => m.Intervals).Min(r => r.Start);
         var to = doc.TimelineEnd(section.Treaty);
-        if (to <= from) to = from.PlusDays(1);
+        if (to <= from) to = DateMath.NextDay(from);
         var scale = new TimeScale(from, to, 140, 860);
         var rowHeight = 18;
         var height = 30 + rowHeight * section.Members.Length;
@@ -162,8 +163,8 @@ public static class HtmlReportWriter
     private static void CrisisChart(Html h, CrisisSection c)
     {
         var from = c.Instances.Min(i => i.TriggeredOn);
-        var to = c.Instances.Select(i => Max(i.Deadline ?? i.TriggeredOn, i.DecidedOn ?? i.TriggeredOn)).Max().PlusDays(1);
-        var scale = new TimeScale(from, to, 170, 860);
+        var to = DateMath.NextDay(c.Instances.Select(i => Max(i.Deadline ?? i.TriggeredOn, i.DecidedOn ?? i.TriggeredOn)).Max());
+        var scale = new TimeScale(from, to, 220, 860);
         const int rowHeight = 18;
         var height = 30 + rowHeight * c.Instances.Length;
         h.Open("figure");
@@ -176,7 +177,7 @@ public static class HtmlReportWriter
             var status = i.Status.ToString().ToLowerInvariant();
             h.Raw($"<text x=\"4\" y=\"{y + 12}\">{Esc($"{i.Party} {i.Id}")}</text>");
             var x1 = scale.X(i.TriggeredOn);
-            var x2 = scale.X((i.Deadline ?? i.TriggeredOn).PlusDays(1));
+            var x2 = scale.X(DateMath.NextDay(i.Deadline ?? i.TriggeredOn));
             h.Raw($"<rect class=\"bar-{status}\" x=\"{F(x1)}\" y=\"{y + 2}\" width=\"{F(Math.Max(2, x2 - x1))}\" height=\"{rowHeight - 6}\"><title>{Esc($"{i.Party}: window {DateText.Format(i.TriggeredOn)} to {(i.Deadline is { } dl ? DateText.Format(dl) : "none")}, {status}")}</title></rect>");
             h.Raw($"<line class=\"trigger\" x1=\"{F(x1)}\" x2=\"{F(x1)}\" y1=\"{y}\" y2=\"{y + rowHeight - 2}\"/>");
             if (i.DecidedOn is { } on)
@@ -220,23 +221,42 @@ public static class HtmlReportWriter
         }
     }
 
-    /// <summary>Maps dates to x between two pixel bounds, with ticks at years (or months, for short spans).</summary>
+    /// <summary>Maps dates to x between two pixel bounds, with ticks at years, months or days, as the span needs.</summary>
     private sealed class TimeScale(LocalDate from, LocalDate to, double left, double right)
     {
         private readonly double _days = Math.Max(1, Period.Between(from, to, PeriodUnits.Days).Days);
 
-        private bool ByMonth => _days < 800;
-
         public double X(LocalDate d) => left + (right - left) * Math.Clamp(Period.Between(from, d, PeriodUnits.Days).Days / _days, 0, 1);
 
+        /// <summary>About ten ticks: whole years for long spans, months for shorter, days for a window of weeks.</summary>
         public IEnumerable<LocalDate> Ticks()
         {
-            var step = ByMonth ? Math.Max(1, (int)Math.Ceiling(_days / 30 / 10)) : Math.Max(1, (int)Math.Ceiling(_days / 365 / 12));
-            var d = ByMonth ? new LocalDate(from.Year, from.Month, 1).PlusMonths(1) : new LocalDate(from.Year + 1, 1, 1);
-            for (; d <= to; d = ByMonth ? d.PlusMonths(step) : d.PlusYears(step)) yield return d;
+            Period step;
+            LocalDate first;
+            if (_days >= 800)
+            {
+                step = Period.FromYears(Math.Max(1, (int)Math.Ceiling(_days / 365 / 10)));
+                first = from.Year < 9999 ? new LocalDate(from.Year + 1, 1, 1) : from;
+            }
+            else if (_days >= 62)
+            {
+                step = Period.FromMonths(Math.Max(1, (int)Math.Ceiling(_days / 30 / 10)));
+                first = DateMath.Plus(new LocalDate(from.Year, from.Month, 1), Period.FromMonths(1));
+            }
+            else
+            {
+                step = Period.FromDays(Math.Max(1, (int)Math.Ceiling(_days / 10)));
+                first = from;
+            }
+            // A label needs room before the right edge; the calendar's end stops the walk.
+            for (var d = first; d <= to && X(d) <= right - 50; d = DateMath.Plus(d, step))
+            {
+                yield return d;
+                if (DateMath.Plus(d, step) <= d) yield break;
+            }
         }
 
-        public string Label(LocalDate d) => ByMonth ? DateText.Format(d)[..7] : d.Year.ToString(CultureInfo.InvariantCulture);
+        public string Label(LocalDate d) => _days >= 800 ? d.Year.ToString(CultureInfo.InvariantCulture) : _days >= 62 ? DateText.Format(d)[..7] : DateText.Format(d)[5..];
     }
 
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
@@ -272,8 +292,14 @@ public static class HtmlReportWriter
 
     private static string F(double x) => x.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>Escapes text for element content and attribute values alike (the five XML specials).</summary>
-    public static string Esc(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes text for element content and attribute values alike (the five XML specials), and
+    /// shows a control character, which XML cannot carry, as the replacement character.
+    /// </summary>
+    public static string Esc(string text) =>
+        WebUtility.HtmlEncode(text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            ? new string([.. text.Select(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r') ? '\uFFFD' : c)])
+            : text);
 
     private static string Attr(string text) => Esc(text);
 

@@ -20,7 +20,7 @@ public static class MarkdownReportWriter
         var asOf = report.AsOf is { } d ? DateText.Format(d) : "none (nothing was evaluated)";
         sb.AppendLine(CultureInfo.InvariantCulture, $"# Compliance report, as of {asOf}");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.Instances.Length, "obligation instance")}, {Count(doc.Crises.Length, "trigger")}, {Count(doc.Treaties.Length, "treaty", "treaties")}. Produced by `alliance report`; every verdict follows language.md §5.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.Instances.Length, "obligation instance")}, {Count(doc.Crises.Count(c => c.Trigger is not null), "trigger")}{(doc.Crises.Any(c => c.Trigger is null) ? $" and {Count(doc.Crises.Count(c => c.Trigger is null), "calendar period")}" : string.Empty)}, {Count(doc.Treaties.Length, "treaty", "treaties")}. Produced by `alliance report`; every verdict follows language.md §5.");
         Inputs(sb, doc);
         Assumptions(sb, report);
         foreach (var t in doc.Treaties) Treaty(sb, doc, t);
@@ -145,7 +145,7 @@ public static class MarkdownReportWriter
                     _ => string.Empty,
                 };
                 var until = i.Deadline ?? i.TriggeredOn;
-                sb.AppendLine(CultureInfo.InvariantCulture, $"  window :{tag}{DateText.Format(i.TriggeredOn)}, {DateText.Format(until.PlusDays(1))}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  window :{tag}{DateText.Format(i.TriggeredOn)}, {DateText.Format(DateMath.NextDay(until))}");
                 if (i.DecidedOn is { } on) sb.AppendLine(CultureInfo.InvariantCulture, $"  {i.Status.ToString().ToLowerInvariant()} :milestone, {DateText.Format(on)}, 0d");
             }
             sb.AppendLine("```");
