@@ -55,14 +55,7 @@ internal static class ReportAssembler
             .GroupBy(i => (i.Rule.Treaty, i.Party))
             .OrderBy(g => g.Key.Treaty, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Party, StringComparer.Ordinal)
-            .Select(g => new ReliabilityRow(
-                g.Key.Treaty,
-                g.Key.Party,
-                g.Count(i => i.Status == InstanceStatus.Fulfilled),
-                g.Count(i => i.Status == InstanceStatus.Violated),
-                g.Count(i => i.Status == InstanceStatus.Pending),
-                g.Count(i => i.Status == InstanceStatus.Discharged),
-                g.Count(i => i.Status == InstanceStatus.Excused)))];
+            .Select(g => ReliabilityRow.Of(g.Key.Treaty, g.Key.Party, g))];
 
     /// <summary>The action at stake, as "RUS assist ARM": what was required, or for a forbid what was done.</summary>
     private static string Action(OpenInstance instance, ImmutableArray<Event> triggers)

@@ -57,4 +57,18 @@ public sealed record ReliabilityRow(
 
     /// <summary>Fulfilled over invoked; null when nothing was invoked.</summary>
     public double? Reliability => Invoked == 0 ? null : (double)Fulfilled / Invoked;
+
+    /// <summary>The counts of a group of instances, by status.</summary>
+    public static ReliabilityRow Of(string treaty, string party, IEnumerable<InstanceResult> instances)
+    {
+        var statuses = instances.Select(i => i.Status).ToList();
+        return new ReliabilityRow(
+            treaty,
+            party,
+            statuses.Count(s => s == InstanceStatus.Fulfilled),
+            statuses.Count(s => s == InstanceStatus.Violated),
+            statuses.Count(s => s == InstanceStatus.Pending),
+            statuses.Count(s => s == InstanceStatus.Discharged),
+            statuses.Count(s => s == InstanceStatus.Excused));
+    }
 }

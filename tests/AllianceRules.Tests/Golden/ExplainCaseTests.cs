@@ -63,24 +63,7 @@ public sealed class ExplainCaseTests
     [MemberData(nameof(Cases))]
     public void Trace_is_the_pinned_one(string name)
     {
-        var sources = Directory.GetFiles(Folder)
-            .Where(p => p.EndsWith(".treaty", StringComparison.Ordinal) || p.EndsWith(".events", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(p => new SourceFile(Path.GetFileName(p), File.ReadAllText(p)))
-            .ToList();
-        var options = File.ReadAllText(Path.Combine(Folder, name + ".select")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        string? Option(string key) => options.SkipWhile(o => o != key).Skip(1).FirstOrDefault();
-        var instance = Option("--instance");
-        var ruleId = instance?.Split('#')[0] ?? Option("--rule")!;
-        var on = Option("--on") is { } date ? DateText.TryParse(date) : null;
-        var outcome = Checker.Explain(
-            sources.Where(s => s.Path.EndsWith(".treaty", StringComparison.Ordinal)).ToList(),
-            sources.Where(s => s.Path.EndsWith(".events", StringComparison.Ordinal)).ToList(),
-            null,
-            ruleId,
-            i => instance is not null ? i.Id == instance : i.Party == Option("--party") && (on is null || i.TriggeredOn == on));
-
-        var explanation = Assert.Single(outcome.Explanations);
+        var explanation = Explain(Folder, File.ReadAllText(Path.Combine(Folder, name + ".select")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
         var expectedStatus = name switch { "forbidden" => "violated", "calendar" => "fulfilled", _ => name };
         Assert.Equal(expectedStatus, explanation.Instance.Status.ToString().ToLowerInvariant());
         Baseline.Match(Path.Combine(Folder, name + ".txt"), ExplanationTextWriter.Write(explanation));

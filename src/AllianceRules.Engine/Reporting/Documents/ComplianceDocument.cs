@@ -67,14 +67,7 @@ public sealed record ComplianceDocument(
         [.. report.Instances
             .GroupBy(i => (i.Rule.Treaty, i.Rule.Kind))
             .OrderBy(g => g.Key.Treaty, StringComparer.Ordinal).ThenBy(g => g.Key.Kind)
-            .Select(g => new KindRow(
-                g.Key.Treaty,
-                g.Key.Kind,
-                g.Count(i => i.Status == InstanceStatus.Fulfilled),
-                g.Count(i => i.Status == InstanceStatus.Violated),
-                g.Count(i => i.Status == InstanceStatus.Pending),
-                g.Count(i => i.Status == InstanceStatus.Discharged),
-                g.Count(i => i.Status == InstanceStatus.Excused)))];
+            .Select(g => KindRow.Of(g.Key.Treaty, g.Key.Kind, g))];
 }
 
 public sealed record TreatySection(Treaty Treaty, ImmutableArray<MemberRow> Members, ImmutableArray<Rule> Rules);
@@ -88,6 +81,12 @@ public sealed record CrisisSection(LocalDate Date, Event? Trigger, ImmutableArra
 /// <summary>Leeds-style reliability of one kind of obligation under one treaty.</summary>
 public sealed record KindRow(string Treaty, RuleKind Kind, int Fulfilled, int Violated, int Pending, int Discharged, int Excused)
 {
+    public static KindRow Of(string treaty, RuleKind kind, IEnumerable<InstanceResult> instances)
+    {
+        var row = ReliabilityRow.Of(treaty, string.Empty, instances);
+        return new KindRow(treaty, kind, row.Fulfilled, row.Violated, row.Pending, row.Discharged, row.Excused);
+    }
+
     public int Invoked => Fulfilled + Violated;
 
     public double? Reliability => Invoked == 0 ? null : (double)Fulfilled / Invoked;
