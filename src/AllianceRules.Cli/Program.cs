@@ -189,12 +189,33 @@ namespace AllianceRules.Cli
             };
             fmt.SetAction(result => new FmtCommand(stdout, stderr).Run(result.GetValue(fmtPaths) ?? [], result.GetValue(fmtCheck)));
 
+            var testPaths = new Argument<string[]>("PATH")
+            {
+                Arity = ArgumentArity.OneOrMore,
+                Description = "Test files (.test), or directories holding them.",
+            };
+            var junit = new Option<string?>("--junit")
+            {
+                HelpName = "FILE",
+                Description = "Also write the results as JUnit XML, for CI systems.",
+            };
+            var test = new Command("test", """
+                Run rule writers' tests (.test files): each names rule files and a history and states what
+                must come out. A failure shows the expected and the actual status and how the engine reached it.
+                Exit status: 0 all passed; 1 some expectation failed; 2 a test file or its inputs are invalid.
+                """)
+            {
+                testPaths, junit,
+            };
+            test.SetAction(result => new TestCommand(stdout, stderr).Run(result.GetValue(testPaths) ?? [], result.GetValue(junit)));
+
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,
                 explain,
                 report,
                 fmt,
+                test,
             };
         }
     }
