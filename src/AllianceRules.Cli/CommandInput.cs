@@ -36,7 +36,9 @@ public static class CommandInput
         var observed = ParseObserved(request.Observed ?? [], problems);
         var sweep = request.Sweep is { } sweepText ? ParseSweep(sweepText, overrides, problems) : null;
 
-        var (inputs, discoveryProblems) = InputDiscovery.Discover(request.Paths);
+        var (found, discoveryProblems) = InputDiscovery.Discover(request.Paths);
+        // Test files beside the rules and histories are for 'alliance test'.
+        var inputs = found.Where(i => i.Kind != InputKind.Tests).ToList();
         problems.AddRange(discoveryProblems);
         if (request.Output is { } output && inputs.Any(i => i.FullPath == InputDiscovery.RealPath(Path.GetFullPath(output))))
         {
@@ -61,7 +63,7 @@ public static class CommandInput
         if (problems.Count > 0) return (null, problems);
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
-            [.. inputs.Where(i => i.Kind != InputKind.Rules).Select(i => sources[i])],
+            [.. inputs.Where(i => i.Kind is InputKind.Events or InputKind.JsonLines).Select(i => sources[i])],
             new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep },
             digests), problems);
     }

@@ -5,6 +5,9 @@ public enum InputKind
     Rules,
     Events,
     JsonLines,
+
+    /// <summary>A rule writers' test file, read only by <c>alliance test</c>.</summary>
+    Tests,
 }
 
 /// <summary>A file to read: its path on disk, the path shown to the user, and what it holds.</summary>
@@ -15,6 +18,7 @@ public sealed record InputFile(string FullPath, string DisplayPath, InputKind Ki
         ".treaty" => InputKind.Rules,
         ".events" => InputKind.Events,
         ".jsonl" => InputKind.JsonLines,
+        ".test" => InputKind.Tests,
         _ => null,
     };
 }

@@ -168,11 +168,54 @@ namespace AllianceRules.Cli
                 Inputs(result),
                 result.GetValue(reportFormat) ?? "markdown")));
 
+            var fmtPaths = new Argument<string[]>("PATH")
+            {
+                Arity = ArgumentArity.OneOrMore,
+                Description = "Rule files (.treaty), event histories (.events), or directories holding them; .jsonl files are left as they are.",
+            };
+            var fmtCheck = new Option<bool>("--check")
+            {
+                Description = "Change nothing; list the files that are not formatted and exit with status 1 if there are any.",
+            };
+            var fmt = new Command("fmt", """
+                Rewrite rule files and event histories in the canonical layout: indentation, aligned member
+                tables and event columns, one blank line between rules, normalised spacing. Comments are kept
+                exactly; nothing but white space changes.
+                Exit status: 0 done (or, with --check, all formatted); 1 with --check, some file is not formatted;
+                2 a file does not parse (it is left as it was) or the command line is wrong.
+                """)
+            {
+                fmtPaths, fmtCheck,
+            };
+            fmt.SetAction(result => new FmtCommand(stdout, stderr).Run(result.GetValue(fmtPaths) ?? [], result.GetValue(fmtCheck)));
+
+            var testPaths = new Argument<string[]>("PATH")
+            {
+                Arity = ArgumentArity.OneOrMore,
+                Description = "Test files (.test), or directories holding them.",
+            };
+            var junit = new Option<string?>("--junit")
+            {
+                HelpName = "FILE",
+                Description = "Also write the results as JUnit XML, for CI systems.",
+            };
+            var test = new Command("test", """
+                Run rule writers' tests (.test files): each names rule files and a history and states what
+                must come out. A failure shows the expected and the actual status and how the engine reached it.
+                Exit status: 0 all passed; 1 some expectation failed; 2 a test file or its inputs are invalid.
+                """)
+            {
+                testPaths, junit,
+            };
+            test.SetAction(result => new TestCommand(stdout, stderr).Run(result.GetValue(testPaths) ?? [], result.GetValue(junit)));
+
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,
                 explain,
                 report,
+                fmt,
+                test,
             };
         }
     }

@@ -159,6 +159,20 @@ public static class DiagnosticCatalog
     public static Diagnostic EmptyObserved(SourceRef at) =>
         Error("AR4006", at, "this observed interval is empty: its end must be after its start");
 
+    // ---- AR5xxx: rule tests (.test files) ---------------------------------------------------
+
+    public static Diagnostic TestNotEnded(SourceRef at, string name) =>
+        Error("AR5001", at, $"test \"{name}\" has no 'end'; close each test with a line 'end' before the next 'test'");
+
+    public static Diagnostic TestItemOutsideTest(SourceRef at, string keyword) =>
+        Error("AR5002", at, $"'{keyword}' stands outside a test; it belongs between 'test \"NAME\"' and 'end'");
+
+    public static Diagnostic TestWithout(SourceRef at, string name, string item) =>
+        Error("AR5003", at, $"test \"{name}\" has no {item}; a test names its rules, its history and at least one expectation");
+
+    public static Diagnostic TestPathNotFound(SourceRef at, string path, string resolved) =>
+        Error("AR5004", at, $"'{path}' does not exist (looked for {resolved}, relative to the test file)");
+
     // ---- AR9xxx: files and the command line -------------------------------------------------------
 
     public static Diagnostic PathNotFound(string path) =>

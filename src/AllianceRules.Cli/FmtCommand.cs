@@ -1,0 +1,59 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Formatting;
+using AllianceRules.Text;
+
+namespace AllianceRules.Cli;
+
+/// <summary>
+/// <c>alliance fmt [--check] PATH...</c>: rewrite rule files and event histories in the canonical
+/// layout. A file that does not parse is reported and left alone; with <c>--check</c> nothing is
+/// written, and the files that would change are listed.
+/// </summary>
+public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Run(IReadOnlyList<string> paths, bool check)
+    {
+        var (inputs, problems) = InputDiscovery.Discover(paths);
+        if (problems.Count > 0) return CommandInput.Fail(stderr, problems);
+        var changed = new List<(InputFile Input, string Text)>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var input in inputs.Where(i => i.Kind is InputKind.Rules or InputKind.Events))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(input.FullPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e.Message));
+                continue;
+            }
+            var outcome = Formatter.Format(new SourceFile(input.DisplayPath, text));
+            if (outcome.Text is not { } formatted)
+            {
+                diagnostics.AddRange(outcome.Diagnostics);
+                continue;
+            }
+            if (!outcome.PreservesTokens)
+            {
+                // Never write what would change a file's meaning: a formatter bug is ours, not the user's.
+                throw new InvalidOperationException($"the formatter would change the tokens of '{input.DisplayPath}'; the file was left as it was");
+            }
+            if (formatted != text) changed.Add((input, formatted));
+        }
+        if (diagnostics.Count > 0) return CommandInput.Fail(stderr, diagnostics);
+        if (check)
+        {
+            foreach (var (input, _) in changed) stdout.WriteLine($"not formatted: {input.DisplayPath}");
+            return changed.Count > 0 ? ExitCode.Violation : ExitCode.Evaluated;
+        }
+        foreach (var (input, text) in changed)
+        {
+            var existed = File.Exists(input.FullPath);
+            if (AtomicFile.TryWrite(input.FullPath, text) is { } why) return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(input.DisplayPath, why, existed)]);
+            stdout.WriteLine($"formatted: {input.DisplayPath}");
+        }
+        return ExitCode.Evaluated;
+    }
+}

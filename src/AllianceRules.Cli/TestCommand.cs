@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using AllianceRules.Checking;
+using AllianceRules.Diagnostics;
+using AllianceRules.Parsing;
+using AllianceRules.Reporting;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+
+namespace AllianceRules.Cli;
+
+/// <summary>
+/// <c>alliance test PATH... [--junit FILE]</c>: runs rule writers' <c>.test</c> files. Each test
+/// reads its rules and histories (paths relative to the test file), evaluates, and checks its
+/// expectations; a failure shows the expected and the actual status, and how the engine reached it.
+/// </summary>
+public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
+{
+    public int Run(IReadOnlyList<string> paths, string? junit)
+    {
+        var (inputs, problems) = InputDiscovery.Discover(paths);
+        if (problems.Count > 0) return CommandInput.Fail(stderr, problems);
+        var files = inputs.Where(i => i.Kind == InputKind.Tests).ToList();
+        if (files.Count == 0) return CommandInput.Fail(stderr, [DiagnosticCatalog.CommandLine("no .test file was found; name .test files or directories holding them")]);
+
+        var parsed = new List<(InputFile Input, TestFileSyntax Syntax)>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var input in files)
+        {
+            var text = Read(input.FullPath, input.DisplayPath, diagnostics);
+            if (text is null) continue;
+            var (syntax, found) = TestFileParser.Parse(new SourceFile(input.DisplayPath, text));
+            diagnostics.AddRange(found);
+            parsed.Add((input, syntax));
+        }
+        if (diagnostics.Count > 0) return CommandInput.Fail(stderr, diagnostics);
+
+        var results = new List<(InputFile File, RuleTestResult Result)>();
+        foreach (var (input, syntax) in parsed)
+        {
+            foreach (var test in syntax.Tests)
+            {
+                var located = new List<Diagnostic>();
+                var rules = Load(input, syntax.File, test.Rules, [InputKind.Rules], located);
+                var histories = Load(input, syntax.File, test.Histories, [InputKind.Events, InputKind.JsonLines], located);
+                if (test.InlineHistory is { } inline) histories.Add(inline);
+                var result = located.Count > 0 ? new RuleTestResult(test, [], [.. located]) : RuleTestRunner.Run(test, rules, histories);
+                results.Add((input, result));
+                Print(syntax.File, result);
+            }
+        }
+        var failed = results.Count(r => !r.Result.Passed);
+        var errors = results.Count(r => !r.Result.Diagnostics.IsEmpty);
+        stdout.WriteLine($"{results.Count} test{(results.Count == 1 ? string.Empty : "s")}: {results.Count - failed} passed, {failed - errors} failed{(errors > 0 ? $", {errors} could not run" : string.Empty)}");
+        if (junit is not null)
+        {
+            var existed = File.Exists(junit);
+            if (AtomicFile.TryWrite(junit, JUnit(results)) is { } why) return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(junit, why, existed)]);
+        }
+        return errors > 0 ? ExitCode.InvalidInput : failed > 0 ? ExitCode.Violation : ExitCode.Evaluated;
+    }
+
+    private static string? Read(string full, string display, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCatalog.CannotRead(display, e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>The files a test names, relative to the test file, shown relative to the current directory.</summary>
+    private static List<SourceFile> Load(InputFile testFile, SourceFile source, IReadOnlyList<StringLiteral> paths, InputKind[] kinds, List<Diagnostic> diagnostics)
+    {
+        var loaded = new List<SourceFile>();
+        var directory = Path.GetDirectoryName(testFile.FullPath)!;
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(Path.Combine(directory, path.Value));
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                diagnostics.Add(DiagnosticCatalog.TestPathNotFound(source.At(path.Span), path.Value, Path.GetRelativePath(Environment.CurrentDirectory, full)));
+                continue;
+            }
+            var (found, problems) = InputDiscovery.Discover([Path.GetRelativePath(Environment.CurrentDirectory, full)]);
+            diagnostics.AddRange(problems);
+            foreach (var file in found.Where(f => kinds.Contains(f.Kind)))
+            {
+                if (Read(file.FullPath, file.DisplayPath, diagnostics) is { } text) loaded.Add(new SourceFile(file.DisplayPath, text));
+            }
+        }
+        return loaded;
+    }
+
+    private void Print(SourceFile file, RuleTestResult result)
+    {
+        var at = $"{file.Path}:{file.GetPosition(result.Test.Span.Start).Line}";
+        var name = result.Test.Name.Value;
+        if (!result.Diagnostics.IsEmpty)
+        {
+            stdout.WriteLine($"ERROR   {at}  {name}");
+            foreach (var d in result.Diagnostics) stdout.WriteLine(Indent(DiagnosticFormatter.Format(d), 2));
+            return;
+        }
+        if (result.Passed)
+        {
+            stdout.WriteLine($"ok      {at}  {name} ({result.Expectations.Length} expectation{(result.Expectations.Length == 1 ? string.Empty : "s")})");
+            return;
+        }
+        stdout.WriteLine($"FAILED  {at}  {name}");
+        foreach (var e in result.Expectations.Where(e => !e.Passed)) stdout.Write(Describe(file, e));
+    }
+
+    private static string Describe(SourceFile file, ExpectationResult e)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  {file.Path}:{file.GetPosition(e.Expectation.Span.Start).Line}: {e.Expectation.Text}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    expected: {e.Expected}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    actual:   {e.Actual}");
+        if (e.Explanation is { } why)
+        {
+            sb.AppendLine("    how the engine decided it:");
+            sb.Append(Indent(ExplanationTextWriter.Write(why).TrimEnd('\n'), 6)).AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static string Indent(string text, int spaces) =>
+        string.Join('\n', text.Split('\n').Select(l => new string(' ', spaces) + l));
+
+    private static string JUnit(List<(InputFile File, RuleTestResult Result)> results)
+    {
+        var suites = results.GroupBy(r => r.File.DisplayPath).Select(g => new XElement("testsuite",
+            new XAttribute("name", g.Key),
+            new XAttribute("tests", g.Count()),
+            new XAttribute("failures", g.Count(r => r.Result.Diagnostics.IsEmpty && !r.Result.Passed)),
+            new XAttribute("errors", g.Count(r => !r.Result.Diagnostics.IsEmpty)),
+            g.Select(r => Case(g.Key, r.Result))));
+        var root = new XElement("testsuites",
+            new XAttribute("tests", results.Count),
+            new XAttribute("failures", results.Count(r => r.Result.Diagnostics.IsEmpty && !r.Result.Passed)),
+            new XAttribute("errors", results.Count(r => !r.Result.Diagnostics.IsEmpty)),
+            suites);
+        return new XDeclaration("1.0", "utf-8", null) + "\n" + root + "\n";
+    }
+
+    private static XElement Case(string file, RuleTestResult result)
+    {
+        var element = new XElement("testcase", new XAttribute("classname", file), new XAttribute("name", result.Test.Name.Value), new XAttribute("file", file));
+        if (!result.Diagnostics.IsEmpty)
+        {
+            element.Add(new XElement("error", new XAttribute("message", result.Diagnostics[0].Message), string.Join("\n", result.Diagnostics.Select(DiagnosticFormatter.Format))));
+        }
+        foreach (var e in result.Expectations.Where(e => !e.Passed))
+        {
+            element.Add(new XElement("failure", new XAttribute("message", $"{e.Expectation.Text}: expected {e.Expected}, actual {e.Actual}"), $"expected: {e.Expected}\nactual: {e.Actual}"));
+        }
+        return element;
+    }
+}

@@ -1,0 +1,33 @@
+using AllianceRules.Text;
+
+namespace AllianceRules.Syntax;
+
+/// <summary>A <c>.test</c> file: rule writers' own regression tests (language.md "Rule tests").</summary>
+public sealed record TestFileSyntax(SourceFile File, IReadOnlyList<RuleTestSyntax> Tests);
+
+/// <summary>
+/// <c>test "NAME" ... end</c>: the rule files and histories to read (paths relative to the test
+/// file, or a history written inline), the horizon and assumptions, and what must come out.
+/// </summary>
+public sealed record RuleTestSyntax(
+    StringLiteral Name,
+    IReadOnlyList<StringLiteral> Rules,
+    IReadOnlyList<StringLiteral> Histories,
+    SourceFile? InlineHistory,
+    DateSyntax? AsOf,
+    IReadOnlyList<TestAssumeSyntax> Assumptions,
+    IReadOnlyList<ExpectationSyntax> Expectations,
+    TextSpan Span) : SyntaxNode(Span);
+
+public sealed record TestAssumeSyntax(Identifier Name, PeriodSyntax Period, TextSpan Span) : SyntaxNode(Span);
+
+public abstract record ExpectationSyntax(string Text, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>expect RULE PARTY DATE STATUS</c>: the instance triggered on that date has that status.</summary>
+public sealed record InstanceExpectationSyntax(string Rule, string Party, DateSyntax TriggeredOn, string Status, string Text, TextSpan Span) : ExpectationSyntax(Text, Span);
+
+/// <summary><c>expect no RULE PARTY [DATE]</c>: no such instance.</summary>
+public sealed record NoInstanceExpectationSyntax(string Rule, string Party, DateSyntax? TriggeredOn, string Text, TextSpan Span) : ExpectationSyntax(Text, Span);
+
+/// <summary><c>expect summary TREATY PARTY MEASURE VALUE</c>: a number of the reliability table.</summary>
+public sealed record SummaryExpectationSyntax(string Treaty, string Party, string Measure, decimal Value, string Text, TextSpan Span) : ExpectationSyntax(Text, Span);

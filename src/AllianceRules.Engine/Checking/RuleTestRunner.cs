@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using AllianceRules.Diagnostics;
+using AllianceRules.Evaluation;
+using AllianceRules.Evaluation.Tracing;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using NodaTime;
+
+namespace AllianceRules.Checking;
+
+/// <summary>One expectation of a rule test, met or not, with what was found and, for a wrong status, how the engine reached it.</summary>
+public sealed record ExpectationResult(ExpectationSyntax Expectation, bool Passed, string Expected, string Actual, Explanation? Explanation);
+
+/// <summary>A rule test's outcome: each expectation's result, or the diagnostics that kept it from running.</summary>
+public sealed record RuleTestResult(RuleTestSyntax Test, ImmutableArray<ExpectationResult> Expectations, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool Passed => Diagnostics.IsEmpty && Expectations.All(e => e.Passed);
+}
+
+/// <summary>Runs a rule test over files the caller has read: the engine stays free of I/O.</summary>
+public static class RuleTestRunner
+{
+    public static RuleTestResult Run(RuleTestSyntax test, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories)
+    {
+        var options = new EvaluationOptions(
+            test.AsOf?.Value,
+            test.Assumptions.ToDictionary(a => a.Name.Text, a => a.Period.ToPeriod(), StringComparer.Ordinal));
+        var outcome = Checker.Check(rules, histories, options);
+        if (outcome.Report is not { } report) return new RuleTestResult(test, [], outcome.Diagnostics);
+        var results = test.Expectations.Select(e => e switch
+        {
+            InstanceExpectationSyntax i => Instance(i, report, rules, histories, options),
+            NoInstanceExpectationSyntax n => NoInstance(n, report),
+            SummaryExpectationSyntax s => Summary(s, report),
+            _ => throw new InvalidOperationException("Unknown expectation."),
+        });
+        return new RuleTestResult(test, [.. results], []);
+    }
+
+    private static ExpectationResult Instance(InstanceExpectationSyntax e, Report report, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories, EvaluationOptions options)
+    {
+        var date = e.TriggeredOn.Value;
+        var found = report.Instances.Where(i => i.Rule.QualifiedId == e.Rule && i.Party == e.Party && i.TriggeredOn == date).ToList();
+        if (found.Count == 0)
+        {
+            return new ExpectationResult(e, false, e.Status, "no such instance" + Others(report, e.Rule, e.Party), null);
+        }
+        if (found.Any(i => Status(i) == e.Status)) return new ExpectationResult(e, true, e.Status, e.Status, null);
+        var actual = found[0];
+        var why = Checker.Explain(rules, histories, options, e.Rule, i => i.Id == actual.Id).Explanations.FirstOrDefault();
+        return new ExpectationResult(e, false, e.Status, $"{Status(actual)}{(actual.DecidedOn is { } on ? $", decided {DateText.Format(on)}" : string.Empty)}: {actual.Reason}", why);
+    }
+
+    private static ExpectationResult NoInstance(NoInstanceExpectationSyntax e, Report report)
+    {
+        var found = report.Instances.Where(i => i.Rule.QualifiedId == e.Rule && i.Party == e.Party && (e.TriggeredOn?.Value is not { } d || i.TriggeredOn == d)).ToList();
+        return found.Count == 0
+            ? new ExpectationResult(e, true, "no instance", "no instance", null)
+            : new ExpectationResult(e, false, "no instance", string.Join("; ", found.Select(i => $"{i.Id} triggered {DateText.Format(i.TriggeredOn)}, {Status(i)}")), null);
+    }
+
+    private static ExpectationResult Summary(SummaryExpectationSyntax e, Report report)
+    {
+        var expected = e.Value.ToString(CultureInfo.InvariantCulture);
+        if (report.Summary.FirstOrDefault(r => r.Treaty == e.Treaty && r.Party == e.Party) is not { } row)
+        {
+            return new ExpectationResult(e, false, expected, $"no row for {e.Treaty} {e.Party}: it has no instance", null);
+        }
+        double? actual = e.Measure switch
+        {
+            "reliability" => row.Reliability,
+            "invoked" => row.Invoked,
+            "fulfilled" => row.Fulfilled,
+            "violated" => row.Violated,
+            "pending" => row.Pending,
+            "discharged" => row.Discharged,
+            _ => row.Excused,
+        };
+        if (actual is not { } value) return new ExpectationResult(e, false, expected, "none: nothing was invoked", null);
+        // Equal to the precision written: 'reliability 0.33' accepts one third.
+        var decimals = expected.Contains('.', StringComparison.Ordinal) ? expected.Length - expected.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        var passed = Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero) == e.Value;
+        return new ExpectationResult(e, passed, expected, value.ToString("0.################", CultureInfo.InvariantCulture), null);
+    }
+
+    private static string Others(Report report, string rule, string party)
+    {
+        var others = report.Instances.Where(i => i.Rule.QualifiedId == rule && i.Party == party).ToList();
+        return others.Count == 0
+            ? $" (and no instance of {rule} for {party} at all)"
+            : $" (those of {rule} for {party} were triggered on {string.Join(", ", others.Select(i => DateText.Format(i.TriggeredOn)))})";
+    }
+
+    private static string Status(InstanceResult i) => i.Status.ToString().ToLowerInvariant();
+}
