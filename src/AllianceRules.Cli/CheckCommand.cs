@@ -26,6 +26,12 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             ? CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report, stream))
             : CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report, request.Explain));
         if (written is not null) return CommandInput.Fail(stderr, [written]);
+        // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.
+        var (config, _) = LintCommand.ReadConfig(null);
+        foreach (var finding in Checker.Lint(input.RuleFiles, input.HistoryFiles, config).Findings)
+        {
+            stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
+        }
         var violated = report.Instances.Any(i => i.Status == InstanceStatus.Violated);
         return request.FailOnViolation && violated ? ExitCode.Violation : ExitCode.Evaluated;
     }

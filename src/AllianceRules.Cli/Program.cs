@@ -209,6 +209,31 @@ namespace AllianceRules.Cli
             };
             test.SetAction(result => new TestCommand(stdout, stderr).Run(result.GetValue(testPaths) ?? [], result.GetValue(junit)));
 
+            var lintPaths = new Argument<string[]>("PATH")
+            {
+                Arity = ArgumentArity.OneOrMore,
+                Description = "Rule files and histories, or directories holding them (as for check).",
+            };
+            var lintConfig = new Option<string?>("--config")
+            {
+                HelpName = "FILE",
+                Description = "Levels per code ('AR6005 = off', 'warning' or 'error'); default: .alliance-lint in the current folder, if any.",
+            };
+            var werror = new Option<bool>("--werror")
+            {
+                Description = "Exit with status 1 when there is any warning.",
+            };
+            var lint = new Command("lint", """
+                Warn about rule files that are valid but probably not what was meant: unused assumptions, verbs
+                and variables, rules without citation, versions that overlap or leave a gap, and more (AR6xxx).
+                Exit status: 0 no finding at error level; 1 a finding at error level, or any with --werror;
+                2 invalid input, configuration or command line.
+                """)
+            {
+                lintPaths, lintConfig, werror,
+            };
+            lint.SetAction(result => new LintCommand(stdout, stderr).Run(result.GetValue(lintPaths) ?? [], result.GetValue(lintConfig), result.GetValue(werror)));
+
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,
@@ -216,6 +241,7 @@ namespace AllianceRules.Cli
                 report,
                 fmt,
                 test,
+                lint,
             };
         }
     }

@@ -41,6 +41,9 @@ public sealed class SourceFile
 
     public SourceRef At(TextSpan span) => new(this, span);
 
+    /// <summary>The offset where a 1-based line starts (the end of the text past the last line).</summary>
+    public int LineStart(int line) => line >= 1 && line <= LineStarts.Length ? LineStarts[line - 1] : Text.Length;
+
     private static int[] ComputeLineStarts(string text)
     {
         var starts = new List<int> { 0 };

@@ -46,6 +46,20 @@ public static class Checker
         return new ExplainOutcome(Evaluator.Evaluate(rules, history, effective), explanations, diagnostics);
     }
 
+    /// <summary>
+    /// Lint warnings for valid rule files (and histories, when given), as the configuration sets
+    /// their levels; invalid input gives its errors instead, and no findings.
+    /// </summary>
+    public static (ImmutableArray<Diagnostic> Findings, ImmutableArray<Diagnostic> Errors) Lint(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config = null)
+    {
+        var (rules, history, _, diagnostics) = Load(ruleFiles, historyFiles, null);
+        if (rules is null || history is null) return ([], diagnostics);
+        var (_, bound) = RuleSetLoader.LoadBound(ruleFiles);
+        var subject = new Validation.Lint.LintSubject(bound, rules, historyFiles.Count == 0 ? null : history, historyFiles);
+        var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
+        return ((config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings)), []);
+    }
+
     private static (RuleSet? Rules, EventHistory? History, EvaluationOptions Options, ImmutableArray<Diagnostic> Diagnostics) Load(
         IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options)
     {

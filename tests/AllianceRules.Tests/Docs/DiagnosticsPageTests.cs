@@ -152,6 +152,17 @@ public sealed partial class DiagnosticsPageTests
         var cases = Directory.GetFiles(CasesFolder, "*.treaty").Select(Path.GetFileNameWithoutExtension).Cast<string>().ToHashSet(StringComparer.Ordinal);
         var named = CaseMention().Matches(Page()).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
         Assert.True(cases.Count > 0, $"No cases found in {CasesFolder}.");
+        // Lint warnings (AR6xxx) have their cases in Cases/lint, each with its printed findings beside it.
+        var lintFolder = Repo.Path("tests", "AllianceRules.Tests", "Cases", "lint");
+        var lintCases = Directory.GetFiles(lintFolder, "*.treaty").Select(Path.GetFileNameWithoutExtension).Cast<string>().ToList();
+        foreach (var lint in lintCases.Where(named.Contains))
+        {
+            foreach (var block in Regex.Matches(Page(), $@"^`{lint}` gives, among its findings:\n\n```\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline).Select(m => m.Groups["body"].Value))
+            {
+                Assert.Contains(block, File.ReadAllText(Path.Combine(lintFolder, lint + ".lint")).Replace("\r\n", "\n"));
+            }
+        }
+        cases.UnionWith(lintCases);
         var missing = named.Except(cases).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, "docs/diagnostics.md names cases that do not exist: " + string.Join(", ", missing));
         var unnamed = cases.Except(named).Order(StringComparer.Ordinal).ToList();

@@ -1,0 +1,215 @@
+using AllianceRules.Binding;
+using AllianceRules.Diagnostics;
+using AllianceRules.Model;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using FluentValidation;
+
+namespace AllianceRules.Validation.Lint;
+
+/// <summary>What lint reads: the rules as written and as lowered, and the histories if any were given (with their files, to point into them).</summary>
+public sealed record LintSubject(BoundRuleSet Bound, RuleSet Rules, EventHistory? History, IReadOnlyList<SourceFile> HistoryFiles);
+
+/// <summary>
+/// Warnings about rule files that are valid but probably not what their writer meant
+/// (docs/diagnostics.md, AR6xxx). Each check reads the syntax, for locations, and the model.
+/// </summary>
+public sealed class LintValidator : AbstractValidator<LintSubject>
+{
+    public LintValidator()
+    {
+        RuleFor(s => s)
+            .Custom(UnusedAssumptions)
+            .Custom(UnusedVerbs)
+            .Custom(MissingCitations)
+            .Custom(VersionIntervals)
+            .Custom(UnusedVariables)
+            .Custom(SubjectsNeverMembers)
+            .Custom(UnproducibleVerbs)
+            .Custom(MembersBeforeSignature)
+            .Custom(EventsOutsideEveryRule);
+    }
+
+    private static IEnumerable<WindowSyntax> Windows(BoundRule rule)
+    {
+        foreach (var item in rule.Syntax.Items)
+        {
+            if (item is EveryThenSyntax every) yield return every.Period;
+            if (RuleClauses.Obligation(item)?.Window is { } window) yield return window;
+            var conditions = item switch
+            {
+                WhenThenSyntax { Where: { } w } => [w],
+                ForbidSyntax { Where: { } f } => [f],
+                UnlessSyntax u => [u.Condition],
+                _ => Array.Empty<ConditionSyntax>(),
+            };
+            foreach (var t in conditions.SelectMany(RuleScope.ThereWas)) yield return t.Window;
+        }
+    }
+
+    private static void UnusedAssumptions(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var treaty in s.Bound.Treaties)
+        {
+            var used = treaty.Rules.SelectMany(Windows).OfType<NamedWindowSyntax>().Select(n => n.Name.Text).ToHashSet(StringComparer.Ordinal);
+            foreach (var assume in treaty.Items<AssumeSyntax>().Where(a => !used.Contains(a.Name.Text)))
+            {
+                context.Report(DiagnosticCatalog.UnusedAssumption(treaty.At(assume.Name), assume.Name.Text, treaty.Code));
+            }
+        }
+    }
+
+    /// <summary>Every verb a rule names: in its patterns, its 'there was', and the action it requires.</summary>
+    private static HashSet<string> RuleVerbs(LintSubject s) =>
+        s.Rules.Treaties.SelectMany(t => t.Rules).SelectMany(r =>
+            new[] { r.Trigger?.Verb, r.Obligation?.Verb }
+                .Concat(r.Until.Select(u => u.Verb))
+                .Concat((r.Where is null ? r.Unless : r.Unless.Prepend(r.Where)).SelectMany(Condition.ThereWasIn).Select(t => t.Pattern.Verb)))
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    private static void UnusedVerbs(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        var used = RuleVerbs(s);
+        if (s.History is { } history) used.UnionWith(history.Events.Select(e => e.Verb));
+        foreach (var (vocabulary, file) in s.Bound.Vocabularies)
+        {
+            foreach (var verb in vocabulary.Verbs.Where(v => !used.Contains(v.Name.Text)))
+            {
+                context.Report(DiagnosticCatalog.UnusedVerb(file.At(verb.Name.Span), verb.Name.Text, s.History is not null));
+            }
+        }
+    }
+
+    private static void MissingCitations(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var rule in s.Bound.Treaties.SelectMany(t => t.Rules))
+        {
+            if (!rule.Items<CitesSyntax>().Any()) context.Report(DiagnosticCatalog.RuleWithout(rule.At(rule.Syntax.Id), rule.Id, "cites", "the article it encodes"));
+            if (!rule.Items<QuoteSyntax>().Any()) context.Report(DiagnosticCatalog.RuleWithout(rule.At(rule.Syntax.Id), rule.Id, "quote", "the treaty's words"));
+        }
+    }
+
+    /// <summary>The article a citation names: "Article 4 (1992)" and "Article 4 (as amended 2010)" are both "Article 4".</summary>
+    public static string Article(string cites) =>
+        cites.IndexOf(" (", StringComparison.Ordinal) is var cut and > 0 ? cites[..cut] : cites;
+
+    private static void VersionIntervals(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var treaty in s.Bound.Treaties)
+        {
+            var versions = treaty.Rules
+                .Select(r => (Rule: r, Cites: r.Items<CitesSyntax>().FirstOrDefault()?.Text.Value, Effective: r.Items<EffectiveSyntax>().FirstOrDefault()?.Interval))
+                .Where(v => v.Cites is not null && v.Effective?.From.Value is not null)
+                .GroupBy(v => Article(v.Cites!), StringComparer.Ordinal);
+            foreach (var article in versions)
+            {
+                var ordered = article.OrderBy(v => v.Effective!.From.Value).ToList();
+                for (var k = 1; k < ordered.Count; k++)
+                {
+                    var (earlier, later) = (ordered[k - 1], ordered[k]);
+                    var end = earlier.Effective!.To?.Value;
+                    var start = later.Effective!.From.Value!.Value;
+                    if (end is null || start < end)
+                    {
+                        context.Report(DiagnosticCatalog.VersionsOverlap(later.Rule.At(later.Effective), article.Key, earlier.Rule.Id, later.Rule.Id));
+                    }
+                    else if (start > end)
+                    {
+                        context.Report(DiagnosticCatalog.VersionsGap(later.Rule.At(later.Effective), article.Key, earlier.Rule.Id, later.Rule.Id, DateText.Format(end.Value), DateText.Format(start)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void UnusedVariables(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var rule in s.Bound.Treaties.SelectMany(t => t.Rules))
+        {
+            var occurrences = Occurrences(rule.Syntax).GroupBy(v => v.Name, StringComparer.Ordinal);
+            foreach (var variable in occurrences.Where(g => g.Count() == 1 && rule.Scope.Bound.Contains(g.Key)))
+            {
+                context.Report(DiagnosticCatalog.UnusedVariable(rule.At(variable.Single()), variable.Key));
+            }
+        }
+    }
+
+    private static IEnumerable<VariableTermSyntax> Occurrences(RuleSyntax rule)
+    {
+        foreach (var item in rule.Items)
+        {
+            var (pattern, where) = RuleClauses.Trigger(RuleClauses.IsClause(item) ? item : null);
+            if (pattern is not null) foreach (var v in RuleScope.Variables(pattern)) yield return v;
+            if (where is not null) foreach (var v in RuleScope.Variables(where)) yield return v;
+            if (RuleClauses.Obligation(item) is { } obligation)
+            {
+                foreach (var v in RuleScope.Variables(obligation)) yield return v;
+                if (obligation.Subject is EachMemberSubjectSyntax each) yield return each.Variable;
+            }
+            if (item is UnlessSyntax u) foreach (var v in RuleScope.Variables(u.Condition)) yield return v;
+            if (item is UntilSyntax t) foreach (var v in RuleScope.Variables(t.Pattern)) yield return v;
+        }
+    }
+
+    private static void SubjectsNeverMembers(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var treaty in s.Bound.Treaties)
+        {
+            var model = s.Rules.FindTreaty(treaty.Code)!;
+            foreach (var rule in treaty.Rules)
+            {
+                if (RuleClauses.Obligation(RuleClauses.First(rule.Syntax))?.Subject is not EachMemberSubjectSyntax each) continue;
+                var effective = model.Rules.First(r => r.Id == rule.Id).Effective;
+                var anyone = model.Members.Values.SelectMany(r => r).Any(m => effective is not { } e || Overlap(m, e));
+                if (!anyone) context.Report(DiagnosticCatalog.SubjectNeverMember(rule.At(each), treaty.Code, rule.Id));
+            }
+        }
+    }
+
+    private static bool Overlap(DateRange a, DateRange b) =>
+        (a.End is not { } aEnd || b.Start < aEnd) && (b.End is not { } bEnd || a.Start < bEnd);
+
+    private static void UnproducibleVerbs(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        var coded = s.Rules.Verbs.Where(v => !v.Cameo.IsEmpty).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var seen = s.History?.Events.Select(e => e.Verb).ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var rule in s.Bound.Treaties.SelectMany(t => t.Rules))
+        {
+            if (RuleClauses.Trigger(RuleClauses.First(rule.Syntax)).Pattern is not { } pattern) continue;
+            var verb = pattern.Verb.Text;
+            if (!coded.Contains(verb) && !seen.Contains(verb))
+            {
+                context.Report(DiagnosticCatalog.UnproducibleVerb(rule.At(pattern.Verb), verb, s.History is not null));
+            }
+        }
+    }
+
+    private static void MembersBeforeSignature(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var treaty in s.Bound.Treaties)
+        {
+            if (treaty.Items<SignedSyntax>().FirstOrDefault()?.Date.Value is not { } signed) continue;
+            foreach (var member in treaty.Items<MembersSyntax>().SelectMany(m => m.Members))
+            {
+                foreach (var interval in member.Intervals.Where(i => i.From.Value is { } from && from < signed))
+                {
+                    context.Report(DiagnosticCatalog.MemberBeforeSignature(treaty.At(interval), member.Party.Text, treaty.Code, DateText.Format(signed)));
+                }
+            }
+        }
+    }
+
+    private static void EventsOutsideEveryRule(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        if (s.History is not { } history) return;
+        var rules = s.Rules.Treaties.SelectMany(t => t.Rules).ToList();
+        if (rules.Count == 0 || rules.Any(r => r.Effective is null)) return;
+        var files = s.HistoryFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        foreach (var e in history.Events.Where(e => !rules.Any(r => r.Effective!.Value.Contains(e.Date))))
+        {
+            if (!files.TryGetValue(e.Origin.File, out var file)) continue;
+            var start = file.LineStart(e.Origin.Line);
+            context.Report(DiagnosticCatalog.EventOutsideEveryRule(file.At(new TextSpan(start, 10)), DateText.Format(e.Date)));
+        }
+    }
+}
