@@ -234,6 +234,17 @@ namespace AllianceRules.Cli
             };
             lint.SetAction(result => new LintCommand(stdout, stderr).Run(result.GetValue(lintPaths) ?? [], result.GetValue(lintConfig), result.GetValue(werror)));
 
+            var initDirectory = new Argument<string>("DIR") { Description = "A new or empty folder for the project." };
+            var init = new Command("init", """
+                Create a small working project: a vocabulary, one treaty, one history, one test and a README with
+                the next steps. It passes check, test, lint and fmt as it is.
+                Exit status: 0 created; 2 the folder is not empty or cannot be written.
+                """)
+            {
+                initDirectory,
+            };
+            init.SetAction(result => new InitCommand(stdout, stderr).Run(result.GetValue(initDirectory)!));
+
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,
@@ -242,6 +253,7 @@ namespace AllianceRules.Cli
                 fmt,
                 test,
                 lint,
+                init,
             };
         }
     }

@@ -69,6 +69,28 @@ public sealed class TestCommandTests : IDisposable
         Assert.StartsWith("expect CST.art4-request RUS 2022-09-13 fulfilled: expected fulfilled, actual violated", (string)failure.Attribute("message")!);
     }
 
+    [Fact]
+    public void Init_creates_a_project_that_passes_check_test_lint_and_fmt()
+    {
+        var (exit, stdout, _) = _cli.Run("init", "proj");
+        Assert.Equal(0, exit);
+        Assert.Contains("created: proj/tests/pact.test", stdout);
+        var check = _cli.Run("check", "proj/rules", "proj/histories");
+        Assert.Equal(0, check.Exit);
+        Assert.Equal(string.Empty, check.Err);
+        Assert.Contains("PACT.art4", check.Out);
+        var test = _cli.Run("test", "proj/tests");
+        Assert.True(test.Exit == 0, test.Out);
+        Assert.Contains("1 test: 1 passed, 0 failed", test.Out);
+        Assert.Equal(0, _cli.Run("lint", "--werror", "proj/rules", "proj/histories").Exit);
+        Assert.Equal(0, _cli.Run("fmt", "--check", "proj/rules", "proj/histories").Exit);
+
+        // A second init into the same folder touches nothing.
+        var again = _cli.Run("init", "proj");
+        Assert.Equal(2, again.Exit);
+        Assert.StartsWith("alliance: error AR9017: 'proj' is not an empty folder", again.Err);
+    }
+
     [Theory]
     [InlineData("test \"a\"\n  rules \"../rules\"\n  history \"../seeds\"\n  expect CST.art1 RUS 2022-09-13 violated\n", "AR5001", "tests/t.test:1:1")]
     [InlineData("expect CST.art1 RUS 2022-09-13 violated\n", "AR5002", "tests/t.test:1:1")]

@@ -257,6 +257,9 @@ public static class DiagnosticCatalog
     public static Diagnostic UnknownSweep(string name, IEnumerable<string> known) =>
         Error("AR9016", $"--sweep {name}: no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
 
+    public static Diagnostic InitNotEmpty(string directory) =>
+        Error("AR9017", $"'{directory}' is not an empty folder; init writes only into a new or empty one, so nothing there is touched");
+
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
 }
