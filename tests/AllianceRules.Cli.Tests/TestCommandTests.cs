@@ -70,6 +70,22 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_decision_date_is_checked_when_it_is_given()
+    {
+        CopyContract();
+        _cli.Write("tests/d.test", """
+            test "decided later than it was"
+              rules "../rules"
+              history "../seeds"
+              expect CST.art4-request RUS 2022-09-13 violated decided 2022-10-20
+            end
+            """);
+        var (exit, stdout, _) = _cli.Run("test", "tests");
+        Assert.Equal(1, exit);
+        Assert.Contains("    expected: violated, decided 2022-10-20\n    actual:   violated, decided 2022-10-14: ", stdout.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void Init_creates_a_project_that_passes_check_test_lint_and_fmt()
     {
         var (exit, stdout, _) = _cli.Run("init", "proj");

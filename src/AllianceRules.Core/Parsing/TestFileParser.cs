@@ -188,7 +188,8 @@ public static class TestFileParser
                 from party in Code
                 from date in Date
                 from status in Status
-                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new InstanceExpectationSyntax(rule, party.Text, date, status, t, s)))
+                from decided in Keyword("decided").Then(_ => Date).XOptional()
+                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new InstanceExpectationSyntax(rule, party.Text, date, status, t, s, decided.GetOrDefault())))
         select (Item)new ExpectItem(rest);
 
     private static readonly Parser<Item> Line =

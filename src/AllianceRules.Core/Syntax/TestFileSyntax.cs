@@ -23,8 +23,8 @@ public sealed record TestAssumeSyntax(Identifier Name, PeriodSyntax Period, Text
 
 public abstract record ExpectationSyntax(string Text, TextSpan Span) : SyntaxNode(Span);
 
-/// <summary><c>expect RULE PARTY DATE STATUS</c>: the instance triggered on that date has that status.</summary>
-public sealed record InstanceExpectationSyntax(string Rule, string Party, DateSyntax TriggeredOn, string Status, string Text, TextSpan Span) : ExpectationSyntax(Text, Span);
+/// <summary><c>expect RULE PARTY DATE STATUS [decided DATE]</c>: the instance triggered on that date has that status (decided that day).</summary>
+public sealed record InstanceExpectationSyntax(string Rule, string Party, DateSyntax TriggeredOn, string Status, string Text, TextSpan Span, DateSyntax? DecidedOn = null) : ExpectationSyntax(Text, Span);
 
 /// <summary><c>expect no RULE PARTY [DATE]</c>: no such instance.</summary>
 public sealed record NoInstanceExpectationSyntax(string Rule, string Party, DateSyntax? TriggeredOn, string Text, TextSpan Span) : ExpectationSyntax(Text, Span);

@@ -46,10 +46,11 @@ public static class RuleTestRunner
         {
             return new ExpectationResult(e, false, e.Status, "no such instance" + Others(report, e.Rule, e.Party), null);
         }
-        if (found.Any(i => Status(i) == e.Status)) return new ExpectationResult(e, true, e.Status, e.Status, null);
+        var expected = e.DecidedOn?.Value is { } day ? $"{e.Status}, decided {DateText.Format(day)}" : e.Status;
+        if (found.Any(i => Status(i) == e.Status && (e.DecidedOn?.Value is not { } d || i.DecidedOn == d))) return new ExpectationResult(e, true, expected, expected, null);
         var actual = found[0];
         var why = Checker.Explain(rules, histories, options, e.Rule, i => i.Id == actual.Id).Explanations.FirstOrDefault();
-        return new ExpectationResult(e, false, e.Status, $"{Status(actual)}{(actual.DecidedOn is { } on ? $", decided {DateText.Format(on)}" : string.Empty)}: {actual.Reason}", why);
+        return new ExpectationResult(e, false, expected, $"{Status(actual)}{(actual.DecidedOn is { } on ? $", decided {DateText.Format(on)}" : string.Empty)}: {actual.Reason}", why);
     }
 
     private static ExpectationResult NoInstance(NoInstanceExpectationSyntax e, Report report)
