@@ -7,13 +7,9 @@ namespace AllianceRules.Parsing;
 /// <summary>The grammar of one <c>.events</c> line (language.md §4).</summary>
 internal static class EventLineGrammar
 {
-    private static Parser<T> Tok<T>(Parser<T> parser) =>
-        from v in parser
-        from _ in Lexical.Trivia
-        select v;
+    private static Parser<T> Tok<T>(Parser<T> parser) => Lexical.LineToken(parser);
 
-    private static Parser<Identifier> Keyword(string keyword) =>
-        Tok(Lexical.Word.Where(w => w.Text == keyword).Named($"'{keyword}'"));
+    private static Parser<Identifier> Keyword(string keyword) => Lexical.LineKeyword(keyword);
 
     private static readonly Parser<Identifier> Code =
         Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text)).Named("a party code such as 'RUS'"));

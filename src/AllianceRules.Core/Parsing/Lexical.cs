@@ -26,6 +26,15 @@ internal static class Lexical
 
     public static bool IsVariable(string s) => s.Length > 1 && s[0] == '$' && char.IsAsciiLetterLower(s[1]) && s.Skip(2).All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
+    /// <summary>A token and the trivia after it, for the line-at-a-time grammars (histories, tests).</summary>
+    public static Parser<T> LineToken<T>(Parser<T> parser) =>
+        from v in parser
+        from _ in Trivia
+        select v;
+
+    public static Parser<Identifier> LineKeyword(string keyword) =>
+        LineToken(Word.Where(w => w.Text == keyword).Named($"'{keyword}'"));
+
     /// <summary>White space and comments, including line breaks.</summary>
     public static readonly Parser<int> Trivia = input =>
     {

@@ -94,13 +94,9 @@ public static class TestFileParser
 
     private sealed record ExpectItem(Func<string, TextSpan, ExpectationSyntax> Make) : Item("expect");
 
-    private static Parser<T> Tok<T>(Parser<T> parser) =>
-        from v in parser
-        from _ in Lexical.Trivia
-        select v;
+    private static Parser<T> Tok<T>(Parser<T> parser) => Lexical.LineToken(parser);
 
-    private static Parser<Identifier> Keyword(string keyword) =>
-        Tok(Lexical.Word.Where(w => w.Text == keyword).Named($"'{keyword}'"));
+    private static Parser<Identifier> Keyword(string keyword) => Lexical.LineKeyword(keyword);
 
     private static readonly Parser<Identifier> Code = Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text)).Named("a code such as 'RUS'"));
 
