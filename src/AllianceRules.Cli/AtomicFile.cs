@@ -29,6 +29,15 @@ public static class AtomicFile
             var directory = Path.GetDirectoryName(full) ?? ".";
             if (Directory.Exists(full)) return "it is a directory";
             if (!Directory.Exists(directory)) return $"the directory '{directory}' does not exist";
+            // A read-only file is the user's decision, which a rename would override (even as root).
+            UnixFileMode? mode = null;
+            if (File.Exists(full) && !OperatingSystem.IsWindows())
+            {
+                var existing = File.GetUnixFileMode(full);
+                if ((existing & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0) return "it is read-only";
+                mode = existing;
+            }
+            if (File.Exists(full) && new FileInfo(full).IsReadOnly) return "it is read-only";
             var candidate = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
             var stage = $"cannot create a temporary file in '{directory}'";
             try
@@ -39,6 +48,8 @@ public static class AtomicFile
                     write(stream);
                 }
                 stage = "cannot replace it";
+                // The new file keeps the old one's permissions (a private file stays private).
+                if (mode is { } keep && !OperatingSystem.IsWindows()) File.SetUnixFileMode(candidate, keep);
                 File.Move(candidate, full, overwrite: true);
                 temporary = null;
                 return null;

@@ -19,7 +19,8 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         var (input, problems) = CommandInput.Read(request.Inputs, KnownOptions);
         if (input is null) return CommandInput.Fail(stderr, problems);
 
-        var outcome = Checker.Check(input.RuleFiles, input.HistoryFiles, input.Options);
+        var (config, _) = LintCommand.ReadConfig(null);
+        var (outcome, findings) = Checker.CheckAndLint(input.RuleFiles, input.HistoryFiles, input.Options, config);
         if (outcome.Report is not { } report) return CommandInput.Fail(stderr, outcome.Diagnostics);
 
         var written = request.Format == "json"
@@ -27,8 +28,7 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             : CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report, request.Explain));
         if (written is not null) return CommandInput.Fail(stderr, [written]);
         // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.
-        var (config, _) = LintCommand.ReadConfig(null);
-        foreach (var finding in Checker.Lint(input.RuleFiles, input.HistoryFiles, config).Findings)
+        foreach (var finding in findings)
         {
             stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
         }

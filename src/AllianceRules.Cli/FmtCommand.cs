@@ -17,18 +17,29 @@ public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
         if (problems.Count > 0) return CommandInput.Fail(stderr, problems);
         var changed = new List<(InputFile Input, string Text)>();
         var diagnostics = new List<Diagnostic>();
-        foreach (var input in inputs.Where(i => i.Kind is InputKind.Rules or InputKind.Events))
+        foreach (var input in inputs.Where(i => i.Kind is InputKind.Rules or InputKind.Events && !i.FullPath.EndsWith(".gz", StringComparison.Ordinal)))
         {
+            byte[] bytes;
             string text;
             try
             {
-                text = File.ReadAllText(input.FullPath);
+                bytes = File.ReadAllBytes(input.FullPath);
+                // Bytes that are not UTF-8 would be rewritten as U+FFFD: refuse rather than damage them.
+                text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                diagnostics.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, "it is not valid UTF-8, and fmt would damage it"));
+                continue;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 diagnostics.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e.Message));
                 continue;
             }
+            // A byte-order mark is not part of the text (the canonical file has none).
+            var bom = text.StartsWith('\uFEFF');
+            if (bom) text = text[1..];
             var outcome = Formatter.Format(new SourceFile(input.DisplayPath, text));
             if (outcome.Text is not { } formatted)
             {
@@ -40,12 +51,14 @@ public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
                 // Never write what would change a file's meaning: a formatter bug is ours, not the user's.
                 throw new InvalidOperationException($"the formatter would change the tokens of '{input.DisplayPath}'; the file was left as it was");
             }
-            if (formatted != text) changed.Add((input, formatted));
+            // A byte-order mark counts as a change: the canonical file has none.
+            if (formatted != text || bom) changed.Add((input, formatted));
         }
-        if (diagnostics.Count > 0) return CommandInput.Fail(stderr, diagnostics);
+        // Files that parse are formatted (or listed) even when others do not parse.
         if (check)
         {
             foreach (var (input, _) in changed) stdout.WriteLine($"not formatted: {input.DisplayPath}");
+            if (diagnostics.Count > 0) return CommandInput.Fail(stderr, diagnostics);
             return changed.Count > 0 ? ExitCode.Violation : ExitCode.Evaluated;
         }
         foreach (var (input, text) in changed)
@@ -54,6 +67,6 @@ public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
             if (AtomicFile.TryWrite(input.FullPath, text) is { } why) return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(input.DisplayPath, why, existed)]);
             stdout.WriteLine($"formatted: {input.DisplayPath}");
         }
-        return ExitCode.Evaluated;
+        return diagnostics.Count > 0 ? CommandInput.Fail(stderr, diagnostics) : ExitCode.Evaluated;
     }
 }

@@ -11,6 +11,7 @@ public sealed class InitCommand(TextWriter stdout, TextWriter stderr)
 {
     public int Run(string directory)
     {
+        if (string.IsNullOrWhiteSpace(directory)) return CommandInput.Fail(stderr, [DiagnosticCatalog.CommandLine("init needs a folder name, such as 'alliance init my-treaty'")]);
         if (File.Exists(directory) || (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any()))
         {
             return CommandInput.Fail(stderr, [DiagnosticCatalog.InitNotEmpty(directory)]);

@@ -17,6 +17,8 @@ namespace AllianceRules.Cli;
 /// </summary>
 public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
 {
+    private readonly HashSet<string> readPaths = new(StringComparer.Ordinal);
+
     public int Run(IReadOnlyList<string> paths, string? junit)
     {
         var (inputs, problems) = InputDiscovery.Discover(paths);
@@ -45,7 +47,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
                 var rules = Load(input, syntax.File, test.Rules, [InputKind.Rules], located);
                 var histories = Load(input, syntax.File, test.Histories, [InputKind.Events, InputKind.JsonLines], located);
                 if (test.InlineHistory is { } inline) histories.Add(inline);
-                var result = located.Count > 0 ? new RuleTestResult(test, [], [.. located]) : RuleTestRunner.Run(test, rules, histories);
+                var result = located.Count > 0 ? new RuleTestResult(test, [], [.. located]) : RuleTestRunner.Run(test, syntax.File, rules, histories);
                 results.Add((input, result));
                 Print(syntax.File, result);
             }
@@ -55,6 +57,8 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
         stdout.WriteLine($"{results.Count} test{(results.Count == 1 ? string.Empty : "s")}: {results.Count - failed} passed, {failed - errors} failed{(errors > 0 ? $", {errors} could not run" : string.Empty)}");
         if (junit is not null)
         {
+            var target = InputDiscovery.RealPath(Path.GetFullPath(junit));
+            if (files.Any(f => f.FullPath == target) || readPaths.Contains(target)) return CommandInput.Fail(stderr, [DiagnosticCatalog.OutputIsInput(junit)]);
             var existed = File.Exists(junit);
             if (AtomicFile.TryWrite(junit, JUnit(results)) is { } why) return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(junit, why, existed)]);
         }
@@ -75,7 +79,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
     }
 
     /// <summary>The files a test names, relative to the test file, shown relative to the current directory.</summary>
-    private static List<SourceFile> Load(InputFile testFile, SourceFile source, IReadOnlyList<StringLiteral> paths, InputKind[] kinds, List<Diagnostic> diagnostics)
+    private List<SourceFile> Load(InputFile testFile, SourceFile source, IReadOnlyList<StringLiteral> paths, InputKind[] kinds, List<Diagnostic> diagnostics)
     {
         var loaded = new List<SourceFile>();
         var directory = Path.GetDirectoryName(testFile.FullPath)!;
@@ -89,8 +93,13 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
             }
             var (found, problems) = InputDiscovery.Discover([Path.GetRelativePath(Environment.CurrentDirectory, full)]);
             diagnostics.AddRange(problems);
+            if (problems.Count == 0 && !found.Any(f => kinds.Contains(f.Kind)))
+            {
+                diagnostics.Add(DiagnosticCatalog.TestPathHoldsNothing(source.At(path.Span), path.Value, kinds.Contains(InputKind.Rules) ? "rule file (.treaty)" : "history (.events, .csv, .jsonl)"));
+            }
             foreach (var file in found.Where(f => kinds.Contains(f.Kind)))
             {
+                readPaths.Add(file.FullPath);
                 if (Read(file.FullPath, file.DisplayPath, diagnostics) is { } text) loaded.Add(new SourceFile(file.DisplayPath, text));
             }
         }
@@ -103,8 +112,9 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
         var name = result.Test.Name.Value;
         if (!result.Diagnostics.IsEmpty)
         {
+            // The test could not run: its line says so, and its errors go where errors go.
             stdout.WriteLine($"ERROR   {at}  {name}");
-            foreach (var d in result.Diagnostics) stdout.WriteLine(Indent(DiagnosticFormatter.Format(d), 2));
+            foreach (var d in result.Diagnostics) stderr.WriteLine(DiagnosticFormatter.Format(d));
             return;
         }
         if (result.Passed)
@@ -149,16 +159,23 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
         return new XDeclaration("1.0", "utf-8", null) + "\n" + root + "\n";
     }
 
+    /// <summary>XML cannot carry control characters: they become U+FFFD.</summary>
+    private static string Xml(string text) => new([.. text.Select(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r') ? '\uFFFD' : c)]);
+
     private static XElement Case(string file, RuleTestResult result)
     {
-        var element = new XElement("testcase", new XAttribute("classname", file), new XAttribute("name", result.Test.Name.Value), new XAttribute("file", file));
+        var element = new XElement("testcase", new XAttribute("classname", file), new XAttribute("name", Xml(result.Test.Name.Value)), new XAttribute("file", file));
         if (!result.Diagnostics.IsEmpty)
         {
-            element.Add(new XElement("error", new XAttribute("message", result.Diagnostics[0].Message), string.Join("\n", result.Diagnostics.Select(DiagnosticFormatter.Format))));
+            element.Add(new XElement("error", new XAttribute("message", Xml(result.Diagnostics[0].Message)), Xml(string.Join("\n", result.Diagnostics.Select(DiagnosticFormatter.Format)))));
         }
-        foreach (var e in result.Expectations.Where(e => !e.Passed))
+        var unmet = result.Expectations.Where(e => !e.Passed).ToList();
+        if (unmet.Count > 0)
         {
-            element.Add(new XElement("failure", new XAttribute("message", $"{e.Expectation.Text}: expected {e.Expected}, actual {e.Actual}"), $"expected: {e.Expected}\nactual: {e.Actual}"));
+            // One <failure> per testcase, as JUnit readers expect; it lists every unmet expectation.
+            element.Add(new XElement("failure",
+                new XAttribute("message", Xml($"{unmet[0].Expectation.Text}: expected {unmet[0].Expected}, actual {unmet[0].Actual}{(unmet.Count > 1 ? $" (and {unmet.Count - 1} more)" : string.Empty)}")),
+                Xml(string.Join("\n", unmet.Select(e => $"{e.Expectation.Text}\n  expected: {e.Expected}\n  actual: {e.Actual}")))));
         }
         return element;
     }

@@ -319,8 +319,8 @@ public sealed partial class CheckCommandTests : IDisposable
         CopyContract();
         var (exit, _, stderr) = _cli.Run("check", "rules", "seeds", "--output", "/proc/version");
         Assert.Equal(2, exit);
-        Assert.StartsWith("alliance: error AR9008: cannot write '/proc/version': cannot create a temporary file in '/proc' (", stderr);
-        Assert.EndsWith("); the old file was left as it was\n", stderr);
+        Assert.StartsWith("alliance: error AR9008: cannot write '/proc/version': ", stderr);
+        Assert.EndsWith("; the old file was left as it was\n", stderr);
         Assert.DoesNotContain(".tmp", stderr);
     }
 

@@ -170,6 +170,21 @@ public static class DiagnosticCatalog
     public static Diagnostic TestWithout(SourceRef at, string name, string item) =>
         Error("AR5003", at, $"test \"{name}\" has no {item}; a test names its rules, its history and at least one expectation");
 
+    public static Diagnostic TestRepeats(SourceRef at, string name, string item) =>
+        Error("AR5005", at, $"test \"{name}\" gives {item} twice; give it once");
+
+    public static Diagnostic InlineHistoryNotClosed(SourceRef at) =>
+        Error("AR5006", at, "this 'history {' has no closing '}' on a line of its own, so it swallows the rest of the file");
+
+    public static Diagnostic NoTests(SourceRef at) =>
+        Error("AR5007", at, "this file holds no test; write 'test \"NAME\"' ... 'end'");
+
+    public static Diagnostic TestNamesUnknown(SourceRef at, string what, string name, IEnumerable<string> known) =>
+        Error("AR5008", at, $"no {what} '{name}' in the rules this test reads{SpellingSuggester.DidYouMean(name, known)}");
+
+    public static Diagnostic TestPathHoldsNothing(SourceRef at, string path, string what) =>
+        Error("AR5009", at, $"'{path}' holds no {what}");
+
     public static Diagnostic TestPathNotFound(SourceRef at, string path, string resolved) =>
         Error("AR5004", at, $"'{path}' does not exist (looked for {resolved}, relative to the test file)");
 
@@ -204,8 +219,8 @@ public static class DiagnosticCatalog
     public static Diagnostic MemberBeforeSignature(SourceRef at, string party, string treaty, string signed) =>
         Warning("AR6008", at, $"this membership of '{party}' starts before '{treaty}' was signed ({signed})");
 
-    public static Diagnostic EventOutsideEveryRule(SourceRef at, string date) =>
-        Warning("AR6009", at, $"this event ({date}) falls outside the 'effective' interval of every rule, so no rule can use it");
+    public static Diagnostic EventOutsideEveryRule(SourceRef at, string date, int margin) =>
+        Warning("AR6009", at, $"this event ({date}) falls outside the 'effective' interval of every rule{(margin > 0 ? $", even {margin} days (the longest window) either side" : string.Empty)}, so no rule can use it");
 
     public static Diagnostic BadLintConfig(SourceRef at, string why) =>
         Error("AR6010", at, $"lint configuration: {why}");

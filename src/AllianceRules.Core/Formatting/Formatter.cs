@@ -47,9 +47,15 @@ public static class Formatter
     /// </summary>
     public static bool SameTokens(string original, string formatted, bool byLine)
     {
-        static IEnumerable<string> Flat(List<FormatLine> lines, bool byLine) => lines
-            .Where(l => !l.IsBlank)
+        // For histories every line counts, blank ones too: an event's line number is its citation.
+        static IEnumerable<string> Flat(List<FormatLine> lines, bool byLine) => (byLine ? TrimEnd(lines) : lines.Where(l => !l.IsBlank))
             .SelectMany(l => l.Tokens.Select(t => t.Text).Concat(l.Comment is null ? [] : [l.Comment]).Concat(byLine ? ["\n"] : []));
+        static IEnumerable<FormatLine> TrimEnd(List<FormatLine> lines)
+        {
+            var count = lines.Count;
+            while (count > 0 && lines[count - 1].IsBlank) count--;
+            return lines.Take(count);
+        }
         return Flat(FormatScanner.Scan(original), byLine).SequenceEqual(Flat(FormatScanner.Scan(formatted), byLine), StringComparer.Ordinal);
     }
 
@@ -77,17 +83,24 @@ public static class Formatter
             }
             var first = line.First!;
             var startsWithClose = line.Tokens[0].Is("}");
-            var indent = startsWithClose ? Indent(Math.Max(0, depth - 1)) : Indent(depth) + Continuation(kind, first);
+            var indent = startsWithClose ? Indent(Math.Max(0, depth - 1))
+                : kind == "members" && (char.IsAsciiDigit(first[0]) || first == ",") ? Indent(depth + 2)
+                : Indent(depth) + Continuation(kind, first);
+            // A line of a members block that goes on with intervals (it starts with a date or a comma) is not a new row.
             var outKind = startsWithClose ? OutKind.Close
-                : kind == "members" ? OutKind.Member
+                : kind == "members" && !(char.IsAsciiDigit(first[0]) || first == ",") ? OutKind.Member
+                : kind == "members" ? OutKind.Continuation
                 : kind == "vocabulary" && first == "verb" ? OutKind.Verb
                 : (kind == "treaty" && first == "rule") || (kind == "file" && TopItems.Contains(first)) ? OutKind.Separated
                 : IsItem(kind, first) ? OutKind.Item : OutKind.Continuation;
             output.Add(new OutLine(indent, [.. line.Tokens], line.Comment, blockId, outKind, startsWithClose));
             // Track the blocks this line opens and closes, and what kind each is.
-            foreach (var token in line.Tokens)
+            for (var k = 0; k < line.Tokens.Count; k++)
             {
-                if (token.Kind == TokenKind.Word && token.Text is "vocabulary" or "treaty" or "members" or "rule") pendingKind = token.Text;
+                var token = line.Tokens[k];
+                // A block's keyword stands first, or after a brace: a rule named 'members' opens a rule.
+                var keywordPlace = k == 0 || line.Tokens[k - 1].Is("{") || line.Tokens[k - 1].Is("}");
+                if (keywordPlace && token.Kind == TokenKind.Word && token.Text is "vocabulary" or "treaty" or "members" or "rule") pendingKind = token.Text;
                 if (token.Is("{"))
                 {
                     blocks.Push((pendingKind ?? "other", nextBlock++));
@@ -98,7 +111,7 @@ public static class Formatter
             if (output[^1].EndsWithOpen) output[^1] = output[^1] with { OpensBlock = true };
         }
         Align(output, OutKind.Member, [1]);
-        Align(output, OutKind.Verb, [2, 3]);
+        AlignVerbs(output);
         return Render(NormaliseBlanks(output));
     }
 
@@ -120,7 +133,10 @@ public static class Formatter
         }
         // Actor, verb and target line up within each run of event lines between blank lines.
         Align(output, OutKind.Event, [1, 2, 3]);
-        return Render(NormaliseBlanks(output));
+        // Every line stays where it is, blank ones too, so evidence keeps its line number; only
+        // blank lines at the very end go.
+        while (output.Count > 0 && output[^1].Kind == OutKind.Blank) output.RemoveAt(output.Count - 1);
+        return Render(output);
     }
 
     private static string Indent(int depth) => new(' ', 2 * depth);
@@ -171,6 +187,39 @@ public static class Formatter
         public bool OpensBlock { get; init; }
 
         public bool EndsWithOpen => Tokens.Length > 0 && Tokens[^1].Is("{");
+    }
+
+    /// <summary>
+    /// A vocabulary's descriptions and 'cameo' lists in columns: a verb without a description has
+    /// its 'cameo' padded to the column of the others. A line whose description spans lines stays
+    /// as it is.
+    /// </summary>
+    private static void AlignVerbs(List<OutLine> lines)
+    {
+        foreach (var group in lines.Select((l, i) => (Line: l, Index: i)).Where(x => x.Line.Kind == OutKind.Verb && !x.Line.Tokens.Any(t => t.Text.Contains('\n'))).GroupBy(x => x.Line.Block))
+        {
+            var indexes = group.Select(x => x.Index).ToList();
+            bool HasDescription(int i) => lines[i].Tokens.Length > 2 && lines[i].Tokens[2].Kind == TokenKind.String;
+            int CameoAt(int i) => Array.FindIndex(lines[i].Tokens, t => t.Kind == TokenKind.Word && t.Text == "cameo");
+            var named = indexes.Where(i => lines[i].Tokens.Length > 2).ToList();
+            if (named.Count > 0)
+            {
+                var width = named.Max(i => Prefix(lines[i], 2).Length);
+                foreach (var i in named) Pad(lines, i, 2, width);
+            }
+            var withCameo = indexes.Where(i => CameoAt(i) > 0).ToList();
+            if (withCameo.Count > 0)
+            {
+                var width = Math.Max(withCameo.Max(i => Prefix(lines[i], CameoAt(i)).Length), indexes.Where(HasDescription).Select(i => Prefix(lines[i], 3).Length).DefaultIfEmpty(0).Max());
+                foreach (var i in withCameo) Pad(lines, i, CameoAt(i), width);
+            }
+        }
+    }
+
+    private static void Pad(List<OutLine> lines, int index, int column, int width)
+    {
+        var pad = width - Prefix(lines[index], column).Length;
+        if (pad > 0) lines[index] = lines[index] with { Pad = new Dictionary<int, int>(lines[index].Pad) { [column] = pad } };
     }
 
     /// <summary>Pads the given token columns so that, within each block (or run), they start at one column.</summary>

@@ -70,7 +70,16 @@ public static class TestFileParser
                     break;
             }
         }
-        if (current is not null) bag.Add(DiagnosticCatalog.TestNotEnded(file.At(current.NameSpan), current.Name.Value));
+        if (current?.InlineStart is { } open)
+        {
+            var lineStart = file.LineStart(open);
+            bag.Add(DiagnosticCatalog.InlineHistoryNotClosed(file.At(new TextSpan(lineStart, Math.Max(1, file.GetLineText(open).Length)))));
+        }
+        else if (current is not null)
+        {
+            bag.Add(DiagnosticCatalog.TestNotEnded(file.At(current.NameSpan), current.Name.Value));
+        }
+        if (tests.Count == 0 && !bag.HasErrors) bag.Add(DiagnosticCatalog.NoTests(file.At(new TextSpan(0, 0))));
         return (new TestFileSyntax(file, tests), bag.ToSortedArray());
     }
 
@@ -210,32 +219,65 @@ public static class TestFileParser
         private DateSyntax? _asOf;
         private SourceFile? _inline;
 
+        /// <summary>A second 'as of', to report.</summary>
+        public TextSpan? Repeated { get; private set; }
+
         public void Add(object item, TextSpan span, string text)
         {
             switch (item)
             {
                 case RulesItem r: _rules.AddRange(r.Paths); break;
                 case HistoryItem h: _histories.AddRange(h.Paths); break;
-                case AsOfItem a: _asOf = a.Date; break;
+                case AsOfItem a:
+                    if (_asOf is not null) Repeated = span;
+                    _asOf = a.Date;
+                    break;
                 case AssumeItem a: _assumptions.Add(new TestAssumeSyntax(a.Name, a.Period, span)); break;
                 case ExpectItem e: _expectations.Add(e.Make(text, span)); break;
             }
         }
 
         /// <summary>The inline history: the test file with every other line blanked, so lines and columns stay those of the test file.</summary>
+        private readonly List<(int From, int To)> _blocks = [];
+
+        /// <summary>
+        /// The inline history: the test file with every line outside its 'history { }' blocks
+        /// blanked, so lines and columns stay those of the test file; several blocks add up.
+        /// </summary>
         public void CloseInline(SourceFile file, int fromLine, int closingLine)
         {
+            _blocks.Add((fromLine, closingLine));
             var lines = file.Text.Split('\n');
-            var kept = lines.Select((l, i) => i >= fromLine && i < closingLine ? l : string.Empty);
+            var kept = lines.Select((l, i) => _blocks.Any(b => i >= b.From && i < b.To) ? l : string.Empty);
             _inline = new SourceFile(file.Path, string.Join('\n', kept));
             InlineStart = null;
         }
 
         public RuleTestSyntax Build(SourceFile file, DiagnosticBag bag, int end)
         {
+            if (Repeated is { } again) bag.Add(DiagnosticCatalog.TestRepeats(file.At(again), Name.Value, "'as of'"));
             if (_rules.Count == 0) bag.Add(DiagnosticCatalog.TestWithout(file.At(NameSpan), Name.Value, "'rules'"));
             if (_histories.Count == 0 && _inline is null) bag.Add(DiagnosticCatalog.TestWithout(file.At(NameSpan), Name.Value, "'history'"));
             if (_expectations.Count == 0) bag.Add(DiagnosticCatalog.TestWithout(file.At(NameSpan), Name.Value, "'expect'"));
+            // Dates and periods are checked as in rule files: an impossible one must not switch a check off.
+            var dates = new[] { _asOf }.Concat(_expectations.SelectMany(e => e switch
+            {
+                InstanceExpectationSyntax i => new[] { i.TriggeredOn, i.DecidedOn },
+                NoInstanceExpectationSyntax n => [n.TriggeredOn],
+                _ => [],
+            }));
+            foreach (var date in dates.OfType<DateSyntax>().Where(d => d.Value is null))
+            {
+                bag.Add(DiagnosticCatalog.ImpossibleDate(file.At(date.Span), date.Text, date.Problem ?? "no such day"));
+            }
+            foreach (var assume in _assumptions)
+            {
+                if (assume.Period.Amount <= 0) bag.Add(DiagnosticCatalog.NonPositivePeriod(file.At(assume.Period.Span), assume.Period.Text));
+            }
+            foreach (var repeated in _assumptions.GroupBy(a => a.Name.Text).Where(g => g.Count() > 1).Select(g => g.Skip(1).First()))
+            {
+                bag.Add(DiagnosticCatalog.TestRepeats(file.At(repeated.Span), Name.Value, $"'assume {repeated.Name.Text}'"));
+            }
             return new RuleTestSyntax(Name, _rules, _histories, _inline, _asOf, _assumptions, _expectations, TextSpan.FromBounds(NameSpan.Start, end));
         }
     }

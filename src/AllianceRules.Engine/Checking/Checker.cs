@@ -26,7 +26,7 @@ public static class Checker
 {
     public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null)
     {
-        var (rules, history, effective, diagnostics) = Load(ruleFiles, historyFiles, options);
+        var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
         if (rules is null || history is null) return new CheckOutcome(null, diagnostics);
         var report = Evaluator.Evaluate(rules, history, effective);
         if (effective.Sweep is { } sweep) report = report with { Sweep = Sensitivity.Run(rules, history, effective, sweep.Name, sweep.Values) };
@@ -40,7 +40,7 @@ public static class Checker
     /// </summary>
     public static ExplainOutcome Explain(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
     {
-        var (rules, history, effective, diagnostics) = Load(ruleFiles, historyFiles, options);
+        var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
         if (rules is null || history is null) return new ExplainOutcome(null, [], diagnostics);
         var explanations = Evaluation.Tracing.Explainer.Explain(rules, history, effective, ruleId, select);
         return new ExplainOutcome(Evaluator.Evaluate(rules, history, effective), explanations, diagnostics);
@@ -52,20 +52,34 @@ public static class Checker
     /// </summary>
     public static (ImmutableArray<Diagnostic> Findings, ImmutableArray<Diagnostic> Errors) Lint(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config = null)
     {
-        var (rules, history, _, diagnostics) = Load(ruleFiles, historyFiles, null);
+        var (rules, history, _, diagnostics, bound) = Load(ruleFiles, historyFiles, null);
         if (rules is null || history is null) return ([], diagnostics);
-        var (_, bound) = RuleSetLoader.LoadBound(ruleFiles);
-        var subject = new Validation.Lint.LintSubject(bound, rules, historyFiles.Count == 0 ? null : history, historyFiles);
-        var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
-        return ((config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings)), []);
+        return (Findings(bound!, rules, history, historyFiles, config), []);
     }
 
-    private static (RuleSet? Rules, EventHistory? History, EvaluationOptions Options, ImmutableArray<Diagnostic> Diagnostics) Load(
+    /// <summary>As <see cref="Check"/>, and the lint findings too, from one reading of the files.</summary>
+    public static (CheckOutcome Outcome, ImmutableArray<Diagnostic> Findings) CheckAndLint(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, Validation.Lint.LintConfig? config)
+    {
+        var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
+        if (rules is null || history is null) return (new CheckOutcome(null, diagnostics), []);
+        var report = Evaluator.Evaluate(rules, history, effective);
+        if (effective.Sweep is { } sweep) report = report with { Sweep = Sensitivity.Run(rules, history, effective, sweep.Name, sweep.Values) };
+        return (new CheckOutcome(report, diagnostics) { Rules = rules }, Findings(bound!, rules, history, historyFiles, config));
+    }
+
+    private static ImmutableArray<Diagnostic> Findings(Binding.BoundRuleSet bound, RuleSet rules, EventHistory history, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config)
+    {
+        var subject = new Validation.Lint.LintSubject(bound, rules, historyFiles.Count == 0 ? null : history, historyFiles);
+        var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
+        return (config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings));
+    }
+
+    private static (RuleSet? Rules, EventHistory? History, EvaluationOptions Options, ImmutableArray<Diagnostic> Diagnostics, Binding.BoundRuleSet? Bound) Load(
         IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options)
     {
         options ??= new EvaluationOptions();
-        if (ruleFiles.Count == 0) return (null, null, options, [DiagnosticCatalog.NoInput()]);
-        var rules = RuleSetLoader.Load(ruleFiles);
+        if (ruleFiles.Count == 0) return (null, null, options, [DiagnosticCatalog.NoInput()], null);
+        var (rules, bound) = RuleSetLoader.LoadBound(ruleFiles);
         // Histories are checked against the vocabulary even when the rules are broken, so one run shows
         // every error; but not while a vocabulary block is itself broken, since its verbs are then unknown.
         var verbs = rules.Value?.Verbs.Select(v => v.Name) ?? DeclaredVerbs(ruleFiles);
@@ -81,12 +95,12 @@ public static class Checker
         }
         if (problems.Any(p => p.IsError) || rules.Value is null || history.Value is null)
         {
-            return (null, null, options, DiagnosticOrder.Sort(problems));
+            return (null, null, options, DiagnosticOrder.Sort(problems), bound);
         }
         // An observed interval claims a history is complete; with no history there is nothing to
         // claim it of, and a forgotten folder must not read as a record of no consultations.
         if (historyFiles.Count == 0) options = options with { Observed = default };
-        return (rules.Value, history.Value, options, DiagnosticOrder.Sort(problems));
+        return (rules.Value, history.Value, options, DiagnosticOrder.Sort(problems), bound);
     }
 
     private static IEnumerable<Diagnostic> CheckOverrideNames(RuleSet rules, IEnumerable<string> names)

@@ -21,8 +21,14 @@ public sealed record RuleTestResult(RuleTestSyntax Test, ImmutableArray<Expectat
 /// <summary>Runs a rule test over files the caller has read: the engine stays free of I/O.</summary>
 public static class RuleTestRunner
 {
-    public static RuleTestResult Run(RuleTestSyntax test, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories)
+    public static RuleTestResult Run(RuleTestSyntax test, SourceFile testFile, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories)
     {
+        // Names the rules do not declare are the test's mistakes: say where, before anything runs.
+        if (RuleSetLoader.Load(rules).Value is { } ruleSet)
+        {
+            var unknown = Unknown(test, testFile, ruleSet);
+            if (!unknown.IsEmpty) return new RuleTestResult(test, [], unknown);
+        }
         var options = new EvaluationOptions(
             test.AsOf?.Value,
             test.Assumptions.ToDictionary(a => a.Name.Text, a => a.Period.ToPeriod(), StringComparer.Ordinal));
@@ -36,6 +42,30 @@ public static class RuleTestRunner
             _ => throw new InvalidOperationException("Unknown expectation."),
         });
         return new RuleTestResult(test, [.. results], []);
+    }
+
+    private static ImmutableArray<Diagnostic> Unknown(RuleTestSyntax test, SourceFile file, Model.RuleSet rules)
+    {
+        var ruleIds = rules.Treaties.SelectMany(t => t.Rules).Select(r => r.QualifiedId).ToList();
+        var treaties = rules.Treaties.Select(t => t.Code).ToList();
+        var assumptions = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).Distinct().ToList();
+        var found = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var a in test.Assumptions.Where(a => !assumptions.Contains(a.Name.Text)))
+        {
+            found.Add(DiagnosticCatalog.TestNamesUnknown(file.At(a.Name.Span), "assumption", a.Name.Text, assumptions));
+        }
+        foreach (var e in test.Expectations)
+        {
+            var (what, name, known) = e switch
+            {
+                InstanceExpectationSyntax i => ("rule", i.Rule, ruleIds),
+                NoInstanceExpectationSyntax n => ("rule", n.Rule, ruleIds),
+                SummaryExpectationSyntax s => ("treaty", s.Treaty, treaties),
+                _ => ("rule", string.Empty, ruleIds),
+            };
+            if (!known.Contains(name)) found.Add(DiagnosticCatalog.TestNamesUnknown(file.At(e.Span), what, name, known));
+        }
+        return found.ToImmutable();
     }
 
     private static ExpectationResult Instance(InstanceExpectationSyntax e, Report report, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories, EvaluationOptions options)
@@ -79,9 +109,9 @@ public static class RuleTestRunner
             _ => row.Excused,
         };
         if (actual is not { } value) return new ExpectationResult(e, false, expected, "none: nothing was invoked", null);
-        // Equal to the precision written: 'reliability 0.33' accepts one third.
+        // Equal to the precision written: 'reliability 0.33' accepts one third; a whole number is exact.
         var decimals = expected.Contains('.', StringComparison.Ordinal) ? expected.Length - expected.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-        var passed = Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero) == e.Value;
+        var passed = decimals == 0 ? (decimal)value == e.Value : Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero) == e.Value;
         return new ExpectationResult(e, passed, expected, value.ToString("0.################", CultureInfo.InvariantCulture), null);
     }
 

@@ -14,6 +14,8 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
 
     public static readonly string[] LevelNames = ["off", "warning", "error"];
 
+    public static readonly string[] KnownCodes = ["AR6001", "AR6002", "AR6003", "AR6004", "AR6005", "AR6006", "AR6007", "AR6008", "AR6009"];
+
     public static (LintConfig Config, ImmutableArray<Diagnostic> Diagnostics) Parse(SourceFile file)
     {
         var levels = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -31,6 +33,11 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
             if (parts.Length != 2 || !parts[0].StartsWith("AR6", StringComparison.Ordinal) || parts[0].Length != 6 || !parts[0][3..].All(char.IsAsciiDigit))
             {
                 problems.Add(DiagnosticCatalog.BadLintConfig(file.At(span), "each line is 'AR6nnn = off', 'warning' or 'error'"));
+                continue;
+            }
+            if (!KnownCodes.Contains(parts[0]))
+            {
+                problems.Add(DiagnosticCatalog.BadLintConfig(file.At(span), $"there is no lint code {parts[0]}; they are {KnownCodes[0]} to {KnownCodes[^1]}"));
                 continue;
             }
             if (!LevelNames.Contains(parts[1]))

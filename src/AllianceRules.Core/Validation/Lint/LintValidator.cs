@@ -103,20 +103,25 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
                 .GroupBy(v => Article(v.Cites!), StringComparer.Ordinal);
             foreach (var article in versions)
             {
+                // Walk the versions by start, keeping the one in force longest so far: a later
+                // version that starts before it ends overlaps it; one that starts after leaves a gap.
                 var ordered = article.OrderBy(v => v.Effective!.From.Value).ToList();
+                var reach = ordered[0];
                 for (var k = 1; k < ordered.Count; k++)
                 {
-                    var (earlier, later) = (ordered[k - 1], ordered[k]);
-                    var end = earlier.Effective!.To?.Value;
+                    var later = ordered[k];
+                    var end = reach.Effective!.To?.Value;
                     var start = later.Effective!.From.Value!.Value;
                     if (end is null || start < end)
                     {
-                        context.Report(DiagnosticCatalog.VersionsOverlap(later.Rule.At(later.Effective), article.Key, earlier.Rule.Id, later.Rule.Id));
+                        context.Report(DiagnosticCatalog.VersionsOverlap(later.Rule.At(later.Effective), article.Key, reach.Rule.Id, later.Rule.Id));
                     }
                     else if (start > end)
                     {
-                        context.Report(DiagnosticCatalog.VersionsGap(later.Rule.At(later.Effective), article.Key, earlier.Rule.Id, later.Rule.Id, DateText.Format(end.Value), DateText.Format(start)));
+                        context.Report(DiagnosticCatalog.VersionsGap(later.Rule.At(later.Effective), article.Key, reach.Rule.Id, later.Rule.Id, DateText.Format(end.Value), DateText.Format(start)));
                     }
+                    var laterEnd = later.Effective.To?.Value;
+                    if (end is not null && (laterEnd is null || laterEnd > end)) reach = later;
                 }
             }
         }
@@ -204,12 +209,21 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
         if (s.History is not { } history) return;
         var rules = s.Rules.Treaties.SelectMany(t => t.Rules).ToList();
         if (rules.Count == 0 || rules.Any(r => r.Effective is null)) return;
+        // An event may serve a rule from outside its 'effective' interval: as a 'there was' before
+        // a trigger, or as the action inside a window that runs past the end. So each interval is
+        // widened by the longest window the treaties name.
+        var longest = s.Rules.Treaties.SelectMany(t => t.Assumptions.Select(a => a.Period))
+            .Concat(rules.SelectMany(r => new[] { r.Obligation?.Window, r.Every?.Period }.Concat((r.Where is null ? r.Unless : r.Unless.Prepend(r.Where)).SelectMany(Condition.ThereWasIn).Select(t => t.Window))).OfType<PeriodWindow>().Select(p => p.Period))
+            .Select(p => NodaTime.Period.Between(new NodaTime.LocalDate(2000, 1, 1), new NodaTime.LocalDate(2000, 1, 1).Plus(p), NodaTime.PeriodUnits.Days).Days)
+            .DefaultIfEmpty(0).Max();
+        bool Near(DateRange r, NodaTime.LocalDate d) =>
+            d.PlusDays(longest) >= r.Start && (r.End is not { } end || d.PlusDays(-longest) < end);
         var files = s.HistoryFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        foreach (var e in history.Events.Where(e => !rules.Any(r => r.Effective!.Value.Contains(e.Date))))
+        foreach (var e in history.Events.Where(e => !rules.Any(r => Near(r.Effective!.Value, e.Date))))
         {
             if (!files.TryGetValue(e.Origin.File, out var file)) continue;
             var start = file.LineStart(e.Origin.Line);
-            context.Report(DiagnosticCatalog.EventOutsideEveryRule(file.At(new TextSpan(start, 10)), DateText.Format(e.Date)));
+            context.Report(DiagnosticCatalog.EventOutsideEveryRule(file.At(new TextSpan(start, 10)), DateText.Format(e.Date), longest));
         }
     }
 }
