@@ -51,19 +51,18 @@ public static class CommandInput
             try
             {
                 var bytes = File.ReadAllBytes(input.FullPath);
-                using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                sources[input] = new SourceFile(input.DisplayPath, reader.ReadToEnd());
+                sources[input] = new SourceFile(input.DisplayPath, InputText.Decode(input.FullPath, bytes));
                 digests.Add(new InputDigest(input.DisplayPath, input.Kind == InputKind.Rules ? "rules" : "history", Convert.ToHexStringLower(SHA256.HashData(bytes))));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                problems.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e.Message));
+                problems.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e is InvalidDataException ? "it is not valid gzip data" : e.Message));
             }
         }
         if (problems.Count > 0) return (null, problems);
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
-            [.. inputs.Where(i => i.Kind is InputKind.Events or InputKind.JsonLines).Select(i => sources[i])],
+            [.. inputs.Where(i => i.Kind is InputKind.Events or InputKind.JsonLines or InputKind.Csv).Select(i => sources[i])],
             new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep },
             digests), problems);
     }

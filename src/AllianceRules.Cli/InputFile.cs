@@ -8,17 +8,36 @@ public enum InputKind
 
     /// <summary>A rule writers' test file, read only by <c>alliance test</c>.</summary>
     Tests,
+
+    /// <summary>A history as CSV, with a header.</summary>
+    Csv,
 }
 
 /// <summary>A file to read: its path on disk, the path shown to the user, and what it holds.</summary>
 public sealed record InputFile(string FullPath, string DisplayPath, InputKind Kind)
 {
-    public static InputKind? KindOf(string path) => Path.GetExtension(path) switch
+    /// <summary>What a file holds, by its extension; a history may be gzip-compressed (<c>.events.gz</c>, <c>.csv.gz</c>, <c>.jsonl.gz</c>).</summary>
+    public static InputKind? KindOf(string path) => path.EndsWith(".gz", StringComparison.Ordinal)
+        ? KindOf(path[..^3]) is InputKind.Events or InputKind.JsonLines or InputKind.Csv ? KindOf(path[..^3]) : null
+        : Path.GetExtension(path) switch
     {
+        ".csv" => InputKind.Csv,
         ".treaty" => InputKind.Rules,
         ".events" => InputKind.Events,
         ".jsonl" => InputKind.JsonLines,
         ".test" => InputKind.Tests,
         _ => null,
     };
+}
+
+/// <summary>Reads input files: bytes as they are on disk, and text decoded from them (through gzip for .gz).</summary>
+public static class InputText
+{
+    public static string Decode(string path, byte[] bytes)
+    {
+        Stream stream = new MemoryStream(bytes);
+        if (path.EndsWith(".gz", StringComparison.Ordinal)) stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
 }

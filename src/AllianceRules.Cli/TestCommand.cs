@@ -45,7 +45,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
             {
                 var located = new List<Diagnostic>();
                 var rules = Load(input, syntax.File, test.Rules, [InputKind.Rules], located);
-                var histories = Load(input, syntax.File, test.Histories, [InputKind.Events, InputKind.JsonLines], located);
+                var histories = Load(input, syntax.File, test.Histories, [InputKind.Events, InputKind.JsonLines, InputKind.Csv], located);
                 if (test.InlineHistory is { } inline) histories.Add(inline);
                 var result = located.Count > 0 ? new RuleTestResult(test, [], [.. located]) : RuleTestRunner.Run(test, syntax.File, rules, histories);
                 results.Add((input, result));
@@ -69,7 +69,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            return File.ReadAllText(full);
+            return InputText.Decode(full, File.ReadAllBytes(full));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

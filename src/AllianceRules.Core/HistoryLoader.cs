@@ -12,8 +12,11 @@ namespace AllianceRules;
 public static class HistoryLoader
 {
     /// <param name="declaredVerbs">The verbs of the rule set; null when they are unknown (a broken vocabulary), which skips that check.</param>
-    public static LoadResult<EventHistory> Load(IEnumerable<SourceFile> files, IEnumerable<string>? declaredVerbs)
+    /// <param name="vocabulary">The verbs with their CAMEO codes, to map rows of coded data; null when unknown.</param>
+    public static LoadResult<EventHistory> Load(IEnumerable<SourceFile> files, IEnumerable<string>? declaredVerbs, IReadOnlyList<Verb>? vocabulary = null)
     {
+        var cameo = vocabulary is null ? null : new CameoMap(vocabulary);
+        var skipped = ImmutableArray.CreateBuilder<SkippedRow>();
         var verbs = declaredVerbs?.ToHashSet(StringComparer.Ordinal);
         var bag = new DiagnosticBag();
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -44,13 +47,22 @@ public static class HistoryLoader
                     case EventLineSyntax e:
                         if (ToEvent(file, e, verbs, bag, pool) is { } ev) events.Add(ev);
                         break;
+                    case CodedEventSyntax c:
+                        if (cameo?.VerbFor(c.Cameo) is not { } mapped)
+                        {
+                            skipped.Add(new SkippedRow(file.Path, c.Line, $"no verb for CAMEO code {(c.Cameo.Length == 0 ? "(empty)" : c.Cameo)}"));
+                            break;
+                        }
+                        var withVerb = c.Event with { Verb = new Identifier(mapped, c.CameoSpan), Attributes = [.. c.Event.Attributes, new AttributeSyntax(new Identifier("cameo", c.CameoSpan), c.Cameo, c.CameoSpan)] };
+                        if (ToEvent(file, withVerb, verbs, bag, pool) is { } coded) events.Add(coded);
+                        break;
                 }
             }
         }
         var sorted = bag.ToSortedArray();
         return bag.HasErrors
             ? new LoadResult<EventHistory>(null, sorted)
-            : new LoadResult<EventHistory>(new EventHistory(events.ToImmutable(), asOf?.Date, observed.ToImmutable()), sorted);
+            : new LoadResult<EventHistory>(new EventHistory(events.ToImmutable(), asOf?.Date, observed.ToImmutable()) { Skipped = skipped.ToImmutable() }, sorted);
     }
 
     private static readonly ImmutableSortedDictionary<string, string> NoAttributes =

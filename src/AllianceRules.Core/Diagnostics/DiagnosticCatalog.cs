@@ -153,6 +153,9 @@ public static class DiagnosticCatalog
     public static Diagnostic JsonField(SourceRef at, string message) =>
         Error("AR4004", at, message);
 
+    public static Diagnostic CsvRow(SourceRef at, string why) =>
+        Error("AR4007", at, $"CSV: {why}");
+
     public static Diagnostic DuplicateAttribute(SourceRef at, string name) =>
         Error("AR4005", at, $"attribute '{name}' is given more than once");
 

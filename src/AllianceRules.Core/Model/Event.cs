@@ -24,4 +24,10 @@ public sealed record EventHistory(ImmutableArray<Event> Events, LocalDate? AsOf,
 {
     /// <summary>The observed intervals; empty when none was stated.</summary>
     public ImmutableArray<DateRange> ObservedOrEmpty => Observed.IsDefault ? [] : Observed;
+
+    /// <summary>Rows of coded data that no verb could stand for: counted and reported, never silently dropped.</summary>
+    public ImmutableArray<SkippedRow> Skipped { get; init; } = [];
 }
+
+/// <summary>A row of imported data left out, where it was and why (for instance "no verb for CAMEO code 0211").</summary>
+public sealed record SkippedRow(string File, int Line, string Reason);

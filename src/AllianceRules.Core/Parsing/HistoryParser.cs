@@ -8,8 +8,19 @@ namespace AllianceRules.Parsing;
 public static class HistoryParser
 {
     /// <summary>The lines of a history, by its extension, one at a time: a large history is never held twice.</summary>
-    public static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag diagnostics) =>
-        file.Path.EndsWith(".jsonl", StringComparison.Ordinal) ? ReadJsonLines(file, diagnostics) : ReadEvents(file, diagnostics);
+    public static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag diagnostics) => Format(file.Path) switch
+    {
+        ".jsonl" => ReadJsonLines(file, diagnostics),
+        ".csv" => CsvHistoryReader.Read(file, diagnostics),
+        _ => ReadEvents(file, diagnostics),
+    };
+
+    /// <summary>A history's format by its extension, looking through a final <c>.gz</c>.</summary>
+    public static string Format(string path)
+    {
+        var name = path.EndsWith(".gz", StringComparison.Ordinal) ? path[..^3] : path;
+        return Path.GetExtension(name);
+    }
 
     private static IEnumerable<HistoryLineSyntax> ReadEvents(SourceFile file, DiagnosticBag bag) =>
         ReadLines(file, bag, (start, end, line) =>

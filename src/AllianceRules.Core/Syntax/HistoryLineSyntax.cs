@@ -14,6 +14,9 @@ public sealed record AsOfSyntax(DateSyntax Date, int Line, TextSpan Span) : Hist
 /// </summary>
 public sealed record ObservedSyntax(IntervalSyntax Interval, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
 
+/// <summary>A row of coded event data whose verb comes from its CAMEO code, by the vocabulary's longest matching prefix.</summary>
+public sealed record CodedEventSyntax(EventLineSyntax Event, string Cameo, TextSpan CameoSpan, int Line) : HistoryLineSyntax(Line, Event.Span);
+
 /// <summary><c>DATE ACTOR VERB TARGET { NAME=value } [STRING]</c>; <see cref="Text"/> is the line as written, without a trailing comment.</summary>
 public sealed record EventLineSyntax(
     DateSyntax Date,

@@ -83,7 +83,7 @@ public static class Checker
         // Histories are checked against the vocabulary even when the rules are broken, so one run shows
         // every error; but not while a vocabulary block is itself broken, since its verbs are then unknown.
         var verbs = rules.Value?.Verbs.Select(v => v.Name) ?? DeclaredVerbs(ruleFiles);
-        var history = HistoryLoader.Load(historyFiles, verbs);
+        var history = HistoryLoader.Load(historyFiles, verbs, rules.Value?.Verbs);
         var problems = rules.Diagnostics.AddRange(history.Diagnostics);
         if (rules.Value is { } ruleSet)
         {

@@ -26,7 +26,7 @@ public static class Evaluator
         var horizon = options.AsOf ?? history.AsOf ?? DefaultHorizon(history, observed);
         var windows = new WindowResolver(options.Overrides);
         var assumptions = AssumptionsUsed(rules, options.Overrides);
-        if (horizon is not { } asOf) return (new Report(null, assumptions, [], []), []);
+        if (horizon is not { } asOf) return (new Report(null, assumptions, [], []) { Skipped = history.Skipped }, []);
 
         var run = new EvaluationRun(rules, windows, asOf, observed, trace);
         var dated = history.Events
@@ -41,6 +41,7 @@ public static class Evaluator
             EventsAfterHorizon = history.Events.Count(e => e.Date > asOf),
             CalendarDuties = [.. rules.Treaties.SelectMany(t => t.Rules).Where(r => r.IsCalendarDuty).Select(r => r.QualifiedId).Order(StringComparer.Ordinal)],
             Observed = observed.Ranges,
+            Skipped = history.Skipped,
         }, ordered);
     }
 

@@ -21,6 +21,9 @@ public sealed record Report(
 
     public ImmutableArray<DateRange> Observed { get; init; } = [];
 
+    /// <summary>Rows of imported data that no verb could stand for (by CAMEO code), from the history.</summary>
+    public ImmutableArray<SkippedRow> Skipped { get; init; } = [];
+
     /// <summary>With <c>--sweep</c>: the verdicts that change with one assumption.</summary>
     public Sweep? Sweep { get; init; }
 }

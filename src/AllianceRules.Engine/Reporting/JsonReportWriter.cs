@@ -65,9 +65,24 @@ public static class JsonReportWriter
             json.WriteEndArray();
             if (!report.CalendarDuties.IsEmpty) WriteCalendar(json, report);
             if (report.Sweep is { } sweep) WriteSweep(json, sweep);
+            if (!report.Skipped.IsEmpty) WriteSkipped(json, report);
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Extension: rows of imported data that no verb could stand for, counted by reason.</summary>
+    private static void WriteSkipped(Utf8JsonWriter json, Report report)
+    {
+        json.WriteStartArray("skipped");
+        foreach (var group in report.Skipped.GroupBy(s => s.Reason).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("reason", group.Key);
+            json.WriteNumber("count", group.Count());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>Extension (<c>--sweep</c>): the instances whose status changes with the assumption, with their status per value.</summary>

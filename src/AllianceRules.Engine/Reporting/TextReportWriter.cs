@@ -31,6 +31,12 @@ public static class TextReportWriter
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.EventsAfterHorizon, "event")} dated after the horizon {DateText.Format(asOf)} {(report.EventsAfterHorizon == 1 ? "was" : "were")} read and checked but not evaluated.");
         }
+        if (!report.Skipped.IsEmpty)
+        {
+            var reasons = report.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ({g.Count()})");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.Skipped.Length, "row")} of imported data {(report.Skipped.Length == 1 ? "was" : "were")} skipped: {string.Join("; ", reasons)}. --verbose lists them.");
+        }
         if (!report.CalendarDuties.IsEmpty)
         {
             var duties = string.Join(", ", report.CalendarDuties);

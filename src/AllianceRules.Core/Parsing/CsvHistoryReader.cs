@@ -1,0 +1,170 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+
+namespace AllianceRules.Parsing;
+
+/// <summary>
+/// Reads a <c>.csv</c> history (RFC 4180: commas, fields in double quotes may hold commas and
+/// doubled quotes) with a header row. <c>date</c>, <c>actor</c> and <c>target</c> are required, and
+/// <c>verb</c> or <c>cameo</c>; <c>text</c> is the description; every other column is an attribute
+/// (an empty cell gives none). A row coded by <c>cameo</c> keeps its code for the loader to map.
+/// </summary>
+internal static class CsvHistoryReader
+{
+    private static readonly string[] Required = ["date", "actor", "target"];
+
+    public static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag bag)
+    {
+        var text = file.Text;
+        var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var line = 1;
+        string[]? header = null;
+        while (position < text.Length)
+        {
+            var start = position;
+            var startLine = line;
+            var (fields, spans, end, lines, error) = Row(text, position);
+            position = end;
+            line += lines;
+            if (error is { } at)
+            {
+                bag.Add(DiagnosticCatalog.CsvRow(file.At(new TextSpan(at, 1)), "a quoted field is not closed"));
+                continue;
+            }
+            if (fields.Count == 1 && fields[0].Length == 0) continue;
+            if (header is null)
+            {
+                header = [.. fields.Select(f => f.Trim().ToLowerInvariant())];
+                var missing = Required.Where(r => !header.Contains(r)).ToList();
+                if (!header.Contains("verb") && !header.Contains("cameo")) missing.Add("verb (or cameo)");
+                if (missing.Count > 0)
+                {
+                    bag.Add(DiagnosticCatalog.CsvRow(file.At(new TextSpan(start, Math.Max(1, end - start - 1))), $"the header has no column {Friendly.List(missing.Select(m => $"'{m}'"))}; a CSV history needs date, actor, verb (or cameo) and target"));
+                    yield break;
+                }
+                continue;
+            }
+            if (fields.Count != header.Length)
+            {
+                bag.Add(DiagnosticCatalog.CsvRow(file.At(new TextSpan(start, Math.Max(1, end - start - 1))), $"this row has {fields.Count} fields, the header {header.Length}"));
+                continue;
+            }
+            if (ToEvent(file, header, fields, spans, startLine, text[start..RowEnd(text, start, end)], bag) is { } e) yield return e;
+        }
+    }
+
+    private static HistoryLineSyntax? ToEvent(SourceFile file, string[] header, List<string> fields, List<TextSpan> spans, int line, string raw, DiagnosticBag bag)
+    {
+        string Field(string name) => fields[Array.IndexOf(header, name)].Trim();
+        TextSpan Span(string name) => spans[Array.IndexOf(header, name)];
+        var dateText = Field("date");
+        var date = Lexical.Date(new TextInput(dateText, 0, dateText.Length));
+        if (!date.WasSuccessful || !date.Remainder.AtEnd)
+        {
+            bag.Add(DiagnosticCatalog.CsvRow(file.At(Span("date")), $"'{dateText}' is not a date such as 2022-09-13"));
+            return null;
+        }
+        var ok = true;
+        Identifier? Code(string name)
+        {
+            var value = Field(name);
+            if (Lexical.IsCode(value)) return new Identifier(value, Span(name));
+            bag.Add(DiagnosticCatalog.CsvRow(file.At(Span(name)), $"'{name}' must be a party code such as 'RUS', not '{value}'"));
+            ok = false;
+            return null;
+        }
+        var actor = Code("actor");
+        var target = Code("target");
+        var attributes = new List<AttributeSyntax>();
+        for (var k = 0; k < header.Length; k++)
+        {
+            if (header[k] is "date" or "actor" or "verb" or "target" or "text" or "cameo" || fields[k].Length == 0) continue;
+            if (!Lexical.IsName(header[k]))
+            {
+                bag.Add(DiagnosticCatalog.CsvRow(file.At(spans[k]), $"column '{header[k]}' cannot be an attribute: names are lower-case words such as 'source'"));
+                return null;
+            }
+            attributes.Add(new AttributeSyntax(new Identifier(header[k], spans[k]), fields[k], spans[k]));
+        }
+        var description = header.Contains("text") && Field("text").Length > 0 ? new StringLiteral(Field("text"), Span("text")) : null;
+        var dateSyntax = date.Value with { Span = Span("date") };
+        if (!ok || actor is null || target is null) return null;
+        var verbText = header.Contains("verb") ? Field("verb") : string.Empty;
+        if (verbText.Length > 0 || !header.Contains("cameo"))
+        {
+            var verb = new Identifier(verbText, Span("verb"));
+            return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, line, Span(header[0]));
+        }
+        var cameo = Field("cameo");
+        var placeholder = new EventLineSyntax(dateSyntax, actor, new Identifier(string.Empty, Span("cameo")), target, attributes, description, raw, line, Span(header[0]));
+        return new CodedEventSyntax(placeholder, cameo, Span("cameo"), line);
+    }
+
+    /// <summary>One row: its fields (unquoted), their spans, where the next row starts, how many line breaks it spans, and where an unclosed quote began.</summary>
+    private static (List<string> Fields, List<TextSpan> Spans, int End, int Lines, int? Error) Row(string text, int position)
+    {
+        var fields = new List<string>();
+        var spans = new List<TextSpan>();
+        var i = position;
+        var lines = 0;
+        while (true)
+        {
+            var fieldStart = i;
+            string value;
+            if (i < text.Length && text[i] == '"')
+            {
+                var sb = new System.Text.StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length) return (fields, spans, text.Length, lines, fieldStart);
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            sb.Append('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    if (text[i] == '\n') lines++;
+                    sb.Append(text[i]);
+                    i++;
+                }
+                value = sb.ToString();
+            }
+            else
+            {
+                var end = i;
+                while (end < text.Length && text[end] is not (',' or '\n')) end++;
+                value = text[i..end].TrimEnd('\r');
+                i = end;
+            }
+            fields.Add(value);
+            spans.Add(TextSpan.FromBounds(fieldStart, Math.Max(fieldStart + 1, i)));
+            if (i < text.Length && text[i] == ',')
+            {
+                i++;
+                continue;
+            }
+            // Skip to the end of the line (a '\r' before '\n', or stray text after a closing quote).
+            while (i < text.Length && text[i] != '\n') i++;
+            if (i < text.Length)
+            {
+                i++;
+                lines++;
+            }
+            return (fields, spans, i, lines, null);
+        }
+    }
+
+    private static int RowEnd(string text, int start, int end)
+    {
+        var e = end;
+        while (e > start && text[e - 1] is '\n' or '\r') e--;
+        return e;
+    }
+}
