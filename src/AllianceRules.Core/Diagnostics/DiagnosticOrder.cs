@@ -16,7 +16,7 @@ public static class DiagnosticOrder
         }
         return [.. list
             .OrderBy(d => fileOrder[d.File?.Path ?? string.Empty])
-            .ThenBy(d => d.Span.Start)
+            .ThenBy(d => (d.File?.FirstOffset ?? 0) + d.Span.Start)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)];
     }

@@ -25,9 +25,19 @@ public sealed record EventHistory(ImmutableArray<Event> Events, LocalDate? AsOf,
     /// <summary>The observed intervals; empty when none was stated.</summary>
     public ImmutableArray<DateRange> ObservedOrEmpty => Observed.IsDefault ? [] : Observed;
 
-    /// <summary>Rows of coded data that no verb could stand for: counted and reported, never silently dropped.</summary>
-    public ImmutableArray<SkippedRow> Skipped { get; init; } = [];
+    /// <summary>Rows of imported data left out: counted by reason and reported, never silently dropped.</summary>
+    public SkippedRows Skipped { get; init; } = SkippedRows.None;
 }
 
-/// <summary>A row of imported data left out, where it was and why (for instance "no verb for CAMEO code 0211").</summary>
-public sealed record SkippedRow(string File, int Line, string Reason);
+/// <summary>A row of imported data left out: where it was, why (a reason shared by many rows, for counting), and what exactly (the code or name).</summary>
+public sealed record SkippedRow(string File, int Line, string Reason, string Detail);
+
+/// <summary>How many rows of imported data were left out, by reason; and the rows themselves when they were asked for (<c>--verbose</c>).</summary>
+public sealed record SkippedRows(ImmutableArray<(string Reason, long Count)> Counts, ImmutableArray<SkippedRow> Rows)
+{
+    public static readonly SkippedRows None = new([], []);
+
+    public long Total => Counts.Sum(c => c.Count);
+
+    public bool IsEmpty => Counts.IsEmpty;
+}

@@ -14,13 +14,14 @@ internal static class CsvHistoryReader
 {
     private static readonly string[] Required = ["date", "actor", "target"];
 
-    public static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag bag)
+    /// <param name="state">The header, read from the file's first piece and kept for the next ones.</param>
+    public static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag bag, CsvHeader state)
     {
         var text = file.Text;
         var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        var line = 1;
-        string[]? header = null;
-        while (position < text.Length)
+        var line = file.FirstLine;
+        var header = state.Columns;
+        while (position < text.Length && !state.Broken)
         {
             var start = position;
             var startLine = line;
@@ -41,8 +42,10 @@ internal static class CsvHistoryReader
                 if (missing.Count > 0)
                 {
                     bag.Add(DiagnosticCatalog.CsvRow(file.At(new TextSpan(start, Math.Max(1, end - start - 1))), $"the header has no column {Friendly.List(missing.Select(m => $"'{m}'"))}; a CSV history needs date, actor, verb (or cameo) and target"));
+                    state.Broken = true;
                     yield break;
                 }
+                state.Columns = header;
                 continue;
             }
             if (fields.Count != header.Length)
@@ -167,4 +170,12 @@ internal static class CsvHistoryReader
         while (e > start && text[e - 1] is '\n' or '\r') e--;
         return e;
     }
+}
+
+/// <summary>A CSV history's header, once read: the columns by position, or broken (then no row can be read).</summary>
+internal sealed class CsvHeader
+{
+    public string[]? Columns { get; set; }
+
+    public bool Broken { get; set; }
 }

@@ -11,7 +11,7 @@ public static class HistoryParser
     public static IEnumerable<HistoryLineSyntax> Read(SourceFile file, DiagnosticBag diagnostics) => Format(file.Path) switch
     {
         ".jsonl" => ReadJsonLines(file, diagnostics),
-        ".csv" => CsvHistoryReader.Read(file, diagnostics),
+        ".csv" => CsvHistoryReader.Read(file, diagnostics, new CsvHeader()),
         _ => ReadEvents(file, diagnostics),
     };
 
@@ -23,24 +23,27 @@ public static class HistoryParser
     }
 
     private static IEnumerable<HistoryLineSyntax> ReadEvents(SourceFile file, DiagnosticBag bag) =>
-        ReadLines(file, bag, (start, end, line) =>
+        ReadLines(file, bag, (start, end, line) => ParseEventsLine(file, start, end, line, bag));
+
+    /// <summary>One line <c>[start, end)</c> of an <c>.events</c> text by the grammar; null for a blank line or an error (then reported).</summary>
+    internal static HistoryLineSyntax? ParseEventsLine(SourceFile file, int start, int end, int line, DiagnosticBag bag)
+    {
+        var (first, contentEnd, text) = Content(file.Text, start, end);
+        if (contentEnd == first) return null;
+        var r = EventLineGrammar.ParseLine(file.Text, first, contentEnd);
+        if (!r.WasSuccessful)
         {
-            var (first, contentEnd, text) = Content(file.Text, start, end);
-            if (contentEnd == first) return null;
-            var r = EventLineGrammar.ParseLine(file.Text, first, contentEnd);
-            if (!r.WasSuccessful)
-            {
-                bag.Add(ParseFailureTranslator.Translate(file, r));
-                return null;
-            }
-            return r.Value switch
-            {
-                EventLineSyntax e => e with { Text = text, Line = line },
-                AsOfSyntax a => a with { Line = line },
-                ObservedSyntax o => o with { Line = line },
-                var other => other,
-            };
-        });
+            bag.Add(ParseFailureTranslator.Translate(file, r));
+            return null;
+        }
+        return r.Value switch
+        {
+            EventLineSyntax e => e with { Text = text, Line = line },
+            AsOfSyntax a => a with { Line = line },
+            ObservedSyntax o => o with { Line = line },
+            var other => other,
+        };
+    }
 
     private static IEnumerable<HistoryLineSyntax> ReadJsonLines(SourceFile file, DiagnosticBag bag) =>
         ReadLines(file, bag, (start, end, line) =>
@@ -50,7 +53,7 @@ public static class HistoryParser
     {
         var text = file.Text;
         var start = 0;
-        var number = 1;
+        var number = file.FirstLine;
         while (start <= text.Length)
         {
             var newline = text.IndexOf('\n', start);

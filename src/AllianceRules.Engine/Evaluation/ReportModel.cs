@@ -22,7 +22,7 @@ public sealed record Report(
     public ImmutableArray<DateRange> Observed { get; init; } = [];
 
     /// <summary>Rows of imported data that no verb could stand for (by CAMEO code), from the history.</summary>
-    public ImmutableArray<SkippedRow> Skipped { get; init; } = [];
+    public SkippedRows Skipped { get; init; } = SkippedRows.None;
 
     /// <summary>With <c>--sweep</c>: the verdicts that change with one assumption.</summary>
     public Sweep? Sweep { get; init; }

@@ -75,11 +75,11 @@ public static class JsonReportWriter
     private static void WriteSkipped(Utf8JsonWriter json, Report report)
     {
         json.WriteStartArray("skipped");
-        foreach (var group in report.Skipped.GroupBy(s => s.Reason).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (reason, count) in report.Skipped.Counts)
         {
             json.WriteStartObject();
-            json.WriteString("reason", group.Key);
-            json.WriteNumber("count", group.Count());
+            json.WriteString("reason", reason);
+            json.WriteNumber("count", count);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -33,9 +33,11 @@ public static class TextReportWriter
         }
         if (!report.Skipped.IsEmpty)
         {
-            var reasons = report.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => $"{g.Key} ({g.Count()})");
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.Skipped.Length, "row")} of imported data {(report.Skipped.Length == 1 ? "was" : "were")} skipped: {string.Join("; ", reasons)}. --verbose lists them.");
+            var reasons = report.Skipped.Counts.OrderByDescending(c => c.Count).ThenBy(c => c.Reason, StringComparer.Ordinal)
+                .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Reason} ({c.Count})"));
+            var total = report.Skipped.Total;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{total} {(total == 1 ? "row" : "rows")} of imported data {(total == 1 ? "was" : "were")} skipped: {string.Join("; ", reasons)}.{(report.Skipped.Rows.IsEmpty ? " --verbose lists them." : string.Empty)}");
+            foreach (var row in report.Skipped.Rows) sb.AppendLine(CultureInfo.InvariantCulture, $"  skipped {row.File}:{row.Line}: {row.Reason}: {row.Detail}");
         }
         if (!report.CalendarDuties.IsEmpty)
         {

@@ -1,0 +1,315 @@
+using System.Collections.Immutable;
+using AllianceRules.Diagnostics;
+using AllianceRules.Model;
+using AllianceRules.Parsing;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using NodaTime;
+
+namespace AllianceRules;
+
+/// <summary>How a history file is written.</summary>
+public enum HistoryFormat
+{
+    /// <summary><c>.events</c> lines (language.md §4).</summary>
+    Events,
+
+    /// <summary>JSON Lines, one object per line.</summary>
+    JsonLines,
+
+    /// <summary>CSV with a header row.</summary>
+    Csv,
+}
+
+/// <summary>A history to read: the path shown to the user, its format, and how to open its text (the caller does the I/O).</summary>
+public sealed record HistorySource(string Path, HistoryFormat Format, Func<TextReader> Open);
+
+/// <summary>
+/// Reads histories into events, a piece of a file at a time, so a history of any length is never
+/// held whole: the engine can evaluate it as it is read. One reader serves all the files of a run
+/// and gathers what they state besides events (the horizon, the observed intervals, skipped rows)
+/// and the diagnostics.
+/// </summary>
+public sealed class HistoryReader
+{
+    /// <summary>Pieces of about this many characters; each ends at a line break.</summary>
+    internal const int PieceSize = 1 << 20;
+
+    private static readonly ImmutableSortedDictionary<string, string> NoAttributes =
+        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
+    private readonly HashSet<string>? _verbs;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? _verbLookup;
+    private readonly IReadOnlyCollection<string> _verbList;
+    private readonly CameoMap? _cameo;
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolLookup;
+    private readonly bool _keepSkippedRows;
+    private readonly Dictionary<string, long> _skipCounts = new(StringComparer.Ordinal);
+    private readonly List<SkippedRow> _skippedRows = [];
+    private readonly List<DateRange> _observed = [];
+    private readonly List<FastAttribute> _attributes = [];
+    private (LocalDate Date, string Text, string Where)? _asOf;
+
+    /// <param name="declaredVerbs">The verbs of the rule set; null when they are unknown (a broken vocabulary), which skips that check.</param>
+    /// <param name="vocabulary">The verbs with their CAMEO codes, to map rows of coded data; null when unknown.</param>
+    /// <param name="keepSkippedRows">Keep every skipped row, not only the counts (<c>--verbose</c>).</param>
+    public HistoryReader(IEnumerable<string>? declaredVerbs, IReadOnlyList<Verb>? vocabulary = null, bool keepSkippedRows = false)
+    {
+        _verbs = declaredVerbs?.ToHashSet(StringComparer.Ordinal);
+        _verbLookup = _verbs?.GetAlternateLookup<ReadOnlySpan<char>>();
+        _verbList = _verbs ?? [];
+        _cameo = vocabulary is null ? null : new CameoMap(vocabulary);
+        _poolLookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keepSkippedRows = keepSkippedRows;
+    }
+
+    public DiagnosticBag Diagnostics { get; } = new();
+
+    /// <summary>The horizon the histories state, if any.</summary>
+    public LocalDate? AsOf => _asOf?.Date;
+
+    public ImmutableArray<DateRange> Observed => [.. _observed];
+
+    /// <summary>True once an <c>as of</c> or <c>observed</c> line came after an event of its file: a stream cannot take it into account any more.</summary>
+    public bool DirectiveAfterEvents { get; private set; }
+
+    public SkippedRows Skipped => _skipCounts.Count == 0
+        ? SkippedRows.None
+        : new SkippedRows([.. _skipCounts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value))], [.. _skippedRows]);
+
+    /// <summary>The events of one history in the order written, reading it a piece at a time.</summary>
+    public IEnumerable<Event> Read(HistorySource source)
+    {
+        using var reader = source.Open();
+        var state = new FileState(source.Format);
+        foreach (var piece in Pieces(source.Path, reader, source.Format == HistoryFormat.Csv))
+        {
+            foreach (var e in ReadPiece(piece, state)) yield return e;
+        }
+    }
+
+    /// <summary>The events of a history already in memory, in the order written.</summary>
+    public IEnumerable<Event> Read(SourceFile file, HistoryFormat format) => ReadPiece(file, new FileState(format));
+
+    /// <summary>A history's format by its extension, looking through a final <c>.gz</c>.</summary>
+    public static HistoryFormat FormatOf(string path) => HistoryParser.Format(path).ToLowerInvariant() switch
+    {
+        ".jsonl" => HistoryFormat.JsonLines,
+        ".csv" => HistoryFormat.Csv,
+        _ => HistoryFormat.Events,
+    };
+
+    /// <summary>What one file has shown so far: its CSV header, and whether an event has come yet.</summary>
+    private sealed class FileState(HistoryFormat format)
+    {
+        public HistoryFormat Format { get; } = format;
+
+        public CsvHeader Csv { get; } = new();
+
+        public bool SawEvent { get; set; }
+    }
+
+    /// <summary>
+    /// Cuts a text into pieces of whole lines (of whole rows, for CSV, whose quoted fields may hold
+    /// line breaks), each knowing the line and offset it starts at, so diagnostics read as in the whole file.
+    /// </summary>
+    internal static IEnumerable<SourceFile> Pieces(string path, TextReader reader, bool csvQuotes, int pieceSize = PieceSize)
+    {
+        var buffer = new char[pieceSize];
+        var filled = 0;
+        var line = 1;
+        var offset = 0L;
+        while (true)
+        {
+            var read = reader.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            if (read == 0)
+            {
+                if (filled > 0) yield return new SourceFile(path, new string(buffer, 0, filled), line, offset);
+                yield break;
+            }
+            if (filled < buffer.Length) continue;
+            var cut = Cut(buffer, filled, csvQuotes);
+            if (cut == 0)
+            {
+                // One line longer than a piece: make room for it.
+                Array.Resize(ref buffer, buffer.Length * 2);
+                continue;
+            }
+            var text = new string(buffer, 0, cut);
+            yield return new SourceFile(path, text, line, offset);
+            line += text.AsSpan().Count('\n');
+            offset += cut;
+            Array.Copy(buffer, cut, buffer, 0, filled - cut);
+            filled -= cut;
+        }
+    }
+
+    /// <summary>Where to end a piece: after its last line break (outside quotes, for CSV); 0 when there is none.</summary>
+    private static int Cut(char[] buffer, int filled, bool csvQuotes)
+    {
+        if (!csvQuotes) return buffer.AsSpan(0, filled).LastIndexOf('\n') + 1;
+        var inQuotes = false;
+        var cut = 0;
+        for (var i = 0; i < filled; i++)
+        {
+            var c = buffer[i];
+            if (c == '"') inQuotes = !inQuotes;
+            else if (c == '\n' && !inQuotes) cut = i + 1;
+        }
+        return cut;
+    }
+
+    private IEnumerable<Event> ReadPiece(SourceFile piece, FileState state)
+    {
+        if (state.Format == HistoryFormat.Events) return ReadEventLines(piece, state);
+        var lines = state.Format == HistoryFormat.Csv
+            ? CsvHistoryReader.Read(piece, Diagnostics, state.Csv)
+            : HistoryParser.Read(piece, Diagnostics);
+        return ReadSyntax(piece, lines, state);
+    }
+
+    private IEnumerable<Event> ReadSyntax(SourceFile piece, IEnumerable<HistoryLineSyntax> lines, FileState state)
+    {
+        foreach (var line in lines)
+        {
+            if (Accept(piece, line, state) is { } e) yield return e;
+        }
+    }
+
+    /// <summary><c>.events</c> lines: the usual ones read by hand, the rest by the grammar.</summary>
+    private IEnumerable<Event> ReadEventLines(SourceFile piece, FileState state)
+    {
+        var text = piece.Text;
+        var start = 0;
+        var number = piece.FirstLine;
+        while (start <= text.Length)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var lineEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
+            if (FastEventLine.TryRead(text, start, lineEnd, _attributes, out var parts) && FromParts(piece, start, number, parts) is { } fast)
+            {
+                state.SawEvent = true;
+                yield return fast;
+            }
+            else if (HistoryParser.ParseEventsLine(piece, start, lineEnd, number, Diagnostics) is { } syntax && Accept(piece, syntax, state) is { } e)
+            {
+                yield return e;
+            }
+            if (newline < 0) break;
+            start = newline + 1;
+            number++;
+        }
+    }
+
+    /// <summary>An event from a line read by hand; null when the line needs the grammar's words (an unknown verb, a repeated attribute).</summary>
+    private Event? FromParts(SourceFile piece, int lineStart, int line, in FastEventParts parts)
+    {
+        var text = piece.Text.AsSpan();
+        var verbText = text[parts.VerbStart..parts.VerbEnd];
+        if (_verbLookup is { } verbs && !verbs.Contains(verbText)) return null;
+        var attributes = NoAttributes;
+        if (_attributes.Count > 0)
+        {
+            var builder = NoAttributes.ToBuilder();
+            foreach (var a in _attributes)
+            {
+                var value = a.Unescaped ?? Value(text[a.ValueStart..a.ValueEnd]);
+                if (!builder.TryAdd(Pooled(text[a.NameStart..a.NameEnd]), value)) return null;
+            }
+            attributes = builder.ToImmutable();
+        }
+        return new Event(parts.Date, Pooled(text[parts.ActorStart..parts.ActorEnd]), Pooled(verbText), Pooled(text[parts.TargetStart..parts.TargetEnd]),
+            attributes, parts.Description, new EventOrigin(piece.Path, line, piece.Text[lineStart..parts.ContentEnd]));
+    }
+
+    private Event? Accept(SourceFile piece, HistoryLineSyntax line, FileState state)
+    {
+        switch (line)
+        {
+            case AsOfSyntax a:
+                if (state.SawEvent) DirectiveAfterEvents = true;
+                if (!CheckDate(piece, a.Date)) return null;
+                var date = a.Date.Value!.Value;
+                if (_asOf is { } earlier && earlier.Date != date)
+                {
+                    Diagnostics.Add(DiagnosticCatalog.ConflictingAsOf(piece.At(a.Date.Span), a.Date.Text, earlier.Text, earlier.Where));
+                }
+                _asOf ??= (date, a.Date.Text, $"{piece.Path}:{piece.GetPosition(a.Span.Start).Line}");
+                return null;
+            case ObservedSyntax o:
+                if (state.SawEvent) DirectiveAfterEvents = true;
+                if (!CheckDate(piece, o.Interval.From) | (o.Interval.To is { } to && !CheckDate(piece, to))) return null;
+                var range = new DateRange(o.Interval.From.Value!.Value, o.Interval.To?.Value);
+                if (range.End is { } end && end <= range.Start) Diagnostics.Add(DiagnosticCatalog.EmptyObserved(piece.At(o.Interval.Span)));
+                else _observed.Add(range);
+                return null;
+            case EventLineSyntax e:
+                state.SawEvent = true;
+                return ToEvent(piece, e);
+            case CodedEventSyntax c:
+                state.SawEvent = true;
+                if (_cameo?.VerbFor(c.Cameo) is not { } mapped)
+                {
+                    Skip(piece.Path, c.Line, "no verb for its CAMEO code", c.Cameo.Length == 0 ? "(empty)" : c.Cameo);
+                    return null;
+                }
+                var withVerb = c.Event with { Verb = new Identifier(mapped, c.CameoSpan), Attributes = [.. c.Event.Attributes, new AttributeSyntax(new Identifier("cameo", c.CameoSpan), c.Cameo, c.CameoSpan)] };
+                return ToEvent(piece, withVerb);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Counts a row of imported data that cannot be an event (and keeps it, when asked to).</summary>
+    internal void Skip(string path, int line, string reason, string detail)
+    {
+        _skipCounts[reason] = _skipCounts.GetValueOrDefault(reason) + 1;
+        if (_keepSkippedRows) _skippedRows.Add(new SkippedRow(path, line, reason, detail));
+    }
+
+    private Event? ToEvent(SourceFile file, EventLineSyntax e)
+    {
+        var ok = CheckDate(file, e.Date);
+        if (_verbs is not null && !_verbs.Contains(e.Verb.Text))
+        {
+            Diagnostics.Add(DiagnosticCatalog.UndeclaredEventVerb(file.At(e.Verb.Span), e.Verb.Text, _verbList));
+            ok = false;
+        }
+        var attributes = NoAttributes.ToBuilder();
+        foreach (var attribute in e.Attributes)
+        {
+            if (!attributes.TryAdd(Pooled(attribute.Name.Text), Value(attribute.Value)))
+            {
+                Diagnostics.Add(DiagnosticCatalog.DuplicateAttribute(file.At(attribute.Name.Span), attribute.Name.Text));
+                ok = false;
+            }
+        }
+        return ok
+            ? new Event(e.Date.Value!.Value, Pooled(e.Actor.Text), Pooled(e.Verb.Text), Pooled(e.Target.Text),
+                attributes.Count == 0 ? NoAttributes : attributes.ToImmutable(), e.Description?.Value,
+                new EventOrigin(file.Path, e.Line, e.Text))
+            : null;
+    }
+
+    /// <summary>Party codes, verbs and attribute names repeat on every line; one copy of each serves them all.</summary>
+    private string Pooled(ReadOnlySpan<char> s)
+    {
+        if (_poolLookup.TryGetValue(s, out var shared)) return shared;
+        var copy = s.ToString();
+        _pool[copy] = copy;
+        return copy;
+    }
+
+    /// <summary>Short attribute values (articles, codes) repeat; long ones (sources) rarely do, and pooling them would keep every one alive.</summary>
+    private string Value(ReadOnlySpan<char> s) => s.Length <= 16 ? Pooled(s) : s.ToString();
+
+    private bool CheckDate(SourceFile file, DateSyntax date)
+    {
+        if (date.Value is not null) return true;
+        Diagnostics.Add(DiagnosticCatalog.ImpossibleDate(file.At(date.Span), date.Text, date.Problem ?? "no such day"));
+        return false;
+    }
+}
