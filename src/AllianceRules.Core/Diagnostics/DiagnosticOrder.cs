@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace AllianceRules.Diagnostics;
 
-/// <summary>Orders diagnostics by file (in first-seen order), then offset, then code.</summary>
+/// <summary>Orders diagnostics by file (in first-seen order), then line and column (so pieces of one file, read apart, sort as one), then code.</summary>
 public static class DiagnosticOrder
 {
     public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
@@ -16,7 +16,8 @@ public static class DiagnosticOrder
         }
         return [.. list
             .OrderBy(d => fileOrder[d.File?.Path ?? string.Empty])
-            .ThenBy(d => (d.File?.FirstOffset ?? 0) + d.Span.Start)
+            .ThenBy(d => d.Position?.Line ?? 0)
+            .ThenBy(d => d.Position?.Column ?? 0)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)];
     }

@@ -69,7 +69,7 @@ public static class Checker
 
     private static ImmutableArray<Diagnostic> Findings(Binding.BoundRuleSet bound, RuleSet rules, EventHistory history, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config)
     {
-        var subject = new Validation.Lint.LintSubject(bound, rules, historyFiles.Count == 0 ? null : history, historyFiles);
+        var subject = new Validation.Lint.LintSubject(bound, rules, historyFiles.Count == 0 ? null : Validation.Lint.HistoryFacts.Of(rules, history.Events));
         var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
         return (config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings));
     }

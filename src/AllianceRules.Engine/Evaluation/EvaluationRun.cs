@@ -7,7 +7,8 @@ namespace AllianceRules.Evaluation;
 /// <summary>The state of one evaluation as it walks the history date by date.</summary>
 internal sealed class EvaluationRun
 {
-    private readonly LocalDate _horizon;
+    /// <summary>The stated horizon; until <see cref="Finish"/> learns the default one, no date is beyond it.</summary>
+    private LocalDate _horizon;
     private readonly Dictionary<string, List<CompiledRule>> _rulesByTriggerVerb = new(StringComparer.Ordinal);
     private readonly LookbackBuffer _buffer;
     private readonly ConditionEvaluator _conditions;
@@ -23,9 +24,9 @@ internal sealed class EvaluationRun
 
     private readonly TraceRecorder? _trace;
 
-    public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate horizon, ObservedCoverage observed, TraceRecorder? trace = null)
+    public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate? horizon, ObservedCoverage observed, TraceRecorder? trace = null)
     {
-        _horizon = horizon;
+        _horizon = horizon ?? LocalDate.MaxIsoValue;
         _observed = observed;
         _trace = trace;
         var compiled = rules.Treaties.SelectMany(t => t.Rules.Select(r => new CompiledRule(r, t, windows))).ToList();
@@ -60,8 +61,10 @@ internal sealed class EvaluationRun
         _trace?.Observe(events);
     }
 
-    public IReadOnlyList<OpenInstance> Finish()
+    /// <summary>Decides what the horizon decides; a default horizon is known only now, after the last event.</summary>
+    public IReadOnlyList<OpenInstance> Finish(LocalDate horizon)
     {
+        _horizon = horizon;
         OpenPeriods(_horizon, includingThatDay: true);
         // Rule 5 "Window": violated (or, for must not, fulfilled) once the horizon is after the deadline.
         LapseBefore(_horizon);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AllianceRules.Model;
 using NodaTime;
 
@@ -8,41 +9,71 @@ namespace AllianceRules.Evaluation;
 /// its inputs: it reads no clock, file or console.
 /// </summary>
 /// <remarks>
-/// The history is sorted, then walked one date at a time. Rules are indexed by trigger verb and
+/// The history is walked one date at a time, in order. Rules are indexed by trigger verb and
 /// open instances by the actor and verb that would decide them, with deadlines in a priority
 /// queue, so the cost grows with events plus instances rather than with their product. Memory
-/// holds the open instances and a look-back buffer as long as the longest <c>there was</c> window.
+/// holds the open instances and a look-back buffer as long as the longest <c>there was</c> window,
+/// so a history read as a stream is never held whole.
 /// </remarks>
 public static class Evaluator
 {
     public static Report Evaluate(RuleSet rules, EventHistory history, EvaluationOptions? options = null) =>
         Run(rules, history, options, null).Report;
 
+    /// <summary>
+    /// Evaluates events that arrive in the order of the report's evidence: by date, then file (ordinal), then line.
+    /// The horizon and the observed intervals must be known before the first event; the rest is learned on the way.
+    /// </summary>
+    public static Report EvaluateOrdered(RuleSet rules, IEnumerable<Event> ordered, LocalDate? statedAsOf, ImmutableArray<DateRange> observed, EvaluationOptions? options = null) =>
+        Walk(rules, ordered, statedAsOf, observed, options ?? new EvaluationOptions(), null).Report;
+
     /// <summary>The evaluation, with the open instances behind the report's, in the report's order; a recorder, if given, traces one rule.</summary>
     internal static (Report Report, IReadOnlyList<OpenInstance> Instances) Run(RuleSet rules, EventHistory history, EvaluationOptions? options, Tracing.TraceRecorder? trace)
     {
-        options ??= new EvaluationOptions();
-        var observed = new ObservedCoverage(history.ObservedOrEmpty.Concat(options.ObservedOrEmpty));
-        var horizon = options.AsOf ?? history.AsOf ?? DefaultHorizon(history, observed);
-        var windows = new WindowResolver(options.Overrides);
-        var assumptions = AssumptionsUsed(rules, options.Overrides);
-        if (horizon is not { } asOf) return (new Report(null, assumptions, [], []) { Skipped = history.Skipped }, []);
-
-        var run = new EvaluationRun(rules, windows, asOf, observed, trace);
-        var dated = history.Events
-            .Where(e => e.Date <= asOf)
+        var ordered = history.Events
             .OrderBy(e => e.Date)
             .ThenBy(e => e.Origin.File, StringComparer.Ordinal)
             .ThenBy(e => e.Origin.Line);
-        foreach (var day in GroupByDate(dated)) run.Process(day.Date, day.Events);
-        var (report, ordered) = ReportAssembler.Assemble(asOf, assumptions, run.Finish());
+        var (report, instances) = Walk(rules, ordered, history.AsOf, history.ObservedOrEmpty, options ?? new EvaluationOptions(), trace);
+        return (report with { Skipped = history.Skipped }, instances);
+    }
+
+    private static (Report Report, IReadOnlyList<OpenInstance> Instances) Walk(
+        RuleSet rules, IEnumerable<Event> ordered, LocalDate? historyAsOf, ImmutableArray<DateRange> historyObserved, EvaluationOptions options, Tracing.TraceRecorder? trace)
+    {
+        var observed = new ObservedCoverage(historyObserved.Concat(options.ObservedOrEmpty));
+        var stated = options.AsOf ?? historyAsOf;
+        var windows = new WindowResolver(options.Overrides);
+        var run = new EvaluationRun(rules, windows, stated, observed, trace);
+        LocalDate? last = null;
+        var afterHorizon = 0;
+        List<Event>? day = null;
+        foreach (var e in ordered)
+        {
+            if (e.Date > stated)
+            {
+                afterHorizon++;
+                continue;
+            }
+            if (day is not null && e.Date != day[0].Date)
+            {
+                run.Process(day[0].Date, day);
+                day = null;
+            }
+            (day ??= []).Add(e);
+            last = e.Date;
+        }
+        if (day is not null) run.Process(day[0].Date, day);
+
+        var assumptions = AssumptionsUsed(rules, options.Overrides);
+        if ((stated ?? DefaultHorizon(last, observed)) is not { } asOf) return (new Report(null, assumptions, [], []), []);
+        var (report, instances) = ReportAssembler.Assemble(asOf, assumptions, run.Finish(asOf));
         return (report with
         {
-            EventsAfterHorizon = history.Events.Count(e => e.Date > asOf),
+            EventsAfterHorizon = afterHorizon,
             CalendarDuties = [.. rules.Treaties.SelectMany(t => t.Rules).Where(r => r.IsCalendarDuty).Select(r => r.QualifiedId).Order(StringComparer.Ordinal)],
             Observed = observed.Ranges,
-            Skipped = history.Skipped,
-        }, ordered);
+        }, instances);
     }
 
     /// <summary>
@@ -50,34 +81,13 @@ public static class Evaluator
     /// later. A history that claims to record a period completely has seen all of it, so on the
     /// day after it every period inside can be decided.
     /// </summary>
-    private static LocalDate? DefaultHorizon(EventHistory history, ObservedCoverage observed)
+    private static LocalDate? DefaultHorizon(LocalDate? last, ObservedCoverage observed) => (last, observed.End) switch
     {
-        LocalDate? last = history.Events.IsEmpty ? null : history.Events.Max(e => e.Date);
-        return (last, observed.End) switch
-        {
-            ({ } e, { } o) => e > o ? e : o,
-            (var e, var o) => e ?? o,
-        };
-    }
+        ({ } e, { } o) => e > o ? e : o,
+        (var e, var o) => e ?? o,
+    };
 
-    private static IEnumerable<(LocalDate Date, List<Event> Events)> GroupByDate(IEnumerable<Event> sorted)
-    {
-        List<Event>? current = null;
-        var date = default(LocalDate);
-        foreach (var e in sorted)
-        {
-            if (current is null || e.Date != date)
-            {
-                if (current is not null) yield return (date, current);
-                current = [];
-                date = e.Date;
-            }
-            current.Add(e);
-        }
-        if (current is not null) yield return (date, current);
-    }
-
-    private static System.Collections.Immutable.ImmutableArray<AssumptionUse> AssumptionsUsed(RuleSet rules, IReadOnlyDictionary<string, Period> overrides) =>
+    private static ImmutableArray<AssumptionUse> AssumptionsUsed(RuleSet rules, IReadOnlyDictionary<string, Period> overrides) =>
         [.. rules.Treaties
             .OrderBy(t => t.Code, StringComparer.Ordinal)
             .SelectMany(t => t.Assumptions.OrderBy(a => a.Name, StringComparer.Ordinal))

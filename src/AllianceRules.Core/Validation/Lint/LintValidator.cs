@@ -7,8 +7,8 @@ using FluentValidation;
 
 namespace AllianceRules.Validation.Lint;
 
-/// <summary>What lint reads: the rules as written and as lowered, and the histories if any were given (with their files, to point into them).</summary>
-public sealed record LintSubject(BoundRuleSet Bound, RuleSet Rules, EventHistory? History, IReadOnlyList<SourceFile> HistoryFiles);
+/// <summary>What lint reads: the rules as written and as lowered, and what the histories showed, if any were given.</summary>
+public sealed record LintSubject(BoundRuleSet Bound, RuleSet Rules, HistoryFacts? History);
 
 /// <summary>
 /// Warnings about rule files that are valid but probably not what their writer meant
@@ -70,7 +70,7 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
     private static void UnusedVerbs(LintSubject s, ValidationContext<LintSubject> context)
     {
         var used = RuleVerbs(s);
-        if (s.History is { } history) used.UnionWith(history.Events.Select(e => e.Verb));
+        if (s.History is { } history) used.UnionWith(history.Verbs);
         foreach (var (vocabulary, file) in s.Bound.Vocabularies)
         {
             foreach (var verb in vocabulary.Verbs.Where(v => !used.Contains(v.Name.Text)))
@@ -177,7 +177,7 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
     private static void UnproducibleVerbs(LintSubject s, ValidationContext<LintSubject> context)
     {
         var coded = s.Rules.Verbs.Where(v => !v.Cameo.IsEmpty).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        var seen = s.History?.Events.Select(e => e.Verb).ToHashSet(StringComparer.Ordinal) ?? [];
+        IReadOnlySet<string> seen = s.History?.Verbs ?? new HashSet<string>();
         foreach (var rule in s.Bound.Treaties.SelectMany(t => t.Rules))
         {
             if (RuleClauses.Trigger(RuleClauses.First(rule.Syntax)).Pattern is not { } pattern) continue;
@@ -206,24 +206,58 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
 
     private static void EventsOutsideEveryRule(LintSubject s, ValidationContext<LintSubject> context)
     {
-        if (s.History is not { } history) return;
-        var rules = s.Rules.Treaties.SelectMany(t => t.Rules).ToList();
-        if (rules.Count == 0 || rules.Any(r => r.Effective is null)) return;
-        // An event may serve a rule from outside its 'effective' interval: as a 'there was' before
-        // a trigger, or as the action inside a window that runs past the end. So each interval is
-        // widened by the longest window the treaties name.
-        var longest = s.Rules.Treaties.SelectMany(t => t.Assumptions.Select(a => a.Period))
+        if (s.History is not { } history || OutsideEveryRule(s.Rules) is not { } outside) return;
+        foreach (var e in history.OutsideEveryRule)
+        {
+            // The event's own line stands in for its file, which a streamed history no longer has.
+            var line = new SourceFile(e.Origin.File, e.Origin.Text, e.Origin.Line, 0);
+            context.Report(DiagnosticCatalog.EventOutsideEveryRule(line.At(new TextSpan(0, 10)), DateText.Format(e.Date), outside.Margin));
+        }
+    }
+
+    /// <summary>
+    /// Which dates no rule can use: none when some rule is always in force. An event may serve a
+    /// rule from outside its 'effective' interval: as a 'there was' before a trigger, or as the
+    /// action inside a window that runs past the end. So each interval is widened by the longest
+    /// window the treaties name (the margin, in days).
+    /// </summary>
+    public static (Func<NodaTime.LocalDate, bool> Test, int Margin)? OutsideEveryRule(RuleSet ruleSet)
+    {
+        var rules = ruleSet.Treaties.SelectMany(t => t.Rules).ToList();
+        if (rules.Count == 0 || rules.Any(r => r.Effective is null)) return null;
+        var longest = ruleSet.Treaties.SelectMany(t => t.Assumptions.Select(a => a.Period))
             .Concat(rules.SelectMany(r => new[] { r.Obligation?.Window, r.Every?.Period }.Concat((r.Where is null ? r.Unless : r.Unless.Prepend(r.Where)).SelectMany(Condition.ThereWasIn).Select(t => t.Window))).OfType<PeriodWindow>().Select(p => p.Period))
             .Select(p => NodaTime.Period.Between(new NodaTime.LocalDate(2000, 1, 1), new NodaTime.LocalDate(2000, 1, 1).Plus(p), NodaTime.PeriodUnits.Days).Days)
             .DefaultIfEmpty(0).Max();
-        bool Near(DateRange r, NodaTime.LocalDate d) =>
-            d.PlusDays(longest) >= r.Start && (r.End is not { } end || d.PlusDays(-longest) < end);
-        var files = s.HistoryFiles.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        foreach (var e in history.Events.Where(e => !rules.Any(r => Near(r.Effective!.Value, e.Date))))
-        {
-            if (!files.TryGetValue(e.Origin.File, out var file)) continue;
-            var start = file.LineStart(e.Origin.Line);
-            context.Report(DiagnosticCatalog.EventOutsideEveryRule(file.At(new TextSpan(start, 10)), DateText.Format(e.Date), longest));
-        }
+        var ranges = rules.Select(r => r.Effective!.Value).ToList();
+        return (d => !ranges.Any(r => d.PlusDays(longest) >= r.Start && (r.End is not { } end || d.PlusDays(-longest) < end)), longest);
+    }
+}
+
+/// <summary>
+/// What lint needs to know of the histories, gathered as they are read: the verbs they use, and
+/// the events no rule can use (see <see cref="LintValidator.OutsideEveryRule"/>).
+/// </summary>
+public sealed class HistoryFacts(RuleSet rules)
+{
+    private readonly HashSet<string> _verbs = new(StringComparer.Ordinal);
+    private readonly List<Event> _outside = [];
+    private readonly Func<NodaTime.LocalDate, bool>? _isOutside = LintValidator.OutsideEveryRule(rules)?.Test;
+
+    public IReadOnlySet<string> Verbs => _verbs;
+
+    public IReadOnlyList<Event> OutsideEveryRule => _outside;
+
+    public void Observe(Event e)
+    {
+        _verbs.Add(e.Verb);
+        if (_isOutside is { } outside && outside(e.Date)) _outside.Add(e);
+    }
+
+    public static HistoryFacts Of(RuleSet rules, IEnumerable<Event> events)
+    {
+        var facts = new HistoryFacts(rules);
+        foreach (var e in events) facts.Observe(e);
+        return facts;
     }
 }
