@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AllianceRules.Checking;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
@@ -12,15 +13,44 @@ namespace AllianceRules.Cli;
 public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 {
     /// <summary>The options of <c>check</c>, for suggestions when one is misspelt.</summary>
-    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--explain", "--sweep", "--help"];
+    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--explain", "--sweep", "--max-memory", "--quiet", "--verbose", "--help"];
 
     public int Run(CheckRequest request)
     {
-        var (input, problems) = CommandInput.Read(request.Inputs, KnownOptions);
-        if (input is null) return CommandInput.Fail(stderr, problems);
+        // A sweep evaluates the history once per value, so it is read whole; otherwise it is streamed.
+        var streaming = request.Inputs.Sweep is null;
+        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = streaming }, KnownOptions);
+        var problems = read.ToList();
+        var budget = request.MaxMemory is { } text ? MemorySize.Parse(text, problems) : null;
+        if (input is null || problems.Count > 0) return CommandInput.Fail(stderr, problems);
 
         var (config, _) = LintCommand.ReadConfig(null);
-        var (outcome, findings) = Checker.CheckAndLint(input.RuleFiles, input.HistoryFiles, input.Options, config);
+        CheckOutcome outcome;
+        ImmutableArray<Diagnostic> findings;
+        if (streaming)
+        {
+            using var progress = new ProgressLine(stderr, request.ShowProgress && !request.Quiet);
+            using var spills = new SpillFiles();
+            var streamed = StreamingChecker.Check(input.RuleFiles, input.HistorySources, input.Options, new StreamOptions
+            {
+                MaxMemoryBytes = budget,
+                CreateSpill = spills.Create,
+                Progress = progress.Report,
+                KeepSkippedRows = request.Verbose,
+                Lint = config,
+            });
+            progress.Clear();
+            if (input.Streams.Failures.Count > 0) return CommandInput.Fail(stderr, input.Streams.Failures);
+            (outcome, findings) = (streamed.Outcome, streamed.Findings);
+            if (!request.Quiet)
+            {
+                foreach (var note in streamed.Notes) stderr.WriteLine($"note: {note}");
+            }
+        }
+        else
+        {
+            (outcome, findings) = Checker.CheckAndLint(input.RuleFiles, input.HistoryFiles, input.Options, config);
+        }
         if (outcome.Report is not { } report) return CommandInput.Fail(stderr, outcome.Diagnostics);
 
         var written = request.Format == "json"

@@ -10,10 +10,21 @@ using NodaTime;
 namespace AllianceRules.Cli;
 
 /// <summary>What every evaluating command is given: paths, horizon, assumptions, observed intervals and an output file.</summary>
-public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IReadOnlyList<string> Assume, IReadOnlyList<string>? Observed, string? Output, string? Sweep = null);
+public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IReadOnlyList<string> Assume, IReadOnlyList<string>? Observed, string? Output, string? Sweep = null)
+{
+    /// <summary>Leave the histories on disk for the engine to stream (<see cref="PreparedInput.HistorySources"/>) instead of reading them whole.</summary>
+    public bool StreamHistories { get; init; }
+}
 
 /// <summary>The files read and the options parsed, ready for the engine.</summary>
-public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options, IReadOnlyList<InputDigest> Digests);
+public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options, IReadOnlyList<InputDigest> Digests)
+{
+    /// <summary>With <see cref="InputRequest.StreamHistories"/>: the histories to stream, in the order found.</summary>
+    public IReadOnlyList<HistorySource> HistorySources { get; init; } = [];
+
+    /// <summary>With <see cref="InputRequest.StreamHistories"/>: what went wrong while they were read.</summary>
+    public HistoryStreams Streams { get; init; } = new();
+}
 
 /// <summary>Reads the inputs of a command and writes its output; every problem is a diagnostic, never an exception.</summary>
 public static class CommandInput
@@ -46,8 +57,15 @@ public static class CommandInput
         }
         var sources = new Dictionary<InputFile, SourceFile>();
         var digests = new List<InputDigest>();
+        var streams = new HistoryStreams();
+        var streamed = new List<HistorySource>();
         foreach (var input in inputs)
         {
+            if (request.StreamHistories && input.Kind != InputKind.Rules)
+            {
+                streamed.Add(streams.Source(input, HistoryReader.FormatOf(input.FullPath)));
+                continue;
+            }
             try
             {
                 var bytes = File.ReadAllBytes(input.FullPath);
@@ -62,9 +80,9 @@ public static class CommandInput
         if (problems.Count > 0) return (null, problems);
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
-            [.. inputs.Where(i => i.Kind is InputKind.Events or InputKind.JsonLines or InputKind.Csv).Select(i => sources[i])],
+            [.. inputs.Where(i => i.Kind is InputKind.Events or InputKind.JsonLines or InputKind.Csv && sources.ContainsKey(i)).Select(i => sources[i])],
             new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep },
-            digests), problems);
+            digests) { HistorySources = streamed, Streams = streams }, problems);
     }
 
     /// <summary>Reads <c>--sweep NAME=P7D,P30D,...</c>: at least two distinct positive periods, for an assumption not also set with <c>--assume</c>.</summary>

@@ -86,12 +86,25 @@ namespace AllianceRules.Cli
             {
                 Description = "In the text report, add to each instance the article it rests on and the lines of its trigger and evidence.",
             };
+            var maxMemory = new Option<string?>("--max-memory")
+            {
+                HelpName = "SIZE",
+                Description = "If a history is not in date order, sort it on disk within about SIZE (e.g. 512MB) instead of in memory. Histories in date order are streamed and need no sorting.",
+            };
+            var quiet = new Option<bool>("--quiet", "-q")
+            {
+                Description = "No progress line and no notes on standard error.",
+            };
+            var verbose = new Option<bool>("--verbose")
+            {
+                Description = "List every skipped row of imported data (file, line, reason) in the text report.",
+            };
             var check = new Command("check", """
                 Validate rule files and, given event histories, decide every obligation they trigger.
                 Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
                 """)
             {
-                paths, asOf, assume, observed, format, output, failOnViolation, explainLines, sweep,
+                paths, asOf, assume, observed, format, output, failOnViolation, explainLines, sweep, maxMemory, quiet, verbose,
             };
             InputRequest Inputs(ParseResult result) => new(
                 result.GetValue(paths) ?? [],
@@ -104,7 +117,13 @@ namespace AllianceRules.Cli
                 Inputs(result),
                 result.GetValue(format) ?? "text",
                 result.GetValue(failOnViolation),
-                result.GetValue(explainLines))));
+                result.GetValue(explainLines))
+            {
+                MaxMemory = result.GetValue(maxMemory),
+                Quiet = result.GetValue(quiet),
+                Verbose = result.GetValue(verbose),
+                ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
+            }));
 
             var instance = new Option<string?>("--instance")
             {

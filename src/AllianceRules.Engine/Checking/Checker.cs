@@ -67,24 +67,34 @@ public static class Checker
         return (new CheckOutcome(report, diagnostics) { Rules = rules }, Findings(bound!, rules, history, historyFiles, config));
     }
 
-    private static ImmutableArray<Diagnostic> Findings(Binding.BoundRuleSet bound, RuleSet rules, EventHistory history, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config)
-    {
-        var subject = new Validation.Lint.LintSubject(bound, rules, historyFiles.Count == 0 ? null : Validation.Lint.HistoryFacts.Of(rules, history.Events));
-        var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
-        return (config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings));
-    }
+    private static ImmutableArray<Diagnostic> Findings(Binding.BoundRuleSet bound, RuleSet rules, EventHistory history, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config) =>
+        LintFindings(bound, rules, historyFiles.Count == 0 ? null : Validation.Lint.HistoryFacts.Of(rules, history.Events), config);
 
     private static (RuleSet? Rules, EventHistory? History, EvaluationOptions Options, ImmutableArray<Diagnostic> Diagnostics, Binding.BoundRuleSet? Bound) Load(
         IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options)
     {
         options ??= new EvaluationOptions();
         if (ruleFiles.Count == 0) return (null, null, options, [DiagnosticCatalog.NoInput()], null);
+        var (rules, bound, verbs, ruleProblems) = LoadRules(ruleFiles, options);
+        var history = HistoryLoader.Load(historyFiles, verbs, rules?.Verbs);
+        var problems = ruleProblems.AddRange(history.Diagnostics);
+        if (problems.Any(p => p.IsError) || rules is null || history.Value is null)
+        {
+            return (null, null, options, DiagnosticOrder.Sort(problems), bound);
+        }
+        return (rules, history.Value, ForHistories(options, historyFiles.Count), DiagnosticOrder.Sort(problems), bound);
+    }
+
+    /// <summary>
+    /// The rule set and its problems, including options that name no assumption; and the verbs
+    /// histories are checked against. Histories are checked even when the rules are broken, so one
+    /// run shows every error; but not while a vocabulary block is itself broken, since its verbs are then unknown.
+    /// </summary>
+    internal static (RuleSet? Rules, Binding.BoundRuleSet Bound, IEnumerable<string>? Verbs, ImmutableArray<Diagnostic> Problems) LoadRules(IReadOnlyList<SourceFile> ruleFiles, EvaluationOptions options)
+    {
         var (rules, bound) = RuleSetLoader.LoadBound(ruleFiles);
-        // Histories are checked against the vocabulary even when the rules are broken, so one run shows
-        // every error; but not while a vocabulary block is itself broken, since its verbs are then unknown.
         var verbs = rules.Value?.Verbs.Select(v => v.Name) ?? DeclaredVerbs(ruleFiles);
-        var history = HistoryLoader.Load(historyFiles, verbs, rules.Value?.Verbs);
-        var problems = rules.Diagnostics.AddRange(history.Diagnostics);
+        var problems = rules.Diagnostics;
         if (rules.Value is { } ruleSet)
         {
             problems = problems.AddRange(CheckOverrideNames(ruleSet, options.Overrides.Keys));
@@ -93,14 +103,21 @@ public static class Checker
                 problems = problems.Add(DiagnosticCatalog.UnknownSweep(sweep.Name, ruleSet.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).Distinct()));
             }
         }
-        if (problems.Any(p => p.IsError) || rules.Value is null || history.Value is null)
-        {
-            return (null, null, options, DiagnosticOrder.Sort(problems), bound);
-        }
-        // An observed interval claims a history is complete; with no history there is nothing to
-        // claim it of, and a forgotten folder must not read as a record of no consultations.
-        if (historyFiles.Count == 0) options = options with { Observed = default };
-        return (rules.Value, history.Value, options, DiagnosticOrder.Sort(problems), bound);
+        return (rules.Value, bound, verbs, problems);
+    }
+
+    /// <summary>
+    /// An observed interval claims a history is complete; with no history there is nothing to
+    /// claim it of, and a forgotten folder must not read as a record of no consultations.
+    /// </summary>
+    internal static EvaluationOptions ForHistories(EvaluationOptions options, int histories) =>
+        histories == 0 ? options with { Observed = default } : options;
+
+    internal static ImmutableArray<Diagnostic> LintFindings(Binding.BoundRuleSet bound, RuleSet rules, Validation.Lint.HistoryFacts? facts, Validation.Lint.LintConfig? config)
+    {
+        var subject = new Validation.Lint.LintSubject(bound, rules, facts);
+        var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
+        return (config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings));
     }
 
     private static IEnumerable<Diagnostic> CheckOverrideNames(RuleSet rules, IEnumerable<string> names)

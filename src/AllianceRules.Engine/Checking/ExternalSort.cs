@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Text;
+using AllianceRules.Model;
+using NodaTime;
+
+namespace AllianceRules.Checking;
+
+/// <summary>
+/// Sorts events into the evaluator's order (date, then file, then line) within a memory budget:
+/// runs that fill the budget are sorted and written to spill streams the caller provides, then
+/// merged. The engine does no I/O of its own; the streams may be files, or memory in tests.
+/// </summary>
+internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
+{
+    /// <summary>How many runs were written to spill streams; 0 when everything fitted.</summary>
+    public int Runs { get; private set; }
+
+    public IEnumerable<Event> Sort(IEnumerable<Event> events)
+    {
+        var spills = new List<Stream>();
+        try
+        {
+            var run = new List<Event>();
+            var size = 0L;
+            foreach (var e in events)
+            {
+                run.Add(e);
+                size += EstimatedSize(e);
+                if (size < budgetBytes) continue;
+                spills.Add(Spill(run));
+                run.Clear();
+                size = 0;
+            }
+            if (spills.Count == 0)
+            {
+                run.Sort(Compare);
+                foreach (var e in run) yield return e;
+                yield break;
+            }
+            if (run.Count > 0) spills.Add(Spill(run));
+            run = null;
+            Runs = spills.Count;
+            foreach (var e in Merge(spills)) yield return e;
+        }
+        finally
+        {
+            foreach (var s in spills) s.Dispose();
+        }
+    }
+
+    private static int Compare(Event a, Event b)
+    {
+        var c = a.Date.CompareTo(b.Date);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Origin.File, b.Origin.File);
+        return c != 0 ? c : a.Origin.Line.CompareTo(b.Origin.Line);
+    }
+
+    /// <summary>A rough count of the bytes an event holds: objects, and two bytes a character.</summary>
+    private static long EstimatedSize(Event e) =>
+        200 + (2L * (e.Origin.Text.Length + (e.Description?.Length ?? 0))) + e.Attributes.Sum(a => 64 + (2L * a.Value.Length));
+
+    private Stream Spill(List<Event> run)
+    {
+        run.Sort(Compare);
+        var stream = createSpill();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            foreach (var e in run) Write(writer, e);
+        }
+        stream.Position = 0;
+        return stream;
+    }
+
+    private static IEnumerable<Event> Merge(List<Stream> spills)
+    {
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        var readers = spills.Select(s => new BinaryReader(s, Encoding.UTF8, leaveOpen: true)).ToList();
+        var heap = new PriorityQueue<int, Event>(Comparer<Event>.Create(Compare));
+        for (var i = 0; i < readers.Count; i++)
+        {
+            if (Read(readers[i], pool) is { } first) heap.Enqueue(i, first);
+        }
+        while (heap.TryDequeue(out var i, out var e))
+        {
+            yield return e;
+            if (Read(readers[i], pool) is { } next) heap.Enqueue(i, next);
+        }
+        foreach (var r in readers) r.Dispose();
+    }
+
+    private static void Write(BinaryWriter w, Event e)
+    {
+        w.Write(e.Date.Year);
+        w.Write((byte)e.Date.Month);
+        w.Write((byte)e.Date.Day);
+        w.Write(e.Actor);
+        w.Write(e.Verb);
+        w.Write(e.Target);
+        w.Write(e.Attributes.Count);
+        foreach (var (name, value) in e.Attributes)
+        {
+            w.Write(name);
+            w.Write(value);
+        }
+        w.Write(e.Description is not null);
+        if (e.Description is not null) w.Write(e.Description);
+        w.Write(e.Origin.File);
+        w.Write(e.Origin.Line);
+        w.Write(e.Origin.Text);
+    }
+
+    private static Event? Read(BinaryReader r, Dictionary<string, string> pool)
+    {
+        if (r.BaseStream.Position >= r.BaseStream.Length) return null;
+        var date = new LocalDate(r.ReadInt32(), r.ReadByte(), r.ReadByte());
+        string Pooled(string s)
+        {
+            if (pool.TryGetValue(s, out var shared)) return shared;
+            pool[s] = s;
+            return s;
+        }
+        var actor = Pooled(r.ReadString());
+        var verb = Pooled(r.ReadString());
+        var target = Pooled(r.ReadString());
+        var count = r.ReadInt32();
+        var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++) attributes.Add(Pooled(r.ReadString()), r.ReadString());
+        var description = r.ReadBoolean() ? r.ReadString() : null;
+        var origin = new EventOrigin(Pooled(r.ReadString()), r.ReadInt32(), r.ReadString());
+        return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin);
+    }
+}

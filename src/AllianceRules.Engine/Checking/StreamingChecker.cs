@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using AllianceRules.Diagnostics;
+using AllianceRules.Evaluation;
+using AllianceRules.Model;
+using AllianceRules.Text;
+using NodaTime;
+
+namespace AllianceRules.Checking;
+
+/// <summary>How <see cref="StreamingChecker"/> may use memory and tell how it is going.</summary>
+public sealed record StreamOptions
+{
+    /// <summary>With unsorted histories: sort within about this many bytes, spilling runs to <see cref="CreateSpill"/>; null sorts in memory.</summary>
+    public long? MaxMemoryBytes { get; init; }
+
+    /// <summary>A fresh, empty, readable and writable stream for a sorted run (the caller's temporary file); disposed when read.</summary>
+    public Func<Stream>? CreateSpill { get; init; }
+
+    /// <summary>Told the number of events read and the date reached, every <see cref="ProgressEvery"/> events.</summary>
+    public Action<long, LocalDate>? Progress { get; init; }
+
+    public int ProgressEvery { get; init; } = 1 << 16;
+
+    /// <summary>Keep each skipped row of imported data for the report (<c>--verbose</c>), not only the counts.</summary>
+    public bool KeepSkippedRows { get; init; }
+
+    /// <summary>Lint levels for the warnings <c>check</c> shows; null for the defaults.</summary>
+    public Validation.Lint.LintConfig? Lint { get; init; }
+}
+
+/// <summary>The outcome of a streamed check: the report or errors, lint warnings, and notes on how the histories were read.</summary>
+public sealed record StreamedCheck(CheckOutcome Outcome, ImmutableArray<Diagnostic> Findings, ImmutableArray<string> Notes);
+
+/// <summary>
+/// <c>alliance check</c> over histories read as streams. Histories in date order (as dataset dumps
+/// are) are merged and evaluated as they are read, in memory bounded by the open instances and the
+/// look-back buffer. An unsorted history is detected on the way; it is then read again and sorted,
+/// in memory or, within <see cref="StreamOptions.MaxMemoryBytes"/>, on disk. The report is the same either way.
+/// </summary>
+public static class StreamingChecker
+{
+    public static StreamedCheck Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<HistorySource> histories, EvaluationOptions? options, StreamOptions? stream = null)
+    {
+        options ??= new EvaluationOptions();
+        stream ??= new StreamOptions();
+        if (ruleFiles.Count == 0) return Failed([DiagnosticCatalog.NoInput()]);
+        var (rules, bound, verbs, problems) = Checker.LoadRules(ruleFiles, options);
+        options = Checker.ForHistories(options, histories.Count);
+        if (rules is null || problems.Any(p => p.IsError))
+        {
+            // Nothing will be evaluated, but every error of the histories is still worth showing.
+            var drain = new HistoryReader(verbs, rules?.Verbs);
+            foreach (var source in histories)
+            {
+                foreach (var _ in drain.Read(source)) { }
+            }
+            return Failed(DiagnosticOrder.Sort(problems.AddRange(drain.Diagnostics.ToSortedArray())));
+        }
+
+        var notes = ImmutableArray.CreateBuilder<string>();
+        var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows);
+        var facts = new Validation.Lint.HistoryFacts(rules);
+        var merge = new SortedMerge(reader, histories);
+        var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
+        // The first event is read before anything is evaluated, so the lines above it have been seen.
+        var first = merged.MoveNext();
+        var report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), options.AsOf ?? reader.AsOf, reader.Observed, options);
+        merged.Dispose();
+
+        if (merge.Unsorted is not null || reader.DirectiveAfterEvents)
+        {
+            notes.Add(merge.Unsorted is { } where
+                ? $"{where} is dated before the line above it: the history is not in date order, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
+                : "an 'as of' or 'observed' line follows events of its file, so the histories were read again whole before evaluating");
+            reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows);
+            facts = new Validation.Lint.HistoryFacts(rules);
+            var all = Observe(histories.SelectMany(reader.Read), facts, stream);
+            if (stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
+            {
+                var sort = new ExternalSort(budget, spill);
+                var sorted = sort.Sort(all).GetEnumerator();
+                // Sorting reads everything before the first event comes out, so every line has been seen.
+                var any = sorted.MoveNext();
+                report = Evaluator.EvaluateOrdered(rules, Rest(sorted, any), options.AsOf ?? reader.AsOf, reader.Observed, options);
+                sorted.Dispose();
+                if (sort.Runs > 0) notes.Add($"sorted in {sort.Runs} runs on disk");
+            }
+            else
+            {
+                var events = all.ToImmutableArray();
+                report = reader.Diagnostics.HasErrors ? report : Evaluator.Evaluate(rules, new EventHistory(events, reader.AsOf, reader.Observed), options);
+            }
+        }
+
+        var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()));
+        if (diagnostics.Any(d => d.IsError)) return Failed(diagnostics);
+        report = report with { Skipped = reader.Skipped };
+        var findings = Checker.LintFindings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint);
+        return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable());
+    }
+
+    private static StreamedCheck Failed(ImmutableArray<Diagnostic> diagnostics) => new(new CheckOutcome(null, diagnostics), [], []);
+
+    /// <summary>The events of an enumerator already moved once (<paramref name="hasCurrent"/> tells whether that found one).</summary>
+    private static IEnumerable<Event> Rest(IEnumerator<Event> events, bool hasCurrent)
+    {
+        if (!hasCurrent) yield break;
+        do
+        {
+            yield return events.Current;
+        }
+        while (events.MoveNext());
+    }
+
+    /// <summary>Lets lint see every event, and reports progress now and then.</summary>
+    private static IEnumerable<Event> Observe(IEnumerable<Event> events, Validation.Lint.HistoryFacts facts, StreamOptions stream)
+    {
+        var count = 0L;
+        foreach (var e in events)
+        {
+            facts.Observe(e);
+            if (++count % stream.ProgressEvery == 0) stream.Progress?.Invoke(count, e.Date);
+            yield return e;
+        }
+    }
+}
