@@ -25,6 +25,9 @@ internal sealed class CompiledRule
 
     public Treaty Treaty { get; }
 
+    /// <summary>The treaty's members by date, shared by its rules.</summary>
+    public required MemberTimeline Members { get; init; }
+
     /// <summary>The obligation's window; null for a forbid, and for a calendar duty whose window is its period.</summary>
     public Period? Window { get; }
 

@@ -29,7 +29,12 @@ internal sealed class EvaluationRun
         _horizon = horizon ?? LocalDate.MaxIsoValue;
         _observed = observed;
         _trace = trace;
-        var compiled = rules.Treaties.SelectMany(t => t.Rules.Select(r => new CompiledRule(r, t, windows))).ToList();
+        var compiled = new List<CompiledRule>();
+        foreach (var treaty in rules.Treaties)
+        {
+            var members = new MemberTimeline(treaty);
+            compiled.AddRange(treaty.Rules.Select(r => new CompiledRule(r, treaty, windows) { Members = members }));
+        }
         foreach (var rule in compiled)
         {
             if (trace is not null && trace.Wants(rule)) trace.ActionVerb = rule.Rule.Obligation?.Verb;
@@ -277,13 +282,21 @@ internal sealed class EvaluationRun
                 if (PatternMatcher.Value(p.Party, bindings) is { } party) yield return party;
                 break;
             case EachMemberSubject each:
-                var excluded = each.Except.Select(t => PatternMatcher.Value(t, bindings)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                foreach (var member in rule.Treaty.MembersOn(date))
+                foreach (var member in rule.Members.On(date))
                 {
-                    if (!excluded.Contains(member)) yield return member;
+                    if (!Excluded(each, bindings, member)) yield return member;
                 }
                 break;
         }
+    }
+
+    private static bool Excluded(EachMemberSubject each, Bindings bindings, string member)
+    {
+        foreach (var term in each.Except)
+        {
+            if (PatternMatcher.Value(term, bindings) == member) return true;
+        }
+        return false;
     }
 
     private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger, InstanceKey key, object opener)

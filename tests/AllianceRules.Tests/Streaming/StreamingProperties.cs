@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using AllianceRules.Checking;
+using AllianceRules.Diagnostics;
+using AllianceRules.Evaluation;
+using AllianceRules.Model;
+using AllianceRules.Reporting;
+using AllianceRules.Tests.Properties;
+using AllianceRules.Text;
+using CsCheck;
+using NodaTime;
+
+namespace AllianceRules.Tests.Streaming;
+
+/// <summary>
+/// Streaming is an implementation choice, never a change of meaning: whether the history is
+/// read whole, streamed from sorted files, split across files, re-read after an unsorted line, or
+/// sorted on disk, the report is the same.
+/// </summary>
+public sealed class StreamingProperties
+{
+    private static readonly SourceFile Rules = new("rules.treaty", PropertyRules.Text);
+
+    private static readonly Gen<string[]> SortedLines = HistoryGen.Lines.Select(lines => lines.OrderBy(l => l[..10], StringComparer.Ordinal).ToArray());
+
+    private static string InMemory(IEnumerable<(string Path, string Text)> files, EvaluationOptions? options = null)
+    {
+        var outcome = Checker.Check([Rules], [.. files.Select(f => new SourceFile(f.Path, f.Text))], options);
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
+        return JsonReportWriter.Write(outcome.Report!);
+    }
+
+    private static (string Json, StreamedCheck Check) Streamed(IEnumerable<(string Path, string Text)> files, StreamOptions? stream = null, EvaluationOptions? options = null)
+    {
+        var sources = files.Select(f => new HistorySource(f.Path, HistoryReader.FormatOf(f.Path), () => new StringReader(f.Text))).ToList();
+        var check = StreamingChecker.Check([Rules], sources, options, stream);
+        Assert.True(check.Outcome.Succeeded, string.Join("\n", check.Outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
+        return (JsonReportWriter.Write(check.Outcome.Report!), check);
+    }
+
+    private static string Text(IEnumerable<string> lines) => string.Join("\n", lines) + "\n";
+
+    [Fact]
+    public void A_sorted_history_streamed_gives_the_report_read_whole()
+    {
+        SortedLines.Sample(lines =>
+        {
+            var files = new[] { ("h.events", Text(lines)) };
+            var (json, check) = Streamed(files);
+            Assert.Empty(check.Notes);
+            Assert.Equal(InMemory(files), json);
+        }, iter: 150, seed: "0000STREAMING");
+    }
+
+    [Fact]
+    public void A_history_split_into_sorted_files_gives_the_report_of_one_file()
+    {
+        Gen.Select(SortedLines, Gen.Int[1, 4].Array[60]).Sample((lines, assignment) =>
+        {
+            var parts = Enumerable.Range(0, 4).Select(k => lines.Where((_, i) => assignment[i] == k + 1).ToList()).ToList();
+            var split = parts.Select((p, k) => ($"part-{k}.events", Text(p))).ToArray();
+            var (json, check) = Streamed(split);
+            Assert.Empty(check.Notes);
+            // The evidence names the file each event came from, so compare with the same files read whole.
+            Assert.Equal(InMemory(split), json);
+            Assert.Equal(Verdicts(InMemory([("one.events", Text(lines))])), Verdicts(json));
+        }, iter: 100, seed: "0001STREAMING");
+    }
+
+    [Fact]
+    public void An_unsorted_history_is_read_again_and_gives_the_report_read_whole()
+    {
+        Gen.Select(SortedLines, Gen.Int[0, 1000]).Where((lines, _) => lines.Length > 2).Sample((lines, seed) =>
+        {
+            var shuffled = lines.OrderBy(l => HashCode.Combine(l, seed)).ToArray();
+            var files = new[] { ("h.events", Text(shuffled)) };
+            var (json, _) = Streamed(files);
+            Assert.Equal(InMemory(files), json);
+        }, iter: 100, seed: "0002STREAMING");
+    }
+
+    [Fact]
+    public void An_external_sort_with_a_tiny_memory_limit_gives_the_report_read_whole()
+    {
+        Gen.Select(SortedLines, Gen.Int[0, 1000]).Where((lines, _) => lines.Length > 2).Sample((lines, seed) =>
+        {
+            var shuffled = lines.OrderBy(l => HashCode.Combine(l, seed)).ToArray();
+            var files = new[] { ("a.events", Text(shuffled.Take(shuffled.Length / 2))), ("b.events", Text(shuffled.Skip(shuffled.Length / 2))) };
+            var spills = 0;
+            var (json, check) = Streamed(files, new StreamOptions { MaxMemoryBytes = 1024, CreateSpill = () => { spills++; return new MemoryStream(); } });
+            Assert.Equal(InMemory(files), json);
+            // A budget of 1 KB holds three or four events, so a longer unsorted history needs several runs.
+            if (check.Notes.Length > 0 && lines.Length >= 8) Assert.True(spills > 1, $"{spills} runs");
+        }, iter: 100, seed: "0003STREAMING");
+    }
+
+    [Fact]
+    public void An_unsorted_history_says_where_it_stopped_being_sorted()
+    {
+        var (_, check) = Streamed([("h.events", "2010-12-02 AZE attack ARM\n2010-12-03 AZE attack ARM\n2010-12-01 RUS assist ARM\n")]);
+        Assert.Equal<string>(["h.events:3 is dated before the line above it: the history is not in date order, so it was read again and sorted in memory (--max-memory SIZE sorts on disk instead)"], check.Notes);
+    }
+
+    [Fact]
+    public void An_as_of_line_after_the_events_is_honoured_when_streaming()
+    {
+        var files = new[] { ("h.events", "2010-12-02 AZE attack ARM\n2010-12-20 RUS assist ARM\nas of 2010-12-10\n") };
+        var (json, check) = Streamed(files);
+        Assert.Equal<string>(["an 'as of' or 'observed' line follows events of its file, so the histories were read again whole before evaluating"], check.Notes);
+        Assert.Equal(InMemory(files), json);
+        Assert.Contains("\"asOf\": \"2010-12-10\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Errors_in_a_streamed_history_are_the_errors_of_the_history_read_whole()
+    {
+        var text = "2010-12-02 AZE attack ARM\n2010-13-01 AZE attack ARM\n2010-12-03 AZE atack ARM\nas of nonsense\n";
+        var whole = Checker.Check([Rules], [new SourceFile("h.events", text)]);
+        var streamed = StreamingChecker.Check([Rules], [new HistorySource("h.events", HistoryFormat.Events, () => new StringReader(text))], null);
+        Assert.Null(streamed.Outcome.Report);
+        Assert.Equal(whole.Diagnostics.Select(DiagnosticFormatter.Format), streamed.Outcome.Diagnostics.Select(DiagnosticFormatter.Format));
+        Assert.Equal(3, streamed.Outcome.Diagnostics.Length);
+    }
+
+    [Fact]
+    public void Progress_is_told_every_so_many_events()
+    {
+        var told = new List<(long, LocalDate)>();
+        Streamed([("h.events", Text(Enumerable.Range(0, 10).Select(d => $"2010-12-{d + 1:00} AZE consult ARM")))], new StreamOptions { Progress = (n, d) => told.Add((n, d)), ProgressEvery = 4 });
+        Assert.Equal([(4L, new LocalDate(2010, 12, 4)), (8L, new LocalDate(2010, 12, 8))], told);
+    }
+
+    private static string[] Verdicts(string json) =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(json)!["instances"]!.AsArray().Select(i => $"{i!["rule"]} {i["party"]} {i["target"]} {i["triggeredOn"]} {i["status"]}")];
+}
