@@ -13,6 +13,13 @@ internal static class DatasetSamples
     public static List<RowOutcome> ReadGdelt(string file, DatasetFormat format) =>
         [.. Lines(file).Select(l => GdeltRowReader.Read(l, format))];
 
+    public static List<RowOutcome> ReadIcews(string file)
+    {
+        var lines = Lines(file);
+        var reader = IcewsRowReader.FromHeader(lines[0], out var error) ?? throw new InvalidOperationException(error);
+        return [.. lines.Skip(1).Select(l => reader.Read(l))];
+    }
+
     /// <summary>
     /// <c>2022-09-13 AZE 190 ARM gdelt_id=1 actor1=AZEMIL "description"</c>, or
     /// <c>skip BadDate (20220931)</c>.
