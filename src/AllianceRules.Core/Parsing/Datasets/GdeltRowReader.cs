@@ -1,0 +1,107 @@
+namespace AllianceRules.Parsing.Datasets;
+
+/// <summary>
+/// Reads one line of a GDELT event file (tab-separated, no header): GDELT 1.0 has 57 fields, or 58
+/// with SOURCEURL; GDELT 2.0 has 61. Fields are sliced as spans; strings are made only for what a
+/// row keeps. Layouts: the GDELT 1.0 and 2.0 event codebooks (docs/datasets.md).
+/// </summary>
+public static class GdeltRowReader
+{
+    internal const int Gdelt1Fields = 57;
+    internal const int Gdelt2Fields = 61;
+
+    private const int GlobalEventId = 0;
+    private const int Day = 1;
+    private const int Actor1Code = 5;
+    private const int Actor1Name = 6;
+    private const int Actor1CountryCode = 7;
+    private const int Actor2Code = 15;
+    private const int Actor2Name = 16;
+    private const int Actor2CountryCode = 17;
+    private const int EventCode = 26;
+    private const int QuadClass = 29;
+    private const int GoldsteinScale = 30;
+
+    public static RowOutcome Read(ReadOnlySpan<char> line, DatasetFormat format)
+    {
+        if (format is not (DatasetFormat.Gdelt1 or DatasetFormat.Gdelt2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "GDELT rows are gdelt1 or gdelt2; ICEWS rows need an IcewsRowReader.");
+        }
+        line = DatasetFields.Line(line);
+        var first = line.IndexOf('\t');
+        if ((first < 0 ? line : line[..first]).Trim().Equals("GLOBALEVENTID", StringComparison.OrdinalIgnoreCase))
+        {
+            return RowOutcome.Skipped(SkipReason.Header);
+        }
+
+        var count = line.Count('\t') + 1;
+        var expected = format == DatasetFormat.Gdelt1 ? count is Gdelt1Fields or Gdelt1Fields + 1 : count == Gdelt2Fields;
+        if (!expected)
+        {
+            var layout = format == DatasetFormat.Gdelt1 ? "GDELT 1.0 rows have 57 or 58" : "GDELT 2.0 rows have 61";
+            return RowOutcome.Skipped(SkipReason.WrongFieldCount, $"{count} fields; {layout}");
+        }
+        Span<Range> ranges = stackalloc Range[Gdelt2Fields];
+        line.Split(ranges, '\t');
+        var fields = new Fields(line, ranges);
+
+        if (!DatasetFields.TryCompactDate(fields[Day], out var date))
+        {
+            return RowOutcome.Skipped(SkipReason.BadDate, DatasetFields.Detail(fields[Day]));
+        }
+        if (Country(fields[Actor1CountryCode], fields[Actor1Code], fields[Actor1Name], SkipReason.NoActorCountry, SkipReason.UnknownActorCountry, out var actor) is { } noActor)
+        {
+            return noActor;
+        }
+        if (Country(fields[Actor2CountryCode], fields[Actor2Code], fields[Actor2Name], SkipReason.NoTargetCountry, SkipReason.UnknownTargetCountry, out var target) is { } noTarget)
+        {
+            return noTarget;
+        }
+        if (fields[EventCode].IsEmpty) return RowOutcome.Skipped(SkipReason.NoEventCode);
+        if (DatasetFields.Cameo(fields[EventCode]) is not { } cameo)
+        {
+            return RowOutcome.Skipped(SkipReason.BadEventCode, fields[EventCode].ToString());
+        }
+
+        // SOURCEURL is the last field of a 58-field GDELT 1.0 row and of every GDELT 2.0 row.
+        var source = count is Gdelt1Fields + 1 or Gdelt2Fields ? count - 1 : -1;
+        ReadOnlySpan<(string Name, int Index)> kept = [("actor1", Actor1Code), ("actor2", Actor2Code), ("quad", QuadClass), ("goldstein", GoldsteinScale), ("source", source)];
+        var present = 1;
+        foreach (var (_, index) in kept) present += fields.Has(index) ? 1 : 0;
+        var attributes = new (string Name, string Value)[present];
+        attributes[0] = ("gdelt_id", DatasetFields.Value(fields[GlobalEventId]));
+        var next = 1;
+        foreach (var (name, index) in kept)
+        {
+            if (fields.Has(index)) attributes[next++] = (name, DatasetFields.Value(fields[index]));
+        }
+        return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, null, attributes));
+    }
+
+    /// <summary>The trimmed fields of a split line.</summary>
+    private readonly ref struct Fields(ReadOnlySpan<char> line, ReadOnlySpan<Range> ranges)
+    {
+        private readonly ReadOnlySpan<char> _line = line;
+        private readonly ReadOnlySpan<Range> _ranges = ranges;
+
+        public ReadOnlySpan<char> this[int index] => _line[_ranges[index]].Trim();
+
+        public bool Has(int index) => index >= 0 && !this[index].IsEmpty;
+    }
+
+    /// <summary>Null and the country's ISO code, or the skip: an empty code, or one the table lacks.</summary>
+    private static RowOutcome? Country(ReadOnlySpan<char> code, ReadOnlySpan<char> actorCode, ReadOnlySpan<char> actorName, SkipReason none, SkipReason unknown, out string iso3)
+    {
+        iso3 = string.Empty;
+        if (code.IsEmpty)
+        {
+            // Say who had no country (IGOUNO, "NATO"), so that a report can show what was dropped.
+            var who = !actorCode.IsEmpty ? actorCode : actorName;
+            return RowOutcome.Skipped(none, who.IsEmpty ? null : who.ToString());
+        }
+        if (!CountryCodes.TryFromCameo(code, out var found)) return RowOutcome.Skipped(unknown, code.ToString());
+        iso3 = found;
+        return null;
+    }
+}
