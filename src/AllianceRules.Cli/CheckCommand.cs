@@ -13,13 +13,13 @@ namespace AllianceRules.Cli;
 public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 {
     /// <summary>The options of <c>check</c>, for suggestions when one is misspelt.</summary>
-    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--explain", "--sweep", "--max-memory", "--quiet", "--verbose", "--help"];
+    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--explain", "--sweep", "--max-memory", "--quiet", "--verbose", "--events-format", "--help"];
 
     public int Run(CheckRequest request)
     {
         // A sweep evaluates the history once per value, so it is read whole; otherwise it is streamed.
         var streaming = request.Inputs.Sweep is null;
-        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = streaming }, KnownOptions);
+        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = streaming, EventsFormat = request.EventsFormat }, KnownOptions);
         var problems = read.ToList();
         var budget = request.MaxMemory is { } text ? MemorySize.Parse(text, problems) : null;
         if (input is null || problems.Count > 0) return CommandInput.Fail(stderr, problems);

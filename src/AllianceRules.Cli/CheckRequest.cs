@@ -6,6 +6,9 @@ public sealed record CheckRequest(InputRequest Inputs, string Format, bool FailO
     /// <summary><c>--max-memory SIZE</c>: sort an unsorted history on disk within SIZE.</summary>
     public string? MaxMemory { get; init; }
 
+    /// <summary><c>--events-format gdelt1|gdelt2|icews</c>: how to read histories that are not <c>.events</c> or <c>.jsonl</c>.</summary>
+    public string? EventsFormat { get; init; }
+
     /// <summary><c>--quiet</c>: no progress line and no notes.</summary>
     public bool Quiet { get; init; }
 

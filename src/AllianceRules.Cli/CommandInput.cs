@@ -14,6 +14,9 @@ public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IRe
 {
     /// <summary>Leave the histories on disk for the engine to stream (<see cref="PreparedInput.HistorySources"/>) instead of reading them whole.</summary>
     public bool StreamHistories { get; init; }
+
+    /// <summary><c>--events-format gdelt1|gdelt2|icews</c>: the format of every history that is not <c>.events</c> or <c>.jsonl</c>.</summary>
+    public string? EventsFormat { get; init; }
 }
 
 /// <summary>The files read and the options parsed, ready for the engine.</summary>
@@ -47,7 +50,8 @@ public static class CommandInput
         var observed = ParseObserved(request.Observed ?? [], problems);
         var sweep = request.Sweep is { } sweepText ? ParseSweep(sweepText, overrides, problems) : null;
 
-        var (found, discoveryProblems) = InputDiscovery.Discover(request.Paths);
+        var eventsFormat = request.EventsFormat is { } formatName ? EventsFormat(formatName, problems) : null;
+        var (found, discoveryProblems) = InputDiscovery.Discover(request.Paths, namedFilesAreHistories: eventsFormat is not null);
         // Test files beside the rules and histories are for 'alliance test'.
         var inputs = found.Where(i => i.Kind != InputKind.Tests).ToList();
         problems.AddRange(discoveryProblems);
@@ -63,7 +67,8 @@ public static class CommandInput
         {
             if (request.StreamHistories && input.Kind != InputKind.Rules)
             {
-                streamed.Add(streams.Source(input, HistoryReader.FormatOf(input.FullPath)));
+                var format = eventsFormat is { } chosen && input.Kind is InputKind.Csv or InputKind.Dataset ? chosen : HistoryReader.FormatOf(input.FullPath);
+                streamed.Add(streams.Source(input, format));
                 continue;
             }
             try
@@ -80,9 +85,22 @@ public static class CommandInput
         if (problems.Count > 0) return (null, problems);
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
-            [.. inputs.Where(i => i.Kind is InputKind.Events or InputKind.JsonLines or InputKind.Csv && sources.ContainsKey(i)).Select(i => sources[i])],
+            [.. inputs.Where(i => i.IsHistory && sources.ContainsKey(i)).Select(i => sources[i])],
             new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep },
             digests) { HistorySources = streamed, Streams = streams }, problems);
+    }
+
+    private static HistoryFormat? EventsFormat(string name, List<Diagnostic> problems)
+    {
+        switch (name)
+        {
+            case "gdelt1": return HistoryFormat.Gdelt1;
+            case "gdelt2": return HistoryFormat.Gdelt2;
+            case "icews": return HistoryFormat.Icews;
+            default:
+                problems.Add(DiagnosticCatalog.CommandLine($"--events-format '{name}' is not a dataset format; give gdelt1, gdelt2 or icews"));
+                return null;
+        }
     }
 
     /// <summary>Reads <c>--sweep NAME=P7D,P30D,...</c>: at least two distinct positive periods, for an assumption not also set with <c>--assume</c>.</summary>

@@ -9,7 +9,8 @@ namespace AllianceRules.Cli;
 /// </summary>
 public static class InputDiscovery
 {
-    public static (List<InputFile> Files, List<Diagnostic> Diagnostics) Discover(IEnumerable<string> paths)
+    /// <param name="namedFilesAreHistories">With <c>--events-format</c>: a file named on the command line whose extension says nothing (a dataset's own name) is a history in that format.</param>
+    public static (List<InputFile> Files, List<Diagnostic> Diagnostics) Discover(IEnumerable<string> paths, bool namedFilesAreHistories = false)
     {
         var files = new List<InputFile>();
         var diagnostics = new List<Diagnostic>();
@@ -18,7 +19,7 @@ public static class InputDiscovery
         {
             if (File.Exists(given))
             {
-                if (InputFile.KindOf(given) is not { } kind)
+                if ((InputFile.KindOf(given) ?? (namedFilesAreHistories ? InputKind.Dataset : null)) is not { } kind)
                 {
                     diagnostics.Add(DiagnosticCatalog.UnsupportedExtension(given));
                     continue;

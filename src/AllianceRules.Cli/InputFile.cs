@@ -9,19 +9,26 @@ public enum InputKind
     /// <summary>A rule writers' test file, read only by <c>alliance test</c>.</summary>
     Tests,
 
-    /// <summary>A history as CSV, with a header.</summary>
+    /// <summary>A history as CSV, with a header (or a GDELT file, which GDELT names <c>.CSV</c>).</summary>
     Csv,
+
+    /// <summary>A dataset's own file (<c>.tsv</c>, <c>.tab</c>): GDELT or ICEWS, told by its first line or <c>--events-format</c>.</summary>
+    Dataset,
 }
 
 /// <summary>A file to read: its path on disk, the path shown to the user, and what it holds.</summary>
 public sealed record InputFile(string FullPath, string DisplayPath, InputKind Kind)
 {
-    /// <summary>What a file holds, by its extension; a history may be gzip-compressed (<c>.events.gz</c>, <c>.csv.gz</c>, <c>.jsonl.gz</c>).</summary>
+    /// <summary>Whether the file is an event history of some format.</summary>
+    public bool IsHistory => Kind is InputKind.Events or InputKind.JsonLines or InputKind.Csv or InputKind.Dataset;
+
+    /// <summary>What a file holds, by its extension; a history may be gzip-compressed (<c>.events.gz</c>, <c>.csv.gz</c>, <c>.jsonl.gz</c>, <c>.tsv.gz</c>).</summary>
     public static InputKind? KindOf(string path) => path.EndsWith(".gz", StringComparison.Ordinal)
-        ? KindOf(path[..^3]) is InputKind.Events or InputKind.JsonLines or InputKind.Csv ? KindOf(path[..^3]) : null
+        ? KindOf(path[..^3]) is InputKind.Events or InputKind.JsonLines or InputKind.Csv or InputKind.Dataset ? KindOf(path[..^3]) : null
         : Path.GetExtension(path) switch
     {
-        ".csv" => InputKind.Csv,
+        ".csv" or ".CSV" => InputKind.Csv,
+        ".tsv" or ".tab" => InputKind.Dataset,
         ".treaty" => InputKind.Rules,
         ".events" => InputKind.Events,
         ".jsonl" => InputKind.JsonLines,

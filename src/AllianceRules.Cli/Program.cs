@@ -42,7 +42,7 @@ namespace AllianceRules.Cli
             var paths = new Argument<string[]>("PATH")
             {
                 Arity = ArgumentArity.OneOrMore,
-                Description = "Rule files (.treaty), event histories (.events, .jsonl), or directories holding them (read recursively, in ordinal path order).",
+                Description = "Rule files (.treaty), event histories (.events, .jsonl, .csv; GDELT and ICEWS files; any of them .gz), or directories holding them (read recursively, in ordinal path order).",
             };
             var asOf = new Option<string?>("--as-of")
             {
@@ -91,6 +91,12 @@ namespace AllianceRules.Cli
                 HelpName = "SIZE",
                 Description = "If a history is not in date order, sort it on disk within about SIZE (e.g. 512MB) instead of in memory. Histories in date order are streamed and need no sorting.",
             };
+            var eventsFormat = new Option<string?>("--events-format")
+            {
+                HelpName = "gdelt1|gdelt2|icews",
+                Description = "Read every history that is not .events or .jsonl as GDELT 1.0, GDELT 2.0 or ICEWS data (docs/datasets.md). Without it, .csv, .tsv and .tab files are told by their first line.",
+            };
+            eventsFormat.AcceptOnlyFromAmong("gdelt1", "gdelt2", "icews");
             var quiet = new Option<bool>("--quiet", "-q")
             {
                 Description = "No progress line and no notes on standard error.",
@@ -104,7 +110,7 @@ namespace AllianceRules.Cli
                 Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
                 """)
             {
-                paths, asOf, assume, observed, format, output, failOnViolation, explainLines, sweep, maxMemory, quiet, verbose,
+                paths, asOf, assume, observed, format, output, failOnViolation, explainLines, sweep, maxMemory, eventsFormat, quiet, verbose,
             };
             InputRequest Inputs(ParseResult result) => new(
                 result.GetValue(paths) ?? [],
@@ -120,6 +126,7 @@ namespace AllianceRules.Cli
                 result.GetValue(explainLines))
             {
                 MaxMemory = result.GetValue(maxMemory),
+                EventsFormat = result.GetValue(eventsFormat),
                 Quiet = result.GetValue(quiet),
                 Verbose = result.GetValue(verbose),
                 ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,

@@ -45,7 +45,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
             {
                 var located = new List<Diagnostic>();
                 var rules = Load(input, syntax.File, test.Rules, [InputKind.Rules], located);
-                var histories = Load(input, syntax.File, test.Histories, [InputKind.Events, InputKind.JsonLines, InputKind.Csv], located);
+                var histories = Load(input, syntax.File, test.Histories, [InputKind.Events, InputKind.JsonLines, InputKind.Csv, InputKind.Dataset], located);
                 if (test.InlineHistory is { } inline) histories.Add(inline);
                 var result = located.Count > 0 ? new RuleTestResult(test, [], [.. located]) : RuleTestRunner.Run(test, syntax.File, rules, histories);
                 results.Add((input, result));
@@ -95,7 +95,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
             diagnostics.AddRange(problems);
             if (problems.Count == 0 && !found.Any(f => kinds.Contains(f.Kind)))
             {
-                diagnostics.Add(DiagnosticCatalog.TestPathHoldsNothing(source.At(path.Span), path.Value, kinds.Contains(InputKind.Rules) ? "rule file (.treaty)" : "history (.events, .csv, .jsonl)"));
+                diagnostics.Add(DiagnosticCatalog.TestPathHoldsNothing(source.At(path.Span), path.Value, kinds.Contains(InputKind.Rules) ? "rule file (.treaty)" : "history (.events, .jsonl, .csv, .tsv, .tab)"));
             }
             foreach (var file in found.Where(f => kinds.Contains(f.Kind)))
             {

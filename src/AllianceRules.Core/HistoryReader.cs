@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AllianceRules.Diagnostics;
 using AllianceRules.Model;
 using AllianceRules.Parsing;
+using AllianceRules.Parsing.Datasets;
 using AllianceRules.Syntax;
 using AllianceRules.Text;
 using NodaTime;
@@ -17,8 +18,20 @@ public enum HistoryFormat
     /// <summary>JSON Lines, one object per line.</summary>
     JsonLines,
 
-    /// <summary>CSV with a header row.</summary>
+    /// <summary>CSV with a header row; or, when its first line shows it, a dataset file (GDELT's are named <c>.CSV</c>).</summary>
     Csv,
+
+    /// <summary>GDELT 1.0 event files (57 or 58 tab-separated columns).</summary>
+    Gdelt1,
+
+    /// <summary>GDELT 2.0 event files (61 tab-separated columns).</summary>
+    Gdelt2,
+
+    /// <summary>ICEWS event files (tab-separated, with a header).</summary>
+    Icews,
+
+    /// <summary>A dataset file (<c>.tsv</c>, <c>.tab</c>) whose layout its first line tells.</summary>
+    Dataset,
 }
 
 /// <summary>A history to read: the path shown to the user, its format, and how to open its text (the caller does the I/O).</summary>
@@ -103,15 +116,26 @@ public sealed class HistoryReader
     {
         ".jsonl" => HistoryFormat.JsonLines,
         ".csv" => HistoryFormat.Csv,
+        ".tsv" or ".tab" => HistoryFormat.Dataset,
         _ => HistoryFormat.Events,
     };
 
-    /// <summary>What one file has shown so far: its CSV header, and whether an event has come yet.</summary>
+    /// <summary>
+    /// Which events the caller needs whole (attributes, description, the line's text); the others
+    /// keep their date, parties and verb, which is all that an event no rule can use needs. Null keeps every event whole.
+    /// </summary>
+    public Func<string, LocalDate, bool>? NeedsDetail { get; init; }
+
+    /// <summary>What one file has shown so far: its format (once its first line told it), CSV or ICEWS header, and whether an event has come yet.</summary>
     private sealed class FileState(HistoryFormat format)
     {
-        public HistoryFormat Format { get; } = format;
+        public HistoryFormat Format { get; set; } = format;
+
+        public bool Sniffed { get; set; }
 
         public CsvHeader Csv { get; } = new();
+
+        public IcewsRowReader? Icews { get; set; }
 
         public bool SawEvent { get; set; }
     }
@@ -197,11 +221,97 @@ public sealed class HistoryReader
 
     private IEnumerable<Event> ReadPiece(SourceFile piece, FileState state)
     {
+        if (!state.Sniffed) Sniff(piece, state);
+        if (state.Format is HistoryFormat.Gdelt1 or HistoryFormat.Gdelt2 or HistoryFormat.Icews) return ReadDatasetLines(piece, state);
+        if (state.Format == HistoryFormat.Dataset) return [];
         if (state.Format == HistoryFormat.Events) return ReadEventLines(piece, state);
         var lines = state.Format == HistoryFormat.Csv
             ? CsvHistoryReader.Read(piece, Diagnostics, state.Csv)
             : HistoryParser.Read(piece, Diagnostics);
         return ReadSyntax(piece, lines, state);
+    }
+
+    /// <summary>
+    /// A <c>.csv</c> file may be a dataset's (GDELT names its tab-separated files <c>.CSV</c>), and a
+    /// <c>.tsv</c> or <c>.tab</c> file must say which dataset it is: its first line tells.
+    /// </summary>
+    private void Sniff(SourceFile piece, FileState state)
+    {
+        state.Sniffed = true;
+        if (state.Format is not (HistoryFormat.Csv or HistoryFormat.Dataset)) return;
+        var text = piece.Text.AsSpan();
+        var newline = text.IndexOf('\n');
+        var first = (newline < 0 ? text : text[..newline]).TrimEnd('\r');
+        if (DatasetFormats.Detect(first) is { } detected)
+        {
+            state.Format = detected switch
+            {
+                DatasetFormat.Gdelt1 => HistoryFormat.Gdelt1,
+                DatasetFormat.Gdelt2 => HistoryFormat.Gdelt2,
+                _ => HistoryFormat.Icews,
+            };
+        }
+        else if (state.Format == HistoryFormat.Dataset)
+        {
+            Diagnostics.Add(DiagnosticCatalog.UnknownDatasetLayout(piece.At(new TextSpan(0, Math.Max(1, Math.Min(first.Length, 40))))));
+        }
+    }
+
+    /// <summary>Rows of GDELT or ICEWS data, a line each: an event when its countries and CAMEO code map, else a counted skip.</summary>
+    private IEnumerable<Event> ReadDatasetLines(SourceFile piece, FileState state)
+    {
+        var text = piece.Text;
+        var start = 0;
+        var number = piece.FirstLine;
+        while (start < text.Length)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var lineEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
+            if (DatasetLine(piece, state, start, lineEnd, number) is { } e)
+            {
+                state.SawEvent = true;
+                yield return e;
+            }
+            if (newline < 0) break;
+            start = newline + 1;
+            number++;
+        }
+    }
+
+    private Event? DatasetLine(SourceFile piece, FileState state, int start, int end, int line)
+    {
+        var text = piece.Text.AsSpan(start, end - start);
+        if (text.IsWhiteSpace()) return null;
+        if (state.Format == HistoryFormat.Icews && state.Icews is null)
+        {
+            state.Icews = IcewsRowReader.FromHeader(text, out var error);
+            if (state.Icews is null)
+            {
+                Diagnostics.Add(DiagnosticCatalog.DatasetHeader(piece.At(new TextSpan(start, Math.Max(1, end - start))), error ?? "this is not an ICEWS header"));
+                state.Format = HistoryFormat.Dataset;
+            }
+            return null;
+        }
+        var outcome = state.Icews is { } icews ? icews.Read(text) : GdeltRowReader.Read(text, state.Format == HistoryFormat.Gdelt1 ? DatasetFormat.Gdelt1 : DatasetFormat.Gdelt2);
+        if (outcome.Row is not { } row)
+        {
+            if (outcome.Skip is { } reason && reason != SkipReason.Header) Skip(piece.Path, line, reason.Describe(), outcome.Detail ?? string.Empty);
+            return null;
+        }
+        if (_cameo?.VerbFor(row.Cameo) is not { } verb)
+        {
+            Skip(piece.Path, line, "no verb for its CAMEO code", row.Cameo);
+            return null;
+        }
+        if (NeedsDetail is { } needs && !needs(verb, row.Date))
+        {
+            return new Event(row.Date, row.Actor, verb, row.Target, NoAttributes, null, new EventOrigin(piece.Path, line, string.Empty));
+        }
+        var attributes = NoAttributes.ToBuilder();
+        foreach (var (name, value) in row.Attributes) attributes[Pooled(name)] = Value(value);
+        attributes["cameo"] = row.Cameo;
+        return new Event(row.Date, row.Actor, verb, row.Target, attributes.ToImmutable(), row.Description, new EventOrigin(piece.Path, line, text.ToString()));
     }
 
     private IEnumerable<Event> ReadSyntax(SourceFile piece, IEnumerable<HistoryLineSyntax> lines, FileState state)
@@ -244,6 +354,12 @@ public sealed class HistoryReader
         var text = piece.Text.AsSpan();
         var verbText = text[parts.VerbStart..parts.VerbEnd];
         if (_verbLookup is { } verbs && !verbs.Contains(verbText)) return null;
+        var verb = Pooled(verbText);
+        if (NeedsDetail is { } needs && !needs(verb, parts.Date) && !RepeatsAnAttribute(text))
+        {
+            return new Event(parts.Date, Pooled(text[parts.ActorStart..parts.ActorEnd]), verb, Pooled(text[parts.TargetStart..parts.TargetEnd]),
+                NoAttributes, null, new EventOrigin(piece.Path, line, string.Empty));
+        }
         var attributes = NoAttributes;
         if (_attributes.Count > 0)
         {
@@ -255,8 +371,22 @@ public sealed class HistoryReader
             }
             attributes = builder.ToImmutable();
         }
-        return new Event(parts.Date, Pooled(text[parts.ActorStart..parts.ActorEnd]), Pooled(verbText), Pooled(text[parts.TargetStart..parts.TargetEnd]),
+        return new Event(parts.Date, Pooled(text[parts.ActorStart..parts.ActorEnd]), verb, Pooled(text[parts.TargetStart..parts.TargetEnd]),
             attributes, parts.Description, new EventOrigin(piece.Path, line, piece.Text[lineStart..parts.ContentEnd]));
+    }
+
+    /// <summary>Whether the line just read names an attribute twice, an error even on an event no rule needs.</summary>
+    private bool RepeatsAnAttribute(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i < _attributes.Count; i++)
+        {
+            var name = text[_attributes[i].NameStart.._attributes[i].NameEnd];
+            for (var k = 0; k < i; k++)
+            {
+                if (name.SequenceEqual(text[_attributes[k].NameStart.._attributes[k].NameEnd])) return true;
+            }
+        }
+        return false;
     }
 
     private Event? Accept(SourceFile piece, HistoryLineSyntax line, FileState state)

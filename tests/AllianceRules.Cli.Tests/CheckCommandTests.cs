@@ -283,7 +283,7 @@ public sealed partial class CheckCommandTests : IDisposable
         var (exit, _, stderr) = _cli.Run("check", "rules", "nowhere", "notes.txt");
         Assert.Equal(2, exit);
         Assert.Contains("alliance: error AR9001: 'nowhere' does not exist", stderr);
-        Assert.Contains("alliance: error AR9002: 'notes.txt' is neither a rule file (.treaty) nor an event history (.events, .jsonl)", stderr);
+        Assert.Contains("alliance: error AR9002: 'notes.txt' is neither a rule file (.treaty) nor an event history (.events, .jsonl, .csv, .tsv, .tab, optionally .gz); for a dataset file of another name, give --events-format", stderr);
     }
 
     [Fact]

@@ -156,6 +156,12 @@ public static class DiagnosticCatalog
     public static Diagnostic CsvRow(SourceRef at, string why) =>
         Error("AR4007", at, $"CSV: {why}");
 
+    public static Diagnostic DatasetHeader(SourceRef at, string why) =>
+        Error("AR4008", at, why);
+
+    public static Diagnostic UnknownDatasetLayout(SourceRef at) =>
+        Error("AR4009", at, "cannot tell which dataset this file is from its first line (neither a GDELT 1.0 or 2.0 row nor the ICEWS header); name it with --events-format gdelt1|gdelt2|icews");
+
     public static Diagnostic DuplicateAttribute(SourceRef at, string name) =>
         Error("AR4005", at, $"attribute '{name}' is given more than once");
 
@@ -234,7 +240,7 @@ public static class DiagnosticCatalog
         Error("AR9001", $"'{path}' does not exist");
 
     public static Diagnostic UnsupportedExtension(string path) =>
-        Error("AR9002", $"'{path}' is neither a rule file (.treaty) nor an event history (.events, .jsonl)");
+        Error("AR9002", $"'{path}' is neither a rule file (.treaty) nor an event history (.events, .jsonl, .csv, .tsv, .tab, optionally .gz); for a dataset file of another name, give --events-format");
 
     public static Diagnostic CannotRead(string path, string why) =>
         Error("AR9003", $"cannot read '{path}': {why}");

@@ -37,7 +37,7 @@ public static class TextReportWriter
                 .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Reason} ({c.Count})"));
             var total = report.Skipped.Total;
             sb.AppendLine(CultureInfo.InvariantCulture, $"{total} {(total == 1 ? "row" : "rows")} of imported data {(total == 1 ? "was" : "were")} skipped: {string.Join("; ", reasons)}.{(report.Skipped.Rows.IsEmpty ? " --verbose lists them." : string.Empty)}");
-            foreach (var row in report.Skipped.Rows) sb.AppendLine(CultureInfo.InvariantCulture, $"  skipped {row.File}:{row.Line}: {row.Reason}: {row.Detail}");
+            foreach (var row in report.Skipped.Rows) sb.AppendLine(CultureInfo.InvariantCulture, $"  skipped {row.File}:{row.Line}: {row.Reason}{(row.Detail.Length > 0 ? ": " + row.Detail : string.Empty)}");
         }
         if (!report.CalendarDuties.IsEmpty)
         {

@@ -14,7 +14,7 @@ public sealed partial class DiagnosticsPageTests
 {
     private static readonly string PagePath = Repo.Path("docs", "diagnostics.md");
     private static readonly string CasesFolder = Repo.Path("tests", "AllianceRules.Tests", "Cases", "diagnostics");
-    private static readonly string[] CaseExtensions = [".treaty", ".events", ".jsonl"];
+    private static readonly string[] CaseExtensions = [".treaty", ".events", ".jsonl", ".csv", ".tsv", ".tab"];
 
     /// <summary>The one phrase the page uses to introduce printed output.</summary>
     private const string PrintsPhrase = "` prints, and exits with status 2:";
@@ -22,14 +22,14 @@ public sealed partial class DiagnosticsPageTests
     [GeneratedRegex(@"^`alliance check (?<args>[^`\n]+)` prints, and exits with status 2:\n\n```\n(?<body>.*?)^```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex PrintedBlock();
 
-    [GeneratedRegex(@"^`(?<file>[a-z0-9-]+\.(?:treaty|events|jsonl))`(?<excerpt> \(excerpt\))?:\n\n```\n(?<body>.*?)^```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^`(?<file>[a-z0-9-]+\.(?:treaty|events|jsonl|csv|tsv|tab))`(?<excerpt> \(excerpt\))?:\n\n```\n(?<body>.*?)^```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FileBlock();
 
     /// <summary>A line that introduces something about a case file, however it is worded.</summary>
-    [GeneratedRegex(@"^`[a-z0-9-]+\.(?:treaty|events|jsonl)`[^`\n]*:$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^`[a-z0-9-]+\.(?:treaty|events|jsonl|csv|tsv|tab)`[^`\n]*:$", RegexOptions.Multiline)]
     private static partial Regex FileLabel();
 
-    [GeneratedRegex(@"`(?<name>(?:ar[0-9]{4}|recovery)-[a-z0-9-]+?)(?:\.(?:treaty|events|jsonl|diagnostics))?`")]
+    [GeneratedRegex(@"`(?<name>(?:ar[0-9]{4}|recovery)-[a-z0-9-]+?)(?:\.(?:treaty|events|jsonl|csv|tsv|tab|diagnostics))?`")]
     private static partial Regex CaseMention();
 
     private static string Page() => File.ReadAllText(PagePath).Replace("\r\n", "\n");
@@ -114,7 +114,7 @@ public sealed partial class DiagnosticsPageTests
     public void Every_case_file_label_is_followed_by_its_block()
     {
         var labels = FileLabel().Matches(Page()).Select(m => m.Value).ToList();
-        var bad = labels.Where(l => !Regex.IsMatch(l, @"^`[a-z0-9-]+\.(?:treaty|events|jsonl)`(?: \(excerpt\))?:$")).ToList();
+        var bad = labels.Where(l => !Regex.IsMatch(l, @"^`[a-z0-9-]+\.(?:treaty|events|jsonl|csv|tsv|tab)`(?: \(excerpt\))?:$")).ToList();
         Assert.True(bad.Count == 0, "Label a case file as \"`NAME.ext`:\" (the whole file) or \"`NAME.ext` (excerpt):\":\n" + string.Join("\n", bad));
         Assert.True(labels.Count >= 40, $"Only {labels.Count} case files shown in {PagePath}; is the extraction broken?");
         Assert.Equal(labels.Count, FileBlocks().Count());

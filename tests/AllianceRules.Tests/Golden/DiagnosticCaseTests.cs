@@ -3,8 +3,8 @@ using AllianceRules.Tests.Support;
 namespace AllianceRules.Tests.Golden;
 
 /// <summary>
-/// Cases/diagnostics/NAME.treaty (with NAME.events or NAME.jsonl beside it when the case is about
-/// a history) must produce exactly the diagnostics in NAME.diagnostics, as the CLI prints them.
+/// Cases/diagnostics/NAME.treaty (with a history NAME.events, .jsonl, .csv, .tsv or .tab beside it
+/// when the case is about one) must produce exactly the diagnostics in NAME.diagnostics, as the CLI prints them.
 /// </summary>
 public sealed class DiagnosticCaseTests
 {
@@ -16,7 +16,7 @@ public sealed class DiagnosticCaseTests
     [MemberData(nameof(Cases))]
     public void Case_produces_its_expected_diagnostics(string name)
     {
-        var files = new[] { ".treaty", ".events", ".jsonl" }
+        var files = new[] { ".treaty", ".events", ".jsonl", ".csv", ".tsv", ".tab" }
             .Select(ext => Path.Combine(Folder, name + ext))
             .Where(File.Exists)
             .Select(p => (p, Path.GetFileName(p)));

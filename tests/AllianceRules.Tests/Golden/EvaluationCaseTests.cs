@@ -13,6 +13,8 @@ public sealed class EvaluationCaseTests
 {
     private static readonly string Folder = Repo.Path("tests", "AllianceRules.Tests", "Cases", "eval");
 
+    private static readonly string[] Extensions = [".treaty", ".events", ".jsonl", ".csv", ".tsv", ".tab"];
+
     public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];
 
     [Theory]
@@ -21,7 +23,7 @@ public sealed class EvaluationCaseTests
     {
         var dir = Path.Combine(Folder, name);
         var files = Directory.GetFiles(dir)
-            .Where(p => p.EndsWith(".treaty", StringComparison.Ordinal) || p.EndsWith(".events", StringComparison.Ordinal) || p.EndsWith(".jsonl", StringComparison.Ordinal))
+            .Where(p => Extensions.Any(e => p.EndsWith(e, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .Select(p => (p, Path.GetFileName(p)));
         var outcome = CaseRunner.Run(files, CaseRunner.ReadOptions(Path.Combine(dir, "args")));
