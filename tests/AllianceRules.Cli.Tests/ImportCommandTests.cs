@@ -1,0 +1,152 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// <c>check</c> over data as it comes: compressed, from datasets, unsorted, and with bad bytes.
+/// The engine's side is pinned by the golden cases; these pin the command line's.
+/// </summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private const string Rules = """
+        vocabulary {
+          verb attack  "uses force against"                cameo 19
+          verb request "asks for military protection from" cameo 0234
+          verb pledge  "offers military protection to"     cameo 0334
+        }
+
+        treaty CST "Collective Security Treaty (excerpt)" {
+          members {
+            ARM 1994-04-20 ..
+            RUS 1994-04-20 ..
+          }
+          rule art4 "Russia answers a member's call" {
+            kind defense
+            cites "Article 4"
+            quote "the other States Parties will provide it with necessary assistance"
+            when $victim request RUS where $victim is member
+            then RUS must pledge $victim within 3 days
+          }
+        }
+        """;
+
+    private const string Sorted = "2022-09-13 ARM request RUS\n2022-09-14 AZE attack ARM\n2022-09-20 RUS pledge ARM\n";
+
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static string Datasets(string name) => Path.Combine(CliHarness.RepoRoot, "tests", "AllianceRules.Tests", "Cases", "datasets", name);
+
+    private void WriteGzip(string name, byte[] bytes)
+    {
+        using var file = File.Create(Path.Combine(_cli.Directory, name));
+        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+        gzip.Write(bytes);
+    }
+
+    [Fact]
+    public void A_gzip_history_reads_as_the_plain_one()
+    {
+        _cli.Write("cst.treaty", Rules);
+        _cli.Write("plain.events", Sorted);
+        WriteGzip("packed.events.gz", Encoding.UTF8.GetBytes(Sorted));
+        var plain = _cli.Run("check", "cst.treaty", "plain.events");
+        var packed = _cli.Run("check", "cst.treaty", "packed.events.gz");
+        Assert.Equal((0, string.Empty), (packed.Exit, packed.Err));
+        Assert.Equal(plain.Out.Replace("plain.events", "packed.events.gz", StringComparison.Ordinal), packed.Out);
+        Assert.Contains("#1  RUS", packed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_corrupt_gzip_history_is_an_error_and_no_report()
+    {
+        _cli.Write("cst.treaty", Rules);
+        var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Sorted, 2000))));
+        var bytes = packed.ToArray();
+        for (var i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++) bytes[i] ^= 0x5A;
+        File.WriteAllBytes(Path.Combine(_cli.Directory, "broken.events.gz"), bytes);
+        _cli.Write("old-report.json", "{}");
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "broken.events.gz", "--output", "old-report.json");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith("alliance: error AR9003: cannot read 'broken.events.gz': it is not valid gzip data", stderr, StringComparison.Ordinal);
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(_cli.Directory, "old-report.json")));
+    }
+
+    [Fact]
+    public void An_unsorted_history_gets_a_note_and_the_sorted_report_and_quiet_drops_the_note()
+    {
+        _cli.Write("cst.treaty", Rules);
+        _cli.Write("sorted.events", Sorted);
+        var lines = Sorted.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        _cli.Write("unsorted.events", string.Join("\n", lines.Reverse()) + "\n");
+        var sorted = _cli.Run("check", "cst.treaty", "sorted.events", "--format", "json");
+        var unsorted = _cli.Run("check", "cst.treaty", "unsorted.events", "--format", "json");
+        Assert.Equal(0, unsorted.Exit);
+        Assert.Equal("note: unsorted.events:2 is dated before the line above it: the history is not in date order, so it was read again and sorted in memory (--max-memory SIZE sorts on disk instead)\n", unsorted.Err.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(Verdicts(sorted.Out), Verdicts(unsorted.Out));
+        var quiet = _cli.Run("check", "cst.treaty", "unsorted.events", "--format", "json", "--quiet");
+        Assert.Equal((0, string.Empty, unsorted.Out), (quiet.Exit, quiet.Err, quiet.Out));
+    }
+
+    [Fact]
+    public void Max_memory_sorts_on_disk_and_leaves_no_file_behind()
+    {
+        _cli.Write("cst.treaty", Rules);
+        var lines = Enumerable.Range(0, 400).Select(i => $"2022-{1 + (i % 12):00}-{1 + (i * 7 % 28):00} ARM request RUS").ToList();
+        lines.AddRange(Enumerable.Range(0, 100).Select(i => $"2022-{1 + (i % 12):00}-{1 + (i * 11 % 28):00} RUS pledge ARM"));
+        lines.Add("2022-06-01 AZE attack ARM");
+        _cli.Write("unsorted.events", string.Join("\n", lines) + "\n");
+        var before = Directory.GetFiles(Path.GetTempPath(), "alliance-sort-*").Length;
+        var inMemory = _cli.Run("check", "cst.treaty", "unsorted.events", "--format", "json");
+        var onDisk = _cli.Run("check", "cst.treaty", "unsorted.events", "--format", "json", "--max-memory", "16KB");
+        Assert.Equal(0, onDisk.Exit);
+        Assert.Equal(inMemory.Out, onDisk.Out);
+        Assert.Matches(@"^note: unsorted.events:\d+ is dated before the line above it: the history is not in date order, so it was read again and sorted within --max-memory\nnote: sorted in \d+ runs on disk\n$", onDisk.Err.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(before, Directory.GetFiles(Path.GetTempPath(), "alliance-sort-*").Length);
+    }
+
+    [Theory]
+    [InlineData("12XB")]
+    [InlineData("0")]
+    [InlineData("-5MB")]
+    public void A_bad_max_memory_is_a_command_line_error(string size)
+    {
+        _cli.Write("cst.treaty", Rules);
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "--max-memory", size);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith($"alliance: error AR9011: --max-memory '{size}' is not a size such as 512MB, 2GB or 65536KB", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_format_reads_a_dataset_file_of_any_name_and_verbose_lists_the_skipped_rows()
+    {
+        _cli.Write("cst.treaty", Rules);
+        File.Copy(Datasets("sample.gdelt2.tsv"), Path.Combine(_cli.Directory, "20220913.export.txt"));
+        var without = _cli.Run("check", "cst.treaty", "20220913.export.txt");
+        Assert.Equal(2, without.Exit);
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "--events-format", "gdelt2", "20220913.export.txt", "--verbose");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Contains("5 rows of imported data were skipped: the date is not a valid date (1); the event code is not a CAMEO code of 2 to 4 digits (1); the line has the wrong number of fields (1); the target has no country (1); the target's country is not a known country (1).\n", stdout.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("  skipped 20220913.export.txt:8: the event code is not a CAMEO code of 2 to 4 digits: 19X\n", stdout.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("#1  RUS", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gdelt_files_named_csv_are_told_by_their_first_line()
+    {
+        _cli.Write("cst.treaty", Rules);
+        File.Copy(Datasets("sample.gdelt1.tsv"), Path.Combine(_cli.Directory, "20220913.export.CSV"));
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "20220913.export.CSV", "--quiet");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Contains("rows of imported data were skipped", stdout, StringComparison.Ordinal);
+        Assert.Contains("#1  RUS", stdout, StringComparison.Ordinal);
+    }
+
+    private static string[] Verdicts(string json) =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(json)!["instances"]!.AsArray().Select(i => $"{i!["rule"]} {i["party"]} {i["triggeredOn"]} {i["status"]}")];
+}
