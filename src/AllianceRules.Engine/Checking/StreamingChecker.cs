@@ -58,7 +58,8 @@ public static class StreamingChecker
         }
 
         var notes = ImmutableArray.CreateBuilder<string>();
-        var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows);
+        var needsDetail = NeedsDetail(rules);
+        var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
         var facts = new Validation.Lint.HistoryFacts(rules);
         var merge = new SortedMerge(reader, histories);
         var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
@@ -72,7 +73,7 @@ public static class StreamingChecker
             notes.Add(merge.Unsorted is { } where
                 ? $"{where} is dated before the line above it: the history is not in date order, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
                 : "an 'as of' or 'observed' line follows events of its file, so the histories were read again whole before evaluating");
-            reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows);
+            reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
             facts = new Validation.Lint.HistoryFacts(rules);
             var all = Observe(histories.SelectMany(reader.Read), facts, stream);
             if (stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
@@ -97,6 +98,26 @@ public static class StreamingChecker
         report = report with { Skipped = reader.Skipped };
         var findings = Checker.LintFindings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint);
         return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable());
+    }
+
+    /// <summary>
+    /// An event needs its attributes, description and text only if a rule names its verb (as a
+    /// trigger, an action, an 'until' or a 'there was'), or if lint will point at it; the many
+    /// others in a dataset are kept as date, parties and verb.
+    /// </summary>
+    private static Func<string, LocalDate, bool> NeedsDetail(RuleSet rules)
+    {
+        var verbs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules.Treaties.SelectMany(t => t.Rules))
+        {
+            if (rule.Trigger is { } trigger) verbs.Add(trigger.Verb);
+            if (rule.Obligation is { } obligation) verbs.Add(obligation.Verb);
+            verbs.UnionWith(rule.Until.Select(u => u.Verb));
+            var conditions = rule.Where is null ? rule.Unless : rule.Unless.Insert(0, rule.Where);
+            verbs.UnionWith(conditions.SelectMany(Condition.ThereWasIn).Select(t => t.Pattern.Verb));
+        }
+        var outside = Validation.Lint.LintValidator.OutsideEveryRule(rules)?.Test;
+        return (verb, date) => verbs.Contains(verb) || (outside is not null && outside(date));
     }
 
     private static StreamedCheck Failed(ImmutableArray<Diagnostic> diagnostics) => new(new CheckOutcome(null, diagnostics), [], []);
