@@ -7,7 +7,7 @@ namespace AllianceRules.Tests.Docs;
 
 /// <summary>
 /// Every example of the documentation runs: fenced blocks tagged <c>example=NAME</c> (kinds
-/// <c>treaty</c>, <c>events</c>, <c>jsonl</c>, <c>args</c>) are checked together, and the
+/// <c>treaty</c>, <c>events</c>, <c>jsonl</c>, <c>csv</c>, <c>args</c>) are checked together, and the
 /// <c>expect</c> block of the same name is the outcome: instance lines, or error headers.
 /// </summary>
 public sealed partial class DocExampleTests
@@ -33,7 +33,7 @@ public sealed partial class DocExampleTests
     public void The_documentation_has_examples_and_every_rule_file_snippet_is_one()
     {
         Assert.True(Blocks().Where(b => b.Name is not null).Select(b => b.Name).Distinct().Count() >= 8, "docs/language.md should carry its runnable examples");
-        var untagged = Blocks().Where(b => b.Kind is "treaty" or "events" or "jsonl" && b.Name is null).ToList();
+        var untagged = Blocks().Where(b => b.Kind is "treaty" or "events" or "jsonl" or "csv" && b.Name is null).ToList();
         Assert.True(untagged.Count == 0, "Untested snippets (tag them example=NAME): " + string.Join("; ", untagged.Select(b => $"{b.Document} {b.Kind}: {b.Body[..Math.Min(60, b.Body.Length)]}")));
     }
 
@@ -62,7 +62,7 @@ public sealed partial class DocExampleTests
     {
         var blocks = BlocksOf(example);
         var sources = new List<SourceFile>();
-        foreach (var kind in new[] { "treaty", "events", "jsonl" })
+        foreach (var kind in new[] { "treaty", "events", "jsonl", "csv" })
         {
             var text = string.Concat(blocks.Where(b => b.Kind == kind).Select(b => b.Body));
             if (text.Length > 0) sources.Add(new SourceFile($"example.{kind}", text));
