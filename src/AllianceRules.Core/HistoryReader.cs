@@ -296,7 +296,7 @@ public sealed class HistoryReader
         var outcome = state.Icews is { } icews ? icews.Read(text) : GdeltRowReader.Read(text, state.Format == HistoryFormat.Gdelt1 ? DatasetFormat.Gdelt1 : DatasetFormat.Gdelt2);
         if (outcome.Row is not { } row)
         {
-            if (outcome.Skip is { } reason && reason != SkipReason.Header) Skip(piece.Path, line, reason.Describe(), outcome.Detail ?? string.Empty);
+            if (outcome.Skip is { } reason) Skip(piece.Path, line, reason.Describe(), outcome.Detail ?? string.Empty);
             return null;
         }
         if (_cameo?.VerbFor(row.Cameo) is not { } verb)
