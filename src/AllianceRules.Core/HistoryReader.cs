@@ -45,8 +45,8 @@ public sealed record HistorySource(string Path, HistoryFormat Format, Func<TextR
 /// </summary>
 public sealed class HistoryReader
 {
-    /// <summary>Pieces of about this many characters; each ends at a line break.</summary>
-    internal const int PieceSize = 1 << 20;
+    /// <summary>Pieces of about this many characters, each ending at a line break; small enough (64 KB) to stay off the large object heap, which only a full collection frees.</summary>
+    internal const int PieceSize = 1 << 15;
 
     private static readonly ImmutableSortedDictionary<string, string> NoAttributes =
         ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);

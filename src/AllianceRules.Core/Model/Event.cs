@@ -3,8 +3,8 @@ using NodaTime;
 
 namespace AllianceRules.Model;
 
-/// <summary>Where an event was written: the path as given, the 1-based line, and the line's text.</summary>
-public sealed record EventOrigin(string File, int Line, string Text);
+/// <summary>Where an event was written: the path as given, the 1-based line, and the line's text. A value, not an object: a dataset has millions of events.</summary>
+public readonly record struct EventOrigin(string File, int Line, string Text);
 
 /// <summary>One dated event of a history: <c>actor verb target</c> with attributes.</summary>
 public sealed record Event(

@@ -11,6 +11,8 @@ namespace AllianceRules.Reporting;
 /// <summary>Writes the JSON report of language.md §7, field for field and in that order.</summary>
 public static class JsonReportWriter
 {
+    private const int FlushAt = 1 << 16;
+
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
@@ -44,7 +46,12 @@ public static class JsonReportWriter
             }
             json.WriteEndArray();
             json.WriteStartArray("instances");
-            foreach (var i in report.Instances) WriteInstance(json, i);
+            foreach (var i in report.Instances)
+            {
+                WriteInstance(json, i);
+                // The writer buffers until flushed; a report of a long history would otherwise be held whole.
+                if (json.BytesPending > FlushAt) json.Flush();
+            }
             json.WriteEndArray();
             json.WriteStartArray("summary");
             foreach (var row in report.Summary)
