@@ -12,8 +12,13 @@ internal sealed class EvaluationRun
     private readonly Dictionary<string, List<CompiledRule>> _rulesByTriggerVerb = new(StringComparer.Ordinal);
     private readonly LookbackBuffer _buffer;
     private readonly ConditionEvaluator _conditions;
-    private readonly Dictionary<InstanceKey, OpenInstance> _openByKey = [];
-    private readonly Dictionary<(string Actor, string Verb), List<OpenInstance>> _byAction = [];
+    private readonly Dictionary<InstanceKey, OpenInstance> _openByKey = new(InstanceKeyComparer.Instance);
+
+    /// <summary>Scratch maps of <see cref="OpenOrJoin"/> and <see cref="AddTriggered"/>, cleared and reused: a history has thousands of dates.</summary>
+    private readonly Dictionary<InstanceKey, Candidate> _candidates = new(InstanceKeyComparer.Instance);
+
+    private readonly Dictionary<InstanceKey, Candidate> _perKey = new(InstanceKeyComparer.Instance);
+    private readonly Dictionary<(string Actor, string Verb), List<OpenInstance>> _byAction = new(PairComparer.Instance);
     private readonly Dictionary<string, List<OpenInstance>> _byUntilVerb = new(StringComparer.Ordinal);
     private readonly PriorityQueue<OpenInstance, LocalDate> _deadlines = new();
     private readonly List<OpenInstance> _all = [];
@@ -110,7 +115,8 @@ internal sealed class EvaluationRun
     private void OpenOrJoin(LocalDate date, List<Event> events)
     {
         // Rule 5.1.1: triggers of one date with one key form one instance, whatever their order.
-        var candidates = new Dictionary<InstanceKey, Candidate>();
+        var candidates = _candidates;
+        candidates.Clear();
         foreach (var e in events)
         {
             if (!_rulesByTriggerVerb.TryGetValue(e.Verb, out var rules)) continue;
@@ -185,7 +191,8 @@ internal sealed class EvaluationRun
     private void AddTriggered(CompiledRule rule, LocalDate date, Event trigger, Dictionary<Bindings, LocalDate?> solutions, Dictionary<InstanceKey, Candidate> candidates)
     {
         var obligation = rule.Rule.Obligation!;
-        var perKey = new Dictionary<InstanceKey, Candidate>();
+        var perKey = _perKey;
+        perKey.Clear();
         foreach (var (bindings, evidenceDate) in solutions)
         {
             foreach (var party in Parties(rule, obligation.Subject, bindings, date))

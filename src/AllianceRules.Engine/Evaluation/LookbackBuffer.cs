@@ -34,7 +34,7 @@ internal sealed class LookbackBuffer
 
     private readonly HashSet<string> _verbs;
     private readonly Dictionary<string, Series> _byVerb = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Verb, string Target), Series> _byVerbTarget = [];
+    private readonly Dictionary<(string Verb, string Target), Series> _byVerbTarget = new(PairComparer.Instance);
     private readonly Period[] _windows;
     private LocalDate _earliest;
     private int _dates;
