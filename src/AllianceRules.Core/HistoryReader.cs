@@ -293,7 +293,8 @@ public sealed class HistoryReader
             }
             return null;
         }
-        var outcome = state.Icews is { } icews ? icews.Read(text) : GdeltRowReader.Read(text, state.Format == HistoryFormat.Gdelt1 ? DatasetFormat.Gdelt1 : DatasetFormat.Gdelt2);
+        var keep = _keepRow ??= KeepRow;
+        var outcome = state.Icews is { } icews ? icews.Read(text, keep) : GdeltRowReader.Read(text, state.Format == HistoryFormat.Gdelt1 ? DatasetFormat.Gdelt1 : DatasetFormat.Gdelt2, keep);
         if (outcome.Row is not { } row)
         {
             if (outcome.Skip is { } reason) Skip(piece.Path, line, reason.Describe(), outcome.Detail ?? string.Empty);
@@ -304,7 +305,7 @@ public sealed class HistoryReader
             Skip(piece.Path, line, "no verb for its CAMEO code", row.Cameo);
             return null;
         }
-        if (NeedsDetail is { } needs && !needs(verb, row.Date))
+        if (!KeepRow(row.Cameo, row.Date))
         {
             return new Event(row.Date, row.Actor, verb, row.Target, NoAttributes, null, new EventOrigin(piece.Path, line, string.Empty));
         }
@@ -313,6 +314,12 @@ public sealed class HistoryReader
         attributes["cameo"] = row.Cameo;
         return new Event(row.Date, row.Actor, verb, row.Target, attributes.ToImmutable(), row.Description, new EventOrigin(piece.Path, line, text.ToString()));
     }
+
+    private Func<string, LocalDate, bool>? _keepRow;
+
+    /// <summary>Whether a dataset row is kept whole: its code maps to a verb (else it is skipped anyway) that the caller needs in detail.</summary>
+    private bool KeepRow(string cameo, LocalDate date) =>
+        NeedsDetail is not { } needs || (_cameo?.VerbFor(cameo) is { } verb && needs(verb, date));
 
     private IEnumerable<Event> ReadSyntax(SourceFile piece, IEnumerable<HistoryLineSyntax> lines, FileState state)
     {

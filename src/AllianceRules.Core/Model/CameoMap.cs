@@ -12,12 +12,19 @@ public sealed class CameoMap(IEnumerable<Verb> verbs)
         .GroupBy(x => x.Code, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First().Verb, StringComparer.Ordinal);
 
+    /// <summary>Each code's answer, once found: a dataset repeats a few hundred codes millions of times.</summary>
+    private readonly Dictionary<string, string?> _answers = new(StringComparer.Ordinal);
+
     public string? VerbFor(string code)
     {
-        for (var length = Math.Min(code.Length, 4); length >= 2; length--)
+        if (_answers.TryGetValue(code, out var known)) return known;
+        string? found = null;
+        for (var length = Math.Min(code.Length, 4); length >= 2 && found is null; length--)
         {
-            if (_byCode.TryGetValue(code[..length], out var verb)) return verb;
+            _byCode.TryGetValue(code[..length], out found);
         }
-        return null;
+        // Codes come from the data, so the cache is bounded only by CAMEO's few hundred codes of 2 to 4 digits.
+        if (_answers.Count < 100_000) _answers[code] = found;
+        return found;
     }
 }

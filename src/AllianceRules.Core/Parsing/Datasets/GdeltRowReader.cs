@@ -22,7 +22,8 @@ public static class GdeltRowReader
     private const int QuadClass = 29;
     private const int GoldsteinScale = 30;
 
-    public static RowOutcome Read(ReadOnlySpan<char> line, DatasetFormat format)
+    /// <param name="keep">Whether to keep a row's attributes, by its CAMEO code and date; null keeps them all. A reader of millions of rows asks for the few a rule set can use.</param>
+    public static RowOutcome Read(ReadOnlySpan<char> line, DatasetFormat format, Func<string, NodaTime.LocalDate, bool>? keep = null)
     {
         if (format is not (DatasetFormat.Gdelt1 or DatasetFormat.Gdelt2))
         {
@@ -63,6 +64,8 @@ public static class GdeltRowReader
         {
             return RowOutcome.Skipped(SkipReason.BadEventCode, fields[EventCode].ToString());
         }
+
+        if (keep is not null && !keep(cameo, date)) return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, null, []));
 
         // SOURCEURL is the last field of a 58-field GDELT 1.0 row and of every GDELT 2.0 row.
         var source = count is Gdelt1Fields + 1 or Gdelt2Fields ? count - 1 : -1;

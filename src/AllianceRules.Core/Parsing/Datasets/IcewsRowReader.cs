@@ -53,7 +53,8 @@ public sealed class IcewsRowReader
         return new IcewsRowReader(line.ToString(), [.. columns]);
     }
 
-    public RowOutcome Read(ReadOnlySpan<char> line)
+    /// <param name="keep">Whether to keep a row's attributes and description, by its CAMEO code and date; null keeps them all.</param>
+    public RowOutcome Read(ReadOnlySpan<char> line, Func<string, NodaTime.LocalDate, bool>? keep = null)
     {
         line = DatasetFields.Line(line);
         if (line.SequenceEqual(_header)) return RowOutcome.Skipped(SkipReason.Header);
@@ -75,6 +76,8 @@ public sealed class IcewsRowReader
         }
         if (fields[_cameo].IsEmpty) return RowOutcome.Skipped(SkipReason.NoEventCode);
         if (DatasetFields.Cameo(fields[_cameo]) is not { } cameo) return RowOutcome.Skipped(SkipReason.BadEventCode, fields[_cameo].ToString());
+
+        if (keep is not null && !keep(cameo, date)) return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, null, []));
 
         ReadOnlySpan<(string Name, int Index)> kept = [("icews_id", _eventId), ("story", _storyId), ("intensity", _intensity), ("source_name", _sourceName), ("target_name", _targetName)];
         var present = 0;
