@@ -22,6 +22,10 @@ public static class GdeltRowReader
     private const int QuadClass = 29;
     private const int GoldsteinScale = 30;
 
+    /// <summary>Stand-ins for the last field (SOURCEURL, where the layout has it) and for a field the row lacks.</summary>
+    private const int LastField = -1;
+    private const int NoField = -2;
+
     /// <param name="keep">Whether to keep a row's attributes, by its CAMEO code and date; null keeps them all. A reader of millions of rows asks for the few a rule set can use.</param>
     public static RowOutcome Read(ReadOnlySpan<char> line, DatasetFormat format, Func<string, NodaTime.LocalDate, bool>? keep = null)
     {
@@ -43,9 +47,14 @@ public static class GdeltRowReader
             var layout = format == DatasetFormat.Gdelt1 ? "GDELT 1.0 rows have 57 or 58" : "GDELT 2.0 rows have 61";
             return RowOutcome.Skipped(SkipReason.WrongFieldCount, $"{count} fields; {layout}");
         }
-        Span<Range> ranges = stackalloc Range[Gdelt2Fields];
-        line.Split(ranges, '\t');
-        var fields = new Fields(line, ranges);
+        // Only the first fields and the last are read, so only their tabs are found.
+        Span<int> tabs = stackalloc int[GoldsteinScale + 1];
+        for (int k = 0, at = first; k < tabs.Length; k++)
+        {
+            tabs[k] = at;
+            at += 1 + line[(at + 1)..].IndexOf('\t');
+        }
+        var fields = new Fields(line, tabs, line.LastIndexOf('\t'));
 
         if (!DatasetFields.TryCompactDate(fields[Day], out var date))
         {
@@ -68,7 +77,7 @@ public static class GdeltRowReader
         if (keep is not null && !keep(cameo, date)) return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, null, []));
 
         // SOURCEURL is the last field of a 58-field GDELT 1.0 row and of every GDELT 2.0 row.
-        var source = count is Gdelt1Fields + 1 or Gdelt2Fields ? count - 1 : -1;
+        var source = count is Gdelt1Fields + 1 or Gdelt2Fields ? LastField : NoField;
         ReadOnlySpan<(string Name, int Index)> kept = [("actor1", Actor1Code), ("actor2", Actor2Code), ("quad", QuadClass), ("goldstein", GoldsteinScale), ("source", source)];
         var present = 1;
         foreach (var (_, index) in kept) present += fields.Has(index) ? 1 : 0;
@@ -82,15 +91,18 @@ public static class GdeltRowReader
         return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, null, attributes));
     }
 
-    /// <summary>The trimmed fields of a split line.</summary>
-    private readonly ref struct Fields(ReadOnlySpan<char> line, ReadOnlySpan<Range> ranges)
+    /// <summary>The trimmed fields of a line: the first ones by the positions of their tabs, and the last one.</summary>
+    private readonly ref struct Fields(ReadOnlySpan<char> line, ReadOnlySpan<int> tabs, int lastTab)
     {
         private readonly ReadOnlySpan<char> _line = line;
-        private readonly ReadOnlySpan<Range> _ranges = ranges;
+        private readonly ReadOnlySpan<int> _tabs = tabs;
+        private readonly int _lastTab = lastTab;
 
-        public ReadOnlySpan<char> this[int index] => _line[_ranges[index]].Trim();
+        /// <summary>Field <paramref name="index"/> (one of the first, up to GoldsteinScale), or the last field.</summary>
+        public ReadOnlySpan<char> this[int index] =>
+            (index == LastField ? _line[(_lastTab + 1)..] : _line[(index == 0 ? 0 : _tabs[index - 1] + 1).._tabs[index]]).Trim();
 
-        public bool Has(int index) => index >= 0 && !this[index].IsEmpty;
+        public bool Has(int index) => index != NoField && !this[index].IsEmpty;
     }
 
     /// <summary>Null and the country's ISO code, or the skip: an empty code, or one the table lacks.</summary>

@@ -229,8 +229,17 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
             .Concat(rules.SelectMany(r => new[] { r.Obligation?.Window, r.Every?.Period }.Concat((r.Where is null ? r.Unless : r.Unless.Prepend(r.Where)).SelectMany(Condition.ThereWasIn).Select(t => t.Window))).OfType<PeriodWindow>().Select(p => p.Period))
             .Select(p => NodaTime.Period.Between(new NodaTime.LocalDate(2000, 1, 1), new NodaTime.LocalDate(2000, 1, 1).Plus(p), NodaTime.PeriodUnits.Days).Days)
             .DefaultIfEmpty(0).Max();
-        var ranges = rules.Select(r => r.Effective!.Value).ToList();
-        return (d => !ranges.Any(r => d.PlusDays(longest) >= r.Start && (r.End is not { } end || d.PlusDays(-longest) < end)), longest);
+        // Widened once, so the test (run on every event of a history) is a loop over dates.
+        var widened = rules.Select(r => (From: r.Effective!.Value.Start.PlusDays(-longest), To: r.Effective!.Value.End?.PlusDays(longest))).ToArray();
+        bool Outside(NodaTime.LocalDate d)
+        {
+            foreach (var (from, to) in widened)
+            {
+                if (d >= from && (to is not { } end || d < end)) return false;
+            }
+            return true;
+        }
+        return (Outside, longest);
     }
 }
 
