@@ -2,7 +2,7 @@
 # Whole-process benchmark of `alliance check` on synthetic histories, and of an NRules peer that
 # evaluates the same rules (bench/README.md; the previous results are in docs/performance.md).
 #
-#   bench/run.sh > results.md     # from the repository root; about 15 minutes on 2 cores
+#   bench/run.sh > results.md     # from the repository root; about 10 minutes on 2 cores
 #
 # 1. Builds, in Release, once: the CLI (bench/out/cli), the generator (bench/out/gen) and the
 #    peer's console (bench/out/peer-cli). bench/out/ is git-ignored.
