@@ -1,0 +1,111 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Model;
+using AllianceRules.Parsing;
+using AllianceRules.Text;
+using BenchmarkDotNet.Attributes;
+
+namespace AllianceRules.Bench.Micro;
+
+/// <summary>Reading event lines: 10,000 generated lines, times per line.</summary>
+[MemoryDiagnoser]
+public class ParsingBenchmarks
+{
+    private const int Lines = 10_000;
+    private SourceFile _history = null!;
+    private RuleSet _vocabulary = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _history = Inputs.History(Lines);
+        _vocabulary = Inputs.Rules(Inputs.Repository("rules/vocabulary.treaty"));
+    }
+
+    /// <summary>The line grammar alone: <c>HistoryParser.Read</c>, syntax only.</summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public int HistoryParser_Read()
+    {
+        var count = 0;
+        foreach (var _ in HistoryParser.Read(_history, new DiagnosticBag())) count++;
+        return count;
+    }
+
+    /// <summary>Syntax to events: dates, verbs checked against the vocabulary, attributes, pooling.</summary>
+    [Benchmark(OperationsPerInvoke = Lines)]
+    public int HistoryLoader_Load() =>
+        HistoryLoader.Load([_history], _vocabulary.Verbs.Select(v => v.Name), _vocabulary.Verbs).Value!.Events.Length;
+}
+
+/// <summary>
+/// Pattern matching, through the public <c>Evaluator.Evaluate</c> (the matcher is internal): one
+/// rule over 2,000 generated events, times per event. <c>none</c> never matches (a code that no
+/// event has), so it is the walk without matching; the others match every attack, bind variables,
+/// test attributes, or look back with <c>there was</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class MatchingBenchmarks
+{
+    private const int Events = 2_000;
+
+    private const string Vocabulary = """
+        vocabulary {
+          verb attack  "uses armed force against"
+          verb assist  "provides military aid, protection or peacekeeping to"
+          verb request "requests military aid, protection or peacekeeping from"
+        }
+        """;
+
+    private static readonly Dictionary<string, string> Rules = new()
+    {
+        ["none"] = "forbid XXX attack XXX",
+        ["variables"] = "forbid $a attack $b where $a != $b",
+        ["attributes"] = "forbid $a request CSTO [article=4]",
+        ["there-was"] = "forbid $v request CSTO where there was $a attack $v within 30 days before and $a != $v",
+    };
+
+    private RuleSet _rules = null!;
+    private EventHistory _history = null!;
+
+    [Params("none", "variables", "attributes", "there-was")]
+    public string Rule { get; set; } = "none";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var text = Vocabulary + $$"""
+
+            treaty T "Benchmark" {
+              rule r "One pattern" {
+                kind other
+                {{Rules[Rule]}}
+              }
+            }
+            """;
+        _rules = Inputs.Rules(new SourceFile("match.treaty", text));
+        // A history of the three verbs only, with many attacks on parties and requests.
+        var events = Inputs.History(Events * 4, seed: 3, attackRate: 0.05);
+        var lines = events.Text.Split('\n').Where(l => l.Contains(" attack ", StringComparison.Ordinal) || l.Contains(" assist ", StringComparison.Ordinal) || l.Contains(" request ", StringComparison.Ordinal)).Take(Events);
+        _history = Inputs.Load(new SourceFile("match.events", string.Join('\n', lines)), _rules);
+    }
+
+    [Benchmark(OperationsPerInvoke = Events)]
+    public int Evaluate() => Inputs.Evaluate(_rules, _history);
+}
+
+/// <summary>The evaluator's loop over a loaded history of 100,000 events with every rule of rules/ (no reading, no report writing).</summary>
+[MemoryDiagnoser]
+public class EvaluatorBenchmarks
+{
+    private RuleSet _rules = null!;
+    private EventHistory _history = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _rules = Inputs.Rules([.. Inputs.BundledRules()]);
+        _history = Inputs.Load(Inputs.History(100_000), _rules);
+    }
+
+    [Benchmark]
+    public int Evaluate_rules_100k() => Inputs.Evaluate(_rules, _history);
+}
