@@ -122,7 +122,8 @@ public sealed class HistoryReader
 
     /// <summary>
     /// Which events the caller needs whole (attributes, description, the line's text); the others
-    /// keep their date, parties and verb, which is all that an event no rule can use needs. Null keeps every event whole.
+    /// are <see cref="Event.Light"/>: date, parties and verb, which is all that an event no rule
+    /// can use needs. The caller must answer yes for every verb a rule names. Null keeps every event whole.
     /// </summary>
     public Func<string, LocalDate, bool>? NeedsDetail { get; init; }
 
@@ -307,7 +308,7 @@ public sealed class HistoryReader
         }
         if (!KeepRow(row.Cameo, row.Date))
         {
-            return new Event(row.Date, row.Actor, verb, row.Target, NoAttributes, null, new EventOrigin(piece.Path, line, string.Empty));
+            return new Event(row.Date, row.Actor, verb, row.Target, NoAttributes, null, new EventOrigin(piece.Path, line, string.Empty)) { Light = true };
         }
         var attributes = NoAttributes.ToBuilder();
         foreach (var (name, value) in row.Attributes) attributes[Pooled(name)] = Value(value);
@@ -365,7 +366,7 @@ public sealed class HistoryReader
         if (NeedsDetail is { } needs && !needs(verb, parts.Date) && !RepeatsAnAttribute(text))
         {
             return new Event(parts.Date, Pooled(text[parts.ActorStart..parts.ActorEnd]), verb, Pooled(text[parts.TargetStart..parts.TargetEnd]),
-                NoAttributes, null, new EventOrigin(piece.Path, line, string.Empty));
+                NoAttributes, null, new EventOrigin(piece.Path, line, string.Empty)) { Light = true };
         }
         var attributes = NoAttributes;
         if (_attributes.Count > 0)

@@ -14,7 +14,14 @@ public sealed record Event(
     string Target,
     ImmutableSortedDictionary<string, string> Attributes,
     string? Description,
-    EventOrigin Origin);
+    EventOrigin Origin)
+{
+    /// <summary>
+    /// Read as date, parties and verb only, because no rule of the run can use it (its verb is in
+    /// no pattern): the evaluator walks its date but need not look at it.
+    /// </summary>
+    public bool Light { get; init; }
+}
 
 /// <summary>
 /// All event files together, with the horizon they state (if any) and the intervals they claim to

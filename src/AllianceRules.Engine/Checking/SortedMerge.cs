@@ -40,6 +40,32 @@ internal sealed class SortedMerge(HistoryReader reader, IReadOnlyList<HistorySou
 
     private IEnumerable<Event> Merge(List<(IEnumerator<Event> Events, int Rank)> open, PriorityQueue<int, (LocalDate Date, int Rank)> heap)
     {
+        if (open.Count == 1) return Single(open[0].Events, heap.Count > 0);
+        return Heap(open, heap);
+    }
+
+    /// <summary>One history needs no heap, only the check that it is in date order.</summary>
+    private IEnumerable<Event> Single(IEnumerator<Event> events, bool any)
+    {
+        if (!any) yield break;
+        var e = events.Current;
+        while (true)
+        {
+            if (reader.DirectiveAfterEvents) yield break;
+            yield return e;
+            if (!events.MoveNext()) yield break;
+            var next = events.Current;
+            if (next.Date < e.Date)
+            {
+                Unsorted = $"{next.Origin.File}:{next.Origin.Line}";
+                yield break;
+            }
+            e = next;
+        }
+    }
+
+    private IEnumerable<Event> Heap(List<(IEnumerator<Event> Events, int Rank)> open, PriorityQueue<int, (LocalDate Date, int Rank)> heap)
+    {
         while (heap.TryDequeue(out var index, out _))
         {
             var (events, rank) = open[index];

@@ -47,7 +47,7 @@ public static class Evaluator
         var run = new EvaluationRun(rules, windows, stated, observed, trace);
         LocalDate? last = null;
         var afterHorizon = 0;
-        List<Event>? day = null;
+        var day = new List<Event>();
         foreach (var e in ordered)
         {
             if (e.Date > stated)
@@ -55,15 +55,16 @@ public static class Evaluator
                 afterHorizon++;
                 continue;
             }
-            if (day is not null && e.Date != day[0].Date)
+            if (last is { } date && e.Date != date)
             {
-                run.Process(day[0].Date, day);
-                day = null;
+                run.Process(date, day);
+                day = [];
             }
-            (day ??= []).Add(e);
+            // A light event is one no rule can use: its date still counts (a day is still walked), the event need not.
+            if (!e.Light) day.Add(e);
             last = e.Date;
         }
-        if (day is not null) run.Process(day[0].Date, day);
+        if (last is { } lastDate) run.Process(lastDate, day);
 
         var assumptions = AssumptionsUsed(rules, options.Overrides);
         if ((stated ?? DefaultHorizon(last, observed)) is not { } asOf) return (new Report(null, assumptions, [], []), []);
