@@ -466,16 +466,22 @@ public sealed class HistoryReader
             : null;
     }
 
-    /// <summary>Party codes, verbs and attribute names repeat on every line; one copy of each serves them all.</summary>
+    /// <summary>
+    /// Party codes, verbs and attribute names repeat on every line; one copy of each serves them
+    /// all. The pool stops growing at <see cref="PoolLimit"/> strings, so values that never repeat
+    /// (a dataset's event ids) cannot make it hold the whole history.
+    /// </summary>
     private string Pooled(ReadOnlySpan<char> s)
     {
         if (_poolLookup.TryGetValue(s, out var shared)) return shared;
         var copy = s.ToString();
-        _pool[copy] = copy;
+        if (_pool.Count < PoolLimit) _pool[copy] = copy;
         return copy;
     }
 
-    /// <summary>Short attribute values (articles, codes) repeat; long ones (sources) rarely do, and pooling them would keep every one alive.</summary>
+    private const int PoolLimit = 1 << 14;
+
+    /// <summary>Short attribute values (articles, codes) repeat; long ones (sources) rarely do, and are not pooled.</summary>
     private string Value(ReadOnlySpan<char> s) => s.Length <= 16 ? Pooled(s) : s.ToString();
 
     private bool CheckDate(SourceFile file, DateSyntax date)

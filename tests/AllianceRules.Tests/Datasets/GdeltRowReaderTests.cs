@@ -47,6 +47,25 @@ public sealed class GdeltRowReaderTests
         Assert.Equal(expected, DatasetSamples.ReadGdelt("sample.gdelt2.tsv", DatasetFormat.Gdelt2).Select(DatasetSamples.Render));
     }
 
+    [Theory]
+    [InlineData("IGOWSTNAT", "NATO")]
+    [InlineData("NATO", "NATO")]
+    [InlineData("CSTO", "CSTO")]
+    public void An_alliance_without_a_country_code_reads_as_its_party(string actorCode, string party)
+    {
+        var fields = DatasetSamples.Lines("sample.gdelt2.tsv")[0].Split('\t');
+        (fields[5], fields[6], fields[7]) = (actorCode, "ALLIANCE", string.Empty);
+        Assert.StartsWith($"2022-09-13 {party} 190 ARM gdelt_id=1057770001 actor1={actorCode} ", DatasetSamples.Render(GdeltRowReader.Read(string.Join('\t', fields), DatasetFormat.Gdelt2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_organisation_without_a_country_code_is_skipped()
+    {
+        var fields = DatasetSamples.Lines("sample.gdelt2.tsv")[0].Split('\t');
+        (fields[5], fields[7]) = ("IGOUNO", string.Empty);
+        Assert.Equal("skip NoActorCountry (IGOUNO)", DatasetSamples.Render(GdeltRowReader.Read(string.Join('\t', fields), DatasetFormat.Gdelt2)));
+    }
+
     [Fact]
     public void A_row_read_as_the_other_GDELT_version_has_the_wrong_field_count()
     {

@@ -109,6 +109,11 @@ public static class GdeltRowReader
     private static RowOutcome? Country(ReadOnlySpan<char> code, ReadOnlySpan<char> actorCode, ReadOnlySpan<char> actorName, SkipReason none, SkipReason unknown, out string iso3)
     {
         iso3 = string.Empty;
+        if (code.IsEmpty && Organisations.Of(actorCode) is { } organisation)
+        {
+            iso3 = organisation;
+            return null;
+        }
         if (code.IsEmpty)
         {
             // Say who had no country (IGOUNO, "NATO"), so that a report can show what was dropped.
