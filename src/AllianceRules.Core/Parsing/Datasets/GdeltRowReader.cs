@@ -49,10 +49,11 @@ public static class GdeltRowReader
         }
         // Only the first fields and the last are read, so only their tabs are found.
         Span<int> tabs = stackalloc int[GoldsteinScale + 1];
-        for (int k = 0, at = first; k < tabs.Length; k++)
+        tabs[0] = first;
+        // Fields here are a few characters long, too short for a vectorised search to pay.
+        for (int k = 1, i = first + 1; k < tabs.Length; i++)
         {
-            tabs[k] = at;
-            at += 1 + line[(at + 1)..].IndexOf('\t');
+            if (line[i] == '\t') tabs[k++] = i;
         }
         var fields = new Fields(line, tabs, line.LastIndexOf('\t'));
 
