@@ -73,7 +73,7 @@ dotnet build bench/gen -c Release -o "$OUT/gen" -nologo -v quiet >&2
 dotnet build bench/peer-cli -c Release -o "$OUT/peer-cli" -nologo -v quiet >&2
 for f in "$CLI" "$GEN" "$PEER"; do [ -f "$f" ] || die "the build did not produce $f"; done
 
-# The GDELT importer is being written; until the CLI has the flag, its rows are skipped.
+# An older CLI without --events-format gets its GDELT rows marked as skipped.
 if dotnet "$CLI" check --help 2>&1 | grep -q -- '--events-format'; then HAVE_GDELT=1; else HAVE_GDELT=0; fi
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
