@@ -9,15 +9,15 @@ namespace AllianceRules.Cli;
 /// date reached. It appears only after two seconds, only on a terminal, and is erased at the end,
 /// so short runs, pipes and CI logs never see it.
 /// </summary>
-public sealed class ProgressLine(TextWriter stderr, bool enabled) : IDisposable
+public sealed class ProgressLine(TextWriter stderr, bool enabled, TimeSpan? delay = null) : IDisposable
 {
-    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _delay = delay ?? TimeSpan.FromSeconds(2);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private bool _shown;
 
     public void Report(long events, LocalDate date)
     {
-        if (!enabled || _clock.Elapsed < Delay) return;
+        if (!enabled || _clock.Elapsed < _delay) return;
         var rate = events / _clock.Elapsed.TotalSeconds;
         stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r{events:N0} events read, {rate:N0}/s, at {date:yyyy-MM-dd}   "));
         stderr.Flush();
