@@ -31,14 +31,24 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         {
             using var progress = new ProgressLine(stderr, request.ShowProgress && !request.Quiet);
             using var spills = new SpillFiles();
-            var streamed = StreamingChecker.Check(input.RuleFiles, input.HistorySources, input.Options, new StreamOptions
+            StreamedCheck streamed;
+            try
             {
-                MaxMemoryBytes = budget,
-                CreateSpill = spills.Create,
-                Progress = progress.Report,
-                KeepSkippedRows = request.Verbose,
-                Lint = config,
-            });
+                streamed = StreamingChecker.Check(input.RuleFiles, input.HistorySources, input.Options, new StreamOptions
+                {
+                    MaxMemoryBytes = budget,
+                    CreateSpill = spills.Create,
+                    Progress = progress.Report,
+                    KeepSkippedRows = request.Verbose,
+                    Lint = config,
+                });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Histories that fail are caught as they are read; what is left is the sort's temporary files.
+                progress.Clear();
+                return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotSortOnDisk(e.Message.TrimEnd('.'))]);
+            }
             progress.Clear();
             if (input.Streams.Failures.Count > 0) return CommandInput.Fail(stderr, input.Streams.Failures);
             (outcome, findings) = (streamed.Outcome, streamed.Findings);

@@ -43,9 +43,13 @@ public sealed class CliHarness : IDisposable
     }
 
     /// <summary>Runs the built alliance.dll as its own process: the real entry point, console and exit code.</summary>
-    public (int Exit, string Out, string Err) RunProcess(params string[] args)
+    public (int Exit, string Out, string Err) RunProcess(params string[] args) => RunProcessWith(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunProcess"/>, with environment variables set for that process only.</summary>
+    public (int Exit, string Out, string Err) RunProcessWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;

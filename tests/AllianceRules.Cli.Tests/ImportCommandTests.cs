@@ -109,6 +109,19 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(before, Directory.GetFiles(Path.GetTempPath(), "alliance-sort-*").Length);
     }
 
+    [Fact]
+    public void A_sort_on_disk_that_cannot_write_its_files_is_an_error_not_a_crash()
+    {
+        _cli.Write("cst.treaty", Rules);
+        _cli.Write("unsorted.events", "2022-09-20 RUS pledge ARM\n2022-09-14 AZE attack ARM\n2022-09-13 ARM request RUS\n");
+        var missing = Path.Combine(_cli.Directory, "no-such-folder");
+        var (exit, stdout, stderr) = _cli.RunProcessWith(new Dictionary<string, string> { ["TMPDIR"] = missing }, "check", "cst.treaty", "unsorted.events", "--max-memory", "1B", "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith("alliance: error AR9018: cannot sort the history on disk: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("12XB")]
     [InlineData("0")]

@@ -284,6 +284,9 @@ public static class DiagnosticCatalog
     public static Diagnostic InitNotEmpty(string directory) =>
         Error("AR9017", $"'{directory}' is not an empty folder; init writes only into a new or empty one, so nothing there is touched");
 
+    public static Diagnostic CannotSortOnDisk(string why) =>
+        Error("AR9018", $"cannot sort the history on disk: {why}; set TMPDIR to a folder with room, raise --max-memory, or leave it out to sort in memory");
+
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
 }

@@ -12,6 +12,9 @@ namespace AllianceRules.Checking;
 /// </summary>
 internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
 {
+    /// <summary>Runs merged at once, at most.</summary>
+    public const int MaxFanIn = 64;
+
     /// <summary>How many runs were written to spill streams; 0 when everything fitted.</summary>
     public int Runs { get; private set; }
 
@@ -40,6 +43,17 @@ internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
             if (run.Count > 0) spills.Add(Spill(run));
             run = null;
             Runs = spills.Count;
+            // Each run holds a file open while it is merged: merge in passes of at most MaxFanIn.
+            while (spills.Count > MaxFanIn)
+            {
+                var merged = new List<Stream>();
+                foreach (var group in spills.Chunk(MaxFanIn))
+                {
+                    merged.Add(Spill(Merge([.. group])));
+                    foreach (var s in group) s.Dispose();
+                }
+                spills = merged;
+            }
             foreach (var e in Merge(spills)) yield return e;
         }
         finally
@@ -63,10 +77,16 @@ internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
     private Stream Spill(List<Event> run)
     {
         run.Sort(Compare);
+        return Spill((IEnumerable<Event>)run);
+    }
+
+    /// <summary>Writes events, already in order, to a new spill stream, ready to be read from its start.</summary>
+    private Stream Spill(IEnumerable<Event> sorted)
+    {
         var stream = createSpill();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            foreach (var e in run) Write(writer, e);
+            foreach (var e in sorted) Write(writer, e);
         }
         stream.Position = 0;
         return stream;

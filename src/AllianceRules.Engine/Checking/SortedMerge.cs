@@ -6,42 +6,53 @@ namespace AllianceRules.Checking;
 /// <summary>
 /// Merges histories that are each in date order into one sequence in the evaluator's order (date,
 /// then file, then line), holding one event per file. It stops, and says where, at the first event
-/// dated before the one above it in its file, or once a horizon or observed line comes too late
-/// for a stream; the caller then reads the histories whole.
+/// dated before the one above it, or once a horizon or observed line comes too late for a stream;
+/// the caller then reads the histories whole.
 /// </summary>
+/// <remarks>
+/// Up to <see cref="MaxOpen"/> files are merged open at once. More files than that (a dataset
+/// published as one file a day) are read one after another in path order, which is the merge order
+/// whenever each file starts no earlier than the one before it ends: the check for that is the same
+/// check as within a file.
+/// </remarks>
 internal sealed class SortedMerge(HistoryReader reader, IReadOnlyList<HistorySource> sources)
 {
+    /// <summary>Files open at once, at most: each holds a descriptor and buffers.</summary>
+    public const int MaxOpen = 64;
+
     /// <summary>The first line found out of date order, as <c>file:line</c>; null while the histories are sorted.</summary>
     public string? Unsorted { get; private set; }
 
+    /// <summary>True when a later file of a long list stated a horizon or an observed interval after the evaluation had begun.</summary>
+    public bool LateDirective { get; private set; }
+
     /// <summary>
-    /// Opens every history and reads up to its first event, so the horizon and observed lines at the
-    /// top of the files are known before the first event is evaluated; then merges.
+    /// Opens the histories (in the order given, so their directives are read in that order) and
+    /// reads up to each one's first event, so the horizon and observed lines at the top of the
+    /// files are known before the first event is evaluated; then merges.
     /// </summary>
-    public IEnumerable<Event> Events()
+    public IEnumerable<Event> Events() => sources.Count > MaxOpen ? OneAfterAnother() : Merged();
+
+    private IEnumerable<Event> Merged()
     {
-        var open = new List<(IEnumerator<Event> Events, int Rank)>();
+        var rank = sources.Select((s, i) => (s.Path, i)).OrderBy(x => x.Path, StringComparer.Ordinal).Select((x, r) => (x.i, r)).ToDictionary(x => x.i, x => x.r);
+        var open = new List<IEnumerator<Event>>();
         var heap = new PriorityQueue<int, (LocalDate Date, int Rank)>();
         try
         {
-            foreach (var (source, rank) in sources.Select((s, i) => (s, i)).OrderBy(x => x.s.Path, StringComparer.Ordinal).Select((x, rank) => (x.s, rank)))
+            for (var i = 0; i < sources.Count; i++)
             {
-                var events = reader.Read(source).GetEnumerator();
-                open.Add((events, rank));
-                if (events.MoveNext()) heap.Enqueue(open.Count - 1, (events.Current.Date, rank));
+                var events = reader.Read(sources[i]).GetEnumerator();
+                open.Add(events);
+                if (events.MoveNext()) heap.Enqueue(i, (events.Current.Date, rank[i]));
             }
-            foreach (var e in Merge(open, heap)) yield return e;
+            var merged = open.Count == 1 ? Single(open[0], heap.Count > 0) : Heap(open, heap, rank);
+            foreach (var e in merged) yield return e;
         }
         finally
         {
-            foreach (var (events, _) in open) events.Dispose();
+            foreach (var events in open) events.Dispose();
         }
-    }
-
-    private IEnumerable<Event> Merge(List<(IEnumerator<Event> Events, int Rank)> open, PriorityQueue<int, (LocalDate Date, int Rank)> heap)
-    {
-        if (open.Count == 1) return Single(open[0].Events, heap.Count > 0);
-        return Heap(open, heap);
     }
 
     /// <summary>One history needs no heap, only the check that it is in date order.</summary>
@@ -54,32 +65,56 @@ internal sealed class SortedMerge(HistoryReader reader, IReadOnlyList<HistorySou
             if (reader.DirectiveAfterEvents) yield break;
             yield return e;
             if (!events.MoveNext()) yield break;
-            var next = events.Current;
-            if (next.Date < e.Date)
-            {
-                Unsorted = $"{next.Origin.File}:{next.Origin.Line}";
-                yield break;
-            }
-            e = next;
+            if (OutOfOrder(e, events.Current)) yield break;
+            e = events.Current;
         }
     }
 
-    private IEnumerable<Event> Heap(List<(IEnumerator<Event> Events, int Rank)> open, PriorityQueue<int, (LocalDate Date, int Rank)> heap)
+    private IEnumerable<Event> Heap(List<IEnumerator<Event>> open, PriorityQueue<int, (LocalDate Date, int Rank)> heap, Dictionary<int, int> rank)
     {
         while (heap.TryDequeue(out var index, out _))
         {
-            var (events, rank) = open[index];
+            var events = open[index];
             var e = events.Current;
             if (reader.DirectiveAfterEvents) yield break;
             yield return e;
             if (!events.MoveNext()) continue;
-            var next = events.Current;
-            if (next.Date < e.Date)
+            if (OutOfOrder(e, events.Current)) yield break;
+            heap.Enqueue(index, (events.Current.Date, rank[index]));
+        }
+    }
+
+    private IEnumerable<Event> OneAfterAnother()
+    {
+        Event? previous = null;
+        (LocalDate? AsOf, int Observed)? stated = null;
+        foreach (var source in sources.OrderBy(s => s.Path, StringComparer.Ordinal))
+        {
+            using var events = reader.Read(source).GetEnumerator();
+            var any = events.MoveNext();
+            // The first file's directives are known before anything is evaluated; a later file's are not.
+            var now = (reader.AsOf, reader.Observed.Length);
+            if (stated is { } before && before != now)
             {
-                Unsorted = $"{next.Origin.File}:{next.Origin.Line}";
+                LateDirective = true;
                 yield break;
             }
-            heap.Enqueue(index, (next.Date, rank));
+            stated = now;
+            while (any)
+            {
+                var e = events.Current;
+                if (reader.DirectiveAfterEvents || (previous is not null && OutOfOrder(previous, e))) yield break;
+                yield return e;
+                previous = e;
+                any = events.MoveNext();
+            }
         }
+    }
+
+    private bool OutOfOrder(Event before, Event next)
+    {
+        if (next.Date >= before.Date) return false;
+        Unsorted = $"{next.Origin.File}:{next.Origin.Line}";
+        return true;
     }
 }

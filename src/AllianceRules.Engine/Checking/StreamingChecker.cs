@@ -68,11 +68,11 @@ public static class StreamingChecker
         var report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), options.AsOf ?? reader.AsOf, reader.Observed, options);
         merged.Dispose();
 
-        if (merge.Unsorted is not null || reader.DirectiveAfterEvents)
+        if (merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
         {
             notes.Add(merge.Unsorted is { } where
                 ? $"{where} is dated before the line above it: the history is not in date order, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
-                : "an 'as of' or 'observed' line follows events of its file, so the histories were read again whole before evaluating");
+                : "an 'as of' or 'observed' line comes after events were read, so the histories were read again whole before evaluating");
             reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
             facts = new Validation.Lint.HistoryFacts(rules);
             var all = Observe(histories.SelectMany(reader.Read), facts, stream);

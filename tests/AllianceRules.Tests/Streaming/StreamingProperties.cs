@@ -94,6 +94,19 @@ public sealed class StreamingProperties
     }
 
     [Fact]
+    public void More_runs_than_can_be_merged_at_once_are_merged_in_passes_with_the_same_report()
+    {
+        var lines = Enumerable.Range(0, 400).Select(i => $"{HistoryGen.Format(HistoryGen.Start.PlusDays(i * 37 % HistoryGen.Days))} {(i % 3 == 0 ? "AZE attack ARM" : i % 3 == 1 ? "ARM request CSTO" : "RUS assist ARM")}");
+        var files = new[] { ("h.events", Text(lines)) };
+        var opened = 0;
+        var (json, check) = Streamed(files, new StreamOptions { MaxMemoryBytes = 1024, CreateSpill = () => { opened++; return new MemoryStream(); } });
+        Assert.Equal(InMemory(files), json);
+        var runs = int.Parse(check.Notes[1].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(runs > ExternalSort.MaxFanIn, $"{runs} runs");
+        Assert.True(opened > runs, "the runs were merged in passes, each writing new spill streams");
+    }
+
+    [Fact]
     public void An_unsorted_history_says_where_it_stopped_being_sorted()
     {
         var (_, check) = Streamed([("h.events", "2010-12-02 AZE attack ARM\n2010-12-03 AZE attack ARM\n2010-12-01 RUS assist ARM\n")]);
@@ -105,9 +118,42 @@ public sealed class StreamingProperties
     {
         var files = new[] { ("h.events", "2010-12-02 AZE attack ARM\n2010-12-20 RUS assist ARM\nas of 2010-12-10\n") };
         var (json, check) = Streamed(files);
-        Assert.Equal<string>(["an 'as of' or 'observed' line follows events of its file, so the histories were read again whole before evaluating"], check.Notes);
+        Assert.Equal<string>(["an 'as of' or 'observed' line comes after events were read, so the histories were read again whole before evaluating"], check.Notes);
         Assert.Equal(InMemory(files), json);
         Assert.Contains("\"asOf\": \"2010-12-10\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_files_than_can_be_open_at_once_are_read_one_after_another_with_the_same_report()
+    {
+        SortedLines.Sample(lines =>
+        {
+            // Each line a file of its own, named so that path order is date order, and a few more.
+            var files = lines.Select((l, i) => ($"day-{i:000}.events", l + "\n"))
+                .Concat(Enumerable.Range(0, SortedMerge.MaxOpen + 1).Select(i => ($"empty-{i:000}.events", "# nothing\n")))
+                .ToArray();
+            var (json, check) = Streamed(files);
+            Assert.Empty(check.Notes);
+            Assert.Equal(InMemory(files), json);
+        }, iter: 30, seed: "0004STREAMING");
+    }
+
+    [Fact]
+    public void Files_read_one_after_another_that_overlap_in_time_are_sorted_after_all()
+    {
+        var files = Enumerable.Range(0, SortedMerge.MaxOpen + 1).Select(i => ($"f-{i:000}.events", $"2010-12-{1 + (i % 20):00} AZE attack ARM\n")).ToArray();
+        var (json, check) = Streamed(files);
+        Assert.Equal<string>(["f-020.events:1 is dated before the line above it: the history is not in date order, so it was read again and sorted in memory (--max-memory SIZE sorts on disk instead)"], check.Notes);
+        Assert.Equal(InMemory(files), json);
+    }
+
+    [Fact]
+    public void A_horizon_in_a_later_file_of_a_long_list_is_honoured()
+    {
+        var files = Enumerable.Range(0, SortedMerge.MaxOpen + 1).Select(i => ($"f-{i:000}.events", i == 40 ? "as of 2010-12-05\n" : $"2010-12-{1 + (i / 8):00} AZE attack ARM\n")).ToArray();
+        var (json, check) = Streamed(files);
+        Assert.Equal<string>(["an 'as of' or 'observed' line comes after events were read, so the histories were read again whole before evaluating"], check.Notes);
+        Assert.Equal(InMemory(files), json);
     }
 
     [Fact]
