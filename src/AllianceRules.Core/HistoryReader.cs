@@ -239,10 +239,16 @@ public sealed class HistoryReader
     private void Sniff(SourceFile piece, FileState state)
     {
         state.Sniffed = true;
-        if (state.Format is not (HistoryFormat.Csv or HistoryFormat.Dataset)) return;
         var text = piece.Text.AsSpan();
         var newline = text.IndexOf('\n');
         var first = (newline < 0 ? text : text[..newline]).TrimEnd('\r');
+        // --events-format names the datasets' layout; a CSV history beside them keeps its own.
+        if (state.Format is HistoryFormat.Gdelt1 or HistoryFormat.Gdelt2 or HistoryFormat.Icews && FormatOf(piece.Path) == HistoryFormat.Csv && IsCsvHeader(first))
+        {
+            state.Format = HistoryFormat.Csv;
+            return;
+        }
+        if (state.Format is not (HistoryFormat.Csv or HistoryFormat.Dataset)) return;
         if (DatasetFormats.Detect(first) is { } detected)
         {
             state.Format = detected switch
@@ -256,6 +262,13 @@ public sealed class HistoryReader
         {
             Diagnostics.Add(DiagnosticCatalog.UnknownDatasetLayout(piece.At(new TextSpan(0, Math.Max(1, Math.Min(first.Length, 40))))));
         }
+    }
+
+    /// <summary>A CSV history's header: comma-separated, naming at least date, actor and target.</summary>
+    private static bool IsCsvHeader(ReadOnlySpan<char> line)
+    {
+        var names = line.ToString().Split(',').Select(n => n.Trim().Trim('"').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return names.Contains("date") && names.Contains("actor") && names.Contains("target");
     }
 
     /// <summary>Rows of GDELT or ICEWS data, a line each: an event when its countries and CAMEO code map, else a counted skip.</summary>

@@ -150,6 +150,18 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Events_format_leaves_a_csv_history_with_a_header_as_csv()
+    {
+        _cli.Write("cst.treaty", Rules);
+        File.Copy(Datasets("sample.gdelt2.tsv"), Path.Combine(_cli.Directory, "gdelt.tsv"));
+        _cli.Write("hand.csv", "date,actor,verb,target\n2022-09-14,RUS,pledge,ARM\n");
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "gdelt.tsv", "hand.csv", "--events-format", "gdelt2", "--format", "json");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Contains("\"status\": \"fulfilled\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"file\": \"hand.csv\"", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gdelt_files_named_csv_are_told_by_their_first_line()
     {
         _cli.Write("cst.treaty", Rules);

@@ -100,6 +100,14 @@ internal static class CsvHistoryReader
             return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, line, Span(header[0]));
         }
         var cameo = Field("cameo");
+        if (Datasets.DatasetFields.Cameo(cameo) is null)
+        {
+            // A code that is not one (19X, 190.0 from a spreadsheet) must not pass as its prefix.
+            bag.Add(DiagnosticCatalog.CsvRow(file.At(Span("cameo")), cameo.Length == 0
+                ? "this row has neither a verb nor a CAMEO code"
+                : $"'{cameo}' is not a CAMEO code: 2 to 4 digits, such as 190 or 0234"));
+            return null;
+        }
         var placeholder = new EventLineSyntax(dateSyntax, actor, new Identifier(string.Empty, Span("cameo")), target, attributes, description, raw, line, Span(header[0]));
         return new CodedEventSyntax(placeholder, cameo, Span("cameo"), line);
     }
