@@ -113,11 +113,11 @@ public static class Checker
     internal static EvaluationOptions ForHistories(EvaluationOptions options, int histories) =>
         histories == 0 ? options with { Observed = default } : options;
 
-    internal static ImmutableArray<Diagnostic> LintFindings(Binding.BoundRuleSet bound, RuleSet rules, Validation.Lint.HistoryFacts? facts, Validation.Lint.LintConfig? config)
+    internal static ImmutableArray<Diagnostic> LintFindings(Binding.BoundRuleSet bound, RuleSet rules, Validation.Lint.HistoryFacts? facts, Validation.Lint.LintConfig? config, IEnumerable<string>? files = null)
     {
         var subject = new Validation.Lint.LintSubject(bound, rules, facts);
         var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
-        return (config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings));
+        return (config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings, files));
     }
 
     private static IEnumerable<Diagnostic> CheckOverrideNames(RuleSet rules, IEnumerable<string> names)

@@ -93,10 +93,12 @@ public static class StreamingChecker
             }
         }
 
-        var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()));
+        // Files in the order given, as when read whole: the merge meets them by date.
+        var files = ruleFiles.Select(f => f.Path).Concat(histories.Select(h => h.Path)).ToList();
+        var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()), files);
         if (diagnostics.Any(d => d.IsError)) return Failed(diagnostics);
         report = report with { Skipped = reader.Skipped };
-        var findings = Checker.LintFindings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint);
+        var findings = Checker.LintFindings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
         return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable());
     }
 

@@ -168,6 +168,18 @@ public sealed class StreamingProperties
     }
 
     [Fact]
+    public void Errors_in_several_files_come_file_by_file_in_the_order_given_as_when_read_whole()
+    {
+        // b.events is dated earlier, so the merge reaches its second piece, and its error, first; the report of errors must not change with that.
+        static string Padded(string date, string bad) => string.Concat(Enumerable.Repeat($"{date} AZE consult ARM\n", 5000)) + $"{date} AZE {bad} ARM\n";
+        (string Path, string Text)[] files = [("a.events", Padded("2011-03-01", "atack")), ("b.events", Padded("2011-01-01", "atakc"))];
+        var whole = Checker.Check([Rules], [.. files.Select(f => new SourceFile(f.Path, f.Text))]);
+        var streamed = StreamingChecker.Check([Rules], [.. files.Select(f => new HistorySource(f.Path, HistoryFormat.Events, () => new StringReader(f.Text)))], null);
+        Assert.Equal(["a.events", "b.events"], streamed.Outcome.Diagnostics.Select(d => d.File!.Path));
+        Assert.Equal(whole.Diagnostics.Select(DiagnosticFormatter.Format), streamed.Outcome.Diagnostics.Select(DiagnosticFormatter.Format));
+    }
+
+    [Fact]
     public void Progress_is_told_every_so_many_events()
     {
         var told = new List<(long, LocalDate)>();
