@@ -161,9 +161,9 @@ public static class CommandInput
     {
         if (path is null)
         {
-            using var buffer = new MemoryStream();
-            write(buffer);
-            stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            using var stream = new TextWriterStream(stdout);
+            write(stream);
+            stream.Flush();
             return null;
         }
         var existed = File.Exists(path);

@@ -32,8 +32,8 @@ public sealed record StreamOptions
 public sealed record StreamedCheck(CheckOutcome Outcome, ImmutableArray<Diagnostic> Findings, ImmutableArray<string> Notes);
 
 /// <summary>
-/// <c>alliance check</c> over histories read as streams. Histories in date order (as dataset dumps
-/// are) are merged and evaluated as they are read, in memory bounded by the open instances and the
+/// <c>alliance check</c> over histories read as streams. Histories in date order (GDELT files are not:
+/// they follow the day an event was added) are merged and evaluated as they are read, in memory bounded by the open instances and the
 /// look-back buffer. An unsorted history is detected on the way; it is then read again and sorted,
 /// in memory or, within <see cref="StreamOptions.MaxMemoryBytes"/>, on disk. The report is the same either way.
 /// </summary>
