@@ -17,49 +17,42 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 
     public int Run(CheckRequest request)
     {
-        // A sweep evaluates the history once per value, so it is read whole; otherwise it is streamed.
-        var streaming = request.Inputs.Sweep is null;
-        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = streaming, EventsFormat = request.EventsFormat }, KnownOptions);
+        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = true, EventsFormat = request.EventsFormat }, KnownOptions);
         var problems = read.ToList();
         var budget = request.MaxMemory is { } text ? MemorySize.Parse(text, problems) : null;
+        if (budget is not null && request.Inputs.Sweep is not null)
+        {
+            problems.Add(DiagnosticCatalog.OptionsConflict("--sweep", "--max-memory", "a sweep evaluates the history once per value, so it holds the history in memory"));
+        }
         if (input is null || problems.Count > 0) return CommandInput.Fail(stderr, problems);
 
         var (config, _) = LintCommand.ReadConfig(null);
-        CheckOutcome outcome;
-        ImmutableArray<Diagnostic> findings;
-        if (streaming)
+        using var progress = new ProgressLine(stderr, request.ShowProgress && !request.Quiet);
+        using var spills = new SpillFiles();
+        StreamedCheck streamed;
+        try
         {
-            using var progress = new ProgressLine(stderr, request.ShowProgress && !request.Quiet);
-            using var spills = new SpillFiles();
-            StreamedCheck streamed;
-            try
+            streamed = StreamingChecker.Check(input.RuleFiles, input.HistorySources, input.Options, new StreamOptions
             {
-                streamed = StreamingChecker.Check(input.RuleFiles, input.HistorySources, input.Options, new StreamOptions
-                {
-                    MaxMemoryBytes = budget,
-                    CreateSpill = spills.Create,
-                    Progress = progress.Report,
-                    KeepSkippedRows = request.Verbose,
-                    Lint = config,
-                });
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Histories that fail are caught as they are read; what is left is the sort's temporary files.
-                progress.Clear();
-                return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotSortOnDisk(e.Message.TrimEnd('.'))]);
-            }
-            progress.Clear();
-            if (input.Streams.Failures.Count > 0) return CommandInput.Fail(stderr, input.Streams.Failures);
-            (outcome, findings) = (streamed.Outcome, streamed.Findings);
-            if (!request.Quiet)
-            {
-                foreach (var note in streamed.Notes) stderr.WriteLine($"note: {note}");
-            }
+                MaxMemoryBytes = budget,
+                CreateSpill = spills.Create,
+                Progress = progress.Report,
+                KeepSkippedRows = request.Verbose,
+                Lint = config,
+            });
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            (outcome, findings) = Checker.CheckAndLint(input.RuleFiles, input.HistoryFiles, input.Options, config);
+            // Histories that fail are caught as they are read; what is left is the sort's temporary files.
+            progress.Clear();
+            return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotSortOnDisk(e.Message.TrimEnd('.'))]);
+        }
+        progress.Clear();
+        if (input.Streams.Failures.Count > 0) return CommandInput.Fail(stderr, input.Streams.Failures);
+        var (outcome, findings) = (streamed.Outcome, streamed.Findings);
+        if (!request.Quiet)
+        {
+            foreach (var note in streamed.Notes) stderr.WriteLine($"note: {note}");
         }
         if (outcome.Report is not { } report) return CommandInput.Fail(stderr, outcome.Diagnostics);
 

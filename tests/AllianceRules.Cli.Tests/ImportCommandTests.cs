@@ -172,6 +172,30 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("#1  RUS", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Sweep_reads_dataset_files_as_check_does()
+    {
+        // Regression: --sweep read the histories whole, by extension only, so --events-format was ignored.
+        _cli.Write("cst.treaty", Rules.Replace("within 3 days", "within promptly", StringComparison.Ordinal)
+            .Replace("  rule art4", "  assume promptly = 3 days \"Article 4 names no deadline.\"\n  rule art4", StringComparison.Ordinal));
+        File.Copy(Datasets("sample.gdelt2.tsv"), Path.Combine(_cli.Directory, "20220913.export.txt"));
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "--events-format", "gdelt2", "20220913.export.txt", "--sweep", "promptly=P1D,P3D", "--format", "json");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        var report = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
+        Assert.Equal(5, report["skipped"]!.AsArray().Sum(r => (int)r!["count"]!));
+        Assert.Equal(["P1D", "P3D"], report["sweep"]!["values"]!.AsArray().Select(v => (string)v!));
+    }
+
+    [Fact]
+    public void Sweep_with_max_memory_is_refused_with_its_reason()
+    {
+        _cli.Write("cst.treaty", Rules);
+        _cli.Write("h.events", Sorted);
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "h.events", "--sweep", "promptly=P1D,P3D", "--max-memory", "64MB");
+        Assert.Equal((2, string.Empty), (exit, stdout));
+        Assert.Equal("alliance: error AR9019: --sweep cannot be combined with --max-memory: a sweep evaluates the history once per value, so it holds the history in memory; leave one of them out\n", stderr.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
     private static string[] Verdicts(string json) =>
         [.. System.Text.Json.Nodes.JsonNode.Parse(json)!["instances"]!.AsArray().Select(i => $"{i!["rule"]} {i["party"]} {i["triggeredOn"]} {i["status"]}")];
 }

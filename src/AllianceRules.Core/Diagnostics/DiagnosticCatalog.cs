@@ -287,6 +287,9 @@ public static class DiagnosticCatalog
     public static Diagnostic CannotSortOnDisk(string why) =>
         Error("AR9018", $"cannot sort the history on disk: {why}; set TMPDIR to a folder with room, raise --max-memory, or leave it out to sort in memory");
 
+    public static Diagnostic OptionsConflict(string first, string second, string why) =>
+        Error("AR9019", $"{first} cannot be combined with {second}: {why}; leave one of them out");
+
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
 }

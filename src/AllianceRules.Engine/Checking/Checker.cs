@@ -57,16 +57,6 @@ public static class Checker
         return (Findings(bound!, rules, history, historyFiles, config), []);
     }
 
-    /// <summary>As <see cref="Check"/>, and the lint findings too, from one reading of the files.</summary>
-    public static (CheckOutcome Outcome, ImmutableArray<Diagnostic> Findings) CheckAndLint(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, Validation.Lint.LintConfig? config)
-    {
-        var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
-        if (rules is null || history is null) return (new CheckOutcome(null, diagnostics), []);
-        var report = Evaluator.Evaluate(rules, history, effective);
-        if (effective.Sweep is { } sweep) report = report with { Sweep = Sensitivity.Run(rules, history, effective, sweep.Name, sweep.Values) };
-        return (new CheckOutcome(report, diagnostics) { Rules = rules }, Findings(bound!, rules, history, historyFiles, config));
-    }
-
     private static ImmutableArray<Diagnostic> Findings(Binding.BoundRuleSet bound, RuleSet rules, EventHistory history, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config) =>
         LintFindings(bound, rules, historyFiles.Count == 0 ? null : Validation.Lint.HistoryFacts.Of(rules, history.Events), config);
 

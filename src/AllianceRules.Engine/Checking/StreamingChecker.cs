@@ -61,22 +61,31 @@ public static class StreamingChecker
         var needsDetail = NeedsDetail(rules);
         var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
         var facts = new Validation.Lint.HistoryFacts(rules);
+        // A sweep evaluates the history once per value, so it holds the history in memory from the start.
+        var sweep = options.Sweep;
+        Report? report = null;
         var merge = new SortedMerge(reader, histories);
-        var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
-        // The first event is read before anything is evaluated, so the lines above it have been seen.
-        var first = merged.MoveNext();
-        var report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), options.AsOf ?? reader.AsOf, reader.Observed, options);
-        merged.Dispose();
-
-        if (merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
+        if (sweep is null)
         {
-            notes.Add(merge.Unsorted is { } where
-                ? $"{where} is dated before the line above it: the history is not in date order, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
-                : "an 'as of' or 'observed' line comes after events were read, so the histories were read again whole before evaluating");
+            var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
+            // The first event is read before anything is evaluated, so the lines above it have been seen.
+            var first = merged.MoveNext();
+            report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), options.AsOf ?? reader.AsOf, reader.Observed, options);
+            merged.Dispose();
+        }
+
+        if (sweep is not null || merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
+        {
+            if (sweep is null)
+            {
+                notes.Add(merge.Unsorted is { } where
+                    ? $"{where} is dated before the line above it: the history is not in date order, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
+                    : "an 'as of' or 'observed' line comes after events were read, so the histories were read again whole before evaluating");
+            }
             reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
             facts = new Validation.Lint.HistoryFacts(rules);
             var all = Observe(histories.SelectMany(reader.Read), facts, stream);
-            if (stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
+            if (sweep is null && stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
             {
                 var sort = new ExternalSort(budget, spill);
                 var sorted = sort.Sort(all).GetEnumerator();
@@ -88,15 +97,19 @@ public static class StreamingChecker
             }
             else
             {
-                var events = all.ToImmutableArray();
-                report = reader.Diagnostics.HasErrors ? report : Evaluator.Evaluate(rules, new EventHistory(events, reader.AsOf, reader.Observed), options);
+                var history = new EventHistory(all.ToImmutableArray(), reader.AsOf, reader.Observed);
+                if (!reader.Diagnostics.HasErrors)
+                {
+                    report = Evaluator.Evaluate(rules, history, options);
+                    if (sweep is { } s) report = report with { Sweep = Sensitivity.Run(rules, history, options, s.Name, s.Values) };
+                }
             }
         }
 
         // Files in the order given, as when read whole: the merge meets them by date.
         var files = ruleFiles.Select(f => f.Path).Concat(histories.Select(h => h.Path)).ToList();
         var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()), files);
-        if (diagnostics.Any(d => d.IsError)) return Failed(diagnostics);
+        if (diagnostics.Any(d => d.IsError) || report is null) return Failed(diagnostics);
         report = report with { Skipped = reader.Skipped };
         var findings = Checker.LintFindings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
         return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable());
