@@ -17,7 +17,32 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 
     public int Run(CheckRequest request)
     {
-        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = true, EventsFormat = request.EventsFormat }, KnownOptions);
+        if (Evaluate(request, KnownOptions, out var report, out var findings) is { } failed) return failed;
+
+        var written = request.Format switch
+        {
+            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, stream)),
+            "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report!)),
+            _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report!, request.Explain)),
+        };
+        if (written is not null) return CommandInput.Fail(stderr, [written]);
+        // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.
+        foreach (var finding in findings)
+        {
+            stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
+        }
+        var violated = report!.Instances.Any(i => i.Status == InstanceStatus.Violated);
+        return request.FailOnViolation && violated ? ExitCode.Violation : ExitCode.Evaluated;
+    }
+
+    /// <summary>
+    /// Reads, validates and evaluates as <c>check</c> does, streaming the histories; the exit code
+    /// when that failed (its errors already printed), else null with the report and lint findings.
+    /// </summary>
+    public int? Evaluate(CheckRequest request, string[] knownOptions, out Report? report, out ImmutableArray<Diagnostic> findings)
+    {
+        (report, findings) = (null, []);
+        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = true, EventsFormat = request.EventsFormat }, knownOptions);
         var problems = read.ToList();
         var budget = request.MaxMemory is { } text ? MemorySize.Parse(text, problems) : null;
         if (budget is not null && request.Inputs.Sweep is not null)
@@ -49,26 +74,14 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         }
         progress.Clear();
         if (input.Streams.Failures.Count > 0) return CommandInput.Fail(stderr, input.Streams.Failures);
-        var (outcome, findings) = (streamed.Outcome, streamed.Findings);
+        var outcome = streamed.Outcome;
+        findings = streamed.Findings;
         if (!request.Quiet)
         {
             foreach (var note in streamed.Notes) stderr.WriteLine($"note: {note}");
         }
-        if (outcome.Report is not { } report) return CommandInput.Fail(stderr, outcome.Diagnostics);
-
-        var written = request.Format switch
-        {
-            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report, stream)),
-            "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report)),
-            _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report, request.Explain)),
-        };
-        if (written is not null) return CommandInput.Fail(stderr, [written]);
-        // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.
-        foreach (var finding in findings)
-        {
-            stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
-        }
-        var violated = report.Instances.Any(i => i.Status == InstanceStatus.Violated);
-        return request.FailOnViolation && violated ? ExitCode.Violation : ExitCode.Evaluated;
+        if (outcome.Report is null) return CommandInput.Fail(stderr, outcome.Diagnostics);
+        report = outcome.Report;
+        return null;
     }
 }

@@ -194,6 +194,45 @@ namespace AllianceRules.Cli
                 Inputs(result),
                 result.GetValue(reportFormat) ?? "markdown")));
 
+            var studyBy = new Option<string>("--by")
+            {
+                HelpName = "ATTRIBUTE",
+                Description = "The trigger attribute that names a war (default 'war'): instances are summed up per alliance and value.",
+                DefaultValueFactory = _ => "war",
+            };
+            var studySplit = new Option<int>("--split")
+            {
+                HelpName = "YEAR",
+                Description = "Give figures before and from this year too (default 1945).",
+                DefaultValueFactory = _ => 1945,
+            };
+            var studyFormat = new Option<string>("--format")
+            {
+                HelpName = "text|csv|json",
+                Description = "'text' (default): the figures and a line per pair; 'csv': one row per alliance-war pair, for R or Stata; 'json': all of it as data.",
+                DefaultValueFactory = _ => "text",
+            };
+            studyFormat.AcceptOnlyFromAmong("text", "csv", "json");
+            var study = new Command("study", """
+                Evaluate as 'check' does, then sum the verdicts up as a reliability study after Leeds: per
+                alliance and war (the trigger's 'war' attribute), overall, by kind of obligation, and before and
+                from 1945 (docs/replication.md).
+                Exit status: 0 written; 2 invalid input or command line.
+                """)
+            {
+                paths, asOf, assume, studyBy, studySplit, studyFormat, output, maxMemory, eventsFormat, quiet,
+            };
+            study.SetAction(result => new StudyCommand(stdout, stderr).Run(new StudyRequest(
+                new CheckRequest(Inputs(result), result.GetValue(studyFormat) ?? "text", FailOnViolation: false)
+                {
+                    MaxMemory = result.GetValue(maxMemory),
+                    EventsFormat = result.GetValue(eventsFormat),
+                    Quiet = result.GetValue(quiet),
+                    ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
+                },
+                result.GetValue(studyBy) ?? "war",
+                result.GetValue(studySplit))));
+
             var fmtPaths = new Argument<string[]>("PATH")
             {
                 Arity = ArgumentArity.OneOrMore,
@@ -276,6 +315,7 @@ namespace AllianceRules.Cli
                 check,
                 explain,
                 report,
+                study,
                 fmt,
                 test,
                 lint,
