@@ -81,7 +81,7 @@ public sealed class DatasetImportTests : IDisposable
         _cli.Write("wars.csv", "WarNum,WarName,ccode\n55,Seven Weeks,255\n");
         var (exit, _, stderr) = ImportCow("wars.csv", "cow");
         Assert.Equal(2, exit);
-        Assert.StartsWith("wars.csv:1:1: error AR7001: the COW inter-state war file has no column 'statename', 'side', 'initiator',", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("wars.csv:1:1: error AR7001: the COW inter-state war file has no columns 'statename', 'side', 'initiator',", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_cli.Directory, "cow")));
     }

@@ -237,7 +237,7 @@ public static class DiagnosticCatalog
     // ---- AR7xxx: importing datasets (alliance import) --------------------------------------------
 
     public static Diagnostic ImportMissingColumns(SourceRef at, string what, IEnumerable<string> missing) =>
-        Error("AR7001", at, $"{what} has no column {Friendly.List(missing.Select(m => $"'{m}'"))} in its header; is it the right file?");
+        Error("AR7001", at, $"{what} has no column{(missing.Count() == 1 ? string.Empty : "s")} {Friendly.List(missing.Select(m => $"'{m}'"), "and")} in its header; is it the right file?");
 
     public static Diagnostic ImportRow(SourceRef at, string why) =>
         Error("AR7002", at, $"this CSV row cannot be read: {why}");

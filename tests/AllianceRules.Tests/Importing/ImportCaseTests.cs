@@ -131,7 +131,7 @@ public sealed class ImportCaseTests
         var outcome = CowWarImporter.Import(new SourceFile("wars.csv", "WarNum,WarName,ccode\n1,A,2\n"), Parties());
         var error = Assert.Single(outcome.Diagnostics);
         Assert.Equal("AR7001", error.Code);
-        Assert.StartsWith("wars.csv:1:1: error AR7001: the COW inter-state war file has no column 'statename', 'side'", DiagnosticFormatter.Format(error), StringComparison.Ordinal);
+        Assert.StartsWith("wars.csv:1:1: error AR7001: the COW inter-state war file has no columns 'statename', 'side'", DiagnosticFormatter.Format(error), StringComparison.Ordinal);
         Assert.Empty(outcome.Files);
     }
 
