@@ -68,6 +68,7 @@ public sealed class RuleScope
                 Note([each.Variable]);
             }
             Note(Variables(obligation));
+            if (obligation.Window is BeforeWindowSyntax before) Note(Variables(before.Pattern));
         }
         foreach (var item in rule.Items)
         {

@@ -139,6 +139,9 @@ public static class DiagnosticCatalog
     public static Diagnostic AttributeInCalendarDuty(SourceRef at, string name) =>
         Error("AR3026", at, $"'@{name}' reads the trigger event's attribute, but a calendar duty ('every') has no trigger event");
 
+    public static Diagnostic TriggerAttributeInFindingPattern(SourceRef at, string name, string where) =>
+        Error("AR3027", at, $"'@{name}' reads the trigger event's attribute, but a pattern of {where} is what finds the trigger; write the value itself, or test '@{name}' in 'where'");
+
     // ---- AR4xxx: event histories ------------------------------------------------------------
 
     public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>

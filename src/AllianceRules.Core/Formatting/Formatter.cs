@@ -24,7 +24,7 @@ public static class Formatter
 {
     private static readonly string[] TopItems = ["vocabulary", "treaty"];
     private static readonly string[] TreatyItems = ["signed", "source", "members", "assume", "rule"];
-    private static readonly string[] RuleItems = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until"];
+    private static readonly string[] RuleItems = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until", "judgment"];
 
     /// <summary>
     /// Formats a file by its extension (<c>.treaty</c> or <c>.events</c>) after checking that it

@@ -65,7 +65,8 @@ internal static class ModelBuilder
             [.. rule.Items<UntilSyntax>().Select(u => Pattern(u.Pattern))],
             [.. rule.Scope.Order],
             rule.At(rule.Syntax),
-            every);
+            every,
+            rule.Items<JudgmentSyntax>().FirstOrDefault()?.Text.Value);
     }
 
     private static DateRange Range(IntervalSyntax interval) => new(interval.From.Value!.Value, interval.To?.Value);
@@ -79,14 +80,18 @@ internal static class ModelBuilder
     };
 
     private static ImmutableArray<KeyValuePair<string, string>> Attributes(IEnumerable<AttributeSyntax> attributes) =>
-        [.. attributes.Select(a => KeyValuePair.Create(a.Name.Text, a.Value))];
+        [.. attributes.Where(a => !a.FromTrigger).Select(a => KeyValuePair.Create(a.Name.Text, a.Value))];
 
-    private static Pattern Pattern(PatternSyntax p) => new(Term(p.Actor), p.Verb.Text, Term(p.Target), Attributes(p.Attributes));
+    private static ImmutableArray<KeyValuePair<string, string>> FromTrigger(IEnumerable<AttributeSyntax> attributes) =>
+        [.. attributes.Where(a => a.FromTrigger).Select(a => KeyValuePair.Create(a.Name.Text, a.Value))];
+
+    private static Pattern Pattern(PatternSyntax p) => new(Term(p.Actor), p.Verb.Text, Term(p.Target), Attributes(p.Attributes), FromTrigger(p.Attributes));
 
     private static Window Window(WindowSyntax w) => w switch
     {
         PeriodWindowSyntax p => new PeriodWindow(p.Period.ToPeriod()),
         NamedWindowSyntax n => new NamedWindow(n.Name.Text),
+        BeforeWindowSyntax b => new BeforeWindow(Pattern(b.Pattern)),
         _ => throw new InvalidOperationException("Unknown window."),
     };
 
@@ -102,7 +107,8 @@ internal static class ModelBuilder
         Term(o.Target),
         Attributes(o.Attributes),
         o.Window is null ? null : Window(o.Window),
-        [.. o.Through.Select(t => t.Text).Distinct(StringComparer.Ordinal)]);
+        [.. o.Through.Select(t => t.Text).Distinct(StringComparer.Ordinal)],
+        FromTrigger(o.Attributes));
 
     private static Condition Condition(ConditionSyntax c) => c switch
     {

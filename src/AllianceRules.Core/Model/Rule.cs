@@ -24,7 +24,8 @@ public sealed record Rule(
     ImmutableArray<Pattern> Until,
     ImmutableArray<string> Variables,
     SourceRef Location,
-    CalendarDuty? Every = null)
+    CalendarDuty? Every = null,
+    string? Judgment = null)
 {
     public string QualifiedId => $"{Treaty}.{Id}";
 

@@ -11,6 +11,7 @@ public abstract record Window
     {
         PeriodWindow p => PeriodText.Words(p.Period),
         NamedWindow n => n.Name,
+        BeforeWindow b => $"before {b.Pattern}",
         _ => window.GetType().Name,
     };
 }
@@ -18,3 +19,6 @@ public abstract record Window
 public sealed record PeriodWindow(Period Period) : Window;
 
 public sealed record NamedWindow(string Name) : Window;
+
+/// <summary><c>before PATTERN</c>: open until the first event matching the pattern, on or after the trigger's date.</summary>
+public sealed record BeforeWindow(Pattern Pattern) : Window;

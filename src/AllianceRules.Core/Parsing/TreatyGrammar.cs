@@ -14,7 +14,7 @@ internal sealed class TreatyGrammar
 {
     public static readonly string[] TopLevelKeywords = ["vocabulary", "treaty"];
     public static readonly string[] TreatyKeywords = ["signed", "source", "members", "assume", "rule"];
-    public static readonly string[] RuleKeywords = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until"];
+    public static readonly string[] RuleKeywords = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until", "judgment"];
     public static readonly string[] Kinds = ["defense", "offense", "neutrality", "nonaggression", "consultation", "other"];
 
     private readonly SourceFile _file;
@@ -164,13 +164,17 @@ internal sealed class TreatyGrammar
             .Or(Tok(Lexical.Digits))
             .Or(Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text) || Lexical.IsName(w.Text)).Select(w => w.Text)))
             .Named("a value: a string, a code, a name or a number");
+        var fromTrigger = Tok(
+            from at in Lexical.Symbol("@")
+            from name in Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("an attribute name such as 'war'")
+            select name.Text);
         var attribute =
             from start in Lexical.Position
             from name in _name
             from eq in Sym("=")
-            from v in value
+            from v in fromTrigger.Select(n => (Text: n, FromTrigger: true)).Or(value.Select(v => (Text: v, FromTrigger: false)))
             from end in End
-            select new AttributeSyntax(name, v, Span(start, end));
+            select new AttributeSyntax(name, v.Text, Span(start, end), v.FromTrigger);
         _attributes =
             (from open in Sym("[")
              from list in attribute.XDelimitedBy(Sym(","))
@@ -289,7 +293,13 @@ internal sealed class TreatyGrammar
             from end in End
             select new ObligationSyntax(who, not.IsDefined, verb, target, attrs, w, through.GetOrElse([]).ToList(), Span(start, end));
         var within = Keyword("within").Then(_ => _window);
-        _obligation = Obligation(within.Select(w => (WindowSyntax?)w));
+        var before =
+            from start in Lexical.Position
+            from kw in Keyword("before")
+            from pattern in _pattern
+            from end in End
+            select (WindowSyntax)new BeforeWindowSyntax(pattern, Span(start, end));
+        _obligation = Obligation(within.Or(before).Named("'within' or 'before'").Select(w => (WindowSyntax?)w));
         // In a calendar duty the window may be left out: it is then the period itself.
         var calendarObligation = Obligation(within.XOptional().Select(w => w.GetOrDefault()));
 
@@ -355,7 +365,13 @@ internal sealed class TreatyGrammar
             from pattern in _pattern
             from end in End
             select (RuleItemSyntax)new UntilSyntax(pattern, Span(start, end));
-        _ruleItem = kind.Or(cites).Or(quote).Or(effective).Or(whenThen).Or(every).Or(forbid).Or(unless).Or(until);
+        var judgment =
+            from start in Lexical.Position
+            from kw in Keyword("judgment")
+            from s in _string
+            from end in End
+            select (RuleItemSyntax)new JudgmentSyntax(s, Span(start, end));
+        _ruleItem = kind.Or(cites).Or(quote).Or(effective).Or(whenThen).Or(every).Or(forbid).Or(unless).Or(until).Or(judgment);
     }
 
     private static readonly Parser<Identifier> KindWord = input =>

@@ -29,6 +29,9 @@ public sealed record UnlessSyntax(ConditionSyntax Condition, TextSpan Span) : Ru
 
 public sealed record UntilSyntax(PatternSyntax Pattern, TextSpan Span) : RuleItemSyntax(Span);
 
+/// <summary><c>judgment "why"</c>: the rule's coding needs an analyst's judgment, so its verdicts are reported as indeterminate.</summary>
+public sealed record JudgmentSyntax(StringLiteral Text, TextSpan Span) : RuleItemSyntax(Span);
+
 /// <summary>
 /// <c>subject must [not] verb target [attrs] within D [through ORG, ...]</c>. <see cref="Through"/>
 /// names organisations whose act counts as the obligated party's own (collective performance).

@@ -27,8 +27,12 @@ public sealed record WildcardTermSyntax(TextSpan Span) : TermSyntax(Span)
     public override string ToString() => "_";
 }
 
-/// <summary>An attribute constraint <c>name=value</c>; the value is kept as text (rule 5.1.8).</summary>
-public sealed record AttributeSyntax(Identifier Name, string Value, TextSpan Span) : SyntaxNode(Span);
+/// <summary>
+/// An attribute constraint <c>name=value</c>; the value is kept as text (rule 5.1.8). With
+/// <see cref="FromTrigger"/> it was written <c>name=@value</c>: the triggering event's attribute
+/// <see cref="Value"/>, allowed in an obligation and in <c>until</c> and <c>before</c> patterns.
+/// </summary>
+public sealed record AttributeSyntax(Identifier Name, string Value, TextSpan Span, bool FromTrigger = false) : SyntaxNode(Span);
 
 /// <summary><c>actor verb target [attrs]</c>.</summary>
 public sealed record PatternSyntax(
@@ -44,3 +48,6 @@ public abstract record WindowSyntax(TextSpan Span) : SyntaxNode(Span);
 public sealed record PeriodWindowSyntax(PeriodSyntax Period, TextSpan Span) : WindowSyntax(Span);
 
 public sealed record NamedWindowSyntax(Identifier Name, TextSpan Span) : WindowSyntax(Span);
+
+/// <summary><c>before PATTERN</c>: the window ends on the date of the first event matching the pattern (such as the end of a war).</summary>
+public sealed record BeforeWindowSyntax(PatternSyntax Pattern, TextSpan Span) : WindowSyntax(Span);

@@ -39,6 +39,7 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
         Repeats(rule.Items<EffectiveSyntax>(), "effective");
         Repeats(rule.Items<CitesSyntax>(), "cites");
         Repeats(rule.Items<QuoteSyntax>(), "quote");
+        Repeats(rule.Items<JudgmentSyntax>(), "judgment");
         if (clauses.FirstOrDefault() is ForbidSyntax)
         {
             foreach (var until in rule.Items<UntilSyntax>()) context.Report(DiagnosticCatalog.UntilWithForbid(Keyword(rule, until, "until"), rule.Id));
@@ -142,6 +143,28 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
             CheckTerm(until.Pattern.Actor, visible, "'until'");
             CheckTerm(until.Pattern.Target, visible, "'until'");
         }
+        if (RuleClauses.Obligation(clause)?.Window is BeforeWindowSyntax before)
+        {
+            CheckTerm(before.Pattern.Actor, visible, "'before'");
+            CheckTerm(before.Pattern.Target, visible, "'before'");
+        }
+        CheckTriggerAttributes();
+
+        // '[name=@attr]' reads the trigger: in the action, 'until' and 'before', not in the patterns that find the trigger.
+        void CheckTriggerAttributes()
+        {
+            var (trigger, _) = RuleClauses.Trigger(clause);
+            var finding = new List<(PatternSyntax Pattern, string Where)>();
+            if (trigger is not null) finding.Add((trigger, clause is ForbidSyntax ? "'forbid'" : "'when'"));
+            finding.AddRange(Conditions(rule).SelectMany(RuleScope.ThereWas).Select(t => (t.Pattern, "'there was'")));
+            foreach (var (pattern, where) in finding)
+            {
+                foreach (var a in pattern.Attributes.Where(a => a.FromTrigger)) context.Report(DiagnosticCatalog.TriggerAttributeInFindingPattern(rule.At(a), a.Value, where));
+            }
+            if (clause is not EveryThenSyntax every) return;
+            var calendar = every.Then.Attributes.Concat(rule.Items<UntilSyntax>().SelectMany(u => u.Pattern.Attributes));
+            foreach (var a in calendar.Where(a => a.FromTrigger)) context.Report(DiagnosticCatalog.AttributeInCalendarDuty(rule.At(a), a.Value));
+        }
 
         void CheckCondition(ConditionSyntax condition, IReadOnlySet<string> bound, string where, IReadOnlySet<ThereWasConditionSyntax> binders)
         {
@@ -216,6 +239,7 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
                 case ForbidSyntax f: yield return f.Pattern; break;
                 case UntilSyntax u: yield return u.Pattern; break;
             }
+            if (RuleClauses.Obligation(item)?.Window is BeforeWindowSyntax before) yield return before.Pattern;
         }
         foreach (var condition in Conditions(rule))
         {

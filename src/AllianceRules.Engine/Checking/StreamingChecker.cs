@@ -128,6 +128,7 @@ public static class StreamingChecker
             if (rule.Trigger is { } trigger) verbs.Add(trigger.Verb);
             if (rule.Obligation is { } obligation) verbs.Add(obligation.Verb);
             verbs.UnionWith(rule.Until.Select(u => u.Verb));
+            if (rule.Obligation?.Window is BeforeWindow before) verbs.Add(before.Pattern.Verb);
             var conditions = rule.Where is null ? rule.Unless : rule.Unless.Insert(0, rule.Where);
             verbs.UnionWith(conditions.SelectMany(Condition.ThereWasIn).Select(t => t.Pattern.Verb));
         }

@@ -14,7 +14,9 @@ internal sealed class CompiledRule
     {
         Rule = rule;
         Treaty = treaty;
-        Window = rule.Obligation is { Window: { } w } ? windows.Resolve(w, treaty) : null;
+        Window = rule.Obligation is { Window: { } w and not BeforeWindow } ? windows.Resolve(w, treaty) : null;
+        EndPattern = (rule.Obligation?.Window as BeforeWindow)?.Pattern;
+        ReadsFromTrigger = TriggerAttributes.Read(rule);
         CalendarPeriod = rule.Every is { } every ? windows.Resolve(every.Period, treaty) : null;
         var conjuncts = rule.Where is null ? [] : Condition.TopLevelConjuncts(rule.Where).ToList();
         Binders = [.. conjuncts.OfType<ThereWasCondition>()];
@@ -30,6 +32,12 @@ internal sealed class CompiledRule
 
     /// <summary>The obligation's window; null for a forbid, and for a calendar duty whose window is its period.</summary>
     public Period? Window { get; }
+
+    /// <summary>The pattern whose first event closes a <c>before</c> window; null for other windows.</summary>
+    public Pattern? EndPattern { get; }
+
+    /// <summary>The trigger's attributes the action, <c>until</c> or <c>before</c> read.</summary>
+    public ImmutableArray<string> ReadsFromTrigger { get; }
 
     /// <summary>The period of a calendar duty (<c>every</c>); null for other rules.</summary>
     public Period? CalendarPeriod { get; }

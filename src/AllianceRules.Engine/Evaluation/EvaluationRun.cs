@@ -20,6 +20,9 @@ internal sealed class EvaluationRun
     private readonly Dictionary<InstanceKey, Candidate> _perKey = new(InstanceKeyComparer.Instance);
     private readonly Dictionary<(string Actor, string Verb), List<OpenInstance>> _byAction = new(PairComparer.Instance);
     private readonly Dictionary<string, List<OpenInstance>> _byUntilVerb = new(StringComparer.Ordinal);
+
+    /// <summary>Instances whose <c>before</c> window waits for its closing event, by that event's verb.</summary>
+    private readonly Dictionary<string, List<OpenInstance>> _byEndVerb = new(StringComparer.Ordinal);
     private readonly PriorityQueue<OpenInstance, LocalDate> _deadlines = new();
     private readonly List<OpenInstance> _all = [];
     private readonly ObservedCoverage _observed;
@@ -140,7 +143,7 @@ internal sealed class EvaluationRun
                 open.Triggers.AddRange(candidate.Triggers);
                 continue;
             }
-            var instance = Open(key, candidate.Bindings, date);
+            var instance = Open(key, candidate.Bindings, date, candidate.Triggers[0]);
             instance.Triggers.AddRange(candidate.Triggers);
             Register(instance);
         }
@@ -185,8 +188,9 @@ internal sealed class EvaluationRun
         }
     }
 
-    private static OpenInstance Open(InstanceKey key, Bindings bindings, LocalDate date) =>
-        new(key, bindings, date, DateMath.Plus(date, key.Rule.Window!));
+    /// <summary>A new instance; a <c>before</c> window has no deadline until its event comes.</summary>
+    private static OpenInstance Open(InstanceKey key, Bindings bindings, LocalDate date, Event opener) =>
+        new(key, bindings, date, key.Rule.EndPattern is null ? DateMath.Plus(date, key.Rule.Window!) : null, opener);
 
     private void AddTriggered(CompiledRule rule, LocalDate date, Event trigger, Dictionary<Bindings, LocalDate?> solutions, Dictionary<InstanceKey, Candidate> candidates)
     {
@@ -199,7 +203,7 @@ internal sealed class EvaluationRun
             {
                 var withParty = obligation.Subject is EachMemberSubject each ? bindings.With(each.Variable, party) : bindings;
                 var target = PatternMatcher.Value(obligation.Target, withParty) ?? "_";
-                var key = new InstanceKey(rule, party, target);
+                var key = new InstanceKey(rule, party, target, TriggerAttributes.Context(rule.ReadsFromTrigger, trigger));
                 if (perKey.TryGetValue(key, out var existing)) existing.Consider(withParty, evidenceDate);
                 else perKey[key] = new Candidate(withParty, evidenceDate);
             }
@@ -209,7 +213,7 @@ internal sealed class EvaluationRun
             // Rule 5.1.5: 'unless' is judged per trigger and party; an excused trigger stands alone.
             if (IsExcused(rule, candidate.Bindings, date, trigger, key, trigger))
             {
-                var excused = Open(key, candidate.Bindings, date);
+                var excused = Open(key, candidate.Bindings, date, trigger);
                 excused.Triggers.Add(trigger);
                 excused.Decide(InstanceStatus.Excused, date, []);
                 _all.Add(excused);
@@ -341,7 +345,15 @@ internal sealed class EvaluationRun
             if (!_byUntilVerb.TryGetValue(verb, out var untils)) _byUntilVerb[verb] = untils = [];
             untils.Add(instance);
         }
-        _deadlines.Enqueue(instance, instance.Deadline!.Value);
+        if (instance.Deadline is { } deadline)
+        {
+            _deadlines.Enqueue(instance, deadline);
+        }
+        else if (instance.EndPattern is { } end)
+        {
+            if (!_byEndVerb.TryGetValue(end.Verb, out var waiting)) _byEndVerb[end.Verb] = waiting = [];
+            waiting.Add(instance);
+        }
     }
 
     // ---- decisions -----------------------------------------------------------------------------
@@ -364,9 +376,10 @@ internal sealed class EvaluationRun
                 foreach (var instance in Live(untils))
                 {
                     if (instance.IsOwnTrigger(e)) continue;
-                    if (instance.Rule.Rule.Until.Any(u => PatternMatcher.Match(u, e, instance.Bindings) is not null)) Add(ref discharges, instance, e);
+                    if (instance.Until.Any(u => PatternMatcher.Match(u, e, instance.Bindings) is not null)) Add(ref discharges, instance, e);
                 }
             }
+            if (_byEndVerb.TryGetValue(e.Verb, out var waiting)) Close(waiting, e);
         }
         // Rule 5.1.6: on one date the obligation's own action wins over 'until'.
         foreach (var (instance, evidence) in actions ?? [])
@@ -379,6 +392,29 @@ internal sealed class EvaluationRun
             if (!instance.IsFinal) Finalise(instance, InstanceStatus.Discharged, date, evidence);
         }
     }
+
+    /// <summary>
+    /// A <c>before</c> window ends with the first matching event on or after the trigger's date:
+    /// the instance is then decided as any other on that deadline, actions of that day included.
+    /// </summary>
+    private void Close(List<OpenInstance> waiting, Event e)
+    {
+        waiting.RemoveAll(i => i.IsFinal || (i.Deadline is { } d && d < e.Date));
+        foreach (var instance in waiting)
+        {
+            if (instance.IsOwnTrigger(e) || PatternMatcher.Match(instance.EndPattern!, e, instance.Bindings) is null) continue;
+            if (instance.End is { } earlier)
+            {
+                // Several closing events on one day: the report names one, whatever the order of the lines.
+                if (string.CompareOrdinal(Canonical(e), Canonical(earlier)) < 0) instance.Close(e);
+                continue;
+            }
+            instance.Close(e);
+            _deadlines.Enqueue(instance, e.Date);
+        }
+    }
+
+    private static string Canonical(Event e) => $"{e.Actor} {e.Verb} {e.Target} {string.Join(",", e.Attributes)}";
 
     private static void Add(ref Dictionary<OpenInstance, List<Event>>? map, OpenInstance instance, Event e)
     {

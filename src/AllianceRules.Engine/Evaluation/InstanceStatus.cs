@@ -7,4 +7,7 @@ public enum InstanceStatus
     Pending,
     Discharged,
     Excused,
+
+    /// <summary>The rule needs an analyst's judgment (<c>judgment</c>): the engine's verdict is kept as <see cref="InstanceResult.WouldBe"/>.</summary>
+    Indeterminate,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AllianceRules.Model;
 using NodaTime;
 
@@ -5,9 +6,10 @@ namespace AllianceRules.Evaluation;
 
 /// <summary>
 /// The key of rule 5.1.3: rule, obligated party and the action required. The action's verb and
-/// attribute values are fixed by the rule, so its target's value (<c>_</c> for any) completes it.
+/// written attribute values are fixed by the rule, so its target's value (<c>_</c> for any)
+/// completes it, with <see cref="Context"/>: the values of the trigger's attributes the rule reads.
 /// </summary>
-internal readonly record struct InstanceKey(CompiledRule Rule, string Party, string Target);
+internal readonly record struct InstanceKey(CompiledRule Rule, string Party, string Target, string Context = "");
 
 internal enum ActionMatch
 {
@@ -19,8 +21,21 @@ internal enum ActionMatch
 }
 
 /// <summary>An obligation instance while the evaluator runs; it becomes an <see cref="InstanceResult"/> at the end.</summary>
-internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate triggeredOn, LocalDate? deadline)
+internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate triggeredOn, LocalDate? deadline, Event? opener = null)
 {
+    /// <summary>The action's attributes, with those read from the trigger resolved.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> ActionAttributes { get; } =
+        key.Rule.Rule.Obligation is { } o ? TriggerAttributes.Resolve(o.Attributes, o.FromTrigger, opener) : [];
+
+    /// <summary>The <c>until</c> patterns, resolved against the trigger.</summary>
+    public ImmutableArray<Pattern> Until { get; } = [.. key.Rule.Rule.Until.Select(u => TriggerAttributes.Resolve(u, opener))];
+
+    /// <summary>The pattern of a <c>before</c> window, resolved against the trigger; null for other windows.</summary>
+    public Pattern? EndPattern { get; } = key.Rule.EndPattern is { } end ? TriggerAttributes.Resolve(end, opener) : null;
+
+    /// <summary>The event that closed a <c>before</c> window.</summary>
+    public Event? End { get; private set; }
+
     public InstanceKey Key { get; } = key;
 
     public CompiledRule Rule => Key.Rule;
@@ -40,14 +55,22 @@ internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate
         if (e.Verb != o.Verb) return ActionMatch.WrongVerb;
         if (e.Actor != Party && (o.Through.IsDefault || !o.Through.Contains(e.Actor))) return ActionMatch.WrongActor;
         if (Target != "_" && e.Target != Target) return ActionMatch.WrongTarget;
-        return PatternMatcher.AttributesMatch(o.Attributes, e) ? ActionMatch.Match : ActionMatch.WrongAttributes;
+        return PatternMatcher.AttributesMatch(ActionAttributes, e) ? ActionMatch.Match : ActionMatch.WrongAttributes;
     }
 
     public Bindings Bindings { get; } = bindings;
 
     public LocalDate TriggeredOn { get; } = triggeredOn;
 
-    public LocalDate? Deadline { get; } = deadline;
+    /// <summary>The last day of the window; for a <c>before</c> window, unknown until its event comes.</summary>
+    public LocalDate? Deadline { get; private set; } = deadline;
+
+    /// <summary>A <c>before</c> window closes: its event fixes the deadline.</summary>
+    public void Close(Event end)
+    {
+        End = end;
+        Deadline = end.Date;
+    }
 
     public List<Event> Triggers { get; } = [];
 

@@ -31,7 +31,9 @@ internal sealed class InstanceKeyComparer : IEqualityComparer<InstanceKey>
 {
     public static readonly InstanceKeyComparer Instance = new();
 
-    public bool Equals(InstanceKey x, InstanceKey y) => ReferenceEquals(x.Rule, y.Rule) && PairComparer.Instance.Equals((x.Party, x.Target), (y.Party, y.Target));
+    public bool Equals(InstanceKey x, InstanceKey y) =>
+        ReferenceEquals(x.Rule, y.Rule) && PairComparer.Instance.Equals((x.Party, x.Target), (y.Party, y.Target)) && string.Equals(x.Context, y.Context, StringComparison.Ordinal);
 
-    public int GetHashCode(InstanceKey key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Rule), PairComparer.Instance.GetHashCode((key.Party, key.Target)));
+    public int GetHashCode(InstanceKey key) =>
+        HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Rule), PairComparer.Instance.GetHashCode((key.Party, key.Target)), key.Context.Length == 0 ? 0 : StringComparer.Ordinal.GetHashCode(key.Context));
 }

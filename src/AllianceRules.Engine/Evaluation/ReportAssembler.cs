@@ -33,11 +33,15 @@ internal static class ReportAssembler
             var rule = instance.Rule.Rule;
             var n = counters[rule.QualifiedId] = counters.GetValueOrDefault(rule.QualifiedId) + 1;
             var action = Action(instance, triggers);
+            var status = instance.Status!.Value;
+            // A rule that needs judgment keeps the engine's verdict, but does not pass it off as one.
+            var judged = rule.Judgment is not null && status is InstanceStatus.Fulfilled or InstanceStatus.Violated;
+            var reason = Reason(instance, action, asOf);
             results.Add(new InstanceResult(
                 $"{rule.QualifiedId}#{n}",
                 rule,
                 instance.Party,
-                instance.Status!.Value,
+                judged ? InstanceStatus.Indeterminate : status,
                 instance.TriggeredOn,
                 instance.Deadline,
                 instance.DecidedOn,
@@ -45,7 +49,10 @@ internal static class ReportAssembler
                 triggers,
                 [.. instance.Evidence.Order(EventOrder)],
                 action,
-                Reason(instance, action, asOf)));
+                judged ? $"needs judgment ({rule.Judgment}); without it: {status.ToString().ToLowerInvariant()}, {reason}" : reason)
+            {
+                WouldBe = judged ? status : null,
+            });
         }
         return (new Report(asOf, assumptions, results.ToImmutable(), Summarise(results)), [.. ordered.Select(x => x.Instance)]);
     }
@@ -66,14 +73,17 @@ internal static class ReportAssembler
             return $"{e.Actor} {e.Verb} {e.Target}";
         }
         var target = instance.Target == "_" ? "anyone" : instance.Target;
-        var attributes = o.Attributes.IsEmpty ? string.Empty : " [" + string.Join(", ", o.Attributes.Select(a => $"{a.Key}={a.Value}")) + "]";
+        var attributes = instance.ActionAttributes.IsEmpty ? string.Empty : " [" + string.Join(", ", instance.ActionAttributes.Select(a => $"{a.Key}={(a.Value == "\0" ? "(none)" : a.Value)}")) + "]";
         return $"{instance.Party} {o.Verb} {target}{attributes}";
     }
 
     private static string Reason(OpenInstance instance, string action, LocalDate asOf)
     {
         var t = DateText.Format(instance.TriggeredOn);
-        var deadline = instance.Deadline is { } d ? DateText.Format(d) : string.Empty;
+        // A 'before' window: its deadline is the day its closing event came, or not known yet.
+        var deadline = instance.Deadline is { } d
+            ? DateText.Format(d) + (instance.End is { } end ? $" (closed by '{Describe(end)}')" : string.Empty)
+            : instance.EndPattern is { } pattern ? $"'{pattern}'" : string.Empty;
         var decisive = instance.Evidence.Count > 0 ? instance.Evidence[0] : null;
         var on = decisive is null ? string.Empty : DateText.Format(decisive.Date);
         var done = decisive is null ? action : Describe(decisive);
@@ -81,15 +91,16 @@ internal static class ReportAssembler
         var negated = rule.Obligation?.Negated ?? false;
         // A 'must not' opened by the very act it forbids ("attack again") has triggers that match its action.
         var other = negated && instance.Triggers.Any(instance.IsAction) ? " other than its trigger" : string.Empty;
-        var open = $"the window from {t} to {deadline} is still open on the horizon {DateText.Format(asOf)}";
+        var to = instance.Deadline is null ? "until" : "to";
+        var open = $"the window from {t} {to} {deadline} is still open on the horizon {DateText.Format(asOf)}";
         return (instance.Status, rule.IsForbid, negated) switch
         {
             (InstanceStatus.Violated, true, _) => $"'{action}' on {t} is forbidden by {rule.QualifiedId}",
             (InstanceStatus.Excused, _, _) => $"excused: an 'unless' condition held on {t}",
-            (InstanceStatus.Fulfilled, _, false) => $"'{done}' on {on}, within the window from {t} to {deadline}",
+            (InstanceStatus.Fulfilled, _, false) => $"'{done}' on {on}, within the window from {t} {to} {deadline}",
             (InstanceStatus.Violated, _, false) => $"no '{action}' event between {t} and {deadline}",
             (InstanceStatus.Pending, _, false) => $"no '{action}' event yet: {open}",
-            (InstanceStatus.Violated, _, true) => $"'{done}' on {on}, inside the window from {t} to {deadline} in which it was forbidden",
+            (InstanceStatus.Violated, _, true) => $"'{done}' on {on}, inside the window from {t} {to} {deadline} in which it was forbidden",
             (InstanceStatus.Fulfilled, _, true) => $"no '{action}' event{other} between {t} and {deadline}",
             (InstanceStatus.Pending, _, true) => $"no '{action}' event{other} so far: {open}",
             (InstanceStatus.Discharged, _, false) => $"discharged on {on} by '{done}' before '{action}' was done",

@@ -44,7 +44,11 @@ public sealed record InstanceResult(
     ImmutableArray<Event> Triggers,
     ImmutableArray<Event> Evidence,
     string Action,
-    string Reason);
+    string Reason)
+{
+    /// <summary>For an indeterminate instance, what the engine would decide without the rule's <c>judgment</c>.</summary>
+    public InstanceStatus? WouldBe { get; init; }
+}
 
 /// <summary>Leeds-style reliability of one party under one treaty.</summary>
 public sealed record ReliabilityRow(
@@ -54,7 +58,8 @@ public sealed record ReliabilityRow(
     int Violated,
     int Pending,
     int Discharged,
-    int Excused)
+    int Excused,
+    int Indeterminate = 0)
 {
     public int Invoked => Fulfilled + Violated;
 
@@ -72,6 +77,7 @@ public sealed record ReliabilityRow(
             statuses.Count(s => s == InstanceStatus.Violated),
             statuses.Count(s => s == InstanceStatus.Pending),
             statuses.Count(s => s == InstanceStatus.Discharged),
-            statuses.Count(s => s == InstanceStatus.Excused));
+            statuses.Count(s => s == InstanceStatus.Excused),
+            statuses.Count(s => s == InstanceStatus.Indeterminate));
     }
 }

@@ -54,6 +54,8 @@ public static class JsonReportWriter
             }
             json.WriteEndArray();
             json.WriteStartArray("summary");
+            // Only rules that need judgment give indeterminate instances; other reports keep the contract's shape.
+            var anyIndeterminate = report.Summary.Any(r => r.Indeterminate > 0);
             foreach (var row in report.Summary)
             {
                 json.WriteStartObject();
@@ -65,6 +67,7 @@ public static class JsonReportWriter
                 json.WriteNumber("pending", row.Pending);
                 json.WriteNumber("discharged", row.Discharged);
                 json.WriteNumber("excused", row.Excused);
+                if (anyIndeterminate) json.WriteNumber("indeterminate", row.Indeterminate);
                 if (row.Reliability is { } r) json.WriteNumber("reliability", r);
                 else json.WriteNull("reliability");
                 json.WriteEndObject();
@@ -165,6 +168,11 @@ public static class JsonReportWriter
         WriteEvents(json, "evidence", i.Evidence);
         json.WriteString("reason", i.Reason);
         WriteNullable(json, "cites", i.Rule.Cites);
+        if (i.WouldBe is { } wouldBe)
+        {
+            json.WriteString("wouldBe", wouldBe.ToString().ToLowerInvariant());
+            json.WriteString("judgment", i.Rule.Judgment);
+        }
         json.WriteEndObject();
     }
 

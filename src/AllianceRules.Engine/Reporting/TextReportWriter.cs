@@ -80,13 +80,16 @@ public static class TextReportWriter
         {
             sb.AppendLine();
             sb.AppendLine("Reliability (invoked = fulfilled + violated)");
-            var header = new[] { "treaty", "party", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "reliability" };
-            var rows = report.Summary.Select(r => new[]
-            {
+            // The indeterminate column appears only when a rule that needs judgment gave such instances.
+            var judged = report.Summary.Any(r => r.Indeterminate > 0);
+            string[] header = ["treaty", "party", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. judged ? ["indeterminate"] : Array.Empty<string>(), "reliability"];
+            var rows = report.Summary.Select(r => (string[])
+            [
                 r.Treaty, r.Party,
                 N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused),
+                .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(),
                 r.Reliability is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-",
-            }).Prepend(header).ToList();
+            ]).Prepend(header).ToList();
             var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
             foreach (var row in rows)
             {

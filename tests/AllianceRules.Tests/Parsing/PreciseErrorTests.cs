@@ -22,7 +22,7 @@ public sealed class PreciseErrorTests
     [InlineData("tready CST \"x\" { }", "AR2002 1:1 unknown keyword 'tready' in a rule file; expected 'vocabulary' or 'treaty'; did you mean 'treaty'?")]
     [InlineData("}", "AR2005 1:1 unexpected '}' with no open block")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b then $a must assist $b } }",
-        "AR2001 1:85 unexpected '}'; expected 'within'")]
+        "AR2001 1:85 unexpected '}'; expected 'within' or 'before'")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b where $b is membr then $a must assist $b within 1 day } }",
         "AR2001 1:74 unexpected 'membr'; expected 'member' or 'frozen'")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b $a must assist $b within 1 day } }",

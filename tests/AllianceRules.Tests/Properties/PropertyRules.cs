@@ -60,6 +60,12 @@ internal static class PropertyRules
             then each member $m except $v must consult $v [article=4] within quick
             unless $m = $a
           }
+          rule aid "Help the victim until it agrees a ceasefire" {
+            kind defense
+            judgment "the property rules leave open whether a ceasefire ends the duty"
+            when $a attack $v where $v is member
+            then each member $m except $v must assist $v [article=@article] before $v ceasefire _ [article=@article]
+          }
         }
         """;
 

@@ -168,6 +168,20 @@ public sealed class StreamingProperties
     }
 
     [Fact]
+    public void Events_that_only_close_a_before_window_keep_their_attributes_when_streamed()
+    {
+        // Regression: 'endwar' is named only by a 'before' window, so streaming read it light, without
+        // its war=55, and the window never closed.
+        var case_ = AllianceRules.Tests.Support.Repo.Path("tests", "AllianceRules.Tests", "Cases", "eval", "260-war-before-judgment");
+        var rules = new SourceFile("rules.treaty", File.ReadAllText(Path.Combine(case_, "rules.treaty")));
+        var text = File.ReadAllText(Path.Combine(case_, "history.events"));
+        var whole = Checker.Check([rules], [new SourceFile("history.events", text)]);
+        var streamed = StreamingChecker.Check([rules], [new HistorySource("history.events", HistoryFormat.Events, () => new StringReader(text))], null);
+        Assert.Contains(whole.Report!.Instances, i => i.Party == "HAN" && i.Status == AllianceRules.Evaluation.InstanceStatus.Violated);
+        Assert.Equal(JsonReportWriter.Write(whole.Report!), JsonReportWriter.Write(streamed.Outcome.Report!));
+    }
+
+    [Fact]
     public void Errors_in_several_files_come_file_by_file_in_the_order_given_as_when_read_whole()
     {
         // b.events is dated earlier, so the merge reaches its second piece, and its error, first; the report of errors must not change with that.

@@ -27,7 +27,10 @@ public sealed record ComplianceDocument(
         [.. rules.Treaties.OrderBy(t => t.Code, StringComparer.Ordinal).Select(Section)],
         GroupByTrigger(report),
         ByKinds(report),
-        [.. report.Instances.Where(i => i.Status is InstanceStatus.Pending or InstanceStatus.Excused)]);
+        [.. report.Instances.Where(i => i.Status is InstanceStatus.Pending or InstanceStatus.Excused or InstanceStatus.Indeterminate)]);
+
+    /// <summary>The heading of <see cref="Open"/>: it names indeterminate instances only when there are some.</summary>
+    public string OpenTitle => Open.Any(i => i.Status == InstanceStatus.Indeterminate) ? "Pending, excused and needing judgment" : "Pending and excused";
 
     /// <summary>Charts of longer member lists (a reference list of states, say) would be unreadable; their table stands alone.</summary>
     public const int MaxChartedMembers = 40;

@@ -29,7 +29,7 @@ public static class HtmlReportWriter
         figure { margin: .6rem 0 1.2rem; } figcaption { font-size: .8rem; color: var(--quiet); }
         svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, sans-serif; fill: #1f2328; }
         .bar-member { fill: #8fb8de; } .bar-frozen { fill: #d0d7de; } .bar-fulfilled { fill: #aee2b8; } .bar-violated { fill: #f6b1b5; }
-        .bar-pending { fill: #f5d77a; } .bar-discharged, .bar-excused { fill: #e4e7eb; } .tick { stroke: #8c959f; stroke-width: .5; }
+        .bar-pending { fill: #f5d77a; } .bar-discharged, .bar-excused { fill: #e4e7eb; } .bar-indeterminate { fill: #c9b8e8; } .tick { stroke: #8c959f; stroke-width: .5; }
         .mark-fulfilled { fill: var(--ok); } .mark-violated { fill: var(--bad); } .mark-pending { fill: var(--open); } .mark-discharged, .mark-excused { fill: var(--quiet); }
         .trigger { stroke: #1f2328; stroke-width: 1.5; }
         @media print { body { margin: 0; max-width: none; font-size: 11pt; } h2 { break-after: avoid; } table, figure, section.crisis { break-inside: avoid; } a { color: inherit; } }
@@ -61,7 +61,7 @@ public static class HtmlReportWriter
         foreach (var t in doc.Treaties) Treaty(h, doc, t);
         Crises(h, doc);
         Reliability(h, doc);
-        Section(h, "Pending and excused");
+        Section(h, doc.OpenTitle);
         if (doc.Open.IsEmpty) h.Open("p").Text("None.").Close("p");
         else Table(h, ["instance", "party", "status", "triggered", "deadline", "reason"], doc.Open.Select(i => Row(
             Code(i.Id), Cell(i.Party), Status(i.Status), Cell(DateText.Format(i.TriggeredOn)), Cell(i.Deadline is { } dl ? DateText.Format(dl) : "none"), Cell(i.Reason))));

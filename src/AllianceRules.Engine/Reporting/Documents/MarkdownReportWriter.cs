@@ -168,7 +168,7 @@ public static class MarkdownReportWriter
 
     private static void Open(StringBuilder sb, ComplianceDocument doc)
     {
-        Heading(sb, 2, "Pending and excused");
+        Heading(sb, 2, doc.OpenTitle);
         if (doc.Open.IsEmpty)
         {
             sb.AppendLine("None.");
@@ -197,6 +197,7 @@ public static class MarkdownReportWriter
         InstanceStatus.Violated => "❌ violated",
         InstanceStatus.Pending => "⏳ pending",
         InstanceStatus.Discharged => "↩️ discharged",
+        InstanceStatus.Indeterminate => "❔ indeterminate",
         _ => "➖ excused",
     };
 
