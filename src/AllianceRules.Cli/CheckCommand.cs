@@ -56,9 +56,12 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         }
         if (outcome.Report is not { } report) return CommandInput.Fail(stderr, outcome.Diagnostics);
 
-        var written = request.Format == "json"
-            ? CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report, stream))
-            : CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report, request.Explain));
+        var written = request.Format switch
+        {
+            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report, stream)),
+            "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report)),
+            _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report, request.Explain)),
+        };
         if (written is not null) return CommandInput.Fail(stderr, [written]);
         // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.
         foreach (var finding in findings)

@@ -63,11 +63,11 @@ namespace AllianceRules.Cli
             };
             var format = new Option<string>("--format")
             {
-                HelpName = "text|json",
-                Description = "Report format: 'text' for people (default) or 'json' (language.md §7).",
+                HelpName = "text|json|csv",
+                Description = "Report format: 'text' for people (default), 'json' (language.md §7) or 'csv' (one row per instance, for R or Stata).",
                 DefaultValueFactory = _ => "text",
             };
-            format.AcceptOnlyFromAmong("text", "json");
+            format.AcceptOnlyFromAmong("text", "json", "csv");
             var output = new Option<string?>("--output", "-o")
             {
                 HelpName = "FILE",

@@ -110,6 +110,7 @@ public static class ExplanationJsonWriter
         json.WriteBoolean("overridden", w.Overridden);
         Nullable(json, "declared", w.Declared is null ? null : JsonReportWriter.PeriodText(w.Declared));
         Nullable(json, "note", w.Note);
+        if (w.Before is { } before) json.WriteString("before", before);
         json.WriteEndObject();
 
         json.WriteStartArray("candidates");

@@ -65,7 +65,13 @@ public static class ExplanationTextWriter
 
         Heading(sb, ++step, "The window");
         var w = x.Window;
-        if (w.Deadline is not { } deadline)
+        if (w.Before is { } pattern)
+        {
+            Line(sb, 1, w.Deadline is { } closed
+                ? $"From {DateText.Format(w.From)} to {DateText.Format(closed)}, both included: until the first '{pattern}' event, which came on {DateText.Format(closed)}."
+                : $"From {DateText.Format(w.From)}, until the first '{pattern}' event: none came by the horizon, so the window is still open.");
+        }
+        else if (w.Deadline is not { } deadline)
         {
             Line(sb, 1, "A 'forbid' has no window: the act itself is the violation.");
         }

@@ -7,7 +7,7 @@ namespace AllianceRules.Tests.Golden;
 /// (<c>--as-of</c>, <c>--assume</c>), <c>expect</c> and <c>expected.json</c>. <c>expect</c> is
 /// written by hand from the contract, one line per instance (rule, party, trigger date, status,
 /// decision date), and is never rewritten by the update mode: it is the oracle. <c>expected.json</c>
-/// pins the whole report. A comment at the top of the treaty file says what the case pins.
+/// pins the whole report, and <c>expected.csv.golden</c>, where present, its CSV form. A comment at the top of the treaty file says what the case pins.
 /// </summary>
 public sealed class EvaluationCaseTests
 {
@@ -33,5 +33,8 @@ public sealed class EvaluationCaseTests
         var expected = File.ReadAllLines(expectPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal);
         Assert.Equal(expected, CaseRunner.Summaries(outcome.Report!).Order(StringComparer.Ordinal));
         Baseline.Match(Path.Combine(dir, "expected.json"), CaseRunner.Render(outcome));
+        // Where a case pins the CSV report too (not named .csv: that would be read as a history).
+        var csv = Path.Combine(dir, "expected.csv.golden");
+        if (File.Exists(csv)) Baseline.Match(csv, AllianceRules.Reporting.CsvReportWriter.Write(outcome.Report!));
     }
 }

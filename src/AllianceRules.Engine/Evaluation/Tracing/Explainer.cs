@@ -113,6 +113,8 @@ public static class Explainer
                 return new WindowNote(instance.TriggeredOn, instance.Deadline, use.Period, named.Name, use.Overridden, use.Declared, use.Note);
             case PeriodWindow written when rule.Obligation?.Window is not null:
                 return new WindowNote(instance.TriggeredOn, instance.Deadline, written.Period, null, false, null, null);
+            case BeforeWindow before:
+                return new WindowNote(instance.TriggeredOn, instance.Deadline, null, null, false, null, null) { Before = before.Pattern.ToString() };
             case PeriodWindow:
                 // A calendar duty without 'within': the window is the period itself.
                 return new WindowNote(instance.TriggeredOn, instance.Deadline, null, null, false, null, null);

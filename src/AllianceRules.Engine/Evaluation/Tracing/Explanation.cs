@@ -45,7 +45,11 @@ public enum PartyVerdict
 }
 
 /// <summary>The window: its dates, and the period it came from (a written one, or an assumption, overridden or not).</summary>
-public sealed record WindowNote(LocalDate From, LocalDate? Deadline, Period? Period, string? Assumption, bool Overridden, Period? Declared, string? Note);
+public sealed record WindowNote(LocalDate From, LocalDate? Deadline, Period? Period, string? Assumption, bool Overridden, Period? Declared, string? Note)
+{
+    /// <summary>For a <c>before</c> window, its pattern as written: the window closes with the first such event.</summary>
+    public string? Before { get; init; }
+}
 
 /// <summary>An event the engine looked at as the obligation's action (or its discharge), and what it made of it.</summary>
 public sealed record CandidateNote(Event Event, CandidateVerdict Verdict, string Why);
