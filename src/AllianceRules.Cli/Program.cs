@@ -310,6 +310,58 @@ namespace AllianceRules.Cli
             };
             init.SetAction(result => new InitCommand(stdout, stderr).Run(result.GetValue(initDirectory)!));
 
+            var importStates = new Option<string>("--states")
+            {
+                HelpName = "STATES.csv",
+                Description = "The COW State System Membership list (states2016.csv): the COW abbreviation of every state code.",
+                Required = true,
+            };
+            var importIsoMap = new Option<string?>("--iso-map")
+            {
+                HelpName = "MAP.csv",
+                Description = "A COW-to-ISO 3166 map (cow_iso3166_map.csv): states that have an ISO alpha-3 code get it as their party code.",
+            };
+            var importOut = new Option<string>("--out")
+            {
+                HelpName = "DIR",
+                Description = "The folder to write into: a new one appears whole or not at all; in an existing one each file is replaced atomically.",
+                Required = true,
+            };
+            var atopMembers = new Argument<string>("MEMBERS.csv") { Description = "The ATOP member-level file (atop5_1m.csv)." };
+            var atopAlliances = new Option<string?>("--alliances")
+            {
+                HelpName = "ALLIANCES.csv",
+                Description = "The ATOP alliance-level file (atop5_1a.csv), for each alliance's signature date; without it, the earliest entry.",
+            };
+            var importAtop = new Command("atop", """
+                Write one rule file per ATOP alliance (ATOP<atopid>.treaty) and the vocabulary they use: members by
+                phase, one rule per obligation coded (defense, offense, neutrality, non-aggression, consultation)
+                and its conditions, each citing the ATOP variable (docs/importers.md).
+                Exit status: 0 written; 2 an input cannot be read or the command line is wrong.
+                """)
+            {
+                atopMembers, atopAlliances, importStates, importIsoMap, importOut,
+            };
+            importAtop.SetAction(result => new ImportCommand(stdout, stderr).RunAtop(
+                result.GetValue(atopMembers)!, result.GetValue(atopAlliances), result.GetValue(importStates)!, result.GetValue(importIsoMap), result.GetValue(importOut)!));
+            var cowWars = new Argument<string>("WARS.csv") { Description = "The COW Inter-State War data (Inter-StateWarData_v4.0.csv)." };
+            var importCowWar = new Command("cow-war", """
+                Write one history per COW inter-state war (COW055-seven-weeks-war.events): attacks between the sides,
+                assistance within a side, and the war's end, each event with war=<WarNum> and name="<WarName>"
+                (docs/importers.md). Rows that cannot be placed are counted on standard error.
+                Exit status: 0 written; 2 an input cannot be read or the command line is wrong.
+                """)
+            {
+                cowWars, importStates, importIsoMap, importOut,
+            };
+            importCowWar.SetAction(result => new ImportCommand(stdout, stderr).RunCowWar(
+                result.GetValue(cowWars)!, result.GetValue(importStates)!, result.GetValue(importIsoMap), result.GetValue(importOut)!));
+            var import = new Command("import", "Turn the field's datasets into rule files and histories: ATOP alliances (atop) and COW inter-state wars (cow-war).")
+            {
+                importAtop,
+                importCowWar,
+            };
+
             return new RootCommand("AllianceRules: check treaty obligations (collective defence, consultation, non-aggression, neutrality) against dated event histories.")
             {
                 check,
@@ -320,6 +372,7 @@ namespace AllianceRules.Cli
                 test,
                 lint,
                 init,
+                import,
             };
         }
     }

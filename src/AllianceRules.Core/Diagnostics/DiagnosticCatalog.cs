@@ -237,6 +237,20 @@ public static class DiagnosticCatalog
     public static Diagnostic BadLintConfig(SourceRef at, string why) =>
         Error("AR6010", at, $"lint configuration: {why}");
 
+    // ---- AR7xxx: importing datasets (alliance import) --------------------------------------------
+
+    public static Diagnostic ImportMissingColumns(SourceRef at, string what, IEnumerable<string> missing) =>
+        Error("AR7001", at, $"{what} has no column{(missing.Count() == 1 ? string.Empty : "s")} {Friendly.List(missing.Select(m => $"'{m}'"), "and")} in its header; is it the right file?");
+
+    public static Diagnostic ImportRow(SourceRef at, string why) =>
+        Error("AR7002", at, $"this CSV row cannot be read: {why}");
+
+    public static Diagnostic ImportNotANumber(SourceRef at, string column, string text) =>
+        Error("AR7003", at, $"'{column}' must be a whole number, not '{text}'");
+
+    public static Diagnostic ImportOutNotFolder(string path, string why) =>
+        Error("AR7004", $"--out '{path}' {why}; name a folder, new or existing");
+
     // ---- AR9xxx: files and the command line -------------------------------------------------------
 
     public static Diagnostic PathNotFound(string path) =>

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+using AllianceRules.Diagnostics;
+using AllianceRules.Formatting;
+using AllianceRules.Text;
+using NodaTime;
+
+namespace AllianceRules.Importing;
+
+/// <summary>
+/// <c>alliance import cow-war</c>: one history per war of the COW Inter-State War data. Participants
+/// on opposite sides attack each other from the side of the war's initiators; participants on one
+/// side assist each other; the war ends once, on its last end date. docs/importers.md gives every
+/// convention and why. Pure: the caller reads the files and writes the results.
+/// </summary>
+public static class CowWarImporter
+{
+    public static readonly string[] Columns =
+    [
+        "warnum", "warname", "ccode", "statename", "side", "initiator",
+        "startmonth1", "startday1", "startyear1", "endmonth1", "endday1", "endyear1",
+        "startmonth2", "startday2", "startyear2", "endmonth2", "endday2", "endyear2",
+    ];
+
+    private enum Precision
+    {
+        Day,
+        Month,
+        Year,
+    }
+
+    private sealed record Block(LocalDate Start, Precision StartPrecision, LocalDate? End, Precision EndPrecision);
+
+    private sealed record Participant(int Line, int War, string WarName, int Ccode, string Party, string State, int Side, bool Initiator, List<Block> Blocks);
+
+    private sealed record Event(LocalDate Date, int Order, string Actor, string Verb, string Target, Precision Precision, string Description);
+
+    public static ImportOutcome Import(SourceFile wars, PartyCodes parties)
+    {
+        var bag = new DiagnosticBag();
+        var table = CsvTable.Read(wars, "the COW inter-state war file", Columns, bag);
+        if (table is null) return ImportOutcome.Failed(bag.ToSortedArray());
+        var skipped = new List<SkippedRow>();
+        var participants = new List<Participant>();
+        foreach (var row in table.Rows)
+        {
+            var values = new Dictionary<string, int>(StringComparer.Ordinal);
+            var ok = true;
+            foreach (var column in Columns.Where(c => c is not ("warname" or "statename")))
+            {
+                ok &= table.TryInt(row, column, bag, out var v);
+                if (v is null && ok)
+                {
+                    bag.Add(DiagnosticCatalog.ImportNotANumber(table.At(row, column), column, string.Empty));
+                    ok = false;
+                }
+                values[column] = v ?? 0;
+            }
+            if (!ok) continue;
+            void Skip(string reason, string detail) => skipped.Add(new SkippedRow(wars.Path, row.Line, reason, detail));
+            if (parties.Code(values["ccode"]) is not { } party)
+            {
+                Skip("ccode is no known state", values["ccode"].ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+            if (values["side"] is not (1 or 2))
+            {
+                Skip("side is not 1 or 2", values["side"].ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+            var blocks = new List<Block>();
+            string? problem = null;
+            foreach (var n in (string[])["1", "2"])
+            {
+                var (sy, sm, sd) = (values["startyear" + n], values["startmonth" + n], values["startday" + n]);
+                var (ey, em, ed) = (values["endyear" + n], values["endmonth" + n], values["endday" + n]);
+                if (n == "2" && sy == -8) break;
+                if (sy == -9 || ey == -9 || sy < 1)
+                {
+                    problem ??= $"unknown year|start {sy}, end {ey} (date block {n})";
+                    break;
+                }
+                var start = Start(sy, sm, sd);
+                var ongoing = ey == -7 || em == -7 || ed == -7;
+                var end = ongoing ? (LocalDate.MaxIsoValue, Precision.Day) : End(ey, em, ed);
+                if (start is null || end is null)
+                {
+                    problem ??= $"impossible date|{sy}-{sm}-{sd} .. {ey}-{em}-{ed} (date block {n})";
+                    break;
+                }
+                blocks.Add(new Block(start.Value.Date, start.Value.Precision, ongoing ? null : end.Value.Date, end.Value.Precision));
+            }
+            if (problem is not null)
+            {
+                var parts = problem.Split('|');
+                Skip(parts[0], parts[1]);
+                continue;
+            }
+            participants.Add(new Participant(row.Line, values["warnum"], Clean(table.Text(row, "warname")), values["ccode"], party, Clean(table.Text(row, "statename")), values["side"], values["initiator"] == 1, blocks));
+        }
+        if (bag.HasErrors) return ImportOutcome.Failed(bag.ToSortedArray());
+
+        var files = new List<GeneratedFile>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal) { ["attack"] = 0, ["assist"] = 0, ["endwar"] = 0 };
+        foreach (var war in participants.GroupBy(p => p.War).OrderBy(g => g.Key))
+        {
+            var (name, text, events) = History(war.Key, [.. war], wars.Path);
+            files.Add(new GeneratedFile(name, Formatter.FormatEvents(text)));
+            foreach (var e in events) counts[e.Verb]++;
+        }
+        var total = counts.Values.Sum();
+        var summary = $"{files.Count} war{(files.Count == 1 ? string.Empty : "s")}, {total} events ({counts["attack"]} attack, {counts["assist"]} assist, {counts["endwar"]} endwar)";
+        return new ImportOutcome([.. files], [.. skipped], [], summary);
+    }
+
+    /// <summary>A start date: an unknown day (-9) is the 1st of the month, an unknown month January.</summary>
+    private static (LocalDate Date, Precision Precision)? Start(int year, int month, int day)
+    {
+        if (month == -9) return (new LocalDate(year, 1, 1), Precision.Year);
+        if (month is < 1 or > 12) return null;
+        if (day == -9) return (new LocalDate(year, month, 1), Precision.Month);
+        if (day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return null;
+        return (new LocalDate(year, month, day), Precision.Day);
+    }
+
+    /// <summary>An end date: an unknown day (-9) is the last day of the month, an unknown month December.</summary>
+    private static (LocalDate Date, Precision Precision)? End(int year, int month, int day)
+    {
+        if (year < 1) return null;
+        if (month == -9) return (new LocalDate(year, 12, 31), Precision.Year);
+        if (month is < 1 or > 12) return null;
+        var last = CalendarSystem.Iso.GetDaysInMonth(year, month);
+        if (day == -9) return (new LocalDate(year, month, last), Precision.Month);
+        if (day < 1 || day > last) return null;
+        return (new LocalDate(year, month, day), Precision.Day);
+    }
+
+    /// <summary>Text fit for a history's quoted string: no double quote, no backslash, no line break.</summary>
+    private static string Clean(string text) => text.Replace('"', '\'').Replace('\\', '/').Replace('\n', ' ').Replace('\r', ' ').Trim();
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    private static bool Overlap(Block a, Block b) => a.Start <= (b.End ?? LocalDate.MaxIsoValue) && b.Start <= (a.End ?? LocalDate.MaxIsoValue);
+
+    private static string Slug(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c)) sb.Append(c);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var slug = sb.ToString().Trim('-');
+        if (slug.Length == 0) slug = "war";
+        return slug.Split('-').Contains("war") ? slug : slug + "-war";
+    }
+
+    private static (string Name, string Text, List<Event> Events) History(int war, List<Participant> participants, string sourcePath)
+    {
+        var warName = participants[0].WarName;
+        // Attacks run from the side that has the war's initiators; when both or neither has one, from side 1.
+        var initiatorSides = participants.Where(p => p.Initiator).Select(p => p.Side).Distinct().ToList();
+        var attackerSide = initiatorSides.Count == 1 ? initiatorSides[0] : 1;
+        var events = new List<Event>();
+        var seen = new HashSet<(LocalDate, string, string, string)>();
+        void Add(Event e)
+        {
+            if (e.Actor != e.Target && seen.Add((e.Date, e.Actor, e.Verb, e.Target))) events.Add(e);
+        }
+        static (LocalDate Date, Precision Precision) Later(Block a, Block b) =>
+            a.Start > b.Start ? (a.Start, a.StartPrecision) : b.Start > a.Start ? (b.Start, b.StartPrecision) : (a.Start, (Precision)Math.Max((int)a.StartPrecision, (int)b.StartPrecision));
+        foreach (var a in participants)
+        {
+            foreach (var b in participants)
+            {
+                if (ReferenceEquals(a, b)) continue;
+                foreach (var ba in a.Blocks)
+                {
+                    foreach (var bb in b.Blocks.Where(bb => Overlap(ba, bb)))
+                    {
+                        var (date, precision) = Later(ba, bb);
+                        if (a.Side == attackerSide && b.Side != attackerSide)
+                        {
+                            Add(new Event(date, 0, a.Party, "attack", b.Party, precision, $"{a.State} (side {a.Side}) fights {b.State} (side {b.Side})"));
+                        }
+                        else if (a.Side == b.Side)
+                        {
+                            Add(new Event(date, 1, a.Party, "assist", b.Party, precision, $"{a.State} fights on the side of {b.State} (side {a.Side})"));
+                        }
+                    }
+                }
+            }
+        }
+        // The war ends once: on the last end date of any participant, between the first participants of each side.
+        Participant? First(int side) => participants.Where(p => p.Side == side).OrderBy(p => p.Blocks[0].Start).ThenBy(p => p.Line).FirstOrDefault();
+        var blocks = participants.SelectMany(p => p.Blocks).ToList();
+        if (First(1) is { } one && First(2) is { } two && blocks.All(b => b.End is not null))
+        {
+            var end = blocks.Max(b => b.End!.Value);
+            var precision = blocks.Where(b => b.End == end).Max(b => b.EndPrecision);
+            Add(new Event(end, 2, one.Party, "endwar", two.Party, precision, $"the war ends: the last end date of any participant"));
+        }
+        events.Sort((x, y) =>
+        {
+            var c = x.Date.CompareTo(y.Date);
+            if (c == 0) c = x.Order.CompareTo(y.Order);
+            if (c == 0) c = string.CompareOrdinal(x.Actor, y.Actor);
+            return c != 0 ? c : string.CompareOrdinal(x.Target, y.Target);
+        });
+
+        var number = war.ToString("000", CultureInfo.InvariantCulture);
+        var warNumber = war.ToString(CultureInfo.InvariantCulture);
+        var sb = new StringBuilder();
+        var first = blocks.Min(b => b.Start);
+        var last = blocks.All(b => b.End is not null) ? Iso(blocks.Max(b => b.End!.Value)) : "ongoing";
+        sb.AppendLine($"# COW Inter-State War Data v4.0, war {warNumber}: {warName} ({Iso(first)} .. {last}).");
+        sb.AppendLine($"# Imported by 'alliance import cow-war' from {sourcePath.Replace('\\', '/').Split('/')[^1]} (lines {string.Join(", ", participants.Select(p => p.Line).Order())}).");
+        sb.AppendLine($"# Cite: {ImportVocabulary.CowWarCitation}");
+        sb.AppendLine($"# Attacks run from side {attackerSide}{(initiatorSides.Count == 1 ? ", the side of the initiators (Initiator = 1)" : initiatorSides.Count == 0 ? ": neither side has an initiator" : ": both sides have an initiator")}.");
+        sb.AppendLine("# Participants: side, party, ccode and state, the dates of each block of fighting, initiator:");
+        foreach (var p in participants.OrderBy(p => p.Side).ThenBy(p => p.Blocks[0].Start).ThenBy(p => p.Line))
+        {
+            var dates = string.Join(", then ", p.Blocks.Select(b => $"{Iso(b.Start)}{Mark(b.StartPrecision)} .. {(b.End is { } e ? Iso(e) + Mark(b.EndPrecision) : "ongoing")}"));
+            sb.AppendLine($"#   side {p.Side}  {p.Party}  {p.Ccode} {p.State}  {dates}{(p.Initiator ? "  initiator" : string.Empty)}  (line {p.Line})");
+        }
+        if (events.Any(e => e.Precision != Precision.Day))
+        {
+            sb.AppendLine("# Unknown days and months (-9) read as the 1st of the month or January for a start, the last day");
+            sb.AppendLine("# of the month or December for an end; such events carry precision=month or precision=year.");
+        }
+        foreach (var e in events)
+        {
+            var precision = e.Precision switch
+            {
+                Precision.Month => " precision=month",
+                Precision.Year => " precision=year",
+                _ => string.Empty,
+            };
+            sb.AppendLine($"{Iso(e.Date)} {e.Actor} {e.Verb} {e.Target} war={warNumber} name=\"{warName}\"{precision} \"{e.Description}\"");
+        }
+        return ($"COW{number}-{Slug(warName)}.events", sb.ToString(), events);
+    }
+
+    private static string Mark(Precision precision) => precision switch
+    {
+        Precision.Month => " (day unknown)",
+        Precision.Year => " (month unknown)",
+        _ => string.Empty,
+    };
+}

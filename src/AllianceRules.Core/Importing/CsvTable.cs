@@ -1,0 +1,168 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Text;
+
+namespace AllianceRules.Importing;
+
+/// <summary>
+/// A dataset's CSV file (RFC 4180, with a header row) as the importers read it: columns found by
+/// name, in any order and any case, so that a fresh download with extra or reordered columns still
+/// reads. A missing column, a row of the wrong length or an unclosed quote is a located error.
+/// </summary>
+public sealed class CsvTable
+{
+    private readonly Dictionary<string, int> _columns;
+
+    private CsvTable(SourceFile file, Dictionary<string, int> columns, IReadOnlyList<CsvRow> rows)
+    {
+        File = file;
+        _columns = columns;
+        Rows = rows;
+    }
+
+    public SourceFile File { get; }
+
+    public IReadOnlyList<CsvRow> Rows { get; }
+
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    internal int IndexOf(string column) => _columns[column];
+
+    /// <summary>Reads the table, or returns the errors that keep it from being read.</summary>
+    /// <param name="what">What the file is, for messages: "the ATOP member file".</param>
+    public static CsvTable? Read(SourceFile file, string what, IReadOnlyList<string> required, DiagnosticBag bag)
+    {
+        var text = file.Text;
+        var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var line = 1;
+        Dictionary<string, int>? columns = null;
+        var width = 0;
+        var rows = new List<CsvRow>();
+        var before = bag.Count;
+        while (position < text.Length)
+        {
+            var start = position;
+            var startLine = line;
+            var (fields, spans, end, lines, error) = SplitRow(text, position);
+            position = end;
+            line += lines;
+            if (error is { } at)
+            {
+                bag.Add(DiagnosticCatalog.ImportRow(file.At(new TextSpan(at, 1)), "a quoted field is not closed"));
+                break;
+            }
+            if (fields.Count == 1 && fields[0].Trim().Length == 0) continue;
+            if (columns is null)
+            {
+                columns = new Dictionary<string, int>(StringComparer.Ordinal);
+                width = fields.Count;
+                for (var k = 0; k < fields.Count; k++) columns.TryAdd(fields[k].Trim().ToLowerInvariant(), k);
+                var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
+                if (missing.Count > 0)
+                {
+                    var lineEnd = text.IndexOf('\n', start);
+                    bag.Add(DiagnosticCatalog.ImportMissingColumns(file.At(TextSpan.FromBounds(start, Math.Max(start + 1, lineEnd < 0 ? text.Length : lineEnd))), what, missing));
+                    return null;
+                }
+                continue;
+            }
+            if (fields.Count != width)
+            {
+                bag.Add(DiagnosticCatalog.ImportRow(file.At(new TextSpan(start, 1)), $"this row has {fields.Count} fields, the header {width}"));
+                continue;
+            }
+            rows.Add(new CsvRow(startLine, [.. fields], [.. spans]));
+        }
+        if (columns is null)
+        {
+            bag.Add(DiagnosticCatalog.ImportMissingColumns(file.At(new TextSpan(0, 0)), what, required));
+            return null;
+        }
+        return bag.Count > before ? null : new CsvTable(file, columns, rows);
+    }
+
+    /// <summary>A row's text in a column ("" when the column is absent).</summary>
+    public string Text(CsvRow row, string column) => _columns.TryGetValue(column, out var k) && k < row.Fields.Length ? row.Fields[k].Trim() : string.Empty;
+
+    public SourceRef At(CsvRow row, string column) =>
+        File.At(_columns.TryGetValue(column, out var k) && k < row.Spans.Length ? row.Spans[k] : row.Spans[0]);
+
+    /// <summary>An integer cell; empty is null; anything else that is not a whole number is an error.</summary>
+    public bool TryInt(CsvRow row, string column, DiagnosticBag bag, out int? value)
+    {
+        var text = Text(row, column);
+        value = null;
+        if (text.Length == 0 || text == "NA") return true;
+        // Some exports write whole numbers as 1866.0.
+        if (text.EndsWith(".0", StringComparison.Ordinal)) text = text[..^2];
+        if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var v))
+        {
+            value = v;
+            return true;
+        }
+        bag.Add(DiagnosticCatalog.ImportNotANumber(At(row, column), column, text));
+        return false;
+    }
+
+    private static (List<string> Fields, List<TextSpan> Spans, int End, int Lines, int? Error) SplitRow(string text, int position)
+    {
+        var fields = new List<string>();
+        var spans = new List<TextSpan>();
+        var i = position;
+        var lines = 0;
+        while (true)
+        {
+            var fieldStart = i;
+            string value;
+            if (i < text.Length && text[i] == '"')
+            {
+                var sb = new System.Text.StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length) return (fields, spans, text.Length, lines, fieldStart);
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            sb.Append('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    if (text[i] == '\n') lines++;
+                    sb.Append(text[i]);
+                    i++;
+                }
+                value = sb.ToString();
+            }
+            else
+            {
+                var end = i;
+                // A bare CR ends a row too: the official COW file has bare-CR line endings.
+                while (end < text.Length && text[end] is not (',' or '\n' or '\r')) end++;
+                value = text[i..end];
+                i = end;
+            }
+            fields.Add(value);
+            spans.Add(TextSpan.FromBounds(fieldStart, Math.Max(fieldStart + 1, i)));
+            if (i < text.Length && text[i] == ',')
+            {
+                i++;
+                continue;
+            }
+            while (i < text.Length && text[i] is not ('\n' or '\r')) i++;
+            if (i < text.Length)
+            {
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                i++;
+                lines++;
+            }
+            return (fields, spans, i, lines, null);
+        }
+    }
+}
+
+/// <summary>One data row: its first line (1-based), its fields and where each was written.</summary>
+public sealed record CsvRow(int Line, string[] Fields, TextSpan[] Spans);

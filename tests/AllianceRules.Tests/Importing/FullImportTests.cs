@@ -1,0 +1,87 @@
+using AllianceRules.Checking;
+using AllianceRules.Diagnostics;
+using AllianceRules.Formatting;
+using AllianceRules.Importing;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Importing;
+
+/// <summary>
+/// All of ATOP 5.1 and all of COW v4.0, from ../shared/data: the counts are pinned, and what the
+/// importers write validates with no diagnostic and is already in the canonical layout.
+/// </summary>
+public sealed class FullImportTests
+{
+    private static readonly Lazy<ImportOutcome> Atop = new(() => AtopImporter.Import(
+        ImportCaseTests.Source(ImportCaseTests.Data("atop", "atop5_1m.csv")),
+        ImportCaseTests.Source(ImportCaseTests.Data("atop", "atop5_1a.csv")),
+        ImportCaseTests.Parties()));
+
+    private static readonly Lazy<ImportOutcome> Cow = new(() => CowWarImporter.Import(
+        ImportCaseTests.Source(ImportCaseTests.Data("cow", "Inter-StateWarData_v4.0.csv")),
+        ImportCaseTests.Parties()));
+
+    private static List<SourceFile> Files(ImportOutcome outcome) => [.. outcome.Files.Select(f => new SourceFile(f.Name, f.Text))];
+
+    private static string Show(IEnumerable<Diagnostic> diagnostics) => string.Join("\n", diagnostics.Take(20).Select(DiagnosticFormatter.Format));
+
+    [Fact]
+    public void All_of_ATOP_imports_with_its_one_unknown_member_counted()
+    {
+        var outcome = Atop.Value;
+        Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
+        Assert.Equal("789 alliances, 1992 rules", outcome.Summary);
+        Assert.Equal(790, outcome.Files.Length);
+        Assert.Equal([("member is no known state", 1)], outcome.SkipCounts);
+        Assert.Equal("8152", Assert.Single(outcome.Skipped).Detail);
+        Assert.Equal(231, outcome.Files.Count(f => f.Text.Contains("\n    judgment ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void All_of_COW_imports_with_no_row_left_unplaced()
+    {
+        var outcome = Cow.Value;
+        Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
+        Assert.Equal("95 wars, 1669 events (390 attack, 1184 assist, 95 endwar)", outcome.Summary);
+        Assert.Empty(outcome.SkipCounts);
+    }
+
+    [Fact]
+    public void The_imported_ATOP_rules_validate_with_no_diagnostic()
+    {
+        var result = RuleSetLoader.Load(Files(Atop.Value));
+        Assert.True(result.Diagnostics.Length == 0, Show(result.Diagnostics));
+    }
+
+    [Fact]
+    public void The_imported_rules_are_in_the_canonical_layout() => AssertCanonical(Files(Atop.Value));
+
+    [Fact]
+    public void The_imported_histories_are_in_the_canonical_layout() => AssertCanonical(Files(Cow.Value));
+
+    private static void AssertCanonical(List<SourceFile> files)
+    {
+        foreach (var file in files)
+        {
+            var formatted = Formatter.Format(file);
+            Assert.True(formatted.Text is not null, $"{file.Path} does not parse:\n{Show(formatted.Diagnostics)}");
+            Assert.True(formatted.Text == file.Text, $"{file.Path} is not formatted canonically");
+        }
+    }
+
+    [Fact]
+    public void The_imported_histories_validate_against_the_vocabulary()
+    {
+        var vocabulary = Files(Atop.Value).Where(f => f.Path == ImportVocabulary.FileName).ToList();
+        var outcome = Checker.Check(vocabulary, Files(Cow.Value));
+        Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
+    }
+
+    [Fact]
+    public void The_imported_rules_evaluate_the_imported_wars()
+    {
+        var study = Checker.Check(Files(Atop.Value), Files(Cow.Value));
+        Assert.True(study.Succeeded, Show(study.Diagnostics));
+        Assert.NotEmpty(study.Report!.Instances);
+    }
+}

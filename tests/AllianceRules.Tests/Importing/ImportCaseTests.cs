@@ -1,0 +1,147 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Importing;
+using AllianceRules.Tests.Support;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Importing;
+
+/// <summary>
+/// The importers on slices of the real files: each folder of Cases/import/atop holds the ATOP rows
+/// of one alliance (members.csv, alliances.csv) beside the rule file they must give; each folder
+/// of Cases/import/cow-war the COW rows of one war (wars.csv) beside its history. The state list
+/// and the ISO map are read from ../shared/data. ALLIANCE_UPDATE_BASELINES=1 rewrites the expected files.
+/// </summary>
+public sealed class ImportCaseTests
+{
+    private static readonly string Cases = Repo.Path("tests", "AllianceRules.Tests", "Cases", "import");
+
+    internal static string Data(params string[] parts) => Path.GetFullPath(Path.Combine([Repo.Root, "..", "shared", "data", .. parts]));
+
+    internal static SourceFile Source(string path, string? display = null) => new(display ?? Path.GetFileName(path), File.ReadAllText(path));
+
+    internal static PartyCodes Parties()
+    {
+        var bag = new DiagnosticBag();
+        var parties = PartyCodes.Read(Source(Data("cow", "states2016.csv")), Source(Data("cow", "cow_iso3166_map.csv")), bag);
+        Assert.False(bag.HasErrors);
+        return parties!;
+    }
+
+    public static TheoryData<string> AtopCases() => [.. Directory.GetDirectories(Path.Combine(Cases, "atop")).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> CowCases() => [.. Directory.GetDirectories(Path.Combine(Cases, "cow-war")).Select(Path.GetFileName).Cast<string>().Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(AtopCases))]
+    public void An_ATOP_alliance_gives_its_rule_file(string name)
+    {
+        var folder = Path.Combine(Cases, "atop", name);
+        var outcome = AtopImporter.Import(Source(Path.Combine(folder, "members.csv")), Source(Path.Combine(folder, "alliances.csv")), Parties());
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
+        MatchAll(folder, outcome, ".treaty");
+    }
+
+    [Theory]
+    [MemberData(nameof(CowCases))]
+    public void A_COW_war_gives_its_history(string name)
+    {
+        var folder = Path.Combine(Cases, "cow-war", name);
+        var outcome = CowWarImporter.Import(Source(Path.Combine(folder, "wars.csv")), Parties());
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
+        MatchAll(folder, outcome, ".events");
+    }
+
+    /// <summary>Every generated file (but the shared vocabulary) is a baseline in the folder, and every baseline is generated.</summary>
+    private static void MatchAll(string folder, ImportOutcome outcome, string extension)
+    {
+        var generated = outcome.Files.Where(f => f.Name != ImportVocabulary.FileName).ToList();
+        Assert.NotEmpty(generated);
+        foreach (var file in generated) Baseline.Match(Path.Combine(folder, file.Name), file.Text);
+        var summary = outcome.Summary + "\n" + string.Concat(outcome.Skipped.Select(s => $"skipped {s.File}:{s.Line}: {s.Reason}: {s.Detail}\n"));
+        Baseline.Match(Path.Combine(folder, "import.out"), summary);
+        if (Baseline.Updating) return;
+        var expected = Directory.GetFiles(folder, "*" + extension).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, generated.Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Party_codes_are_ISO_where_the_map_has_one_and_COW_otherwise_with_collisions_apart()
+    {
+        var parties = Parties();
+        Assert.Equal("RUS", parties.Code(365));
+        Assert.Equal("DEU", parties.Code(255));
+        Assert.Equal("GFR", parties.Code(260));
+        Assert.Equal("AUH", parties.Code(300));
+        Assert.Equal("BAV", parties.Code(245));
+        Assert.Equal("CZE", parties.Code(316));
+        Assert.Equal("CZE315", parties.Code(315));
+        Assert.Equal("KOR", parties.Code(732));
+        Assert.Equal("KOR730", parties.Code(730));
+        Assert.Null(parties.Code(8152));
+        // No two states share a code.
+        Assert.Equal(parties.All.Count(), parties.All.Select(p => p.Code).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Without_the_ISO_map_every_party_is_its_COW_abbreviation()
+    {
+        var bag = new DiagnosticBag();
+        var parties = PartyCodes.Read(Source(Data("cow", "states2016.csv")), null, bag)!;
+        Assert.Equal("RUS", parties.Code(365));
+        Assert.Equal("GMY", parties.Code(255));
+        Assert.Equal("CZE", parties.Code(315));
+        Assert.Equal("CZR", parties.Code(316));
+    }
+
+    private const string WarHeader = "WarNum,WarName,WarType,ccode,StateName,Side,StartMonth1,StartDay1,StartYear1,EndMonth1,EndDay1,EndYear1,StartMonth2,StartDay2,StartYear2,EndMonth2,EndDay2,EndYear2,TransFrom,WhereFought,Initiator,Outcome,TransTo,BatDeath,Version\n";
+
+    [Fact]
+    public void Unknown_days_and_months_follow_the_convention_and_are_marked()
+    {
+        // Made-up rows (COW v4.0 has no -9 in its dates): the later entry's unknown day, an unknown end month.
+        var wars = new SourceFile("wars.csv", WarHeader
+            + "900,Made-up War,1,2,United States of America,1,3,-9,1900,-9,-9,1901,-8,-8,-8,-8,-8,-8,-8,1,1,1,-8,1000,4\n"
+            + "900,Made-up War,1,20,Canada,2,2,10,1900,6,-9,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n");
+        var outcome = CowWarImporter.Import(wars, Parties());
+        var text = Assert.Single(outcome.Files).Text;
+        Assert.Contains("1900-03-01 USA attack CAN war=900 name=\"Made-up War\" precision=month", text, StringComparison.Ordinal);
+        Assert.Contains("1901-12-31 USA endwar CAN war=900 name=\"Made-up War\" precision=year", text, StringComparison.Ordinal);
+        Assert.Contains("1900-02-10 .. 1900-06-30 (day unknown)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_that_cannot_be_placed_are_counted_by_reason_and_the_rest_imported()
+    {
+        var wars = new SourceFile("wars.csv", WarHeader
+            + "901,Made-up War,1,2,United States of America,1,3,1,1900,4,1,1900,-8,-8,-8,-8,-8,-8,-8,1,1,1,-8,1000,4\n"
+            + "901,Made-up War,1,20,Canada,2,3,1,1900,4,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n"
+            + "901,Made-up War,1,9999,Nowhere,2,3,1,1900,4,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n"
+            + "901,Made-up War,1,41,Haiti,2,3,1,-9,4,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n"
+            + "901,Made-up War,1,42,Dominican Republic,2,2,30,1900,4,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n");
+        var outcome = CowWarImporter.Import(wars, Parties());
+        Assert.True(outcome.Succeeded);
+        Assert.Equal([("ccode is no known state", 1), ("impossible date", 1), ("unknown year", 1)], outcome.SkipCounts);
+        Assert.Equal([4, 5, 6], outcome.Skipped.Select(s => s.Line).Order());
+        Assert.Contains("USA attack CAN", Assert.Single(outcome.Files).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_column_is_an_error_at_the_header()
+    {
+        var outcome = CowWarImporter.Import(new SourceFile("wars.csv", "WarNum,WarName,ccode\n1,A,2\n"), Parties());
+        var error = Assert.Single(outcome.Diagnostics);
+        Assert.Equal("AR7001", error.Code);
+        Assert.StartsWith("wars.csv:1:1: error AR7001: the COW inter-state war file has no columns 'statename', 'side'", DiagnosticFormatter.Format(error), StringComparison.Ordinal);
+        Assert.Empty(outcome.Files);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_number_is_an_error_at_its_field()
+    {
+        var header = string.Join(",", AtopImporter.MemberColumns);
+        var row = string.Join(",", AtopImporter.MemberColumns.Select(c => c switch { "atopid" => "4220", "member" => "365", "yrent" => "1992", "moent" => "5x", "dayent" => "15", "phase" => "0", _ => "0" }));
+        var outcome = AtopImporter.Import(new SourceFile("m.csv", header + "\n" + row + "\n"), null, Parties());
+        var error = Assert.Single(outcome.Diagnostics);
+        Assert.StartsWith("m.csv:2:15: error AR7003: 'moent' must be a whole number, not '5x'", DiagnosticFormatter.Format(error), StringComparison.Ordinal);
+    }
+}
