@@ -79,7 +79,7 @@ public static class StreamingChecker
             if (sweep is null)
             {
                 notes.Add(merge.Unsorted is { } where
-                    ? $"{where} is dated before the line above it: the history is not in date order, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
+                    ? $"{where}, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
                     : "an 'as of' or 'observed' line comes after events were read, so the histories were read again whole before evaluating");
             }
             reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };

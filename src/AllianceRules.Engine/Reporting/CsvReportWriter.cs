@@ -22,8 +22,8 @@ public static class CsvReportWriter
     {
         var triggerAttributes = AttributeNames(report.Instances.Select(i => First(i.Triggers)));
         var evidenceAttributes = AttributeNames(report.Instances.Select(i => First(i.Evidence)));
-        string[] header = [.. Fixed, .. triggerAttributes.Select(a => "trigger_attr_" + CsvTable.ColumnName(a)), .. evidenceAttributes.Select(a => "evidence_attr_" + CsvTable.ColumnName(a))];
-        return CsvTable.Write(header, report.Instances.Select(i => Row(i, triggerAttributes, evidenceAttributes)));
+        string[] header = [.. Fixed, .. triggerAttributes.Select(a => "trigger_attr_" + CsvFormat.ColumnName(a)), .. evidenceAttributes.Select(a => "evidence_attr_" + CsvFormat.ColumnName(a))];
+        return CsvFormat.Write(header, report.Instances.Select(i => Row(i, triggerAttributes, evidenceAttributes)));
     }
 
     private static string[] Row(InstanceResult i, IReadOnlyList<string> triggerAttributes, IReadOnlyList<string> evidenceAttributes)

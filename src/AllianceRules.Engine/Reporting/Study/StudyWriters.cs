@@ -68,8 +68,8 @@ public static class StudyTextWriter
 /// <summary><c>alliance study --format csv</c>: one row per alliance–war pair, for R or Stata.</summary>
 public static class StudyCsvWriter
 {
-    public static string Write(ReliabilityStudy study) => CsvTable.Write(
-        ["treaty", CsvTable.ColumnName(study.By), "name", "from", "period", "kinds", "instances", "fulfilled", "violated", "allies_fought", "indeterminate", "pending", "verdict"],
+    public static string Write(ReliabilityStudy study) => CsvFormat.Write(
+        ["treaty", CsvFormat.ColumnName(study.By), "name", "from", "period", "kinds", "instances", "fulfilled", "violated", "allies_fought", "indeterminate", "pending", "verdict"],
         study.Pairs.Select(p => (IReadOnlyList<string>)
         [
             p.Treaty, p.War, p.Name ?? string.Empty, DateText.Format(p.From), p.From.Year < study.Split ? $"before {study.Split}" : $"{study.Split} on",
