@@ -93,11 +93,16 @@ public sealed record ReliabilityStudy(
         var members = groups
             .SelectMany(g => g.GroupBy(i => i.Party).Select(m => Pair(g.Key.Treaty, g.Key.War, m.ToList())))
             .Select(m => (m.From, m.Verdict));
+        // What the figures would be if every obligation that needs judgment were read as the engine found it.
+        var asFound = counted
+            .Select(i => i.WouldBe is { } found ? i with { Status = found, WouldBe = null } : i)
+            .GroupBy(i => (i.Rule.Treaty, War: i.Triggers[0].Attributes[by]))
+            .Select(g => Pair(g.Key.Treaty, g.Key.War, g.ToList()));
         return new ReliabilityStudy(
             by,
             split,
             pairs,
-            [Row("all pairs", pairs.Select(p => (p.From, p.Verdict)))],
+            [Row("all pairs", pairs.Select(p => (p.From, p.Verdict))), Row("judgment read as found", asFound.Select(p => (p.From, p.Verdict)))],
             byKind,
             Row("member commitments", members),
             consultation,
