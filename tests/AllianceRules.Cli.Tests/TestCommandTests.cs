@@ -39,6 +39,24 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tests_can_expect_indeterminate_instances_and_count_them()
+    {
+        _cli.Write("rules/pact.treaty", File.ReadAllText(Path.Combine(CliHarness.RepoRoot, "tests", "AllianceRules.Tests", "Cases", "eval", "260-war-before-judgment", "rules.treaty")));
+        _cli.Write("seeds/war.events", File.ReadAllText(Path.Combine(CliHarness.RepoRoot, "tests", "AllianceRules.Tests", "Cases", "eval", "260-war-before-judgment", "history.events")));
+        _cli.Write("tests/war.test", """
+            test "Neutrality needs judgment"
+              rules "../rules"
+              history "../seeds"
+              expect PACT.neutral HAN 1866-06-15 indeterminate decided 1866-07-27
+              expect summary PACT HAN indeterminate 1
+            end
+            """);
+        var (exit, stdout, stderr) = _cli.Run("test", "tests");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.StartsWith("ok      tests/war.test:1  Neutrality needs judgment (2 expectations)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_failure_names_its_line_shows_expected_and_actual_and_how_the_engine_decided()
     {
         CopyContract();

@@ -13,8 +13,8 @@ namespace AllianceRules.Parsing;
 /// </summary>
 public static class TestFileParser
 {
-    public static readonly string[] Statuses = ["fulfilled", "violated", "pending", "discharged", "excused"];
-    public static readonly string[] Measures = ["reliability", "invoked", "fulfilled", "violated", "pending", "discharged", "excused"];
+    public static readonly string[] Statuses = ["fulfilled", "violated", "pending", "discharged", "excused", "indeterminate"];
+    public static readonly string[] Measures = ["reliability", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "indeterminate"];
     private static readonly string[] ItemKeywords = ["rules", "history", "as", "assume", "expect", "end"];
 
     public static (TestFileSyntax Syntax, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceFile file)
@@ -121,7 +121,7 @@ public static class TestFileParser
          select $"{treaty.Text}.{name.Text}").Named("a rule id such as 'CST.art4'");
 
     private static readonly Parser<string> Status =
-        Tok(Lexical.Word.Where(w => Statuses.Contains(w.Text)).Select(w => w.Text)).Named("a status: fulfilled, violated, pending, discharged or excused");
+        Tok(Lexical.Word.Where(w => Statuses.Contains(w.Text)).Select(w => w.Text)).Named("a status: fulfilled, violated, pending, discharged, excused or indeterminate");
 
     private static readonly Parser<decimal> Number =
         Tok(from whole in Lexical.Digits
@@ -186,7 +186,7 @@ public static class TestFileParser
             .Or(from summary in Keyword("summary")
                 from treaty in Code
                 from party in Code
-                from measure in Tok(Lexical.Word.Where(w => Measures.Contains(w.Text)).Select(w => w.Text)).Named("a measure: reliability, invoked, fulfilled, violated, pending, discharged or excused")
+                from measure in Tok(Lexical.Word.Where(w => Measures.Contains(w.Text)).Select(w => w.Text)).Named("a measure: reliability, invoked, fulfilled, violated, pending, discharged, excused or indeterminate")
                 from value in Number
                 select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new SummaryExpectationSyntax(treaty.Text, party.Text, measure, value, t, s)))
             .Or(from rule in RuleId

@@ -106,6 +106,7 @@ public static class RuleTestRunner
             "violated" => row.Violated,
             "pending" => row.Pending,
             "discharged" => row.Discharged,
+            "indeterminate" => row.Indeterminate,
             _ => row.Excused,
         };
         if (actual is not { } value) return new ExpectationResult(e, false, expected, "none: nothing was invoked", null);
