@@ -103,65 +103,8 @@ public sealed class CsvTable
         return false;
     }
 
-    private static (List<string> Fields, List<TextSpan> Spans, int End, int Lines, int? Error) SplitRow(string text, int position)
-    {
-        var fields = new List<string>();
-        var spans = new List<TextSpan>();
-        var i = position;
-        var lines = 0;
-        while (true)
-        {
-            var fieldStart = i;
-            string value;
-            if (i < text.Length && text[i] == '"')
-            {
-                var sb = new System.Text.StringBuilder();
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length) return (fields, spans, text.Length, lines, fieldStart);
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            sb.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    if (text[i] == '\n') lines++;
-                    sb.Append(text[i]);
-                    i++;
-                }
-                value = sb.ToString();
-            }
-            else
-            {
-                var end = i;
-                // A bare CR ends a row too: the official COW file has bare-CR line endings.
-                while (end < text.Length && text[end] is not (',' or '\n' or '\r')) end++;
-                value = text[i..end];
-                i = end;
-            }
-            fields.Add(value);
-            spans.Add(TextSpan.FromBounds(fieldStart, Math.Max(fieldStart + 1, i)));
-            if (i < text.Length && text[i] == ',')
-            {
-                i++;
-                continue;
-            }
-            while (i < text.Length && text[i] is not ('\n' or '\r')) i++;
-            if (i < text.Length)
-            {
-                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                i++;
-                lines++;
-            }
-            return (fields, spans, i, lines, null);
-        }
-    }
+    // The official COW file has bare-CR line endings: a CR alone ends a row here.
+    private static CsvRowSplit SplitRow(string text, int position) => CsvRowSplitter.Split(text, position, bareCarriageReturnEndsRow: true);
 }
 
 /// <summary>One data row: its first line (1-based), its fields and where each was written.</summary>

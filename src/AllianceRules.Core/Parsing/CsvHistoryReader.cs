@@ -112,65 +112,7 @@ internal static class CsvHistoryReader
         return new CodedEventSyntax(placeholder, cameo, Span("cameo"), line);
     }
 
-    /// <summary>One row: its fields (unquoted), their spans, where the next row starts, how many line breaks it spans, and where an unclosed quote began.</summary>
-    private static (List<string> Fields, List<TextSpan> Spans, int End, int Lines, int? Error) Row(string text, int position)
-    {
-        var fields = new List<string>();
-        var spans = new List<TextSpan>();
-        var i = position;
-        var lines = 0;
-        while (true)
-        {
-            var fieldStart = i;
-            string value;
-            if (i < text.Length && text[i] == '"')
-            {
-                var sb = new System.Text.StringBuilder();
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length) return (fields, spans, text.Length, lines, fieldStart);
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            sb.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    if (text[i] == '\n') lines++;
-                    sb.Append(text[i]);
-                    i++;
-                }
-                value = sb.ToString();
-            }
-            else
-            {
-                var end = i;
-                while (end < text.Length && text[end] is not (',' or '\n')) end++;
-                value = text[i..end].TrimEnd('\r');
-                i = end;
-            }
-            fields.Add(value);
-            spans.Add(TextSpan.FromBounds(fieldStart, Math.Max(fieldStart + 1, i)));
-            if (i < text.Length && text[i] == ',')
-            {
-                i++;
-                continue;
-            }
-            // Skip to the end of the line (a '\r' before '\n', or stray text after a closing quote).
-            while (i < text.Length && text[i] != '\n') i++;
-            if (i < text.Length)
-            {
-                i++;
-                lines++;
-            }
-            return (fields, spans, i, lines, null);
-        }
-    }
+    private static CsvRowSplit Row(string text, int position) => CsvRowSplitter.Split(text, position, bareCarriageReturnEndsRow: false);
 
     private static int RowEnd(string text, int start, int end)
     {
