@@ -307,6 +307,11 @@ public static class DiagnosticCatalog
     public static Diagnostic OptionsConflict(string first, string second, string why) =>
         Error("AR9019", $"{first} cannot be combined with {second}: {why}; leave one of them out");
 
+    // ---- AR8xxx: limits of an evaluation -------------------------------------------------------
+
+    public static Diagnostic TooManyInstances(SourceRef at, string rule, int limit, NodaTime.LocalDate on) =>
+        Error("AR8001", at, $"rule '{rule}' opened more than {limit:N0} obligation instances (the limit was passed by a trigger on {Text.DateText.Format(on)}); a rule that matches this often is almost certainly too broad: narrow its 'when' or 'where', or split the history by period");
+
     public static Diagnostic NoInput() =>
         Error("AR9009", "no rule file was given; name at least one .treaty file or a directory holding one");
 }

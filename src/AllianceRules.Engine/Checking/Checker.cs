@@ -28,9 +28,16 @@ public static class Checker
     {
         var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
         if (rules is null || history is null) return new CheckOutcome(null, diagnostics);
-        var report = Evaluator.Evaluate(rules, history, effective);
-        if (effective.Sweep is { } sweep) report = report with { Sweep = Sensitivity.Run(rules, history, effective, sweep.Name, sweep.Values) };
-        return new CheckOutcome(report, diagnostics) { Rules = rules };
+        try
+        {
+            var report = Evaluator.Evaluate(rules, history, effective);
+            if (effective.Sweep is { } sweep) report = report with { Sweep = Sensitivity.Run(rules, history, effective, sweep.Name, sweep.Values) };
+            return new CheckOutcome(report, diagnostics) { Rules = rules };
+        }
+        catch (EvaluationLimitException limit)
+        {
+            return new CheckOutcome(null, diagnostics.Add(limit.Diagnostic));
+        }
     }
 
     /// <summary>
@@ -42,8 +49,15 @@ public static class Checker
     {
         var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
         if (rules is null || history is null) return new ExplainOutcome(null, [], diagnostics);
-        var explanations = Evaluation.Tracing.Explainer.Explain(rules, history, effective, ruleId, select);
-        return new ExplainOutcome(Evaluator.Evaluate(rules, history, effective), explanations, diagnostics);
+        try
+        {
+            var explanations = Evaluation.Tracing.Explainer.Explain(rules, history, effective, ruleId, select);
+            return new ExplainOutcome(Evaluator.Evaluate(rules, history, effective), explanations, diagnostics);
+        }
+        catch (EvaluationLimitException limit)
+        {
+            return new ExplainOutcome(null, [], diagnostics.Add(limit.Diagnostic));
+        }
     }
 
     /// <summary>

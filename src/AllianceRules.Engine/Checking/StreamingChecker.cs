@@ -41,6 +41,18 @@ public static class StreamingChecker
 {
     public static StreamedCheck Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<HistorySource> histories, EvaluationOptions? options, StreamOptions? stream = null)
     {
+        try
+        {
+            return CheckStreams(ruleFiles, histories, options, stream);
+        }
+        catch (EvaluationLimitException limit)
+        {
+            return Failed([limit.Diagnostic]);
+        }
+    }
+
+    private static StreamedCheck CheckStreams(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<HistorySource> histories, EvaluationOptions? options, StreamOptions? stream)
+    {
         options ??= new EvaluationOptions();
         stream ??= new StreamOptions();
         if (ruleFiles.Count == 0) return Failed([DiagnosticCatalog.NoInput()]);

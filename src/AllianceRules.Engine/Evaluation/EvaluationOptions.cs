@@ -15,6 +15,14 @@ public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictiona
     /// <summary>An assumption to sweep and the values to try (<c>--sweep NAME=P7D,P30D</c>); the report then says which verdicts change.</summary>
     public (string Name, ImmutableArray<Period> Values)? Sweep { get; init; }
 
+    /// <summary>
+    /// The most instances one rule may open (docs/robustness.md, limits): a rule that matches far
+    /// more than any history of treaties can mean is stopped with AR8001, not by running out of memory.
+    /// </summary>
+    public int MaxInstancesPerRule { get; init; } = DefaultMaxInstancesPerRule;
+
+    public const int DefaultMaxInstancesPerRule = 2_000_000;
+
     public ImmutableArray<DateRange> ObservedOrEmpty => Observed.IsDefault ? [] : Observed;
 
     private static readonly IReadOnlyDictionary<string, Period> None = new Dictionary<string, Period>();

@@ -32,6 +32,11 @@ internal sealed class EvaluationRun
 
     private readonly TraceRecorder? _trace;
 
+    /// <summary>Instances per rule so far, against <see cref="MaxInstancesPerRule"/>.</summary>
+    private readonly Dictionary<CompiledRule, int> _perRule = [];
+
+    public int MaxInstancesPerRule { get; init; } = EvaluationOptions.DefaultMaxInstancesPerRule;
+
     public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate? horizon, ObservedCoverage observed, TraceRecorder? trace = null)
     {
         _horizon = horizon ?? LocalDate.MaxIsoValue;
@@ -180,7 +185,7 @@ internal sealed class EvaluationRun
             if (IsExcused(rule, bindings, start, null, key, start))
             {
                 instance.Decide(InstanceStatus.Excused, start, []);
-                _all.Add(instance);
+                Track(instance);
                 continue;
             }
             // Each period is a duty of its own: it neither joins nor is joined by another.
@@ -216,7 +221,7 @@ internal sealed class EvaluationRun
                 var excused = Open(key, candidate.Bindings, date, trigger);
                 excused.Triggers.Add(trigger);
                 excused.Decide(InstanceStatus.Excused, date, []);
-                _all.Add(excused);
+                Track(excused);
                 continue;
             }
             if (candidates.TryGetValue(key, out var existing)) existing.Consider(candidate.Bindings, candidate.EvidenceDate);
@@ -232,7 +237,7 @@ internal sealed class EvaluationRun
         instance.Triggers.Add(e);
         if (IsExcused(rule, best, date, e, instance.Key, e)) instance.Decide(InstanceStatus.Excused, date, []);
         else instance.Decide(InstanceStatus.Violated, date, [e]);
-        _all.Add(instance);
+        Track(instance);
     }
 
     private static Bindings Best(Dictionary<Bindings, LocalDate?> solutions)
@@ -331,7 +336,7 @@ internal sealed class EvaluationRun
 
     private void Register(OpenInstance instance, bool coalesces = true)
     {
-        _all.Add(instance);
+        Track(instance);
         if (coalesces) _openByKey[instance.Key] = instance;
         // Indexed under every actor whose act would count: the party, and the organisations it acts through.
         var obligation = instance.Rule.Rule.Obligation!;
@@ -354,6 +359,14 @@ internal sealed class EvaluationRun
             if (!_byEndVerb.TryGetValue(end.Verb, out var waiting)) _byEndVerb[end.Verb] = waiting = [];
             waiting.Add(instance);
         }
+    }
+
+    /// <summary>Keeps an instance for the report, stopping the evaluation when its rule passes the limit.</summary>
+    private void Track(OpenInstance instance)
+    {
+        var count = _perRule[instance.Rule] = _perRule.GetValueOrDefault(instance.Rule) + 1;
+        if (count > MaxInstancesPerRule) throw new EvaluationLimitException(Diagnostics.DiagnosticCatalog.TooManyInstances(instance.Rule.Rule.Location, instance.Rule.Rule.QualifiedId, MaxInstancesPerRule, instance.TriggeredOn));
+        _all.Add(instance);
     }
 
     // ---- decisions -----------------------------------------------------------------------------

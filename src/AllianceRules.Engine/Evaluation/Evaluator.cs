@@ -44,7 +44,7 @@ public static class Evaluator
         var observed = new ObservedCoverage(historyObserved.Concat(options.ObservedOrEmpty));
         var stated = options.AsOf ?? historyAsOf;
         var windows = new WindowResolver(options.Overrides);
-        var run = new EvaluationRun(rules, windows, stated, observed, trace);
+        var run = new EvaluationRun(rules, windows, stated, observed, trace) { MaxInstancesPerRule = options.MaxInstancesPerRule };
         LocalDate? last = null;
         var afterHorizon = 0;
         var day = new List<Event>();
