@@ -71,6 +71,11 @@ public static class CommandInput
                 streamed.Add(streams.Source(input, format));
                 continue;
             }
+            if ((input.Kind == InputKind.Rules ? FileLimits.CheckRuleFile(input.DisplayPath, input.FullPath) : FileLimits.CheckWholeHistory(input.DisplayPath, input.FullPath)) is { } tooLarge)
+            {
+                problems.Add(tooLarge);
+                continue;
+            }
             try
             {
                 var bytes = File.ReadAllBytes(input.FullPath);

@@ -21,6 +21,11 @@ public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
         {
             byte[] bytes;
             string text;
+            if ((input.Kind == InputKind.Rules ? FileLimits.CheckRuleFile(input.DisplayPath, input.FullPath) : FileLimits.CheckWholeHistory(input.DisplayPath, input.FullPath)) is { } tooLarge)
+            {
+                diagnostics.Add(tooLarge);
+                continue;
+            }
             try
             {
                 bytes = File.ReadAllBytes(input.FullPath);

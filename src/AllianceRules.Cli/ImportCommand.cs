@@ -58,6 +58,11 @@ public sealed class ImportCommand(TextWriter stdout, TextWriter stderr)
             problems.Add(DiagnosticCatalog.PathNotFound(display));
             return null;
         }
+        if (FileLimits.Check(display, path, FileLimits.WholeFileBytes, "an importer reads its file whole, up to 512 MB") is { } tooLarge)
+        {
+            problems.Add(tooLarge);
+            return null;
+        }
         try
         {
             var text = File.ReadAllText(path);

@@ -67,6 +67,11 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
 
     private static string? Read(string full, string display, List<Diagnostic> diagnostics)
     {
+        if (FileLimits.CheckWholeHistory(display, full) is { } tooLarge)
+        {
+            diagnostics.Add(tooLarge);
+            return null;
+        }
         try
         {
             return InputText.Decode(full, File.ReadAllBytes(full));

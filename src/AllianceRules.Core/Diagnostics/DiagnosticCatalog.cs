@@ -307,6 +307,9 @@ public static class DiagnosticCatalog
     public static Diagnostic OptionsConflict(string first, string second, string why) =>
         Error("AR9019", $"{first} cannot be combined with {second}: {why}; leave one of them out");
 
+    public static Diagnostic FileTooLarge(string path, long size, long limit, string why) =>
+        Error("AR9020", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{path}' is {size:N0} bytes, more than {limit:N0}: {why}"));
+
     // ---- AR8xxx: limits of an evaluation -------------------------------------------------------
 
     public static Diagnostic TooManyInstances(SourceRef at, string rule, int limit, NodaTime.LocalDate on) =>
