@@ -17,6 +17,11 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
 
     public int Run(CheckRequest request)
     {
+        // The CSV report is a row per instance: a sweep's table or the explanation lines have no place in it.
+        if (request.Format == "csv" && (request.Inputs.Sweep is not null || request.Explain))
+        {
+            return CommandInput.Fail(stderr, [DiagnosticCatalog.OptionsConflict("--format csv", request.Explain ? "--explain" : "--sweep", "the CSV report has one row per instance and no place for " + (request.Explain ? "the explanation lines" : "the sweep's table"))]);
+        }
         if (Evaluate(request, KnownOptions, out var report, out var findings) is { } failed) return failed;
 
         var written = request.Format switch

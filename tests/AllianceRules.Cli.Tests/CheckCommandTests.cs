@@ -209,6 +209,17 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Equal("fulfilled", report.RootElement.GetProperty("instances")[0].GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("--sweep", "prompt=P7D,P30D", "alliance: error AR9019: --format csv cannot be combined with --sweep: the CSV report has one row per instance and no place for the sweep's table; leave one of them out")]
+    [InlineData("--explain", null, "alliance: error AR9019: --format csv cannot be combined with --explain: the CSV report has one row per instance and no place for the explanation lines; leave one of them out")]
+    public void Csv_format_refuses_what_it_cannot_show(string option, string? value, string error)
+    {
+        // Regression: the sweep and the explanations were dropped silently, with exit 0.
+        CopyContract();
+        var (exit, stdout, stderr) = _cli.Run([.. new[] { "check", "rules", "seeds", "--format", "csv", option }, .. value is null ? [] : new[] { value }]);
+        Assert.Equal((2, string.Empty, error + "\n"), (exit, stdout, stderr.Replace("\r\n", "\n", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Csv_format_writes_a_row_per_instance_to_the_output_file()
     {

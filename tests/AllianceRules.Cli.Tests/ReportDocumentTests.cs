@@ -100,6 +100,23 @@ public sealed class ReportDocumentTests : IDisposable
     }
 
     [Fact]
+    public void Rules_that_need_judgment_get_an_indeterminate_column_in_both_documents()
+    {
+        // Regression: the reliability tables had no such column, so a rule whose instances all need judgment showed zeros.
+        var case_ = Path.Combine(CliHarness.RepoRoot, "tests", "AllianceRules.Tests", "Cases", "eval", "260-war-before-judgment");
+        _cli.Write("rules.treaty", File.ReadAllText(Path.Combine(case_, "rules.treaty")));
+        _cli.Write("history.events", File.ReadAllText(Path.Combine(case_, "history.events")));
+        var (exit, markdown, _) = _cli.Run("report", "rules.treaty", "history.events");
+        Assert.Equal(0, exit);
+        Assert.Contains("| treaty | kind | invoked | fulfilled | violated | pending | discharged | excused | indeterminate | reliability |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| PACT | neutrality | 0 | 0 | 0 | 3 | 0 | 0 | 3 | — |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Pending, discharged, excused and indeterminate (needing an analyst's judgment) instances are shown but not counted.", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Pending, excused and needing judgment", markdown, StringComparison.Ordinal);
+        var (_, html, _) = _cli.Run("report", "rules.treaty", "history.events", "--format", "html");
+        Assert.Contains("<th>indeterminate</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_with_a_sweep_shows_the_verdicts_that_change()
     {
         _cli.Write("rules/cst.treaty", File.ReadAllText(CliHarness.Contract("cst.treaty")));

@@ -88,6 +88,12 @@ public static class CowWarImporter
                     problem ??= $"impossible date|{sy}-{sm}-{sd} .. {ey}-{em}-{ed} (date block {n})";
                     break;
                 }
+                // A block that ends before it starts meets no one: counted, never dropped silently (found in review).
+                if (!ongoing && end.Value.Date < start.Value.Date)
+                {
+                    problem ??= $"ends before it starts|{sy}-{sm}-{sd} .. {ey}-{em}-{ed} (date block {n})";
+                    break;
+                }
                 blocks.Add(new Block(start.Value.Date, start.Value.Precision, ongoing ? null : end.Value.Date, end.Value.Precision));
             }
             if (problem is not null)
@@ -104,6 +110,12 @@ public static class CowWarImporter
         var counts = new Dictionary<string, int>(StringComparer.Ordinal) { ["attack"] = 0, ["assist"] = 0, ["endwar"] = 0 };
         foreach (var war in participants.GroupBy(p => p.War).OrderBy(g => g.Key))
         {
+            // A war needs two sides: one side alone has no attack and no end to write.
+            if (war.Select(p => p.Side).Distinct().Count() < 2)
+            {
+                foreach (var p in war) skipped.Add(new SkippedRow(wars.Path, p.Line, "its war has no participant on the other side", $"war {war.Key}"));
+                continue;
+            }
             var (name, text, events) = History(war.Key, [.. war], wars.Path);
             files.Add(new GeneratedFile(name, Formatter.FormatEvents(text)));
             foreach (var e in events) counts[e.Verb]++;
@@ -182,6 +194,16 @@ public static class CowWarImporter
                         if (a.Side == attackerSide && b.Side != attackerSide)
                         {
                             Add(new Event(date, 0, a.Party, "attack", b.Party, precision, $"{a.State} (side {a.Side}) fights {b.State} (side {b.Side})"));
+                            // An attack opens obligations on its own date: each state already fighting on
+                            // either side stands by its co-belligerent that day, so help given since an
+                            // earlier entry is seen inside the new window (found in review).
+                            foreach (var (helped, side) in new[] { (a, a.Side), (b, b.Side) })
+                            {
+                                foreach (var ally in participants.Where(c => c.Side == side && !ReferenceEquals(c, helped) && c.Blocks.Any(k => k.Start <= date && (k.End is not { } e || date <= e))))
+                                {
+                                    Add(new Event(date, 1, ally.Party, "assist", helped.Party, precision, $"{ally.State} is fighting on the side of {helped.State} (side {side}) when {a.State} and {b.State} meet"));
+                                }
+                            }
                         }
                         else if (a.Side == b.Side)
                         {

@@ -48,6 +48,20 @@ public sealed record InstanceResult(
 {
     /// <summary>For an indeterminate instance, what the engine would decide without the rule's <c>judgment</c>.</summary>
     public InstanceStatus? WouldBe { get; init; }
+
+    /// <summary>
+    /// The first trigger, among those of the first date the one that reads first (actor, verb,
+    /// target, attributes), not the one on the first line: summaries built from it (CSV, the study)
+    /// must not depend on line order.
+    /// </summary>
+    public Event? FirstTrigger => First(Triggers);
+
+    /// <summary>The first decisive event, chosen as <see cref="FirstTrigger"/> is.</summary>
+    public Event? FirstEvidence => First(Evidence);
+
+    private static Event? First(ImmutableArray<Event> events) => events.IsEmpty
+        ? null
+        : events.Where(e => e.Date == events[0].Date).MinBy(e => $"{e.Actor} {e.Verb} {e.Target} {string.Join(",", e.Attributes)}", StringComparer.Ordinal);
 }
 
 /// <summary>Leeds-style reliability of one party under one treaty.</summary>

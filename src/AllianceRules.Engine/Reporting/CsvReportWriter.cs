@@ -20,16 +20,24 @@ public static class CsvReportWriter
 
     public static string Write(Report report)
     {
-        var triggerAttributes = AttributeNames(report.Instances.Select(i => First(i.Triggers)));
-        var evidenceAttributes = AttributeNames(report.Instances.Select(i => First(i.Evidence)));
-        string[] header = [.. Fixed, .. triggerAttributes.Select(a => "trigger_attr_" + CsvFormat.ColumnName(a)), .. evidenceAttributes.Select(a => "evidence_attr_" + CsvFormat.ColumnName(a))];
+        var triggerAttributes = AttributeNames(report.Instances.Select(i => i.FirstTrigger));
+        var evidenceAttributes = AttributeNames(report.Instances.Select(i => i.FirstEvidence));
+        // Names that differ only in characters R and Stata do not allow ('a-b', 'a_b') get a number, so no column repeats.
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string Unique(string name)
+        {
+            var candidate = name;
+            for (var n = 2; !used.Add(candidate); n++) candidate = $"{name}_{n}";
+            return candidate;
+        }
+        string[] header = [.. Fixed.Select(Unique), .. triggerAttributes.Select(a => Unique("trigger_attr_" + CsvFormat.ColumnName(a))), .. evidenceAttributes.Select(a => Unique("evidence_attr_" + CsvFormat.ColumnName(a)))];
         return CsvFormat.Write(header, report.Instances.Select(i => Row(i, triggerAttributes, evidenceAttributes)));
     }
 
     private static string[] Row(InstanceResult i, IReadOnlyList<string> triggerAttributes, IReadOnlyList<string> evidenceAttributes)
     {
-        var trigger = First(i.Triggers);
-        var evidence = First(i.Evidence);
+        var trigger = i.FirstTrigger;
+        var evidence = i.FirstEvidence;
         return
         [
             i.Id, i.Rule.Treaty, i.Rule.QualifiedId, i.Rule.Kind.ToString().ToLowerInvariant(), i.Party,
@@ -42,8 +50,6 @@ public static class CsvReportWriter
             .. evidenceAttributes.Select(a => Attribute(evidence, a)),
         ];
     }
-
-    private static Event? First(System.Collections.Immutable.ImmutableArray<Event> events) => events.IsEmpty ? null : events[0];
 
     private static List<string> AttributeNames(IEnumerable<Event?> events) =>
         [.. events.OfType<Event>().SelectMany(e => e.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -15,7 +15,13 @@ public sealed class ImportCaseTests
 {
     private static readonly string Cases = Repo.Path("tests", "AllianceRules.Tests", "Cases", "import");
 
-    internal static string Data(params string[] parts) => Path.GetFullPath(Path.Combine([Repo.Root, "..", "shared", "data", .. parts]));
+    internal static string Data(params string[] parts)
+    {
+        var root = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "data"));
+        // The datasets sit beside the repository and are never copied into it (README): say so plainly.
+        if (!Directory.Exists(root)) throw new InvalidOperationException($"The ATOP and COW datasets are not at {root}; these tests read them from ../shared/data beside the repository.");
+        return Path.Combine([root, .. parts]);
+    }
 
     internal static SourceFile Source(string path, string? display = null) => new(display ?? Path.GetFileName(path), File.ReadAllText(path));
 
@@ -123,6 +129,35 @@ public sealed class ImportCaseTests
         Assert.Equal([("ccode is no known state", 1), ("impossible date", 1), ("unknown year", 1)], outcome.SkipCounts);
         Assert.Equal([4, 5, 6], outcome.Skipped.Select(s => s.Line).Order());
         Assert.Contains("USA attack CAN", Assert.Single(outcome.Files).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ally_already_fighting_assists_again_on_the_day_a_new_attacker_enters()
+    {
+        // Regression: assists were dated only by the later entry of the two allies, so a defence
+        // instance opened by a later attacker found no help inside its window and was violated.
+        var wars = new SourceFile("wars.csv", WarHeader
+            + "903,Made-up War,1,2,United States of America,1,3,1,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,1,1,-8,1000,4\n"
+            + "903,Made-up War,1,70,Mexico,1,3,20,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,1,-8,1000,4\n"
+            + "903,Made-up War,1,20,Canada,2,3,1,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n"
+            + "903,Made-up War,1,200,United Kingdom,2,3,1,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n");
+        var text = Assert.Single(CowWarImporter.Import(wars, Parties()).Files).Text;
+        Assert.Contains("1900-03-20 MEX attack CAN war=903", text, StringComparison.Ordinal);
+        Assert.Contains("1900-03-20 GBR assist CAN war=903", text, StringComparison.Ordinal);
+        Assert.Contains("1900-03-20 USA assist MEX war=903", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_block_that_ends_before_it_starts_and_a_one_sided_war_are_counted_not_dropped()
+    {
+        // Regression: both were left out silently, with no event and no count.
+        var wars = new SourceFile("wars.csv", WarHeader
+            + "902,Made-up War,1,2,United States of America,1,4,7,1823,11,13,1822,-8,-8,-8,-8,-8,-8,-8,1,1,1,-8,1000,4\n"
+            + "902,Made-up War,1,20,Canada,2,4,7,1823,11,13,1823,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n");
+        var outcome = CowWarImporter.Import(wars, Parties());
+        Assert.True(outcome.Succeeded);
+        Assert.Equal([("ends before it starts", 1), ("its war has no participant on the other side", 1)], outcome.SkipCounts);
+        Assert.Empty(outcome.Files);
     }
 
     [Fact]

@@ -97,6 +97,17 @@ public sealed class ReliabilityStudyTests
     }
 
     [Fact]
+    public void A_defence_promise_awaiting_judgment_is_not_honoured_by_the_neutrality_clause()
+    {
+        // Regression: the strongest promise was chosen among decided instances only, so neutrality decided the pair.
+        var rules = Rules.Replace("  rule defense \"Defence\" {\n    kind defense\n", "  rule defense \"Defence\" {\n    kind defense\n    judgment \"only against a named adversary\"\n", StringComparison.Ordinal);
+        Assert.NotEqual(Rules, rules);
+        var outcome = Checker.Check([new SourceFile("pact.treaty", rules)], [new SourceFile("h.events", "as of 2000-01-01\n1866-06-15 XXX attack AAA war=1\n1866-07-26 XXX endwar AAA war=1\n")]);
+        var pair = Assert.Single(ReliabilityStudy.Build(outcome.Report!).Pairs);
+        Assert.Equal(PairVerdict.Undecided, pair.Verdict);
+    }
+
+    [Fact]
     public void The_table_is_csv_with_a_row_per_pair()
     {
         var csv = StudyCsvWriter.Write(Study("1866-06-15 XXX attack AAA war=1 name=\"Seven, Weeks\"\n1866-07-26 XXX endwar AAA war=1\n"));

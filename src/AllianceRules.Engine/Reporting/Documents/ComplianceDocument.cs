@@ -29,6 +29,13 @@ public sealed record ComplianceDocument(
         ByKinds(report),
         [.. report.Instances.Where(i => i.Status is InstanceStatus.Pending or InstanceStatus.Excused or InstanceStatus.Indeterminate)]);
 
+    /// <summary>Whether any instance needs judgment: the reliability tables then show an indeterminate column.</summary>
+    public bool AnyIndeterminate => Report.Summary.Any(r => r.Indeterminate > 0);
+
+    /// <summary>The sentence under the reliability heading: what counts as invoked, and what is shown but not counted.</summary>
+    public string ReliabilityNote => "After Leeds: an obligation is invoked when its casus foederis occurs, and each obligated party then honours (fulfilled) or violates it. Invoked = fulfilled + violated; reliability = fulfilled ÷ invoked. "
+        + (AnyIndeterminate ? "Pending, discharged, excused and indeterminate (needing an analyst's judgment) instances are shown but not counted." : "Pending, discharged and excused instances are shown but not counted.");
+
     /// <summary>The heading of <see cref="Open"/>: it names indeterminate instances only when there are some.</summary>
     public string OpenTitle => Open.Any(i => i.Status == InstanceStatus.Indeterminate) ? "Pending, excused and needing judgment" : "Pending and excused";
 
@@ -82,12 +89,12 @@ public sealed record MemberRow(string Party, ImmutableArray<DateRange> Intervals
 public sealed record CrisisSection(LocalDate Date, Event? Trigger, ImmutableArray<InstanceResult> Instances);
 
 /// <summary>Leeds-style reliability of one kind of obligation under one treaty.</summary>
-public sealed record KindRow(string Treaty, RuleKind Kind, int Fulfilled, int Violated, int Pending, int Discharged, int Excused)
+public sealed record KindRow(string Treaty, RuleKind Kind, int Fulfilled, int Violated, int Pending, int Discharged, int Excused, int Indeterminate = 0)
 {
     public static KindRow Of(string treaty, RuleKind kind, IEnumerable<InstanceResult> instances)
     {
         var row = ReliabilityRow.Of(treaty, string.Empty, instances);
-        return new KindRow(treaty, kind, row.Fulfilled, row.Violated, row.Pending, row.Discharged, row.Excused);
+        return new KindRow(treaty, kind, row.Fulfilled, row.Violated, row.Pending, row.Discharged, row.Excused, row.Indeterminate);
     }
 
     public int Invoked => Fulfilled + Violated;

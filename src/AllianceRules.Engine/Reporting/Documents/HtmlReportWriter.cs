@@ -193,14 +193,15 @@ public static class HtmlReportWriter
     private static void Reliability(Html h, ComplianceDocument doc)
     {
         Section(h, "Reliability");
-        h.Open("p").Text("After Leeds: an obligation is invoked when its casus foederis occurs, and each obligated party then honours (fulfilled) or violates it. Invoked = fulfilled + violated; reliability = fulfilled ÷ invoked. Pending, discharged and excused instances are shown but not counted.").Close("p");
-        string[] header = ["invoked", "fulfilled", "violated", "pending", "discharged", "excused", "reliability"];
+        h.Open("p").Text(doc.ReliabilityNote).Close("p");
+        var judged = doc.AnyIndeterminate;
+        string[] header = ["invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. judged ? ["indeterminate"] : Array.Empty<string>(), "reliability"];
         h.Open("h3").Text("By party").Close("h3");
         Table(h, ["treaty", "party", .. header], doc.Report.Summary.Select(r => Row(
-            Cell(r.Treaty), Cell(r.Party), Num(r.Invoked), Num(r.Fulfilled), Num(r.Violated), Num(r.Pending), Num(r.Discharged), Num(r.Excused), Rate(r.Reliability))));
+            [Cell(r.Treaty), Cell(r.Party), Num(r.Invoked), Num(r.Fulfilled), Num(r.Violated), Num(r.Pending), Num(r.Discharged), Num(r.Excused), .. judged ? [Num(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)])));
         h.Open("h3").Text("By kind of obligation").Close("h3");
         Table(h, ["treaty", "kind", .. header], doc.ByKind.Select(r => Row(
-            Cell(r.Treaty), Cell(r.Kind.ToString().ToLowerInvariant()), Num(r.Invoked), Num(r.Fulfilled), Num(r.Violated), Num(r.Pending), Num(r.Discharged), Num(r.Excused), Rate(r.Reliability))));
+            [Cell(r.Treaty), Cell(r.Kind.ToString().ToLowerInvariant()), Num(r.Invoked), Num(r.Fulfilled), Num(r.Violated), Num(r.Pending), Num(r.Discharged), Num(r.Excused), .. judged ? [Num(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)])));
     }
 
     private static void Sweep(Html h, Sweep sweep)

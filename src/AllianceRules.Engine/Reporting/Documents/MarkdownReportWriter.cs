@@ -156,14 +156,17 @@ public static class MarkdownReportWriter
     private static void Reliability(StringBuilder sb, ComplianceDocument doc)
     {
         Heading(sb, 2, "Reliability");
-        sb.AppendLine("After Leeds: an obligation is *invoked* when its casus foederis occurs, and each obligated party then *honours* (fulfilled) or *violates* it. Invoked = fulfilled + violated; reliability = fulfilled ÷ invoked. Pending, discharged and excused instances are shown but not counted.");
+        sb.AppendLine(doc.ReliabilityNote.Replace("is invoked", "is *invoked*", StringComparison.Ordinal).Replace("then honours", "then *honours*", StringComparison.Ordinal).Replace("or violates", "or *violates*", StringComparison.Ordinal));
         sb.AppendLine();
+        // The indeterminate column only where a rule needs judgment, so other reports keep their shape.
+        var judged = doc.AnyIndeterminate;
+        string[] counts = ["invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. judged ? ["indeterminate"] : Array.Empty<string>(), "reliability"];
         Heading(sb, 3, "By party");
-        Table(sb, ["treaty", "party", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "reliability"],
-            doc.Report.Summary.Select(r => new[] { r.Treaty, r.Party, N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused), Rate(r.Reliability) }));
+        Table(sb, ["treaty", "party", .. counts],
+            doc.Report.Summary.Select(r => (string[])[r.Treaty, r.Party, N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused), .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)]));
         Heading(sb, 3, "By kind of obligation");
-        Table(sb, ["treaty", "kind", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "reliability"],
-            doc.ByKind.Select(r => new[] { r.Treaty, r.Kind.ToString().ToLowerInvariant(), N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused), Rate(r.Reliability) }));
+        Table(sb, ["treaty", "kind", .. counts],
+            doc.ByKind.Select(r => (string[])[r.Treaty, r.Kind.ToString().ToLowerInvariant(), N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused), .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)]));
     }
 
     private static void Open(StringBuilder sb, ComplianceDocument doc)

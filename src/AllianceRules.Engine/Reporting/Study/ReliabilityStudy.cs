@@ -67,10 +67,10 @@ public sealed record ReliabilityStudy(
     public static ReliabilityStudy Build(Report report, string by = "war", int split = 1945)
     {
         var splitDate = new LocalDate(split, 1, 1);
-        var withAttribute = report.Instances.Where(i => !i.Triggers.IsEmpty && i.Triggers[0].Attributes.ContainsKey(by)).ToList();
+        var withAttribute = report.Instances.Where(i => i.FirstTrigger is { } t && t.Attributes.ContainsKey(by)).ToList();
         var consultation = withAttribute.Count(i => i.Rule.Kind == RuleKind.Consultation);
         var counted = withAttribute.Where(i => i.Rule.Kind != RuleKind.Consultation).ToList();
-        var groups = counted.GroupBy(i => (i.Rule.Treaty, War: i.Triggers[0].Attributes[by])).ToList();
+        var groups = counted.GroupBy(i => (i.Rule.Treaty, War: i.FirstTrigger!.Attributes[by])).ToList();
         var pairs = groups
             .Select(g => Pair(g.Key.Treaty, g.Key.War, g.ToList()))
             .OrderBy(p => p.From).ThenBy(p => p.Treaty, StringComparer.Ordinal).ThenBy(p => p.War, StringComparer.Ordinal)
@@ -96,7 +96,7 @@ public sealed record ReliabilityStudy(
         // What the figures would be if every obligation that needs judgment were read as the engine found it.
         var asFound = counted
             .Select(i => i.WouldBe is { } found ? i with { Status = found, WouldBe = null } : i)
-            .GroupBy(i => (i.Rule.Treaty, War: i.Triggers[0].Attributes[by]))
+            .GroupBy(i => (i.Rule.Treaty, War: i.FirstTrigger!.Attributes[by]))
             .Select(g => Pair(g.Key.Treaty, g.Key.War, g.ToList()));
         return new ReliabilityStudy(
             by,
@@ -131,26 +131,29 @@ public sealed record ReliabilityStudy(
     private static StudyPair Pair(string treaty, string war, List<InstanceResult> all)
     {
         var first = all.MinBy(i => i.TriggeredOn)!;
-        // Judged on the strongest promise that was invoked here; a member fighting an ally breaks them all.
-        var decided = all.Where(i => i.Status is InstanceStatus.Fulfilled or InstanceStatus.Violated && !i.Rule.IsForbid).ToList();
-        var strongest = decided.Count == 0 ? (int?)null : decided.Min(i => Rank(i.Rule.Kind));
-        var instances = all.Where(i => i.Rule.IsForbid || strongest is null || Rank(i.Rule.Kind) == strongest || i.Status is not (InstanceStatus.Fulfilled or InstanceStatus.Violated)).ToList();
+        // Judged on the strongest promise invoked here, decided or not (a defence pact waiting for
+        // judgment is not honoured by its neutrality clause); a member fighting an ally breaks them all.
+        static bool Invoked(InstanceResult i) => i.Status is InstanceStatus.Fulfilled or InstanceStatus.Violated or InstanceStatus.Indeterminate or InstanceStatus.Pending;
+        var promised = all.Where(i => Invoked(i) && !i.Rule.IsForbid).ToList();
+        var strongest = promised.Count == 0 ? (int?)null : promised.Min(i => Rank(i.Rule.Kind));
+        var instances = all.Where(i => i.Rule.IsForbid || strongest is null || Rank(i.Rule.Kind) == strongest || !Invoked(i)).ToList();
         var fulfilled = instances.Count(i => i.Status == InstanceStatus.Fulfilled);
         // A forbid violated is a member fighting an ally; any other violation is an ally that did not do its part.
         var fought = instances.Count(i => i.Status == InstanceStatus.Violated && i.Rule.IsForbid);
         var violated = instances.Count(i => i.Status == InstanceStatus.Violated);
         var indeterminate = instances.Count(i => i.Status == InstanceStatus.Indeterminate);
         var pending = instances.Count(i => i.Status == InstanceStatus.Pending);
+        // One member honouring is enough; while none has and one is undecided, the pair is undecided.
         var verdict =
             fought > 0 ? PairVerdict.Violated
             : fulfilled > 0 ? PairVerdict.Honoured
-            : violated > 0 ? PairVerdict.Violated
             : indeterminate + pending > 0 ? PairVerdict.Undecided
+            : violated > 0 ? PairVerdict.Violated
             : PairVerdict.NotInvoked;
         return new StudyPair(
             treaty,
             war,
-            first.Triggers[0].Attributes.GetValueOrDefault("name"),
+            first.FirstTrigger!.Attributes.GetValueOrDefault("name"),
             first.TriggeredOn,
             [.. all.Select(i => i.Rule.Kind).Distinct().Order()],
             all.Count,
