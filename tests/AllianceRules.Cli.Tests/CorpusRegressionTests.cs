@@ -128,4 +128,14 @@ public sealed class CorpusRegressionTests
         Assert.Equal(2, exit);
         Assert.Equal("alliance: error AR9008: cannot write 'no/such/report.txt': the directory 'no/such' does not exist; nothing was written\n", err.Replace("\r\n", "\n"));
     }
+
+    [Fact]
+    public void Bug_a_control_character_was_described_as_empty_quotes()
+    {
+        using var cli = new CliHarness();
+        cli.Write("v.treaty", "\u0001vocabulary {\n}\n");
+        var (exit, _, err) = cli.Run("check", "v.treaty");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("v.treaty:1:1: error AR2001: unexpected the control character U+0001; expected 'vocabulary' or 'treaty'", err, StringComparison.Ordinal);
+    }
 }
