@@ -11,6 +11,8 @@ public static class AtomicFile
         _ => e.Message.TrimEnd('.'),
     };
 
+    private static string Shown(string? directory) => string.IsNullOrEmpty(directory) ? "." : directory.Replace('\\', '/');
+
     /// <summary>Null on success, or why it failed.</summary>
     public static string? TryWrite(string path, string contents) =>
         TryWrite(path, stream =>
@@ -28,7 +30,8 @@ public static class AtomicFile
             var full = Path.GetFullPath(path);
             var directory = Path.GetDirectoryName(full) ?? ".";
             if (Directory.Exists(full)) return "it is a directory";
-            if (!Directory.Exists(directory)) return $"the directory '{directory}' does not exist";
+            // Named as the user gave it: the absolute path was once printed here (bad-input corpus, issue #8).
+            if (!Directory.Exists(directory)) return $"the directory '{Shown(Path.GetDirectoryName(path))}' does not exist";
             // A read-only file is the user's decision, which a rename would override (even as root).
             UnixFileMode? mode = null;
             if (File.Exists(full) && !OperatingSystem.IsWindows())

@@ -84,7 +84,7 @@ public static class CommandInput
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                problems.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e is InvalidDataException ? "it is not valid gzip data" : e.Message));
+                problems.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, ReadFailure.Why(e)));
             }
         }
         if (problems.Count > 0) return (null, problems);

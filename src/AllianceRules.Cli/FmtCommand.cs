@@ -39,7 +39,7 @@ public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, e.Message));
+                diagnostics.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, ReadFailure.Why(e)));
                 continue;
             }
             // A byte-order mark is not part of the text (the canonical file has none).

@@ -27,7 +27,7 @@ public sealed class HistoryStreams
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _failures.Add(DiagnosticCatalog.CannotRead(file.DisplayPath, e.Message));
+            _failures.Add(DiagnosticCatalog.CannotRead(file.DisplayPath, ReadFailure.Why(e)));
             return new StringReader(string.Empty);
         }
     }
@@ -47,7 +47,7 @@ public sealed class HistoryStreams
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 _failed = true;
-                failures.Add(DiagnosticCatalog.CannotRead(path, e is InvalidDataException ? "it is not valid gzip data" : e.Message));
+                failures.Add(DiagnosticCatalog.CannotRead(path, ReadFailure.Why(e)));
                 return 0;
             }
         }

@@ -30,7 +30,7 @@ public static class InputDiscovery
             {
                 var root = Path.GetFullPath(given);
                 var found = new List<(string Relative, string Full, InputKind Kind)>();
-                Walk(root, string.Empty, found, diagnostics, []);
+                Walk(root, string.Empty, found, diagnostics, [], given);
                 foreach (var (relative, full, kind) in found.OrderBy(f => f.Relative, StringComparer.Ordinal))
                 {
                     Add(full, Join(given, relative), kind);
@@ -70,7 +70,7 @@ public static class InputDiscovery
     /// Collects files below a directory. A link back to an ancestor is not followed (a loop); other
     /// ways to reach one file are all collected, and the caller keeps the first in ordinal order.
     /// </summary>
-    private static void Walk(string directory, string relative, List<(string, string, InputKind)> found, List<Diagnostic> diagnostics, List<string> ancestors)
+    private static void Walk(string directory, string relative, List<(string, string, InputKind)> found, List<Diagnostic> diagnostics, List<string> ancestors, string given)
     {
         var real = RealPath(directory);
         if (ancestors.Contains(real)) return;
@@ -82,7 +82,8 @@ public static class InputDiscovery
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCatalog.CannotRead(directory, e.Message));
+            // The path as the user would write it, not the absolute one.
+            diagnostics.Add(DiagnosticCatalog.CannotRead(relative.Length == 0 ? Display(given) : Join(given, relative), ReadFailure.Why(e)));
             ancestors.RemoveAt(ancestors.Count - 1);
             return;
         }
@@ -91,7 +92,7 @@ public static class InputDiscovery
             var name = Path.GetFileName(entry);
             if (name.StartsWith('.')) continue;
             var childRelative = relative.Length == 0 ? name : relative + "/" + name;
-            if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics, ancestors);
+            if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics, ancestors, given);
             else if (InputFile.KindOf(name) is { } kind) found.Add((childRelative, RealPath(Path.GetFullPath(entry)), kind));
         }
         ancestors.RemoveAt(ancestors.Count - 1);

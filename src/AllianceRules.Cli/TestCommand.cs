@@ -78,7 +78,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCatalog.CannotRead(display, e.Message));
+            diagnostics.Add(DiagnosticCatalog.CannotRead(display, ReadFailure.Why(e)));
             return null;
         }
     }

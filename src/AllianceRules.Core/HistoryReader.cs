@@ -225,6 +225,9 @@ public sealed class HistoryReader
         if (!state.Sniffed) Sniff(piece, state);
         if (state.Format is HistoryFormat.Gdelt1 or HistoryFormat.Gdelt2 or HistoryFormat.Icews) return ReadDatasetLines(piece, state);
         if (state.Format == HistoryFormat.Dataset) return [];
+        // Dataset files are read as their publishers wrote them (a stray byte in a free-text field
+        // must not reject a whole GDELT day); a history written by hand must be text.
+        piece = UnreadableText.Check(piece, Diagnostics);
         if (state.Format == HistoryFormat.Events) return ReadEventLines(piece, state);
         var lines = state.Format == HistoryFormat.Csv
             ? CsvHistoryReader.Read(piece, Diagnostics, state.Csv)

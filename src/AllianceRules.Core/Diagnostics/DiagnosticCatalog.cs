@@ -33,6 +33,9 @@ public static class DiagnosticCatalog
     public static Diagnostic MalformedCameoCode(SourceRef at, string text) =>
         Error("AR1006", at, $"'{text}' is not a CAMEO code; expected 2 to 4 digits such as '18' or '0232'");
 
+    public static Diagnostic UnreadableCharacter(SourceRef at, string what) =>
+        Error("AR1007", at, $"the file holds {what}");
+
     // ---- AR2xxx: syntax -----------------------------------------------------------------------
 
     public static Diagnostic SyntaxError(SourceRef at, string found, string expected) =>

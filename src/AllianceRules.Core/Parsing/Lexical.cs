@@ -217,6 +217,8 @@ internal static class Lexical
         if (offset >= text.Length) return "end of file";
         var c = text[offset];
         if (c == '\n' || c == '\r') return "end of line";
+        // Shown by its number: printed raw it is invisible, "unexpected ''" (bad-input corpus, issue #8).
+        if (char.IsControl(c)) return $"the control character U+{(int)c:X4}";
         if (c == '"')
         {
             var close = text.IndexOf('"', offset + 1);

@@ -11,6 +11,7 @@ public static class RuleFileParser
     public static (RuleFileSyntax Syntax, ImmutableArray<Diagnostic> Diagnostics) Parse(SourceFile file)
     {
         var bag = new DiagnosticBag();
+        file = UnreadableText.Check(file, bag);
         var syntax = new TreatyGrammar(file, bag).ParseFile();
         return (syntax, bag.ToSortedArray());
     }

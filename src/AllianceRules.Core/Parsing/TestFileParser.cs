@@ -20,6 +20,7 @@ public static class TestFileParser
     public static (TestFileSyntax Syntax, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceFile file)
     {
         var bag = new DiagnosticBag();
+        file = UnreadableText.Check(file, bag);
         var tests = new List<RuleTestSyntax>();
         Builder? current = null;
         var lines = file.Text.Split('\n');

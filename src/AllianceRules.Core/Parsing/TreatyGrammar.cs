@@ -26,6 +26,19 @@ internal sealed class TreatyGrammar
     private readonly List<int> _skips = [];
     private int _depth;
 
+    /// <summary>
+    /// The parser and every pass over a condition recurse, so 10,000 nested parentheses or 100,000
+    /// 'or's once overflowed the stack and killed the process (bad-input corpus, issue #8). These
+    /// bounds turn such a condition into an error; no real treaty comes near them.
+    /// </summary>
+    internal const int MaxConditionNesting = 100;
+
+    /// <inheritdoc cref="MaxConditionNesting"/>
+    internal const int MaxConditionParts = 1000;
+
+    /// <summary>How many parentheses and 'not's enclose the condition being parsed.</summary>
+    private int _conditionNesting;
+
     public TreatyGrammar(SourceFile file, DiagnosticBag diagnostics)
     {
         _file = file;
@@ -241,18 +254,18 @@ internal sealed class TreatyGrammar
             from before in Keyword("before")
             from end in End
             select (ConditionSyntax)new ThereWasConditionSyntax(pattern, window, strictly.IsDefined, Span(start, end));
-        var parenthesised =
+        var parenthesised = Nested(
             from open in Sym("(")
             from inner in condition
             from close in Sym(")")
-            select inner;
+            select inner);
         Parser<ConditionSyntax>? unary = null;
-        var not_ =
+        var not_ = Nested(
             from start in Lexical.Position
             from kw in Keyword("not")
             from operand in Parse.Ref(() => unary!)
             from end in End
-            select (ConditionSyntax)new NotConditionSyntax(operand, Span(start, end));
+            select (ConditionSyntax)new NotConditionSyntax(operand, Span(start, end)));
         unary = not_.Or(parenthesised).Or(thereWas).Or(termAtom)
             .Named("a condition");
         var conjunction =
@@ -266,6 +279,62 @@ internal sealed class TreatyGrammar
             from first in conjunction
             from rest in Keyword("or").Then(_ => conjunction).XMany()
             select rest.Aggregate(first, (l, r) => new OrConditionSyntax(l, r, Span(start, r.Span.End)));
+    }
+
+    /// <summary>A parenthesis or 'not': one level deeper, and an error past <see cref="MaxConditionNesting"/>.</summary>
+    private Parser<ConditionSyntax> Nested(Parser<ConditionSyntax> parser) => input =>
+    {
+        if (_conditionNesting >= MaxConditionNesting)
+        {
+            // Reported past its position, so that no alternative's "expected" replaces it.
+            return CustomFailure.Create<ConditionSyntax>(input.AtEnd ? input : input.Advance(), input.Position, "AR2001", 1,
+                $"this condition nests more than {MaxConditionNesting} parentheses and 'not's deep; write it more simply");
+        }
+        _conditionNesting++;
+        try
+        {
+            return parser(input);
+        }
+        finally
+        {
+            _conditionNesting--;
+        }
+    };
+
+    /// <summary>A whole condition ('where', 'unless'), refused when it has more than <see cref="MaxConditionParts"/> parts.</summary>
+    private static Parser<ConditionSyntax> Bounded(Parser<ConditionSyntax> parser) => input =>
+    {
+        var result = parser(input);
+        if (!result.WasSuccessful || Parts(result.Value) is var parts && parts <= MaxConditionParts) return result;
+        return CustomFailure.Create<ConditionSyntax>(result.Remainder, result.Value.Span.Start, "AR2001", 1,
+            $"this condition joins {parts} conditions with 'and' and 'or', more than {MaxConditionParts}; split the rule, or list values with 'in [...]'");
+    };
+
+    /// <summary>The atoms of a condition, counted without recursion (the tree may be deep).</summary>
+    private static int Parts(ConditionSyntax condition)
+    {
+        var (count, stack) = (0, new Stack<ConditionSyntax>([condition]));
+        while (stack.TryPop(out var c))
+        {
+            switch (c)
+            {
+                case AndConditionSyntax a:
+                    stack.Push(a.Left);
+                    stack.Push(a.Right);
+                    break;
+                case OrConditionSyntax o:
+                    stack.Push(o.Left);
+                    stack.Push(o.Right);
+                    break;
+                case NotConditionSyntax n:
+                    stack.Push(n.Operand);
+                    break;
+                default:
+                    count++;
+                    break;
+            }
+        }
+        return count;
     }
 
     private void BuildRules()
@@ -327,7 +396,7 @@ internal sealed class TreatyGrammar
             from interval in _interval
             from end in End
             select (RuleItemSyntax)new EffectiveSyntax(interval, Span(start, end));
-        var whereClause = Keyword("where").Then(_ => _condition).XOptional();
+        var whereClause = Keyword("where").Then(_ => Bounded(_condition)).XOptional();
         var whenThen =
             from start in Lexical.Position
             from kw in Keyword("when")
@@ -356,7 +425,7 @@ internal sealed class TreatyGrammar
         var unless =
             from start in Lexical.Position
             from kw in Keyword("unless")
-            from cond in _condition
+            from cond in Bounded(_condition)
             from end in End
             select (RuleItemSyntax)new UnlessSyntax(cond, Span(start, end));
         var until =

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace AllianceRules.Cli;
+
+/// <summary>
+/// Why a file could not be read, in the user's words. .NET's own messages name the absolute path
+/// (often another one than the user gave, through a link) and read like "Too many levels of
+/// symbolic links : '/tmp/…/a.treaty'" (bad-input corpus, issue #8).
+/// </summary>
+public static partial class ReadFailure
+{
+    public static string Why(Exception e) => e switch
+    {
+        InvalidDataException => "it is not valid gzip data",
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "it does not exist (is it a link to a file that is gone?)",
+        IOException when e.Message.Contains("symbolic links", StringComparison.OrdinalIgnoreCase) => "its symbolic links form a loop",
+        _ => PathSuffix().Replace(e.Message, string.Empty).TrimEnd('.'),
+    };
+
+    /// <summary>The " : '/the/path'" that .NET appends to an error of the operating system.</summary>
+    [GeneratedRegex(@"\s*:\s*'[^']*'\s*\.?$")]
+    private static partial Regex PathSuffix();
+}
