@@ -200,11 +200,12 @@ namespace AllianceRules.Cli
                 Description = "The trigger attribute that names a war (default 'war'): instances are summed up per alliance and value.",
                 DefaultValueFactory = _ => "war",
             };
-            var studySplit = new Option<int>("--split")
+            // Read as text, so a value that is not a year gets the study's own message.
+            var studySplit = new Option<string>("--split")
             {
                 HelpName = "YEAR",
                 Description = "Give figures before and from this year too (default 1945).",
-                DefaultValueFactory = _ => 1945,
+                DefaultValueFactory = _ => "1945",
             };
             var studyFormat = new Option<string>("--format")
             {
@@ -231,7 +232,7 @@ namespace AllianceRules.Cli
                     ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
                 },
                 result.GetValue(studyBy) ?? "war",
-                result.GetValue(studySplit))));
+                result.GetValue(studySplit) ?? "1945")));
 
             var fmtPaths = new Argument<string[]>("PATH")
             {

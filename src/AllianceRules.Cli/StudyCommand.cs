@@ -4,7 +4,7 @@ using AllianceRules.Reporting.Study;
 namespace AllianceRules.Cli;
 
 /// <summary>The options of <c>alliance study</c>, as typed.</summary>
-public sealed record StudyRequest(CheckRequest Check, string By, int Split);
+public sealed record StudyRequest(CheckRequest Check, string By, string Split);
 
 /// <summary>
 /// <c>alliance study</c>: evaluate as <c>check</c> does, then sum the verdicts up as a Leeds-style
@@ -18,12 +18,13 @@ public sealed class StudyCommand(TextWriter stdout, TextWriter stderr)
     {
         List<Diagnostic> problems = [];
         if (!IsAttributeName(request.By)) problems.Add(DiagnosticCatalog.CommandLine($"--by '{request.By}' is not an attribute name such as 'war'"));
-        if (request.Split is < 1000 or > 9999) problems.Add(DiagnosticCatalog.CommandLine($"--split {request.Split} is not a year such as 1945"));
+        var split = int.TryParse(request.Split, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999 ? year : (int?)null;
+        if (split is null) problems.Add(DiagnosticCatalog.CommandLine($"--split '{request.Split}' is not a year such as 1945"));
         if (problems.Count > 0) return CommandInput.Fail(stderr, problems);
 
         var check = new CheckCommand(stdout, stderr);
         if (check.Evaluate(request.Check, KnownOptions, out var report, out _) is { } failed) return failed;
-        var study = ReliabilityStudy.Build(report!, request.By, request.Split);
+        var study = ReliabilityStudy.Build(report!, request.By, split!.Value);
         var text = request.Check.Format switch
         {
             "csv" => StudyCsvWriter.Write(study),
