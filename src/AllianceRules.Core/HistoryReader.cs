@@ -48,6 +48,9 @@ public sealed class HistoryReader
     /// <summary>Pieces of about this many characters, each ending at a line break; small enough (64 KB) to stay off the large object heap, which only a full collection frees.</summary>
     internal const int PieceSize = 1 << 15;
 
+    /// <summary>The longest line (or CSV row) a history may hold: 16 Mi characters (docs/robustness.md, limits).</summary>
+    internal const int MaxLineLength = 1 << 24;
+
     private static readonly ImmutableSortedDictionary<string, string> NoAttributes =
         ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
@@ -102,7 +105,7 @@ public sealed class HistoryReader
     {
         using var reader = source.Open();
         var state = new FileState(source.Format);
-        foreach (var piece in Pieces(source.Path, reader, source.Format == HistoryFormat.Csv, pieceSize))
+        foreach (var piece in Pieces(source.Path, reader, source.Format == HistoryFormat.Csv, Diagnostics.Add, pieceSize))
         {
             foreach (var e in ReadPiece(piece, state)) yield return e;
         }
@@ -145,7 +148,7 @@ public sealed class HistoryReader
     /// Cuts a text into pieces of whole lines (of whole rows, for CSV, whose quoted fields may hold
     /// line breaks), each knowing the line and offset it starts at, so diagnostics read as in the whole file.
     /// </summary>
-    internal static IEnumerable<SourceFile> Pieces(string path, TextReader reader, bool csvQuotes, int pieceSize = PieceSize)
+    internal static IEnumerable<SourceFile> Pieces(string path, TextReader reader, bool csvQuotes, Action<Diagnostic> report, int pieceSize = PieceSize, int maxLine = MaxLineLength)
     {
         var buffer = new char[pieceSize];
         var filled = 0;
@@ -164,8 +167,16 @@ public sealed class HistoryReader
             var cut = Cut(buffer, filled, csvQuotes);
             if (cut == 0)
             {
+                if (buffer.Length >= maxLine)
+                {
+                    // A line this long is no event (an unclosed quote, or not a history at all): stop
+                    // here rather than hold the rest of the file in memory.
+                    var shown = new SourceFile(path, new string(buffer, 0, Math.Min(filled, 200)), line, offset);
+                    report(DiagnosticCatalog.LineTooLong(shown.At(new TextSpan(0, 1)), maxLine, csvQuotes));
+                    yield break;
+                }
                 // One line longer than a piece: make room for it.
-                Array.Resize(ref buffer, buffer.Length * 2);
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, maxLine));
                 continue;
             }
             var text = new string(buffer, 0, cut);

@@ -165,6 +165,9 @@ public static class DiagnosticCatalog
     public static Diagnostic DatasetHeader(SourceRef at, string why) =>
         Error("AR4008", at, why);
 
+    public static Diagnostic LineTooLong(SourceRef at, int limit, bool csv) =>
+        Error("AR4010", at, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"this line is longer than {limit:N0} characters, the most a history's line may hold{(csv ? " (is a quoted field never closed?)" : string.Empty)}; the rest of the file is not read"));
+
     public static Diagnostic UnknownDatasetLayout(SourceRef at) =>
         Error("AR4009", at, "cannot tell which dataset this file is from its first line (neither a GDELT 1.0 or 2.0 row nor the ICEWS header); name it with --events-format gdelt1|gdelt2|icews");
 

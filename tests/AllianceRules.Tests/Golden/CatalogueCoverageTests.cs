@@ -20,7 +20,10 @@ public sealed partial class CatalogueCoverageTests
     public static IReadOnlyList<string> CatalogueCodes() =>
         [.. CodeLiteral().Matches(File.ReadAllText(CatalogPath)).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    public static TheoryData<string> InputCodes() => [.. CatalogueCodes().Where(c => c[2] is '1' or '2' or '3' or '4')];
+    /// <summary>Codes no small case can produce, each pinned by a test of its own instead: AR4010 needs a line of 16 Mi characters (ReaderProperties).</summary>
+    private static readonly string[] PinnedElsewhere = ["AR4010"];
+
+    public static TheoryData<string> InputCodes() => [.. CatalogueCodes().Where(c => c[2] is '1' or '2' or '3' or '4' && !PinnedElsewhere.Contains(c))];
 
     public static TheoryData<string> AllCodes() => [.. CatalogueCodes()];
 

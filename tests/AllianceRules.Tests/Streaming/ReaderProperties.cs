@@ -104,4 +104,16 @@ public sealed class ReaderProperties
             : reader.Read(new HistorySource("h.csv", HistoryFormat.Csv, () => new StringReader(text)), pieceSize).ToList();
         return (string.Join("\n", events.Select(Describe)), string.Join("\n", reader.Diagnostics.ToSortedArray().Select(DiagnosticFormatter.Format)));
     }
+
+    [Fact]
+    public void A_line_longer_than_the_limit_is_an_error_at_its_start_and_the_rest_is_not_read()
+    {
+        var reported = new List<Diagnostic>();
+        var text = "2010-12-01 AZE attack ARM\n2010-12-02 AZE attack ARM \"" + new string('x', 5000) + "\n2010-12-03 AZE attack ARM\n";
+        var pieces = HistoryReader.Pieces("h.csv", new StringReader(text), csvQuotes: true, reported.Add, pieceSize: 64, maxLine: 1024).ToList();
+        Assert.Equal("2010-12-01 AZE attack ARM\n", string.Concat(pieces.Select(p => p.Text)));
+        Assert.Equal(
+            "h.csv:2:1: error AR4010: this line is longer than 1,024 characters, the most a history's line may hold (is a quoted field never closed?); the rest of the file is not read",
+            DiagnosticFormatter.Format(Assert.Single(reported)).Split('\n')[0]);
+    }
 }
