@@ -27,6 +27,13 @@ public static class DiagnosticCatalog
     public static Diagnostic NumberTooLarge(SourceRef at, string text) =>
         Error("AR1004", at, $"the number '{text}' is too large");
 
+    public static Diagnostic ConditionTooDeep(SourceRef at, int limit) =>
+        Error("AR1007", at, ConditionTooDeepMessage(limit));
+
+    /// <summary>The text of AR1007, which the grammar reports as a parse failure.</summary>
+    public static string ConditionTooDeepMessage(int limit) =>
+        $"this condition nests '(' and 'not' more than {limit} deep; split it into simpler conditions";
+
     public static Diagnostic NonPositivePeriod(SourceRef at, string text) =>
         Error("AR1005", at, $"a period must be longer than zero, but '{text}' is not");
 

@@ -26,6 +26,11 @@ internal sealed class TreatyGrammar
     private readonly List<int> _skips = [];
     private int _depth;
 
+    /// <summary>How deep '(' and 'not' may nest in a condition (see <see cref="Nested"/>).</summary>
+    public const int MaxConditionDepth = 100;
+
+    private int _conditionDepth;
+
     public TreatyGrammar(SourceFile file, DiagnosticBag diagnostics)
     {
         _file = file;
@@ -243,14 +248,14 @@ internal sealed class TreatyGrammar
             select (ConditionSyntax)new ThereWasConditionSyntax(pattern, window, strictly.IsDefined, Span(start, end));
         var parenthesised =
             from open in Sym("(")
-            from inner in condition
+            from inner in Nested(condition)
             from close in Sym(")")
             select inner;
         Parser<ConditionSyntax>? unary = null;
         var not_ =
             from start in Lexical.Position
             from kw in Keyword("not")
-            from operand in Parse.Ref(() => unary!)
+            from operand in Nested(Parse.Ref(() => unary!))
             from end in End
             select (ConditionSyntax)new NotConditionSyntax(operand, Span(start, end));
         unary = not_.Or(parenthesised).Or(thereWas).Or(termAtom)
@@ -267,6 +272,28 @@ internal sealed class TreatyGrammar
             from rest in Keyword("or").Then(_ => conjunction).XMany()
             select rest.Aggregate(first, (l, r) => new OrConditionSyntax(l, r, Span(start, r.Span.End)));
     }
+
+    /// <summary>
+    /// Each '(' and 'not' recurses through a dozen of Sprache's frames: fuzzing (issue 8) found that
+    /// 10,000 of them overflow the stack and kill the process. So nesting stops at
+    /// <see cref="MaxConditionDepth"/> with AR1007, far beyond any treaty and far below the stack.
+    /// </summary>
+    private Parser<ConditionSyntax> Nested(Parser<ConditionSyntax> inner) => input =>
+    {
+        if (_conditionDepth >= MaxConditionDepth)
+        {
+            return CustomFailure.Create<ConditionSyntax>(input, "AR1007", 1, DiagnosticCatalog.ConditionTooDeepMessage(MaxConditionDepth));
+        }
+        _conditionDepth++;
+        try
+        {
+            return inner(input);
+        }
+        finally
+        {
+            _conditionDepth--;
+        }
+    };
 
     private void BuildRules()
     {
