@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 FUZZ_OUT=${FUZZ_OUT:-bench/out/fuzz-smoke}
+# Debug, as CI has just built the solution: only the harness itself is compiled.
+FUZZ_CONFIGURATION=${FUZZ_CONFIGURATION:-Debug}
 . bench/fuzz/common.sh
 seconds=${FUZZ_SMOKE_SECONDS:-5}
 
