@@ -146,6 +146,9 @@ public static class AtopImporter
     private static LocalDate? Date(int year, int month, int day, bool start)
     {
         if (month is < 0 or > 12 || year is < 1 or > 9999) return null;
+        // An exit in 9999 with its month (or December's day) unknown ends the day after the
+        // calendar's last, which made PlusDays/PlusMonths throw (found by fuzzing, issue 8): no such date.
+        if (!start && year == 9999 && (month == 0 || (month == 12 && day <= 0))) return null;
         if (month == 0) return start ? new LocalDate(year, 1, 1) : new LocalDate(year, 12, 31).PlusDays(1);
         if (day <= 0) return start ? new LocalDate(year, month, 1) : new LocalDate(year, month, 1).PlusMonths(1);
         if (day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return null;

@@ -128,6 +128,8 @@ public static class CowWarImporter
     /// <summary>A start date: an unknown day (-9) is the 1st of the month, an unknown month January.</summary>
     private static (LocalDate Date, Precision Precision)? Start(int year, int month, int day)
     {
+        // A year past the calendar's (NodaTime's 1..9999 here) made LocalDate throw (found by fuzzing, issue 8): it is an impossible date.
+        if (year is < 1 or > 9999) return null;
         if (month == -9) return (new LocalDate(year, 1, 1), Precision.Year);
         if (month is < 1 or > 12) return null;
         if (day == -9) return (new LocalDate(year, month, 1), Precision.Month);
@@ -138,7 +140,8 @@ public static class CowWarImporter
     /// <summary>An end date: an unknown day (-9) is the last day of the month, an unknown month December.</summary>
     private static (LocalDate Date, Precision Precision)? End(int year, int month, int day)
     {
-        if (year < 1) return null;
+        // As in Start: a year past 9999 threw (found by fuzzing, issue 8).
+        if (year is < 1 or > 9999) return null;
         if (month == -9) return (new LocalDate(year, 12, 31), Precision.Year);
         if (month is < 1 or > 12) return null;
         var last = CalendarSystem.Iso.GetDaysInMonth(year, month);
