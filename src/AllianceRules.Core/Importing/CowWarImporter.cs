@@ -151,7 +151,17 @@ public static class CowWarImporter
     }
 
     /// <summary>Text fit for a history's quoted string: no double quote, no backslash, no line break.</summary>
-    private static string Clean(string text) => text.Replace('"', '\'').Replace('\\', '/').Replace('\n', ' ').Replace('\r', ' ').Trim();
+    /// <remarks>
+    /// Control characters, and the replacement character that stands for bytes that were not UTF-8,
+    /// become '?': a history may not hold them (AR1007), and what the importer writes must load
+    /// (found by the fuzz smoke run).
+    /// </remarks>
+    private static string Clean(string text)
+    {
+        var cleaned = text.Replace('"', '\'').Replace('\\', '/').Replace('\n', ' ').Replace('\r', ' ');
+        if (cleaned.Any(c => char.IsControl(c) || c is '\uFFFD' or '\uFEFF')) cleaned = string.Concat(cleaned.Select(c => char.IsControl(c) || c is '\uFFFD' or '\uFEFF' ? '?' : c));
+        return cleaned.Trim();
+    }
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 

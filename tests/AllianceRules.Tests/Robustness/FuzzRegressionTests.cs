@@ -81,6 +81,25 @@ public sealed class FuzzRegressionTests
     }
 
     /// <summary>
+    /// A war name with bytes that were not UTF-8 (read as U+FFFD) or a control character was copied
+    /// into the history, which then failed to load with AR1007 (the fuzz smoke run).
+    /// </summary>
+    [Fact]
+    public void A_COW_name_that_is_not_text_made_a_history_that_does_not_load()
+    {
+        var wars = """
+            WarNum,WarName,WarType,ccode,StateName,Side,StartMonth1,StartDay1,StartYear1,EndMonth1,EndDay1,EndYear1,StartMonth2,StartDay2,StartYear2,EndMonth2,EndDay2,EndYear2,TransFrom,WhereFought,Initiator,Outcome,TransTo,BatDeath,Version
+            46,Second Schleswig-\uFFFDHol\u0001stein,1,255,Germany,1,2,1,1864,4,25,1864,-8,-8,-8,-8,-8,-8,-8,2,1,1,-8,1048,4
+            46,Second Schleswig-\uFFFDHol\u0001stein,1,390,Denmark,2,2,1,1864,4,25,1864,-8,-8,-8,-8,-8,-8,-8,2,2,2,-8,2933,4
+            """.Replace("\\uFFFD", "\uFFFD", StringComparison.Ordinal).Replace("\\u0001", "\u0001", StringComparison.Ordinal);
+        var outcome = CowWarImporter.Import(new SourceFile("wars.csv", wars), Parties());
+        var file = Assert.Single(outcome.Files);
+        Assert.Contains("name=\"Second Schleswig-?Hol?stein\"", file.Text, StringComparison.Ordinal);
+        var loaded = HistoryLoader.Load([new SourceFile(file.Name, file.Text)], null);
+        Assert.Empty(loaded.Diagnostics);
+    }
+
+    /// <summary>
     /// An ATOP exit in year 9999 with an unknown month (or December with an unknown day) ends on
     /// the day after the calendar's last: PlusDays/PlusMonths threw OverflowException. The row is
     /// now skipped as an impossible exit date.
