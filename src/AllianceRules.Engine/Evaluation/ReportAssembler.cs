@@ -23,6 +23,9 @@ internal static class ReportAssembler
             .ThenBy(x => x.Instance.Rule.Rule.QualifiedId, StringComparer.Ordinal)
             .ThenBy(x => x.Instance.Party, StringComparer.Ordinal)
             .ThenBy(x => x.Instance.Bindings.Canonical, StringComparer.Ordinal)
+            // Instances that differ only in the trigger attributes their rule reads ([war=@war]) are ordered by
+            // those values, not by where their triggers were written (found by a property: split files reordered them).
+            .ThenBy(x => x.Instance.Key.Context, StringComparer.Ordinal)
             .ThenBy(x => x.Triggers.IsEmpty ? string.Empty : x.Triggers[0].Origin.File, StringComparer.Ordinal)
             .ThenBy(x => x.Triggers.IsEmpty ? 0 : x.Triggers[0].Origin.Line)
             .ToList();

@@ -183,6 +183,20 @@ public sealed class StreamingProperties
     }
 
     [Fact]
+    public void Instances_apart_only_by_a_trigger_attribute_keep_their_order_whatever_the_files()
+    {
+        // Regression (seed 5mTjK2bvJgb3): two 'aid' instances for one party, one with article=4 and one
+        // without, were ordered by their triggers' files, so splitting the history reordered the report.
+        const string a = "2010-12-19 AZE attack ARM\n", b = "2010-12-19 AZE attack ARM article=4\n";
+        string Json(params (string Path, string Text)[] files) =>
+            JsonReportWriter.Write(Checker.Check([Rules], [.. files.Select(f => new SourceFile(f.Path, f.Text))], new EvaluationOptions(new LocalDate(2011, 3, 1))).Report!);
+        static IEnumerable<string> Aid(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!["instances"]!.AsArray()
+            .Where(i => (string)i!["rule"]! == "TEST.aid" && (string)i["party"]! == "KAZ").Select(i => (string)i!["reason"]!);
+        Assert.Equal(Aid(Json(("x.events", a), ("y.events", b))), Aid(Json(("x.events", b), ("y.events", a))));
+        Assert.Equal(2, Aid(Json(("x.events", a + b))).Count());
+    }
+
+    [Fact]
     public void Errors_in_several_files_come_file_by_file_in_the_order_given_as_when_read_whole()
     {
         // b.events is dated earlier, so the merge reaches its second piece, and its error, first; the report of errors must not change with that.
