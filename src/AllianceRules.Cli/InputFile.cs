@@ -43,7 +43,7 @@ public static class InputText
     public static string Decode(string path, byte[] bytes)
     {
         Stream stream = new MemoryStream(bytes);
-        if (path.EndsWith(".gz", StringComparison.Ordinal)) stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        if (path.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => new MemoryStream(bytes, writable: false));
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }

@@ -11,6 +11,7 @@ public static partial class ReadFailure
 {
     public static string Why(Exception e) => e switch
     {
+        TruncatedGzipException => "its gzip data ends early: the file is cut short (download it again)",
         InvalidDataException => "it is not valid gzip data",
         UnauthorizedAccessException => "permission denied",
         FileNotFoundException or DirectoryNotFoundException => "it does not exist (is it a link to a file that is gone?)",

@@ -76,6 +76,36 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal("{}", File.ReadAllText(Path.Combine(_cli.Directory, "old-report.json")));
     }
 
+    [Theory]
+    [InlineData("check")]
+    [InlineData("report")]
+    public void A_gzip_history_cut_short_is_an_error_not_a_shorter_history(string command)
+    {
+        // Regression: GZipStream read a file cut short as if it had ended, so events were lost with exit 0.
+        _cli.Write("cst.treaty", Rules);
+        var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Sorted, 4000))));
+        var bytes = packed.ToArray();
+        File.WriteAllBytes(Path.Combine(_cli.Directory, "cut.events.gz"), bytes[..(bytes.Length * 2 / 3)]);
+        _cli.Write("old-report.txt", "old");
+        var (exit, stdout, stderr) = _cli.Run(command, "cst.treaty", "cut.events.gz", "--output", "old-report.txt");
+        Assert.Equal((2, string.Empty), (exit, stdout));
+        Assert.StartsWith("alliance: error AR9003: cannot read 'cut.events.gz': its gzip data ends early: the file is cut short (download it again)", stderr, StringComparison.Ordinal);
+        Assert.Equal("old", File.ReadAllText(Path.Combine(_cli.Directory, "old-report.txt")));
+    }
+
+    [Fact]
+    public void A_gzip_file_of_several_members_reads_whole()
+    {
+        _cli.Write("cst.treaty", Rules);
+        WriteGzip("one.events.gz", Encoding.UTF8.GetBytes(Sorted));
+        var member = File.ReadAllBytes(Path.Combine(_cli.Directory, "one.events.gz"));
+        File.WriteAllBytes(Path.Combine(_cli.Directory, "two.events.gz"), [.. member, .. member]);
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "two.events.gz", "--format", "json", "--quiet");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Equal(2, System.Text.Json.Nodes.JsonNode.Parse(stdout)!["instances"]!.AsArray()[0]!["triggers"]!.AsArray().Count);
+    }
+
     [Fact]
     public void An_unsorted_history_gets_a_note_and_the_sorted_report_and_quiet_drops_the_note()
     {
