@@ -8,23 +8,7 @@ namespace AllianceRules.Tests.Evaluation;
 /// <summary>The limits of docs/robustness.md that the engine enforces: each a located error, never running out of memory.</summary>
 public sealed class LimitTests
 {
-    private const string Rules = """
-        vocabulary {
-          verb attack "uses armed force against"
-          verb assist "provides military assistance to"
-        }
-        treaty T "A pact (illustrative)" {
-          members {
-            ARM 2000-01-01 ..
-            RUS 2000-01-01 ..
-          }
-          rule help "Help a member attacked" {
-            kind defense
-            when $a attack $v where $v is member
-            then each member $ally except $v must assist $v within 1 day
-          }
-        }
-        """;
+    private static readonly string Rules = Support.SmallPact.Rules("1 day");
 
     private static readonly string History = string.Concat(Enumerable.Range(0, 5).Select(i => $"2001-01-{10 + (i * 3)} AZE attack ARM\n"));
 

@@ -7,23 +7,7 @@ namespace AllianceRules.Tests.Reporting;
 /// <summary>The CSV report: one row per instance, the same whatever the order of the history's lines.</summary>
 public sealed class CsvReportTests
 {
-    private const string Rules = """
-        vocabulary {
-          verb attack "uses armed force against"
-          verb assist "provides military assistance to"
-        }
-        treaty T "A pact (illustrative)" {
-          members {
-            ARM 2000-01-01 ..
-            RUS 2000-01-01 ..
-          }
-          rule help "Help a member attacked" {
-            kind defense
-            when $a attack $v where $v is member
-            then each member $ally except $v must assist $v within 30 days
-          }
-        }
-        """;
+    private static readonly string Rules = Support.SmallPact.Rules("30 days");
 
     private static string Csv(string history) =>
         CsvReportWriter.Write(Checker.Check([new SourceFile("t.treaty", Rules)], [new SourceFile("h.events", "as of 2001-12-31\n" + history)]).Report!);
