@@ -142,6 +142,9 @@ public static class DiagnosticCatalog
     public static Diagnostic AttributeInCalendarDuty(SourceRef at, string name) =>
         Error("AR3026", at, $"'@{name}' reads the trigger event's attribute, but a calendar duty ('every') has no trigger event");
 
+    public static Diagnostic EmptyJudgment(SourceRef at, string rule) =>
+        Error("AR3028", at, $"rule '{rule}' says 'judgment' with no reason; say what the analyst must judge, such as \"ATOP codes this obligation as conditional on a particular adversary\"");
+
     public static Diagnostic TriggerAttributeInFindingPattern(SourceRef at, string name, string where) =>
         Error("AR3027", at, $"'@{name}' reads the trigger event's attribute, but a pattern of {where} is what finds the trigger; write the value itself, or test '@{name}' in 'where'");
 

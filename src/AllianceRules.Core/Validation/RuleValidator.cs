@@ -40,6 +40,11 @@ public sealed class RuleValidator : AbstractValidator<BoundRule>
         Repeats(rule.Items<CitesSyntax>(), "cites");
         Repeats(rule.Items<QuoteSyntax>(), "quote");
         Repeats(rule.Items<JudgmentSyntax>(), "judgment");
+        // The reason is what a report shows beside every indeterminate verdict: it cannot be blank.
+        foreach (var judgment in rule.Items<JudgmentSyntax>().Where(j => string.IsNullOrWhiteSpace(j.Text.Value)))
+        {
+            context.Report(DiagnosticCatalog.EmptyJudgment(rule.At(judgment.Text), rule.Id));
+        }
         if (clauses.FirstOrDefault() is ForbidSyntax)
         {
             foreach (var until in rule.Items<UntilSyntax>()) context.Report(DiagnosticCatalog.UntilWithForbid(Keyword(rule, until, "until"), rule.Id));
