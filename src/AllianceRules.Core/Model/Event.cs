@@ -21,6 +21,9 @@ public sealed record Event(
     /// no pattern): the evaluator walks its date but need not look at it.
     /// </summary>
     public bool Light { get; init; }
+
+    /// <summary>What the event says (actor, verb, target, attributes), not where it was written: a key that does not depend on line order.</summary>
+    public string Content() => $"{Actor} {Verb} {Target} {string.Join(",", Attributes)}";
 }
 
 /// <summary>

@@ -150,8 +150,8 @@ internal sealed class TreatyGrammar
         var attributeTerm = Tok(
             from at in Lexical.Symbol("@")
             from name in Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("an attribute name such as 'territory'")
-            select (TermSyntax)new AttributeTermSyntax(name.Text, TextSpan.FromBounds(name.Span.Start - 1, name.Span.End)));
-        _conditionTerm = attributeTerm.Or(_term)
+            select new AttributeTermSyntax(name.Text, TextSpan.FromBounds(name.Span.Start - 1, name.Span.End)));
+        _conditionTerm = attributeTerm.Select(a => (TermSyntax)a).Or(_term)
             .Named("a party code such as 'RUS', a variable such as '$victim', an attribute such as '@territory', or '_'");
         _string = Tok(Lexical.String);
         _date = Tok(Lexical.Date);
@@ -177,15 +177,12 @@ internal sealed class TreatyGrammar
             .Or(Tok(Lexical.Digits))
             .Or(Tok(Lexical.Word.Where(w => Lexical.IsCode(w.Text) || Lexical.IsName(w.Text)).Select(w => w.Text)))
             .Named("a value: a string, a code, a name or a number");
-        var fromTrigger = Tok(
-            from at in Lexical.Symbol("@")
-            from name in Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("an attribute name such as 'war'")
-            select name.Text);
         var attribute =
             from start in Lexical.Position
             from name in _name
             from eq in Sym("=")
-            from v in fromTrigger.Select(n => (Text: n, FromTrigger: true)).Or(value.Select(v => (Text: v, FromTrigger: false)))
+            // '@name' as a value is the trigger's attribute, written as in conditions.
+            from v in attributeTerm.Select(a => (Text: a.Name, FromTrigger: true)).Or(value.Select(v => (Text: v, FromTrigger: false)))
             from end in End
             select new AttributeSyntax(name, v.Text, Span(start, end), v.FromTrigger);
         _attributes =

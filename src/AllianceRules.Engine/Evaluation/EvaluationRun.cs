@@ -419,15 +419,13 @@ internal sealed class EvaluationRun
             if (instance.End is { } earlier)
             {
                 // Several closing events on one day: the report names one, whatever the order of the lines.
-                if (string.CompareOrdinal(Canonical(e), Canonical(earlier)) < 0) instance.Close(e);
+                if (string.CompareOrdinal(e.Content(), earlier.Content()) < 0) instance.Close(e);
                 continue;
             }
             instance.Close(e);
             _deadlines.Enqueue(instance, e.Date);
         }
     }
-
-    private static string Canonical(Event e) => $"{e.Actor} {e.Verb} {e.Target} {string.Join(",", e.Attributes)}";
 
     private static void Add(ref Dictionary<OpenInstance, List<Event>>? map, OpenInstance instance, Event e)
     {

@@ -61,7 +61,7 @@ public sealed record InstanceResult(
 
     private static Event? First(ImmutableArray<Event> events) => events.IsEmpty
         ? null
-        : events.Where(e => e.Date == events[0].Date).MinBy(e => $"{e.Actor} {e.Verb} {e.Target} {string.Join(",", e.Attributes)}", StringComparer.Ordinal);
+        : events.Where(e => e.Date == events[0].Date).MinBy(e => e.Content(), StringComparer.Ordinal);
 }
 
 /// <summary>Leeds-style reliability of one party under one treaty.</summary>
