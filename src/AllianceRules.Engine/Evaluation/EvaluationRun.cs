@@ -202,13 +202,15 @@ internal sealed class EvaluationRun
         var obligation = rule.Rule.Obligation!;
         var perKey = _perKey;
         perKey.Clear();
+        // The trigger's attributes the rule reads are the same for every party it obliges.
+        var context = TriggerAttributes.Context(rule.ReadsFromTrigger, trigger);
         foreach (var (bindings, evidenceDate) in solutions)
         {
             foreach (var party in Parties(rule, obligation.Subject, bindings, date))
             {
                 var withParty = obligation.Subject is EachMemberSubject each ? bindings.With(each.Variable, party) : bindings;
                 var target = PatternMatcher.Value(obligation.Target, withParty) ?? "_";
-                var key = new InstanceKey(rule, party, target, TriggerAttributes.Context(rule.ReadsFromTrigger, trigger));
+                var key = new InstanceKey(rule, party, target, context);
                 if (perKey.TryGetValue(key, out var existing)) existing.Consider(withParty, evidenceDate);
                 else perKey[key] = new Candidate(withParty, evidenceDate);
             }

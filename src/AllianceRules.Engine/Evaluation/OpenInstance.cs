@@ -28,7 +28,9 @@ internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate
         key.Rule.Rule.Obligation is { } o ? TriggerAttributes.Resolve(o.Attributes, o.FromTrigger, opener) : [];
 
     /// <summary>The <c>until</c> patterns, resolved against the trigger.</summary>
-    public ImmutableArray<Pattern> Until { get; } = [.. key.Rule.Rule.Until.Select(u => TriggerAttributes.Resolve(u, opener))];
+    public ImmutableArray<Pattern> Until { get; } = key.Rule.Rule.Until.Any(u => u.UsesTrigger)
+        ? [.. key.Rule.Rule.Until.Select(u => TriggerAttributes.Resolve(u, opener))]
+        : key.Rule.Rule.Until;
 
     /// <summary>The pattern of a <c>before</c> window, resolved against the trigger; null for other windows.</summary>
     public Pattern? EndPattern { get; } = key.Rule.EndPattern is { } end ? TriggerAttributes.Resolve(end, opener) : null;
