@@ -32,6 +32,18 @@ public sealed record ComplianceDocument(
     /// <summary>Whether any instance needs judgment: the reliability tables then show an indeterminate column.</summary>
     public bool AnyIndeterminate => Report.Summary.Any(r => r.Indeterminate > 0);
 
+    /// <summary>The count columns of the reliability tables, between the row's names and its reliability.</summary>
+    public string[] CountColumns => ["invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. AnyIndeterminate ? ["indeterminate"] : Array.Empty<string>()];
+
+    /// <summary>A party's counts, in the order of <see cref="CountColumns"/>.</summary>
+    public int[] CountsOf(ReliabilityRow r) => Counts(r.Invoked, r.Fulfilled, r.Violated, r.Pending, r.Discharged, r.Excused, r.Indeterminate);
+
+    /// <summary>A kind's counts, in the order of <see cref="CountColumns"/>.</summary>
+    public int[] CountsOf(KindRow r) => Counts(r.Invoked, r.Fulfilled, r.Violated, r.Pending, r.Discharged, r.Excused, r.Indeterminate);
+
+    private int[] Counts(int invoked, int fulfilled, int violated, int pending, int discharged, int excused, int indeterminate) =>
+        [invoked, fulfilled, violated, pending, discharged, excused, .. AnyIndeterminate ? [indeterminate] : Array.Empty<int>()];
+
     /// <summary>The sentence under the reliability heading: what counts as invoked, and what is shown but not counted.</summary>
     public string ReliabilityNote => "After Leeds: an obligation is invoked when its casus foederis occurs, and each obligated party then honours (fulfilled) or violates it. Invoked = fulfilled + violated; reliability = fulfilled ÷ invoked. "
         + (AnyIndeterminate ? "Pending, discharged, excused and indeterminate (needing an analyst's judgment) instances are shown but not counted." : "Pending, discharged and excused instances are shown but not counted.");

@@ -194,14 +194,13 @@ public static class HtmlReportWriter
     {
         Section(h, "Reliability");
         h.Open("p").Text(doc.ReliabilityNote).Close("p");
-        var judged = doc.AnyIndeterminate;
-        string[] header = ["invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. judged ? ["indeterminate"] : Array.Empty<string>(), "reliability"];
+        string[] header = [.. doc.CountColumns, "reliability"];
         h.Open("h3").Text("By party").Close("h3");
         Table(h, ["treaty", "party", .. header], doc.Report.Summary.Select(r => Row(
-            [Cell(r.Treaty), Cell(r.Party), Num(r.Invoked), Num(r.Fulfilled), Num(r.Violated), Num(r.Pending), Num(r.Discharged), Num(r.Excused), .. judged ? [Num(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)])));
+            [Cell(r.Treaty), Cell(r.Party), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
         h.Open("h3").Text("By kind of obligation").Close("h3");
         Table(h, ["treaty", "kind", .. header], doc.ByKind.Select(r => Row(
-            [Cell(r.Treaty), Cell(r.Kind.ToString().ToLowerInvariant()), Num(r.Invoked), Num(r.Fulfilled), Num(r.Violated), Num(r.Pending), Num(r.Discharged), Num(r.Excused), .. judged ? [Num(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)])));
+            [Cell(r.Treaty), Cell(r.Kind.ToString().ToLowerInvariant()), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
     }
 
     private static void Sweep(Html h, Sweep sweep)

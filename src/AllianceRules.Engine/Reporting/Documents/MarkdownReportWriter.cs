@@ -159,14 +159,13 @@ public static class MarkdownReportWriter
         sb.AppendLine(doc.ReliabilityNote.Replace("is invoked", "is *invoked*", StringComparison.Ordinal).Replace("then honours", "then *honours*", StringComparison.Ordinal).Replace("or violates", "or *violates*", StringComparison.Ordinal));
         sb.AppendLine();
         // The indeterminate column only where a rule needs judgment, so other reports keep their shape.
-        var judged = doc.AnyIndeterminate;
-        string[] counts = ["invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. judged ? ["indeterminate"] : Array.Empty<string>(), "reliability"];
+        string[] counts = [.. doc.CountColumns, "reliability"];
         Heading(sb, 3, "By party");
         Table(sb, ["treaty", "party", .. counts],
-            doc.Report.Summary.Select(r => (string[])[r.Treaty, r.Party, N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused), .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)]));
+            doc.Report.Summary.Select(r => (string[])[r.Treaty, r.Party, .. doc.CountsOf(r).Select(N), Rate(r.Reliability)]));
         Heading(sb, 3, "By kind of obligation");
         Table(sb, ["treaty", "kind", .. counts],
-            doc.ByKind.Select(r => (string[])[r.Treaty, r.Kind.ToString().ToLowerInvariant(), N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused), .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(), Rate(r.Reliability)]));
+            doc.ByKind.Select(r => (string[])[r.Treaty, r.Kind.ToString().ToLowerInvariant(), .. doc.CountsOf(r).Select(N), Rate(r.Reliability)]));
     }
 
     private static void Open(StringBuilder sb, ComplianceDocument doc)
