@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.CommandLine;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Checking;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
@@ -10,19 +12,58 @@ namespace AllianceRules.Cli;
 /// <c>alliance check</c>: read the rule files and histories, validate them, evaluate, report.
 /// All I/O happens here; the engine is pure.
 /// </summary>
-public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class CheckCommand(CommandOutput io)
 {
-    /// <summary>The options of <c>check</c>, for suggestions when one is misspelt.</summary>
-    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--format", "--output", "--fail-on-violation", "--explain", "--sweep", "--max-memory", "--quiet", "--verbose", "--events-format", "--help"];
+    private readonly TextWriter stdout = io.Out;
+    private readonly TextWriter stderr = io.Error;
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = CommonOptions.InputPaths();
+        var format = new Option<string>("--format")
+        {
+            HelpName = "text|json|csv",
+            Description = "Report format: 'text' for people (default), 'json' (language.md §7) or 'csv' (one row per instance, for R or Stata).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.OneOf("text", "json", "csv");
+        var output = CommonOptions.Output();
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "In the text report, add to each instance the article it rests on and the lines of its trigger and evidence.",
+        };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "List every skipped row of imported data (file, line, reason) in the text report.",
+        };
+        var command = new Command("check", """
+            Validate rule files and, given event histories, decide every obligation they trigger.
+            Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
+            """)
+        {
+            paths, format, output, explain, verbose,
+        };
+        var shared = EvaluationOptionGroup.AddTo(command, EvaluationOption.All);
+        command.WithVersion();
+        command.SetAction(result => new CheckCommand(new CommandOutput(stdout, stderr, "check")).Run(new CheckRequest(
+            new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
+            result.GetValue(format) ?? "text",
+            result.GetValue(explain))
+        {
+            Verbose = result.GetValue(verbose),
+            ShowProgress = CommonOptions.CanShowProgress(stderr),
+        }));
+        return command;
+    }
 
     public int Run(CheckRequest request)
     {
         // The CSV report is a row per instance: a sweep's table or the explanation lines have no place in it.
-        if (request.Format == "csv" && (request.Inputs.Sweep is not null || request.Explain))
+        if (request.Format == "csv" && (request.Inputs.Args.Sweeps.Count > 0 || request.Explain))
         {
-            return CommandInput.Fail(stderr, [DiagnosticCatalog.OptionsConflict("--format csv", request.Explain ? "--explain" : "--sweep", "the CSV report has one row per instance and no place for " + (request.Explain ? "the explanation lines" : "the sweep's table"))]);
+            return io.Fail([DiagnosticCatalog.OptionsConflict("--format csv", request.Explain ? "--explain" : "--sweep", "the CSV report has one row per instance and no place for " + (request.Explain ? "the explanation lines" : "the sweep's table"))]);
         }
-        if (Evaluate(request, KnownOptions, out var report, out var findings) is { } failed) return failed;
+        if (Evaluate(request, out var report, out var findings) is { } failed) return failed;
 
         var written = request.Format switch
         {
@@ -30,34 +71,38 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
             "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report!)),
             _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report!, request.Explain)),
         };
-        if (written is not null) return CommandInput.Fail(stderr, [written]);
+        if (written is not null) return io.Fail([written]);
         // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.
-        foreach (var finding in findings)
+        if (!request.Inputs.Args.Quiet)
         {
-            stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
+            foreach (var finding in findings) stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
         }
-        var violated = report!.Instances.Any(i => i.Status == InstanceStatus.Violated);
-        return request.FailOnViolation && violated ? ExitCode.Violation : ExitCode.Evaluated;
+        return Verdict(request.Inputs.Args, report!.Instances);
     }
+
+    /// <summary>Exit status 1 when <c>--fail-on-violation</c> was given and an instance was violated, else 0.</summary>
+    public static int Verdict(EvaluationArgs args, IEnumerable<InstanceResult> instances) =>
+        args.FailOnViolation && instances.Any(i => i.Status == InstanceStatus.Violated) ? ExitCode.Violation : ExitCode.Evaluated;
 
     /// <summary>
     /// Reads, validates and evaluates as <c>check</c> does, streaming the histories; the exit code
     /// when that failed (its errors already printed), else null with the report and lint findings.
     /// </summary>
-    public int? Evaluate(CheckRequest request, string[] knownOptions, out Report? report, out ImmutableArray<Diagnostic> findings)
+    public int? Evaluate(CheckRequest request, out Report? report, out ImmutableArray<Diagnostic> findings)
     {
         (report, findings) = (null, []);
-        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = true, EventsFormat = request.EventsFormat }, knownOptions);
+        var args = request.Inputs.Args;
+        var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = true });
         var problems = read.ToList();
-        var budget = request.MaxMemory is { } text ? MemorySize.Parse(text, problems) : null;
-        if (budget is not null && request.Inputs.Sweep is not null)
+        var budget = args.MaxMemory is { } text ? MemorySize.Parse(text, problems) : null;
+        if (budget is not null && args.Sweeps.Count > 0)
         {
             problems.Add(DiagnosticCatalog.OptionsConflict("--sweep", "--max-memory", "a sweep evaluates the history once per value, so it holds the history in memory"));
         }
-        if (input is null || problems.Count > 0) return CommandInput.Fail(stderr, problems);
+        if (input is null || problems.Count > 0) return io.Fail(problems);
 
         var (config, _) = LintCommand.ReadConfig(null);
-        using var progress = new ProgressLine(stderr, request.ShowProgress && !request.Quiet);
+        using var progress = new ProgressLine(stderr, request.ShowProgress && !args.Quiet);
         using var spills = new SpillFiles();
         StreamedCheck streamed;
         try
@@ -75,17 +120,17 @@ public sealed class CheckCommand(TextWriter stdout, TextWriter stderr)
         {
             // Histories that fail are caught as they are read; what is left is the sort's temporary files.
             progress.Clear();
-            return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotSortOnDisk(e.Message.TrimEnd('.'))]);
+            return io.Fail([DiagnosticCatalog.CannotSortOnDisk(e.Message.TrimEnd('.'))]);
         }
         progress.Clear();
-        if (input.Streams.Failures.Count > 0) return CommandInput.Fail(stderr, input.Streams.Failures);
+        if (input.Streams.Failures.Count > 0) return io.Fail(input.Streams.Failures);
         var outcome = streamed.Outcome;
         findings = streamed.Findings;
-        if (!request.Quiet)
+        if (!args.Quiet)
         {
             foreach (var note in streamed.Notes) stderr.WriteLine($"note: {note}");
         }
-        if (outcome.Report is null) return CommandInput.Fail(stderr, outcome.Diagnostics);
+        if (outcome.Report is null) return io.Fail(outcome.Diagnostics);
         report = outcome.Report;
         return null;
     }

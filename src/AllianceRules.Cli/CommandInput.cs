@@ -4,23 +4,21 @@ using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
 using AllianceRules.Model;
 using AllianceRules.Reporting.Documents;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Text;
 using NodaTime;
 
 namespace AllianceRules.Cli;
 
-/// <summary>What every evaluating command is given: paths, horizon, assumptions, observed intervals and an output file.</summary>
-public sealed record InputRequest(IReadOnlyList<string> Paths, string? AsOf, IReadOnlyList<string> Assume, IReadOnlyList<string>? Observed, string? Output, string? Sweep = null)
+/// <summary>What every evaluating command is given: paths, the shared evaluation options and an output file.</summary>
+internal sealed record InputRequest(IReadOnlyList<string> Paths, EvaluationArgs Args, string? Output)
 {
     /// <summary>Leave the histories on disk for the engine to stream (<see cref="PreparedInput.HistorySources"/>) instead of reading them whole.</summary>
     public bool StreamHistories { get; init; }
-
-    /// <summary><c>--events-format gdelt1|gdelt2|icews</c>: the format of every history that is not <c>.events</c> or <c>.jsonl</c>.</summary>
-    public string? EventsFormat { get; init; }
 }
 
 /// <summary>The files read and the options parsed, ready for the engine.</summary>
-public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options, IReadOnlyList<InputDigest> Digests)
+internal sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnlyList<SourceFile> HistoryFiles, EvaluationOptions Options, IReadOnlyList<InputDigest> Digests)
 {
     /// <summary>With <see cref="InputRequest.StreamHistories"/>: the histories to stream, in the order found.</summary>
     public IReadOnlyList<HistorySource> HistorySources { get; init; } = [];
@@ -30,27 +28,23 @@ public sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadOnl
 }
 
 /// <summary>Reads the inputs of a command and writes its output; every problem is a diagnostic, never an exception.</summary>
-public static class CommandInput
+internal static class CommandInput
 {
-    public static (PreparedInput? Input, IReadOnlyList<Diagnostic> Problems) Read(InputRequest request, string[] knownOptions)
+    public static (PreparedInput? Input, IReadOnlyList<Diagnostic> Problems) Read(InputRequest request)
     {
         var problems = new List<Diagnostic>();
-        foreach (var option in request.Paths.Where(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)))
-        {
-            problems.Add(DiagnosticCatalog.CommandLine($"unknown option '{option}'{SpellingSuggester.DidYouMean(option, knownOptions)}"));
-        }
-        if (problems.Count > 0) return (null, problems);
+        var args = request.Args;
         LocalDate? asOf = null;
-        if (request.AsOf is { } asOfText)
+        if (args.AsOf is { } asOfText)
         {
             asOf = DateText.TryParse(asOfText);
             if (asOf is null) problems.Add(DiagnosticCatalog.BadAsOf(asOfText));
         }
-        var overrides = ParseOverrides(request.Assume, problems);
-        var observed = ParseObserved(request.Observed ?? [], problems);
-        var sweep = request.Sweep is { } sweepText ? ParseSweep(sweepText, overrides, problems) : null;
+        var overrides = ParseOverrides(args.Assume, problems);
+        var observed = ParseObserved(args.Observed, problems);
+        var sweeps = SweepText.Parse(args.Sweeps, overrides, problems);
 
-        var eventsFormat = request.EventsFormat is { } formatName ? EventsFormat(formatName, problems) : null;
+        var eventsFormat = args.EventsFormat is { } formatName ? EventsFormat(formatName, problems) : null;
         var (found, discoveryProblems) = InputDiscovery.Discover(request.Paths, namedFilesAreHistories: eventsFormat is not null);
         // Test files beside the rules and histories are for 'alliance test'.
         var inputs = found.Where(i => i.Kind != InputKind.Tests).ToList();
@@ -91,7 +85,7 @@ public static class CommandInput
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.IsHistory && sources.ContainsKey(i)).Select(i => sources[i])],
-            new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep },
+            new EvaluationOptions(asOf, overrides, observed) { Sweep = sweeps.IsEmpty ? null : sweeps[0] },
             digests) { HistorySources = streamed, Streams = streams }, problems);
     }
 
@@ -106,47 +100,6 @@ public static class CommandInput
                 problems.Add(DiagnosticCatalog.CommandLine($"--events-format '{name}' is not a dataset format; give gdelt1, gdelt2 or icews"));
                 return null;
         }
-    }
-
-    /// <summary>Reads <c>--sweep NAME=P7D,P30D,...</c>: at least two distinct positive periods, for an assumption not also set with <c>--assume</c>.</summary>
-    private static (string Name, ImmutableArray<Period> Values)? ParseSweep(string text, Dictionary<string, Period> overrides, List<Diagnostic> problems)
-    {
-        var parts = text.Split('=', 2);
-        if (parts.Length != 2 || parts[0].Length == 0)
-        {
-            problems.Add(DiagnosticCatalog.BadSweep(text, "it needs a name, '=' and periods"));
-            return null;
-        }
-        var values = new List<Period>();
-        foreach (var item in parts[1].Split(','))
-        {
-            if (PeriodParser.TryParse(item.Trim()) is { } period) values.Add(period);
-            else
-            {
-                problems.Add(DiagnosticCatalog.BadSweep(text, $"'{item.Trim()}' is not a positive ISO 8601 period of whole days, weeks, months or years"));
-                return null;
-            }
-        }
-        if (values.Distinct().Count() < 2)
-        {
-            problems.Add(DiagnosticCatalog.BadSweep(text, "give at least two different periods to compare"));
-            return null;
-        }
-        if (overrides.ContainsKey(parts[0]))
-        {
-            problems.Add(DiagnosticCatalog.BadSweep(text, $"'{parts[0]}' is also fixed with --assume; sweep it or fix it, not both"));
-            return null;
-        }
-        return (parts[0], [.. values]);
-    }
-
-    /// <summary>Prints the diagnostics (with the usage hint after a command-line error) and gives exit status 2.</summary>
-    public static int Fail(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
-    {
-        var sorted = DiagnosticOrder.Sort(diagnostics);
-        foreach (var d in sorted) stderr.WriteLine(DiagnosticFormatter.Format(d));
-        if (sorted.Any(d => d.Code == "AR9011")) stderr.WriteLine(AllianceProgram.UsageHint);
-        return ExitCode.InvalidInput;
     }
 
     /// <summary>Writes text to the output file atomically, or to standard output; a diagnostic when the file cannot be written.</summary>
@@ -209,7 +162,7 @@ public static class CommandInput
                 problems.Add(DiagnosticCatalog.BadAssumeSyntax(item));
                 continue;
             }
-            if (PeriodParser.TryParse(parts[1]) is not { } period) problems.Add(DiagnosticCatalog.BadAssumePeriod(parts[0], parts[1]));
+            if (DurationText.TryParse(parts[1]) is not { } period) problems.Add(DiagnosticCatalog.BadAssumePeriod(parts[0], parts[1]));
             else if (!overrides.TryAdd(parts[0], period)) problems.Add(DiagnosticCatalog.RepeatedAssume(parts[0]));
         }
         return overrides;

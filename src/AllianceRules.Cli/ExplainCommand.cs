@@ -1,4 +1,6 @@
+using System.CommandLine;
 using AllianceRules.Checking;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
 using AllianceRules.Reporting;
@@ -7,18 +9,71 @@ using AllianceRules.Text;
 namespace AllianceRules.Cli;
 
 /// <summary>The options of <c>alliance explain</c>, as typed.</summary>
-public sealed record ExplainRequest(InputRequest Inputs, string? Instance, string? Rule, string? Party, string? On, string Format);
+internal sealed record ExplainRequest(InputRequest Inputs, string? Instance, string? Rule, string? Party, string? On, string Format);
 
 /// <summary><c>alliance explain</c>: how the engine decided one instance (or the instances of a rule for a party).</summary>
-public sealed class ExplainCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class ExplainCommand(CommandOutput io)
 {
-    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--instance", "--rule", "--party", "--on", "--format", "--output", "--help"];
+    // What explain's evaluation takes of the shared group: it reads whole files, so no --events-format or --max-memory (yet).
+    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Observed | EvaluationOption.Quiet | EvaluationOption.FailOnViolation;
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = CommonOptions.InputPaths();
+        var instance = new Option<string?>("--instance")
+        {
+            HelpName = "ID",
+            Description = "The instance to explain, by its id in the report, e.g. CST.art4-2010#5.",
+        };
+        var rule = new Option<string?>("--rule")
+        {
+            HelpName = "RULE",
+            Description = "Explain the instances of this rule (with --party), e.g. CST.art4-2010.",
+        };
+        var party = new Option<string?>("--party")
+        {
+            HelpName = "CODE",
+            Description = "The obligated party, e.g. RUS (with --rule).",
+        };
+        var on = new Option<string?>("--on")
+        {
+            HelpName = "DATE",
+            Description = "Only the instance triggered on this date (with --rule and --party).",
+        };
+        var format = new Option<string>("--format")
+        {
+            HelpName = "text|json",
+            Description = "'text': numbered steps in plain English (default); 'json': the same trace as data.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.OneOf("text", "json");
+        var output = CommonOptions.Output("the explanation");
+        var command = new Command("explain", """
+            Explain how the engine decided an instance: its trigger, the rule in force, each condition,
+            the parties obligated, the window, the events examined and the verdict.
+            Exit status: 0 explained; 1 explained and --fail-on-violation was given and an instance explained is violated;
+            2 invalid input, command line, or no instance matches.
+            """)
+        {
+            paths, instance, rule, party, on, format, output,
+        };
+        var shared = EvaluationOptionGroup.AddTo(command, Shared);
+        command.WithVersion();
+        command.SetAction(result => new ExplainCommand(new CommandOutput(stdout, stderr, "explain")).Run(new ExplainRequest(
+            new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
+            result.GetValue(instance),
+            result.GetValue(rule),
+            result.GetValue(party),
+            result.GetValue(on),
+            result.GetValue(format) ?? "text")));
+        return command;
+    }
 
     public int Run(ExplainRequest request)
     {
-        if (Selection(request) is { } problem) return CommandInput.Fail(stderr, [problem]);
-        var (input, problems) = CommandInput.Read(request.Inputs, KnownOptions);
-        if (input is null) return CommandInput.Fail(stderr, problems);
+        if (Selection(request) is { } problem) return io.Fail([problem]);
+        var (input, problems) = CommandInput.Read(request.Inputs);
+        if (input is null) return io.Fail(problems);
 
         var on = request.On is null ? null : DateText.TryParse(request.On);
         var ruleId = request.Instance is { } id ? id.Split('#')[0] : request.Rule!;
@@ -26,13 +81,14 @@ public sealed class ExplainCommand(TextWriter stdout, TextWriter stderr)
             ? i => i.Id == wanted
             : i => i.Party == request.Party && (on is null || i.TriggeredOn == on);
         var outcome = Checker.Explain(input.RuleFiles, input.HistoryFiles, input.Options, ruleId, select);
-        if (outcome.Report is not { } report) return CommandInput.Fail(stderr, outcome.Diagnostics);
-        if (outcome.Explanations.IsEmpty) return CommandInput.Fail(stderr, [NoMatch(request, ruleId, report)]);
+        if (outcome.Report is not { } report) return io.Fail(outcome.Diagnostics);
+        if (outcome.Explanations.IsEmpty) return io.Fail([NoMatch(request, ruleId, report)]);
 
         var written = request.Format == "json"
-            ? CommandInput.Write(stdout, request.Inputs.Output, stream => ExplanationJsonWriter.Write(outcome.Explanations, stream))
-            : CommandInput.Write(stdout, request.Inputs.Output, ExplanationTextWriter.Write(outcome.Explanations));
-        return written is null ? ExitCode.Evaluated : CommandInput.Fail(stderr, [written]);
+            ? CommandInput.Write(io.Out, request.Inputs.Output, stream => ExplanationJsonWriter.Write(outcome.Explanations, stream))
+            : CommandInput.Write(io.Out, request.Inputs.Output, ExplanationTextWriter.Write(outcome.Explanations));
+        if (written is not null) return io.Fail([written]);
+        return CheckCommand.Verdict(request.Inputs.Args, report.Instances.Where(i => i.Rule.QualifiedId == ruleId && select(i)));
     }
 
     /// <summary>Exactly one way of choosing: <c>--instance</c>, or <c>--rule</c> with <c>--party</c> (and perhaps <c>--on</c>).</summary>

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Diagnostics;
 using AllianceRules.Formatting;
 using AllianceRules.Text;
@@ -9,12 +11,41 @@ namespace AllianceRules.Cli;
 /// layout. A file that does not parse is reported and left alone; with <c>--check</c> nothing is
 /// written, and the files that would change are listed.
 /// </summary>
-public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class FmtCommand(CommandOutput io)
 {
+    private readonly TextWriter stdout = io.Out;
+    private readonly TextWriter stderr = io.Error;
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Rule files (.treaty), event histories (.events), or directories holding them; .jsonl files are left as they are.",
+        };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Change nothing; list the files that are not formatted and exit with status 1 if there are any.",
+        };
+        var command = new Command("fmt", """
+            Rewrite rule files and event histories in the canonical layout: indentation, aligned member
+            tables and event columns, one blank line between rules, normalised spacing. Comments are kept
+            exactly; nothing but white space changes.
+            Exit status: 0 done (or, with --check, all formatted); 1 with --check, some file is not formatted;
+            2 a file does not parse (it is left as it was) or the command line is wrong.
+            """)
+        {
+            paths, check,
+        };
+        command.WithVersion();
+        command.SetAction(result => new FmtCommand(new CommandOutput(stdout, stderr, "fmt")).Run(result.GetValue(paths) ?? [], result.GetValue(check)));
+        return command;
+    }
+
     public int Run(IReadOnlyList<string> paths, bool check)
     {
         var (inputs, problems) = InputDiscovery.Discover(paths);
-        if (problems.Count > 0) return CommandInput.Fail(stderr, problems);
+        if (problems.Count > 0) return io.Fail(problems);
         var changed = new List<(InputFile Input, string Text)>();
         var diagnostics = new List<Diagnostic>();
         foreach (var input in inputs.Where(i => i.Kind is InputKind.Rules or InputKind.Events && !i.FullPath.EndsWith(".gz", StringComparison.Ordinal)))
@@ -63,15 +94,15 @@ public sealed class FmtCommand(TextWriter stdout, TextWriter stderr)
         if (check)
         {
             foreach (var (input, _) in changed) stdout.WriteLine($"not formatted: {input.DisplayPath}");
-            if (diagnostics.Count > 0) return CommandInput.Fail(stderr, diagnostics);
+            if (diagnostics.Count > 0) return io.Fail(diagnostics);
             return changed.Count > 0 ? ExitCode.Violation : ExitCode.Evaluated;
         }
         foreach (var (input, text) in changed)
         {
             var existed = File.Exists(input.FullPath);
-            if (AtomicFile.TryWrite(input.FullPath, text) is { } why) return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(input.DisplayPath, why, existed)]);
+            if (AtomicFile.TryWrite(input.FullPath, text) is { } why) return io.Fail([DiagnosticCatalog.CannotWriteOutput(input.DisplayPath, why, existed)]);
             stdout.WriteLine($"formatted: {input.DisplayPath}");
         }
-        return diagnostics.Count > 0 ? CommandInput.Fail(stderr, diagnostics) : ExitCode.Evaluated;
+        return diagnostics.Count > 0 ? io.Fail(diagnostics) : ExitCode.Evaluated;
     }
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Diagnostics;
 using AllianceRules.Importing;
 using AllianceRules.Text;
@@ -10,8 +12,70 @@ namespace AllianceRules.Cli;
 /// renamed into place, so it appears whole or not at all; into an existing folder each file is
 /// written atomically. Rows that cannot be placed are counted on standard error, never fatal.
 /// </summary>
-public sealed class ImportCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class ImportCommand(CommandOutput io)
 {
+    private readonly TextWriter stdout = io.Out;
+    private readonly TextWriter stderr = io.Error;
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var states = new Option<string>("--states")
+        {
+            HelpName = "STATES.csv",
+            Description = "The COW State System Membership list (states2016.csv): the COW abbreviation of every state code.",
+            Required = true,
+        };
+        var isoMap = new Option<string?>("--iso-map")
+        {
+            HelpName = "MAP.csv",
+            Description = "A COW-to-ISO 3166 map (cow_iso3166_map.csv): states that have an ISO alpha-3 code get it as their party code.",
+        };
+        // -o/--output as on every command; --out is kept for the scripts that use it.
+        var output = new Option<string>("--output", "-o", "--out")
+        {
+            HelpName = "DIR",
+            Description = "The folder to write into: a new one appears whole or not at all; in an existing one each file is replaced atomically.",
+            Required = true,
+        };
+        var members = new Argument<string>("MEMBERS.csv") { Description = "The ATOP member-level file (atop5_1m.csv)." };
+        var alliances = new Option<string?>("--alliances")
+        {
+            HelpName = "ALLIANCES.csv",
+            Description = "The ATOP alliance-level file (atop5_1a.csv), for each alliance's signature date; without it, the earliest entry.",
+        };
+        var atop = new Command("atop", """
+            Write one rule file per ATOP alliance (ATOP<atopid>.treaty) and the vocabulary they use: members by
+            phase, one rule per obligation coded (defense, offense, neutrality, non-aggression, consultation)
+            and its conditions, each citing the ATOP variable (docs/importers.md).
+            Exit status: 0 written; 2 an input cannot be read or the command line is wrong.
+            """)
+        {
+            members, alliances, states, isoMap, output,
+        };
+        atop.WithVersion();
+        atop.SetAction(result => new ImportCommand(new CommandOutput(stdout, stderr, "import atop")).RunAtop(
+            result.GetValue(members)!, result.GetValue(alliances), result.GetValue(states)!, result.GetValue(isoMap), result.GetValue(output)!));
+        var wars = new Argument<string>("WARS.csv") { Description = "The COW Inter-State War data (Inter-StateWarData_v4.0.csv)." };
+        var cowWar = new Command("cow-war", """
+            Write one history per COW inter-state war (COW055-seven-weeks-war.events): attacks between the sides,
+            assistance within a side, and the war's end, each event with war=<WarNum> and name="<WarName>"
+            (docs/importers.md). Rows that cannot be placed are counted on standard error.
+            Exit status: 0 written; 2 an input cannot be read or the command line is wrong.
+            """)
+        {
+            wars, states, isoMap, output,
+        };
+        cowWar.WithVersion();
+        cowWar.SetAction(result => new ImportCommand(new CommandOutput(stdout, stderr, "import cow-war")).RunCowWar(
+            result.GetValue(wars)!, result.GetValue(states)!, result.GetValue(isoMap), result.GetValue(output)!));
+        var command = new Command("import", "Turn the field's datasets into rule files and histories: ATOP alliances (atop) and COW inter-state wars (cow-war).")
+        {
+            atop,
+            cowWar,
+        };
+        return command.WithVersion();
+    }
+
     public int RunAtop(string members, string? alliances, string states, string? isoMap, string output)
     {
         var problems = new List<Diagnostic>();
@@ -19,7 +83,7 @@ public sealed class ImportCommand(TextWriter stdout, TextWriter stderr)
         var alliancesFile = alliances is null ? null : Read(alliances, problems);
         var (parties, ok) = Parties(states, isoMap, problems);
         CheckOutput(output, problems);
-        if (problems.Count > 0 || !ok || membersFile is null || parties is null) return CommandInput.Fail(stderr, problems);
+        if (problems.Count > 0 || !ok || membersFile is null || parties is null) return io.Fail(problems);
         return Finish(AtopImporter.Import(membersFile, alliancesFile, parties), output);
     }
 
@@ -29,7 +93,7 @@ public sealed class ImportCommand(TextWriter stdout, TextWriter stderr)
         var warsFile = Read(wars, problems);
         var (parties, ok) = Parties(states, isoMap, problems);
         CheckOutput(output, problems);
-        if (problems.Count > 0 || !ok || warsFile is null || parties is null) return CommandInput.Fail(stderr, problems);
+        if (problems.Count > 0 || !ok || warsFile is null || parties is null) return io.Fail(problems);
         return Finish(CowWarImporter.Import(warsFile, parties), output);
     }
 
@@ -84,8 +148,8 @@ public sealed class ImportCommand(TextWriter stdout, TextWriter stderr)
 
     private int Finish(ImportOutcome outcome, string output)
     {
-        if (!outcome.Succeeded) return CommandInput.Fail(stderr, outcome.Diagnostics);
-        if (Write(outcome.Files, output) is { } failure) return CommandInput.Fail(stderr, [failure]);
+        if (!outcome.Succeeded) return io.Fail(outcome.Diagnostics);
+        if (Write(outcome.Files, output) is { } failure) return io.Fail([failure]);
         if (outcome.Skipped.Length > 0)
         {
             var counts = string.Join(", ", outcome.SkipCounts.Select(c => $"{c.Reason} ({c.Count})"));

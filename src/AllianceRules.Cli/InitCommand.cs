@@ -1,3 +1,5 @@
+using System.CommandLine;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Diagnostics;
 
 namespace AllianceRules.Cli;
@@ -7,14 +9,33 @@ namespace AllianceRules.Cli;
 /// history, one test and a README with the next steps. It passes check, test, lint and fmt as it
 /// is. It writes only into a new or empty folder, so nothing already there is touched.
 /// </summary>
-public sealed class InitCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class InitCommand(CommandOutput io)
 {
+    private readonly TextWriter stdout = io.Out;
+    private readonly TextWriter stderr = io.Error;
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var directory = new Argument<string>("DIR") { Description = "A new or empty folder for the project." };
+        var command = new Command("init", """
+            Create a small working project: a vocabulary, one treaty, one history, one test and a README with
+            the next steps. It passes check, test, lint and fmt as it is.
+            Exit status: 0 created; 2 the folder is not empty or cannot be written.
+            """)
+        {
+            directory,
+        };
+        command.WithVersion();
+        command.SetAction(result => new InitCommand(new CommandOutput(stdout, stderr, "init")).Run(result.GetValue(directory)!));
+        return command;
+    }
+
     public int Run(string directory)
     {
-        if (string.IsNullOrWhiteSpace(directory)) return CommandInput.Fail(stderr, [DiagnosticCatalog.CommandLine("init needs a folder name, such as 'alliance init my-treaty'")]);
+        if (string.IsNullOrWhiteSpace(directory)) return io.Fail([DiagnosticCatalog.CommandLine("init needs a folder name, such as 'alliance init my-treaty'")]);
         if (File.Exists(directory) || (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any()))
         {
-            return CommandInput.Fail(stderr, [DiagnosticCatalog.InitNotEmpty(directory)]);
+            return io.Fail([DiagnosticCatalog.InitNotEmpty(directory)]);
         }
         var written = new List<string>();
         foreach (var (path, text) in Files)
@@ -26,9 +47,9 @@ public sealed class InitCommand(TextWriter stdout, TextWriter stderr)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(full, e.Message, false)]);
+                return io.Fail([DiagnosticCatalog.CannotWriteOutput(full, e.Message, false)]);
             }
-            if (AtomicFile.TryWrite(full, text) is { } why) return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(full, why, false)]);
+            if (AtomicFile.TryWrite(full, text) is { } why) return io.Fail([DiagnosticCatalog.CannotWriteOutput(full, why, false)]);
             written.Add(Path.Combine(directory, path));
         }
         foreach (var path in written) stdout.WriteLine($"created: {path}");

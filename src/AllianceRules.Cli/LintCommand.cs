@@ -1,3 +1,5 @@
+using System.CommandLine;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Checking;
 using AllianceRules.Diagnostics;
 using AllianceRules.Text;
@@ -9,19 +11,52 @@ namespace AllianceRules.Cli;
 /// <c>alliance lint PATH... [--config FILE] [--werror]</c>: warnings about valid rule files
 /// (and the histories given with them), each with its code (AR6xxx, docs/diagnostics.md).
 /// </summary>
-public sealed class LintCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class LintCommand(CommandOutput io)
 {
+    private readonly TextWriter stdout = io.Out;
+    private readonly TextWriter stderr = io.Error;
+
     /// <summary>The configuration read when no --config is given, if the current folder has one.</summary>
     public const string DefaultConfig = ".alliance-lint";
 
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Rule files and histories, or directories holding them (as for check).",
+        };
+        var config = new Option<string?>("--config")
+        {
+            HelpName = "FILE",
+            Description = "Levels per code ('AR6005 = off', 'warning' or 'error'); default: .alliance-lint in the current folder, if any.",
+        };
+        var werror = new Option<bool>("--werror")
+        {
+            Description = "Exit with status 1 when there is any warning.",
+        };
+        var command = new Command("lint", """
+            Warn about rule files that are valid but probably not what was meant: unused assumptions, verbs
+            and variables, rules without citation, versions that overlap or leave a gap, and more (AR6xxx).
+            Exit status: 0 no finding at error level; 1 a finding at error level, or any with --werror;
+            2 invalid input, configuration or command line.
+            """)
+        {
+            paths, config, werror,
+        };
+        command.WithVersion();
+        command.SetAction(result => new LintCommand(new CommandOutput(stdout, stderr, "lint")).Run(result.GetValue(paths) ?? [], result.GetValue(config), result.GetValue(werror)));
+        return command;
+    }
+
     public int Run(IReadOnlyList<string> paths, string? configPath, bool werror)
     {
-        var (input, problems) = CommandInput.Read(new InputRequest(paths, null, [], null, null), ["--config", "--werror", "--help"]);
-        if (input is null) return CommandInput.Fail(stderr, problems);
+        var (input, problems) = CommandInput.Read(new InputRequest(paths, EvaluationArgs.None, null));
+        if (input is null) return io.Fail(problems);
         var (config, configProblems) = ReadConfig(configPath);
-        if (configProblems.Count > 0) return CommandInput.Fail(stderr, configProblems);
+        if (configProblems.Count > 0) return io.Fail(configProblems);
         var (findings, errors) = Checker.Lint(input.RuleFiles, input.HistoryFiles, config);
-        if (!errors.IsEmpty) return CommandInput.Fail(stderr, errors);
+        if (!errors.IsEmpty) return io.Fail(errors);
         foreach (var finding in findings) stdout.WriteLine(DiagnosticFormatter.Format(finding));
         var raised = findings.Count(f => f.IsError);
         var warnings = findings.Length - raised;

@@ -1,24 +1,57 @@
+using System.CommandLine;
 using AllianceRules.Checking;
+using AllianceRules.Cli.CommandLine;
 using AllianceRules.Reporting.Documents;
 
 namespace AllianceRules.Cli;
 
 /// <summary>The options of <c>alliance report</c>, as typed.</summary>
-public sealed record ReportRequest(InputRequest Inputs, string Format);
+internal sealed record ReportRequest(InputRequest Inputs, string Format);
 
 /// <summary><c>alliance report</c>: the compliance report as a document a person reads and prints (Markdown or HTML).</summary>
-public sealed class ReportCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class ReportCommand(CommandOutput io)
 {
-    public static readonly string[] KnownOptions = ["--as-of", "--assume", "--observed", "--sweep", "--format", "--output", "--help"];
+    // The document is made from whole files, so no --events-format or --max-memory (yet).
+    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Observed | EvaluationOption.Sweep | EvaluationOption.Quiet | EvaluationOption.FailOnViolation;
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = CommonOptions.InputPaths();
+        var format = new Option<string>("--format")
+        {
+            HelpName = "markdown|html",
+            Description = "'markdown' (GitHub-flavoured, default) or 'html' (one self-contained page, for screen and print).",
+            DefaultValueFactory = _ => "markdown",
+        };
+        format.OneOf("markdown", "html");
+        var output = CommonOptions.Output();
+        var command = new Command("report", """
+            Write a compliance report a person can read and print: inputs with their hashes, assumptions,
+            each treaty's members and rules, each crisis with its obligations and timeline, reliability
+            per party and per kind, and what is pending or excused.
+            Exit status: 0 written; 1 written, and --fail-on-violation was given and some instance is violated;
+            2 invalid input or command line.
+            """)
+        {
+            paths, format, output,
+        };
+        var shared = EvaluationOptionGroup.AddTo(command, Shared);
+        command.WithVersion();
+        command.SetAction(result => new ReportCommand(new CommandOutput(stdout, stderr, "report")).Run(new ReportRequest(
+            new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
+            result.GetValue(format) ?? "markdown")));
+        return command;
+    }
 
     public int Run(ReportRequest request)
     {
-        var (input, problems) = CommandInput.Read(request.Inputs, KnownOptions);
-        if (input is null) return CommandInput.Fail(stderr, problems);
+        var (input, problems) = CommandInput.Read(request.Inputs);
+        if (input is null) return io.Fail(problems);
         var outcome = Checker.Check(input.RuleFiles, input.HistoryFiles, input.Options);
-        if (outcome.Report is not { } report || outcome.Rules is not { } rules) return CommandInput.Fail(stderr, outcome.Diagnostics);
+        if (outcome.Report is not { } report || outcome.Rules is not { } rules) return io.Fail(outcome.Diagnostics);
         var document = ComplianceDocument.Build(rules, report, input.Digests);
         var text = request.Format == "html" ? HtmlReportWriter.Write(document) : MarkdownReportWriter.Write(document);
-        return CommandInput.Write(stdout, request.Inputs.Output, text) is { } failed ? CommandInput.Fail(stderr, [failed]) : ExitCode.Evaluated;
+        if (CommandInput.Write(io.Out, request.Inputs.Output, text) is { } failed) return io.Fail([failed]);
+        return CheckCommand.Verdict(request.Inputs.Args, report.Instances);
     }
 }

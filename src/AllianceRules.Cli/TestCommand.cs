@@ -1,3 +1,5 @@
+using System.CommandLine;
+using AllianceRules.Cli.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
@@ -15,16 +17,51 @@ namespace AllianceRules.Cli;
 /// reads its rules and histories (paths relative to the test file), evaluates, and checks its
 /// expectations; a failure shows the expected and the actual status, and how the engine reached it.
 /// </summary>
-public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
+internal sealed class TestCommand(CommandOutput io)
 {
+    private readonly TextWriter stdout = io.Out;
+    private readonly TextWriter stderr = io.Error;
+
     private readonly HashSet<string> readPaths = new(StringComparer.Ordinal);
 
-    public int Run(IReadOnlyList<string> paths, string? junit)
+    // A .test file sets its rules, histories, horizon and assumptions; of the shared options only these are left.
+    private const EvaluationOption Shared = EvaluationOption.Observed | EvaluationOption.Quiet;
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
     {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Test files (.test), or directories holding them.",
+        };
+        var junit = new Option<string?>("--junit")
+        {
+            HelpName = "FILE",
+            Description = "Also write the results as JUnit XML, for CI systems.",
+        };
+        var command = new Command("test", """
+            Run rule writers' tests (.test files): each names rule files and a history and states what
+            must come out. A failure shows the expected and the actual status and how the engine reached it.
+            Exit status: 0 all passed; 1 some expectation failed; 2 a test file or its inputs are invalid.
+            """)
+        {
+            paths, junit,
+        };
+        var shared = EvaluationOptionGroup.AddTo(command, Shared);
+        command.WithVersion();
+        command.SetAction(result => new TestCommand(new CommandOutput(stdout, stderr, "test")).Run(result.GetValue(paths) ?? [], result.GetValue(junit), shared.Read(result)));
+        return command;
+    }
+
+    public int Run(IReadOnlyList<string> paths, string? junit, EvaluationArgs args)
+    {
+        // Only --observed reaches the engine; a bad interval is the command line's mistake.
+        var (options, invalid) = CommandInput.Read(new InputRequest([], args, null));
+        if (options is null) return io.Fail(invalid);
         var (inputs, problems) = InputDiscovery.Discover(paths);
-        if (problems.Count > 0) return CommandInput.Fail(stderr, problems);
+        if (problems.Count > 0) return io.Fail(problems);
         var files = inputs.Where(i => i.Kind == InputKind.Tests).ToList();
-        if (files.Count == 0) return CommandInput.Fail(stderr, [DiagnosticCatalog.CommandLine("no .test file was found; name .test files or directories holding them")]);
+        if (files.Count == 0) return io.Fail([DiagnosticCatalog.CommandLine("no .test file was found; name .test files or directories holding them")]);
 
         var parsed = new List<(InputFile Input, TestFileSyntax Syntax)>();
         var diagnostics = new List<Diagnostic>();
@@ -36,7 +73,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
             diagnostics.AddRange(found);
             parsed.Add((input, syntax));
         }
-        if (diagnostics.Count > 0) return CommandInput.Fail(stderr, diagnostics);
+        if (diagnostics.Count > 0) return io.Fail(diagnostics);
 
         var results = new List<(InputFile File, RuleTestResult Result)>();
         foreach (var (input, syntax) in parsed)
@@ -47,7 +84,7 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
                 var rules = Load(input, syntax.File, test.Rules, [InputKind.Rules], located);
                 var histories = Load(input, syntax.File, test.Histories, [InputKind.Events, InputKind.JsonLines, InputKind.Csv, InputKind.Dataset], located);
                 if (test.InlineHistory is { } inline) histories.Add(inline);
-                var result = located.Count > 0 ? new RuleTestResult(test, [], [.. located]) : RuleTestRunner.Run(test, syntax.File, rules, histories);
+                var result = located.Count > 0 ? new RuleTestResult(test, [], [.. located]) : RuleTestRunner.Run(test, syntax.File, rules, histories, options.Options.Observed);
                 results.Add((input, result));
                 Print(syntax.File, result);
             }
@@ -58,9 +95,9 @@ public sealed class TestCommand(TextWriter stdout, TextWriter stderr)
         if (junit is not null)
         {
             var target = InputDiscovery.RealPath(Path.GetFullPath(junit));
-            if (files.Any(f => f.FullPath == target) || readPaths.Contains(target)) return CommandInput.Fail(stderr, [DiagnosticCatalog.OutputIsInput(junit)]);
+            if (files.Any(f => f.FullPath == target) || readPaths.Contains(target)) return io.Fail([DiagnosticCatalog.OutputIsInput(junit)]);
             var existed = File.Exists(junit);
-            if (AtomicFile.TryWrite(junit, JUnit(results)) is { } why) return CommandInput.Fail(stderr, [DiagnosticCatalog.CannotWriteOutput(junit, why, existed)]);
+            if (AtomicFile.TryWrite(junit, JUnit(results)) is { } why) return io.Fail([DiagnosticCatalog.CannotWriteOutput(junit, why, existed)]);
         }
         return errors > 0 ? ExitCode.InvalidInput : failed > 0 ? ExitCode.Violation : ExitCode.Evaluated;
     }

@@ -281,7 +281,7 @@ public static class DiagnosticCatalog
         Error("AR9006", $"--assume '{name}': no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
 
     public static Diagnostic BadAssumePeriod(string name, string text) =>
-        Error("AR9007", $"--assume {name}='{text}' is not a positive ISO 8601 period of whole days, weeks, months or years, such as P10D, P4W or P1M");
+        Error("AR9007", $"--assume {name}='{text}' is not a positive duration of whole days, weeks, months or years, such as '10 days', '4 weeks', '1 month' or P10D");
 
     public static Diagnostic CannotWriteOutput(string path, string why, bool existed) =>
         Error("AR9008", $"cannot write '{path}': {why}; {(existed ? "the old file was left as it was" : "nothing was written")}");
@@ -289,8 +289,11 @@ public static class DiagnosticCatalog
     public static Diagnostic OutputIsInput(string path) =>
         Error("AR9010", $"--output '{path}' is one of the input files; refusing to overwrite it");
 
+    /// <summary>The code of every command-line error, after which a usage hint is printed.</summary>
+    public const string CommandLineCode = "AR9011";
+
     public static Diagnostic CommandLine(string message) =>
-        Error("AR9011", message);
+        Error(CommandLineCode, message);
 
     public static Diagnostic RepeatedAssume(string name) =>
         Error("AR9012", $"--assume {name}=... is given more than once; give each assumption once");
@@ -302,7 +305,7 @@ public static class DiagnosticCatalog
         Error("AR9014", $"no instance matches {wanted}{hint}");
 
     public static Diagnostic BadSweep(string text, string why) =>
-        Error("AR9015", $"--sweep '{text}': {why}; write NAME=PERIOD,PERIOD,..., such as immediately=P1D,P7D,P30D");
+        Error("AR9015", $"--sweep '{text}': {why}; write NAME=DURATION,DURATION,..., such as immediately=P1D,P7D,P30D or 'immediately=1 day,7 days'");
 
     public static Diagnostic UnknownSweep(string name, IEnumerable<string> known) =>
         Error("AR9016", $"--sweep {name}: no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");

@@ -21,7 +21,8 @@ public sealed record RuleTestResult(RuleTestSyntax Test, ImmutableArray<Expectat
 /// <summary>Runs a rule test over files the caller has read: the engine stays free of I/O.</summary>
 public static class RuleTestRunner
 {
-    public static RuleTestResult Run(RuleTestSyntax test, SourceFile testFile, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories)
+    /// <summary>Runs <paramref name="test"/>; <paramref name="observed"/> adds to the intervals its histories claim to record completely.</summary>
+    public static RuleTestResult Run(RuleTestSyntax test, SourceFile testFile, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories, ImmutableArray<Model.DateRange> observed = default)
     {
         // Names the rules do not declare are the test's mistakes: say where, before anything runs.
         if (RuleSetLoader.Load(rules).Value is { } ruleSet)
@@ -31,7 +32,8 @@ public static class RuleTestRunner
         }
         var options = new EvaluationOptions(
             test.AsOf?.Value,
-            test.Assumptions.ToDictionary(a => a.Name.Text, a => a.Period.ToPeriod(), StringComparer.Ordinal));
+            test.Assumptions.ToDictionary(a => a.Name.Text, a => a.Period.ToPeriod(), StringComparer.Ordinal),
+            observed);
         var outcome = Checker.Check(rules, histories, options);
         if (outcome.Report is not { } report) return new RuleTestResult(test, [], outcome.Diagnostics);
         var results = test.Expectations.Select(e => e switch

@@ -1,0 +1,51 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AllianceRules.Cli.CommandLine;
+
+/// <summary>
+/// Reads a duration typed on the command line: as in rule files (<c>30 days</c>, <c>2 weeks</c>,
+/// <c>1 month</c>; the space may be left out) or in ISO 8601 (<c>P30D</c>). Whole days, weeks,
+/// months or years, longer than zero.
+/// </summary>
+internal static class DurationText
+{
+    /// <summary>What a value may look like, for messages.</summary>
+    public const string Forms = "a duration such as '30 days', '2 weeks' or 'P30D'";
+
+    // The units of rule files (language.md §2), singular or plural.
+    private static readonly string[] Units = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
+
+    public static Period? TryParse(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.StartsWith('P') ? Iso(trimmed) : Words(trimmed);
+    }
+
+    private static Period? Iso(string text)
+    {
+        var result = PeriodPattern.Roundtrip.Parse(text);
+        if (!result.Success) result = PeriodPattern.NormalizingIso.Parse(text);
+        if (!result.Success) return null;
+        var p = result.Value;
+        if (p.HasTimeComponent || p.Years < 0 || p.Months < 0 || p.Weeks < 0 || p.Days < 0) return null;
+        return p.Years > 0 || p.Months > 0 || p.Weeks > 0 || p.Days > 0 ? p : null;
+    }
+
+    private static Period? Words(string text)
+    {
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits])) digits++;
+        var unit = text[digits..].TrimStart();
+        if (digits == 0 || !Units.Contains(unit)) return null;
+        if (!int.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount == 0) return null;
+        return unit.TrimEnd('s') switch
+        {
+            "day" => Period.FromDays(amount),
+            "week" => Period.FromWeeks(amount),
+            "month" => Period.FromMonths(amount),
+            _ => Period.FromYears(amount),
+        };
+    }
+}

@@ -1,0 +1,136 @@
+using System.CommandLine;
+
+namespace AllianceRules.Cli.CommandLine;
+
+/// <summary>The evaluation options a command takes from the shared group.</summary>
+[Flags]
+internal enum EvaluationOption
+{
+    AsOf = 1,
+    Assume = 2,
+    Observed = 4,
+    EventsFormat = 8,
+    MaxMemory = 16,
+    Quiet = 32,
+    FailOnViolation = 64,
+    Sweep = 128,
+
+    /// <summary>Everything a command that evaluates rules against histories from disk may take.</summary>
+    All = AsOf | Assume | Observed | EventsFormat | MaxMemory | Quiet | FailOnViolation | Sweep,
+}
+
+/// <summary>The shared evaluation options as typed, before they are read (<see cref="CommandInput"/> reads them).</summary>
+internal sealed record EvaluationArgs(
+    string? AsOf,
+    IReadOnlyList<string> Assume,
+    IReadOnlyList<string> Observed,
+    IReadOnlyList<string> Sweeps,
+    string? EventsFormat,
+    string? MaxMemory,
+    bool Quiet,
+    bool FailOnViolation)
+{
+    /// <summary>For commands that evaluate nothing (fmt, lint) or set all of it themselves.</summary>
+    public static readonly EvaluationArgs None = new(null, [], [], [], null, null, false, false);
+}
+
+/// <summary>
+/// The evaluation options, declared once: each command adds the ones that mean something to it,
+/// so the same option has the same name, help and reading on every command that takes it.
+/// </summary>
+internal sealed class EvaluationOptionGroup
+{
+    private readonly EvaluationOption _taken;
+
+    private readonly Option<string?> _asOf = new("--as-of")
+    {
+        HelpName = "DATE",
+        Description = "Evaluation horizon (yyyy-MM-dd). Wins over any 'as of' line; without either, the date of the last event.",
+    };
+
+    private readonly Option<string[]> _assume = new("--assume")
+    {
+        HelpName = "NAME=DURATION",
+        Description = "Override an 'assume NAME' in every treaty that declares it, e.g. --assume prompt=10days or prompt=P10D. Repeatable.",
+        DefaultValueFactory = _ => [],
+    };
+
+    private readonly Option<string[]> _observed = new("--observed")
+    {
+        HelpName = "FROM..[TO]",
+        Description = "Treat the histories as a complete record of FROM up to (not including) TO, so calendar duties ('every') are judged there, e.g. --observed 2022-01-01..2023-01-01. Repeatable.",
+        DefaultValueFactory = _ => [],
+    };
+
+    private readonly Option<string?> _eventsFormat = new("--events-format")
+    {
+        HelpName = "gdelt1|gdelt2|icews",
+        Description = "Read every history that is not .events or .jsonl as GDELT 1.0, GDELT 2.0 or ICEWS data (docs/datasets.md). Without it, .csv, .tsv and .tab files are told by their first line.",
+    };
+
+    private readonly Option<string?> _maxMemory = new("--max-memory")
+    {
+        HelpName = "SIZE",
+        Description = "If a history is not in date order, sort it on disk within about SIZE (e.g. 512MB) instead of in memory. Histories in date order are streamed and need no sorting.",
+    };
+
+    private readonly Option<bool> _quiet = new("--quiet", "-q")
+    {
+        Description = "No progress line, notes or warnings on standard error; errors and the report are never silenced.",
+    };
+
+    private readonly Option<bool> _failOnViolation = new("--fail-on-violation")
+    {
+        Description = "Exit with status 1 when any obligation instance is violated (for CI); the output is still written.",
+    };
+
+    private readonly Option<string[]> _sweep = new("--sweep")
+    {
+        HelpName = "NAME=D1,D2,...",
+        Description = "Evaluate once per value of the assumption NAME and report which verdicts change, e.g. --sweep prompt=P7D,P30D. Repeatable, one assumption each: every combination of their values is evaluated.",
+        DefaultValueFactory = _ => [],
+    };
+
+    private EvaluationOptionGroup(EvaluationOption taken)
+    {
+        _taken = taken;
+        _eventsFormat.OneOf("gdelt1", "gdelt2", "icews");
+    }
+
+    /// <summary>Adds the options in <paramref name="taken"/> to <paramref name="command"/>, and gives the group that reads them.</summary>
+    public static EvaluationOptionGroup AddTo(Command command, EvaluationOption taken)
+    {
+        var group = new EvaluationOptionGroup(taken);
+        foreach (var (flag, option) in group.Options())
+        {
+            if (taken.HasFlag(flag)) command.Options.Add(option);
+        }
+        return group;
+    }
+
+    /// <summary>The values given; an option the command does not take reads as absent.</summary>
+    public EvaluationArgs Read(ParseResult result) => new(
+        Value(result, EvaluationOption.AsOf, _asOf),
+        Value(result, EvaluationOption.Assume, _assume) ?? [],
+        Value(result, EvaluationOption.Observed, _observed) ?? [],
+        Value(result, EvaluationOption.Sweep, _sweep) ?? [],
+        Value(result, EvaluationOption.EventsFormat, _eventsFormat),
+        Value(result, EvaluationOption.MaxMemory, _maxMemory),
+        Value(result, EvaluationOption.Quiet, _quiet),
+        Value(result, EvaluationOption.FailOnViolation, _failOnViolation));
+
+    private T? Value<T>(ParseResult result, EvaluationOption flag, Option<T> option) =>
+        _taken.HasFlag(flag) ? result.GetValue(option) : default;
+
+    private IEnumerable<(EvaluationOption, Option)> Options() =>
+    [
+        (EvaluationOption.AsOf, _asOf),
+        (EvaluationOption.Assume, _assume),
+        (EvaluationOption.Observed, _observed),
+        (EvaluationOption.EventsFormat, _eventsFormat),
+        (EvaluationOption.MaxMemory, _maxMemory),
+        (EvaluationOption.FailOnViolation, _failOnViolation),
+        (EvaluationOption.Sweep, _sweep),
+        (EvaluationOption.Quiet, _quiet),
+    ];
+}
