@@ -168,6 +168,24 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Test_reads_the_observed_interval_as_check_does()
+    {
+        WritePact();
+        _cli.Write("tour/pact.test", """
+            test "Kazakhstan helped within the month"
+              rules "pact.treaty"
+              history "h.events"
+              expect T.help KAZ 2022-09-13 fulfilled
+            end
+            """);
+        var (exit, stdout, stderr) = _cli.Run("test", "tour", "--observed", "2022-01-01..2023-01-01");
+        Assert.True(exit == 0, stdout + stderr);
+        (exit, _, stderr) = _cli.Run("test", "tour", "--observed", "2023-01-01..2022-01-01");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("alliance: error AR9013: ", stderr);
+    }
+
     [Theory]
     [InlineData("prompt=P7D")]
     [InlineData("prompt=7 days")]
