@@ -12,7 +12,7 @@ namespace AllianceRules.Cli.Tests;
 /// A page in headless Debian Chromium, driven over the DevTools protocol: it records every request
 /// the page makes and every console message or uncaught error, can evaluate an expression, and
 /// can take a screenshot. No browser is downloaded: it uses /usr/bin/chromium (or ALLIANCE_CHROMIUM),
-/// which .ci/run installs.
+/// installing Debian's package when missing (<see cref="Prerequisites"/>).
 /// </summary>
 public sealed partial class ChromiumPage : IAsyncDisposable
 {
@@ -39,15 +39,11 @@ public sealed partial class ChromiumPage : IAsyncDisposable
         _reader = Task.Run(ReadLoop);
     }
 
-    public static string Executable =>
-        Environment.GetEnvironmentVariable("ALLIANCE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
     public static async Task<ChromiumPage> OpenAsync()
     {
-        Assert.True(File.Exists(Executable),
-            $"The browser test needs Chromium at {Executable} (set ALLIANCE_CHROMIUM to use another). Install Debian's package: apt-get install chromium; .ci/run does this.");
+        var executable = await Prerequisites.ChromiumAsync();
         var profile = Directory.CreateTempSubdirectory("alliance-chromium-").FullName;
-        var start = new ProcessStartInfo(Executable) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[]
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -5,16 +5,16 @@ namespace AllianceRules.Cli.Tests;
 /// <summary>
 /// The VS Code extension's TextMate grammars, run as VS Code runs them (vscode-textmate with
 /// vscode-oniguruma, under Node) over the repository's own files: editors/vscode/test/tokenize.mjs
-/// checks the scopes of keywords, codes, variables, dates, periods, strings and comments.
+/// checks the scopes of keywords, codes, variables, dates, periods, strings and comments. Node and the
+/// packages are installed when missing (<see cref="Prerequisites"/>).
 /// </summary>
 public sealed class EditorGrammarTests
 {
     [Fact]
     public async Task The_grammars_give_the_intended_scopes()
     {
-        var folder = Path.Combine(CliHarness.RepoRoot, "editors", "vscode", "test");
-        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "vscode-textmate")),
-            "The grammar test needs its npm packages: run 'npm ci' in editors/vscode/test (.ci/run does this).");
+        await Prerequisites.NodePackagesAsync();
+        var folder = Prerequisites.GrammarTestFolder;
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("tokenize.mjs");
         using var node = Process.Start(start)!;

@@ -6,8 +6,9 @@ namespace AllianceRules.Cli.Tests;
 
 /// <summary>
 /// Data safety (issue #8): `--output` never leaves a partial file. The real process is killed at
-/// many moments while it writes a large report; each time the old file must be intact, or the
-/// new one whole.
+/// twelve points across the writing of a report and once just before the rename, each chosen by
+/// the test through AtomicFile's hook ALLIANCE_TEST_STALL_OUTPUT (the process stalls there and
+/// says so), so the kills land mid-write on any machine; each time the old file must be intact.
 /// </summary>
 [Collection("cli")]
 public sealed class OutputSafetyTests : IDisposable
@@ -35,45 +36,95 @@ public sealed class OutputSafetyTests : IDisposable
         }
         """;
 
+    // Generous: a stalled run only has to evaluate and write part of a report of a few megabytes.
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(3);
+
     [Fact]
-    public void Killing_the_process_while_it_writes_never_leaves_a_partial_output_file()
+    public async Task Killing_the_process_while_it_writes_never_leaves_a_partial_output_file()
     {
         _cli.Write("t.treaty", Rules);
         var history = new StringBuilder();
         var day = new NodaTime.LocalDate(1950, 1, 1);
-        // About 40,000 instances: a report of some tens of megabytes, which takes a while to write.
-        for (var i = 0; i < 20_000; i++) history.Append(NodaTime.Text.LocalDatePattern.Iso.Format(day.PlusDays(i))).Append(" AZE attack ARM\n");
+        // About 4,000 instances: a report of some megabytes, written in many pieces.
+        for (var i = 0; i < 2_000; i++) history.Append(NodaTime.Text.LocalDatePattern.Iso.Format(day.PlusDays(i))).Append(" AZE attack ARM\n");
         _cli.Write("h.events", history.ToString());
-        const string old = "{\"old\": true}\n";
+        var old = "{\"old\": true}\n"u8.ToArray();
         var output = Path.Combine(_cli.Directory, "report.json");
+        string[] check = ["check", "t.treaty", "h.events", "--format", "json", "--output", "report.json", "--quiet"];
 
-        var watch = Stopwatch.StartNew();
-        Assert.Equal(0, _cli.RunProcess("check", "t.treaty", "h.events", "--format", "json", "--output", "report.json", "--quiet").Exit);
-        var whole = watch.ElapsedMilliseconds;
-        var complete = File.ReadAllText(output);
+        // Without the hook the whole report replaces the old file.
+        File.WriteAllBytes(output, old);
+        var (exit, _, stderr) = _cli.RunProcess(check);
+        Assert.True(exit == 0, stderr);
+        var complete = File.ReadAllBytes(output);
+        Assert.NotEqual(old, complete);
+        JsonDocument.Parse(complete).Dispose();
+        Assert.Empty(Temporaries());
 
-        var killed = 0;
-        for (var k = 1; k <= 12; k++)
+        // Twelve points spread over the report's bytes, and the moment between the last byte and the rename.
+        var points = Enumerable.Range(1, 12).Select(k => (complete.Length * (long)k / 13).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("rename");
+        foreach (var point in points)
         {
-            File.WriteAllText(output, old);
-            using var process = Start("check", "t.treaty", "h.events", "--format", "json", "--output", "report.json", "--quiet");
-            Thread.Sleep((int)(whole * k / 13));
-            if (!process.HasExited)
+            File.WriteAllBytes(output, old);
+            Dictionary<string, long> temporaries;
+            using (var process = Start(point, check))
             {
-                process.Kill(entireProcessTree: true);
-                killed++;
+                try
+                {
+                    _ = process.StandardOutput.ReadToEndAsync();
+                    var said = await StalledAsync(process);
+                    Assert.True(said is null, $"With ALLIANCE_TEST_STALL_OUTPUT={point} the process never said 'stalled': {said}");
+                    // What the temporary file holds at the stall (its size only: the process holds it locked, and .NET's readers respect that).
+                    temporaries = Temporaries().ToDictionary(t => t, t => new FileInfo(t).Length);
+                }
+                finally
+                {
+                    // A stalled process waits forever: never leave one behind.
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
             }
-            process.WaitForExit();
-            var now = File.ReadAllText(output);
-            Assert.True(now == old || now == complete, $"After a kill at {k}/13 of the run the output is neither the old file nor the whole report ({now.Length} characters)");
-            if (now != old) JsonDocument.Parse(now).Dispose();
+            Assert.True(old.AsSpan().SequenceEqual(File.ReadAllBytes(output)),
+                $"After a kill at {point} (of {complete.Length} bytes) the output file is no longer the old one");
+
+            // The kill came mid-write: the temporary file held at least that many bytes, not yet the whole report,
+            // and they are the start of the report.
+            var (temporary, size) = Assert.Single(temporaries);
+            if (point == "rename") Assert.Equal(complete.Length, size);
+            else Assert.InRange(size, long.Parse(point, System.Globalization.CultureInfo.InvariantCulture), complete.Length - 1);
+            var held = File.ReadAllBytes(temporary);
+            Assert.True(held.Length == size && complete.AsSpan(0, held.Length).SequenceEqual(held), $"At {point} the temporary file is not the start of the report");
+            File.Delete(temporary);
         }
-        Assert.True(killed >= 6, $"Only {killed} of 12 runs were still running when killed: the test would prove little");
     }
 
-    private Process Start(params string[] args)
+    /// <summary>Null once the process says "stalled" on standard error; else what it said before it ended or the time ran out.</summary>
+    private static async Task<string?> StalledAsync(Process process)
+    {
+        var said = new StringBuilder();
+        using var timeout = new CancellationTokenSource(StallTimeout);
+        try
+        {
+            while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line == "stalled") return null;
+                said.AppendLine(line);
+            }
+            await process.WaitForExitAsync(timeout.Token);
+            return $"it ended with exit code {process.ExitCode}. {said}";
+        }
+        catch (OperationCanceledException)
+        {
+            return $"it was still running after {StallTimeout.TotalMinutes:0} minutes. {said}";
+        }
+    }
+
+    private string[] Temporaries() => Directory.GetFiles(_cli.Directory, ".report.json.*.tmp");
+
+    private Process Start(string stallPoint, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _cli.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ALLIANCE_TEST_STALL_OUTPUT"] = stallPoint;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         return Process.Start(start)!;
