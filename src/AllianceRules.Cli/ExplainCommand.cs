@@ -30,7 +30,7 @@ public sealed class ExplainCommand(TextWriter stdout, TextWriter stderr)
         if (outcome.Explanations.IsEmpty) return CommandInput.Fail(stderr, [NoMatch(request, ruleId, report)]);
 
         var written = request.Format == "json"
-            ? CommandInput.Write(stdout, request.Inputs.Output, stream => ExplanationJsonWriter.Write(outcome.Explanations, stream))
+            ? CommandInput.Write(stdout, request.Inputs.Output, stream => ExplanationJsonWriter.Write(outcome.Explanations, ToolVersion.Info, stream))
             : CommandInput.Write(stdout, request.Inputs.Output, ExplanationTextWriter.Write(outcome.Explanations));
         return written is null ? ExitCode.Evaluated : CommandInput.Fail(stderr, [written]);
     }

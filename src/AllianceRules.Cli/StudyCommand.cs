@@ -28,7 +28,7 @@ public sealed class StudyCommand(TextWriter stdout, TextWriter stderr)
         var text = request.Check.Format switch
         {
             "csv" => StudyCsvWriter.Write(study),
-            "json" => StudyJsonWriter.Write(study),
+            "json" => StudyJsonWriter.Write(study, ToolVersion.Info),
             _ => StudyTextWriter.Write(study),
         };
         return CommandInput.Write(stdout, request.Check.Inputs.Output, text) is { } written ? CommandInput.Fail(stderr, [written]) : ExitCode.Evaluated;

@@ -8,7 +8,10 @@ using NodaTime.Text;
 
 namespace AllianceRules.Reporting;
 
-/// <summary>Writes the JSON report of language.md §7, field for field and in that order.</summary>
+/// <summary>
+/// Writes the JSON report of language.md §7, field for field and in that order, after the
+/// <c>schemaVersion</c> and <c>tool</c> of <see cref="JsonContract"/>.
+/// </summary>
 public static class JsonReportWriter
 {
     private const int FlushAt = 1 << 16;
@@ -19,19 +22,20 @@ public static class JsonReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Report report)
+    public static string Write(Report report, ToolInfo tool)
     {
         using var stream = new MemoryStream();
-        Write(report, stream);
+        Write(report, tool, stream);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Writes the report to a stream as it goes: a large report is never held in memory whole.</summary>
-    public static void Write(Report report, Stream stream)
+    public static void Write(Report report, ToolInfo tool, Stream stream)
     {
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
+            JsonContract.WriteHeader(json, tool);
             WriteDate(json, "asOf", report.AsOf);
             json.WriteStartArray("assumptions");
             foreach (var a in report.Assumptions)

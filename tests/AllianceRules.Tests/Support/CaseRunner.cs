@@ -25,10 +25,10 @@ public static class CaseRunner
             sources.Where(s => !s.Path.EndsWith(".treaty", StringComparison.Ordinal)).ToList(),
             options);
 
-    /// <summary>Diagnostics as the CLI prints them, or the JSON report.</summary>
+    /// <summary>Diagnostics as the CLI prints them, or the JSON report with its tool version masked.</summary>
     public static string Render(CheckOutcome outcome) =>
         outcome.Report is { } report
-            ? JsonReportWriter.Write(report)
+            ? JsonGolden.Mask(JsonReportWriter.Write(report, JsonGolden.Tool))
             : string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)) + "\n";
 
     /// <summary>One line per instance: rule, party, trigger date, status, decision date (the contract's "expect" form).</summary>
