@@ -91,7 +91,7 @@ public static class CommandInput
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.IsHistory && sources.ContainsKey(i)).Select(i => sources[i])],
-            new EvaluationOptions(asOf, overrides, observed) { Sweep = sweep },
+            new EvaluationOptions(asOf, overrides, observed) { Sweeps = sweep is null ? [] : [new SweepAxis(sweep.Value.Name, sweep.Value.Values)] },
             digests) { HistorySources = streamed, Streams = streams }, problems);
     }
 

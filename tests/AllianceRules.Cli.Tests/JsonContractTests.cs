@@ -40,7 +40,7 @@ public sealed class JsonContractTests : IDisposable
     public void Check_with_a_sweep_conforms()
     {
         var sweep = Document(Schemas.Report, "check", Bundled("rules"), Bundled("seeds"), "--sweep", "immediately=P1D,P7D,P30D", "--format", "json").GetProperty("sweep");
-        Assert.Equal(3, sweep.GetProperty("values").GetArrayLength());
+        Assert.Equal(3, sweep.GetProperty("combinations").GetArrayLength());
         Assert.All(sweep.GetProperty("changes").EnumerateArray(), c => Assert.Equal(3, c.GetProperty("statuses").GetArrayLength()));
     }
 

@@ -42,7 +42,7 @@ public static class CaseRunner
         LocalDate? asOf = null;
         var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
         var observed = ImmutableArray.CreateBuilder<DateRange>();
-        (string, ImmutableArray<Period>)? sweep = null;
+        var sweeps = ImmutableArray.CreateBuilder<SweepAxis>();
         if (argsPath is not null && File.Exists(argsPath))
         {
             foreach (var line in File.ReadAllLines(argsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
@@ -59,7 +59,8 @@ public static class CaseRunner
                         break;
                     case "--sweep":
                         var nameValues = parts[1].Split('=', 2);
-                        sweep = (nameValues[0], [.. nameValues[1].Split(',').Select(v => PeriodPattern.Roundtrip.Parse(v).GetValueOrThrow())]);
+                        // Repeated, one line per assumption: the first varies slowest.
+                        sweeps.Add(new SweepAxis(nameValues[0], [.. nameValues[1].Split(',').Select(v => PeriodPattern.Roundtrip.Parse(v).GetValueOrThrow())]));
                         break;
                     case "--observed":
                         var ends = parts[1].Split("..", 2);
@@ -72,7 +73,7 @@ public static class CaseRunner
                 }
             }
         }
-        return new EvaluationOptions(asOf, overrides, observed.ToImmutable()) { Sweep = sweep };
+        return new EvaluationOptions(asOf, overrides, observed.ToImmutable()) { Sweeps = sweeps.ToImmutable() };
     }
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
