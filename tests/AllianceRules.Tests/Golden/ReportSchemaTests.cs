@@ -59,4 +59,11 @@ public sealed class ReportSchemaTests
         Assert.Equal(JsonContract.SchemaVersion, root.GetProperty("properties").GetProperty("schemaVersion").GetProperty("const").GetString());
         Assert.Equal(["schemaVersion", "tool"], root.GetProperty("required").EnumerateArray().Take(2).Select(e => e.GetString()));
     }
+
+    [Fact]
+    public void The_language_page_states_the_writers_version()
+    {
+        var page = File.ReadAllText(Repo.Path("docs", "language.md"));
+        Assert.Contains($"`schemaVersion` is `\"{JsonContract.SchemaVersion}\"`", page, StringComparison.Ordinal);
+    }
 }
