@@ -14,9 +14,9 @@ public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictiona
 {
     /// <summary>
     /// The assumptions to sweep, each with the values to try; the report then says which verdicts
-    /// change across their combinations. Empty: no sweep.
+    /// change across their combinations. Empty: no sweep (a default array reads as empty).
     /// </summary>
-    public ImmutableArray<SweepAxis> Sweeps { get; init; } = [];
+    public ImmutableArray<SweepAxis> Sweeps { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
     /// The most instances one rule may open (docs/robustness.md, limits): a rule that matches far
