@@ -67,7 +67,7 @@ internal sealed class CheckCommand(CommandOutput io)
 
         var written = request.Format switch
         {
-            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, stream)),
+            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, ToolVersion.Info, stream)),
             "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report!)),
             _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report!, request.Explain)),
         };

@@ -85,7 +85,7 @@ internal static class CommandInput
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.IsHistory && sources.ContainsKey(i)).Select(i => sources[i])],
-            new EvaluationOptions(asOf, overrides, observed) { Sweep = sweeps.IsEmpty ? null : sweeps[0] },
+            new EvaluationOptions(asOf, overrides, observed) { Sweeps = [.. sweeps.Select(s => new SweepAxis(s.Name, s.Values))] },
             digests) { HistorySources = streamed, Streams = streams }, problems);
     }
 

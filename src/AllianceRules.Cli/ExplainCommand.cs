@@ -85,7 +85,7 @@ internal sealed class ExplainCommand(CommandOutput io)
         if (outcome.Explanations.IsEmpty) return io.Fail([NoMatch(request, ruleId, report)]);
 
         var written = request.Format == "json"
-            ? CommandInput.Write(io.Out, request.Inputs.Output, stream => ExplanationJsonWriter.Write(outcome.Explanations, stream))
+            ? CommandInput.Write(io.Out, request.Inputs.Output, stream => ExplanationJsonWriter.Write(outcome.Explanations, ToolVersion.Info, stream))
             : CommandInput.Write(io.Out, request.Inputs.Output, ExplanationTextWriter.Write(outcome.Explanations));
         if (written is not null) return io.Fail([written]);
         return CheckCommand.Verdict(request.Inputs.Args, report.Instances.Where(i => i.Rule.QualifiedId == ruleId && select(i)));

@@ -77,7 +77,7 @@ internal sealed class StudyCommand(CommandOutput io)
         var text = request.Check.Format switch
         {
             "csv" => StudyCsvWriter.Write(study),
-            "json" => StudyJsonWriter.Write(study),
+            "json" => StudyJsonWriter.Write(study, ToolVersion.Info),
             _ => StudyTextWriter.Write(study),
         };
         if (CommandInput.Write(io.Out, request.Check.Inputs.Output, text) is { } written) return io.Fail([written]);

@@ -201,7 +201,7 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Equal(0, exit);
         using var report = JsonDocument.Parse(stdout);
         var sweep = report.RootElement.GetProperty("sweep");
-        Assert.Equal(["P7D", "P30D"], sweep.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["P7D", "P30D"], sweep.GetProperty("assumptions")[0].GetProperty("values").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(0, sweep.GetProperty("unchanged").GetInt32());
         var change = Assert.Single(sweep.GetProperty("changes").EnumerateArray());
         Assert.Equal("CST.art4-request", change.GetProperty("rule").GetString());

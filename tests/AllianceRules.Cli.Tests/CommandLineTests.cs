@@ -203,6 +203,34 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Two_sweeps_are_evaluated_over_every_combination_of_their_values()
+    {
+        var folder = Path.Combine(CliHarness.RepoRoot, "tests", "AllianceRules.Tests", "Cases", "eval", "252-sweep-two-assumptions");
+        _cli.Write("rules.treaty", File.ReadAllText(Path.Combine(folder, "rules.treaty")));
+        _cli.Write("history.events", File.ReadAllText(Path.Combine(folder, "history.events")));
+
+        var (exit, stdout, stderr) = _cli.Run("check", "rules.treaty", "history.events", "--format", "json", "--sweep", "prompt=7 days,P30D", "--sweep", "lookback=P30D,60days");
+
+        Assert.True(exit == 0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var sweep = json.RootElement.GetProperty("sweep");
+        Assert.Equal(["prompt", "lookback"], sweep.GetProperty("assumptions").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal(
+            ["P7D/P30D", "P7D/P60D", "P30D/P30D", "P30D/P60D"],
+            sweep.GetProperty("combinations").EnumerateArray().Select(c => $"{c.GetProperty("prompt").GetString()}/{c.GetProperty("lookback").GetString()}"));
+        Assert.All(sweep.GetProperty("changes").EnumerateArray(), c => Assert.Equal(4, c.GetProperty("statuses").GetArrayLength()));
+    }
+
+    [Fact]
+    public void The_same_assumption_swept_twice_is_refused()
+    {
+        WritePact();
+        var (exit, _, stderr) = _cli.Run("check", "tour", "--sweep", "prompt=P7D,P30D", "--sweep", "prompt=P1D,P2D");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("alliance: error AR9015: --sweep 'prompt=P1D,P2D': 'prompt' is swept more than once", stderr);
+    }
+
+    [Fact]
     public void Quiet_silences_warnings_and_notes_but_never_the_report_or_errors()
     {
         WritePact();

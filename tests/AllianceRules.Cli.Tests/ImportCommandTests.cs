@@ -213,7 +213,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal((0, string.Empty), (exit, stderr));
         var report = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
         Assert.Equal(5, report["skipped"]!.AsArray().Sum(r => (int)r!["count"]!));
-        Assert.Equal(["P1D", "P3D"], report["sweep"]!["values"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(["P1D", "P3D"], report["sweep"]!["assumptions"]![0]!["values"]!.AsArray().Select(v => (string)v!));
     }
 
     [Fact]

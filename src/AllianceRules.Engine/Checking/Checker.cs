@@ -31,7 +31,7 @@ public static class Checker
         try
         {
             var report = Evaluator.Evaluate(rules, history, effective);
-            if (effective.Sweep is { } sweep) report = report with { Sweep = Sensitivity.Run(rules, history, effective, sweep.Name, sweep.Values) };
+            if (!effective.Sweeps.IsEmpty) report = report with { Sweep = Sensitivity.Run(rules, history, effective, effective.Sweeps) };
             return new CheckOutcome(report, diagnostics) { Rules = rules };
         }
         catch (EvaluationLimitException limit)
@@ -101,11 +101,7 @@ public static class Checker
         var problems = rules.Diagnostics;
         if (rules.Value is { } ruleSet)
         {
-            problems = problems.AddRange(CheckOverrideNames(ruleSet, options.Overrides.Keys));
-            if (options.Sweep is { } sweep && !ruleSet.Treaties.SelectMany(t => t.Assumptions).Any(a => a.Name == sweep.Name))
-            {
-                problems = problems.Add(DiagnosticCatalog.UnknownSweep(sweep.Name, ruleSet.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).Distinct()));
-            }
+            problems = problems.AddRange(CheckOverrideNames(ruleSet, options.Overrides.Keys)).AddRange(CheckSweeps(ruleSet, options.Sweeps));
         }
         return (rules.Value, bound, verbs, problems);
     }
@@ -129,6 +125,20 @@ public static class Checker
         var known = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         return names.Where(n => !known.Contains(n)).Order(StringComparer.Ordinal)
             .Select(n => DiagnosticCatalog.UnknownAssumeOverride(n, known));
+    }
+
+    /// <summary>Each axis of a sweep must name a declared assumption, and no assumption may be swept twice (its values would collide).</summary>
+    private static IEnumerable<Diagnostic> CheckSweeps(RuleSet rules, ImmutableArray<SweepAxis> axes)
+    {
+        var known = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).Distinct().ToList();
+        foreach (var axis in axes.Where(a => !known.Contains(a.Assumption, StringComparer.Ordinal)))
+        {
+            yield return DiagnosticCatalog.UnknownSweep(axis.Assumption, known);
+        }
+        foreach (var twice in axes.GroupBy(a => a.Assumption, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return DiagnosticCatalog.BadSweep(twice.Key, $"'{twice.Key}' is swept more than once; give all its values in one --sweep");
+        }
     }
 
     private static IEnumerable<string>? DeclaredVerbs(IEnumerable<SourceFile> ruleFiles)

@@ -73,11 +73,11 @@ public static class StreamingChecker
         var needsDetail = NeedsDetail(rules);
         var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
         var facts = new Validation.Lint.HistoryFacts(rules);
-        // A sweep evaluates the history once per value, so it holds the history in memory from the start.
-        var sweep = options.Sweep;
+        // A sweep evaluates the history once per combination of values, so it holds the history in memory from the start.
+        var sweeping = !options.Sweeps.IsEmpty;
         Report? report = null;
         var merge = new SortedMerge(reader, histories);
-        if (sweep is null)
+        if (!sweeping)
         {
             var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
             // The first event is read before anything is evaluated, so the lines above it have been seen.
@@ -86,9 +86,9 @@ public static class StreamingChecker
             merged.Dispose();
         }
 
-        if (sweep is not null || merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
+        if (sweeping || merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
         {
-            if (sweep is null)
+            if (!sweeping)
             {
                 notes.Add(merge.Unsorted is { } where
                     ? $"{where}, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
@@ -97,7 +97,7 @@ public static class StreamingChecker
             reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
             facts = new Validation.Lint.HistoryFacts(rules);
             var all = Observe(histories.SelectMany(reader.Read), facts, stream);
-            if (sweep is null && stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
+            if (!sweeping && stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
             {
                 var sort = new ExternalSort(budget, spill);
                 var sorted = sort.Sort(all).GetEnumerator();
@@ -113,7 +113,7 @@ public static class StreamingChecker
                 if (!reader.Diagnostics.HasErrors)
                 {
                     report = Evaluator.Evaluate(rules, history, options);
-                    if (sweep is { } s) report = report with { Sweep = Sensitivity.Run(rules, history, options, s.Name, s.Values) };
+                    if (sweeping) report = report with { Sweep = Sensitivity.Run(rules, history, options, options.Sweeps) };
                 }
             }
         }

@@ -12,8 +12,11 @@ namespace AllianceRules.Evaluation;
 /// </summary>
 public sealed record EvaluationOptions(LocalDate? AsOf = null, IReadOnlyDictionary<string, Period>? AssumptionOverrides = null, ImmutableArray<DateRange> Observed = default)
 {
-    /// <summary>An assumption to sweep and the values to try (<c>--sweep NAME=P7D,P30D</c>); the report then says which verdicts change.</summary>
-    public (string Name, ImmutableArray<Period> Values)? Sweep { get; init; }
+    /// <summary>
+    /// The assumptions to sweep, each with the values to try; the report then says which verdicts
+    /// change across their combinations. Empty: no sweep (a default array reads as empty).
+    /// </summary>
+    public ImmutableArray<SweepAxis> Sweeps { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
     /// The most instances one rule may open (docs/robustness.md, limits): a rule that matches far

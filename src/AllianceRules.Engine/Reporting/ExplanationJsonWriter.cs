@@ -6,16 +6,17 @@ using AllianceRules.Text;
 
 namespace AllianceRules.Reporting;
 
-/// <summary>Explanations as data: the same steps as the text, field for field.</summary>
+/// <summary>Explanations as data: the same steps as the text, field for field, after the header of <see cref="JsonContract"/> (docs/explain.schema.json).</summary>
 public static class ExplanationJsonWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(IEnumerable<Explanation> explanations, Stream stream)
+    public static void Write(IEnumerable<Explanation> explanations, ToolInfo tool, Stream stream)
     {
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
+            JsonContract.WriteHeader(json, tool);
             json.WriteStartArray("explanations");
             foreach (var x in explanations) Write(json, x);
             json.WriteEndArray();

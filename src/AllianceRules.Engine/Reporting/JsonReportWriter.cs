@@ -8,7 +8,10 @@ using NodaTime.Text;
 
 namespace AllianceRules.Reporting;
 
-/// <summary>Writes the JSON report of language.md §7, field for field and in that order.</summary>
+/// <summary>
+/// Writes the JSON report of language.md §7, field for field and in that order, after the
+/// <c>schemaVersion</c> and <c>tool</c> of <see cref="JsonContract"/>.
+/// </summary>
 public static class JsonReportWriter
 {
     private const int FlushAt = 1 << 16;
@@ -19,19 +22,20 @@ public static class JsonReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Report report)
+    public static string Write(Report report, ToolInfo tool)
     {
         using var stream = new MemoryStream();
-        Write(report, stream);
+        Write(report, tool, stream);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Writes the report to a stream as it goes: a large report is never held in memory whole.</summary>
-    public static void Write(Report report, Stream stream)
+    public static void Write(Report report, ToolInfo tool, Stream stream)
     {
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
+            JsonContract.WriteHeader(json, tool);
             WriteDate(json, "asOf", report.AsOf);
             json.WriteStartArray("assumptions");
             foreach (var a in report.Assumptions)
@@ -95,13 +99,32 @@ public static class JsonReportWriter
         json.WriteEndArray();
     }
 
-    /// <summary>Extension (<c>--sweep</c>): the instances whose status changes with the assumption, with their status per value.</summary>
+    /// <summary>
+    /// Extension (<c>--sweep</c>): the assumptions and their values, every combination tried (the
+    /// first assumption varying slowest), and the instances whose status changes, with their status
+    /// under each combination in that order.
+    /// </summary>
     private static void WriteSweep(Utf8JsonWriter json, Sweep sweep)
     {
         json.WriteStartObject("sweep");
-        json.WriteString("assumption", sweep.Assumption);
-        json.WriteStartArray("values");
-        foreach (var v in sweep.Values) json.WriteStringValue(PeriodText(v));
+        json.WriteStartArray("assumptions");
+        foreach (var axis in sweep.Axes)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", axis.Assumption);
+            json.WriteStartArray("values");
+            foreach (var v in axis.Values) json.WriteStringValue(PeriodText(v));
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("combinations");
+        foreach (var combination in sweep.Combinations)
+        {
+            json.WriteStartObject();
+            for (var a = 0; a < sweep.Axes.Length; a++) json.WriteString(sweep.Axes[a].Assumption, PeriodText(combination[a]));
+            json.WriteEndObject();
+        }
         json.WriteEndArray();
         json.WriteNumber("unchanged", sweep.Unchanged);
         json.WriteStartArray("changes");
@@ -111,9 +134,10 @@ public static class JsonReportWriter
             json.WriteString("rule", c.Rule);
             json.WriteString("party", c.Party);
             WriteDate(json, "triggeredOn", c.TriggeredOn);
-            json.WriteString("bindings", c.Bindings);
-            if (c.Trigger is { } trigger) json.WriteString("trigger", trigger);
-            else json.WriteNull("trigger");
+            json.WriteStartObject("bindings");
+            foreach (var (name, value) in c.Bindings) json.WriteString(name, value);
+            json.WriteEndObject();
+            WriteNullable(json, "trigger", c.Trigger);
             json.WriteStartArray("statuses");
             foreach (var s in c.Statuses)
             {

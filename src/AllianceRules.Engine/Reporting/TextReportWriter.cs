@@ -105,15 +105,15 @@ public static class TextReportWriter
     private static void AppendSweep(StringBuilder sb, Sweep sweep)
     {
         sb.AppendLine();
-        var values = sweep.Values.Select(JsonReportWriter.PeriodText).ToList();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Sensitivity to '{sweep.Assumption}' ({string.Join(", ", values)})");
+        var unit = SweepLabels.Unit(sweep);
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Sensitivity to {SweepLabels.NamesWithValues(sweep, "'")}");
         if (sweep.Changes.IsEmpty)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  No verdict changes: {(sweep.Unchanged == 1 ? "the one instance has" : $"all {sweep.Unchanged} instances have")} the same status under every value.");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  No verdict changes: {(sweep.Unchanged == 1 ? "the one instance has" : $"all {sweep.Unchanged} instances have")} the same status under every {unit}.");
             return;
         }
-        var header = new[] { "rule", "party", "triggered", "bindings" }.Concat(values).ToArray();
-        var rows = sweep.Changes.Select(c => new[] { c.Rule, c.Party, DateText.Format(c.TriggeredOn), c.Bindings }
+        var header = new[] { "rule", "party", "triggered", "bindings" }.Concat(SweepLabels.Columns(sweep)).ToArray();
+        var rows = sweep.Changes.Select(c => new[] { c.Rule, c.Party, DateText.Format(c.TriggeredOn), c.BindingsText }
             .Concat(c.Statuses.Select(s => s?.ToString().ToLowerInvariant() ?? "-")).ToArray()).Prepend(header).ToList();
         var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)
@@ -121,7 +121,7 @@ public static class TextReportWriter
             sb.Append("  ");
             sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
         }
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  '-': no such instance under that value. {Count(sweep.Unchanged, "other instance")} {(sweep.Unchanged == 1 ? "keeps its" : "keep their")} status under every value.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  '-': no such instance under that {unit}. {Count(sweep.Unchanged, "other instance")} {(sweep.Unchanged == 1 ? "keeps its" : "keep their")} status under every {unit}.");
     }
 
     private static void AppendAssumptions(StringBuilder sb, Report report)

@@ -91,5 +91,6 @@ public sealed class FullImportTests
         var folder = Support.Repo.Path("tests", "AllianceRules.Tests", "Cases", "study");
         Support.Baseline.Match(Path.Combine(folder, "atop-cow.txt"), AllianceRules.Reporting.Study.StudyTextWriter.Write(study));
         Support.Baseline.Match(Path.Combine(folder, "atop-cow-pairs.csv.golden"), AllianceRules.Reporting.Study.StudyCsvWriter.Write(study));
+        Support.Schemas.AssertConforms(Support.Schemas.Study, AllianceRules.Reporting.Study.StudyJsonWriter.Write(study, Support.JsonGolden.Tool));
     }
 }

@@ -20,7 +20,7 @@ public sealed class EvaluationProperties
         return outcome.Report!;
     }
 
-    private static string Json(Report report) => AllianceRules.Reporting.JsonReportWriter.Write(report);
+    private static string Json(Report report) => AllianceRules.Reporting.JsonReportWriter.Write(report, Support.JsonGolden.Tool);
 
     [Fact]
     public void The_property_rules_trigger_every_status()

@@ -24,7 +24,7 @@ public sealed class InvariantProperties
     {
         var outcome = CaseRunner.Check([Rules, .. histories], options);
         Assert.True(outcome.Succeeded, CaseRunner.Render(outcome));
-        return JsonReportWriter.Write(outcome.Report!);
+        return JsonReportWriter.Write(outcome.Report!, JsonGolden.Tool);
     }
 
     [Fact]

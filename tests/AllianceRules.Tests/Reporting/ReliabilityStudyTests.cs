@@ -116,4 +116,17 @@ public sealed class ReliabilityStudyTests
             "PACT,1,\"Seven, Weeks\",1866-06-15,before 1945,defense+neutrality,4,0,2,0,0,0,violated\n",
             csv);
     }
+
+    [Fact]
+    public void The_json_opens_with_the_contract_header_and_conforms_to_its_schema()
+    {
+        var json = StudyJsonWriter.Write(
+            Study("1866-06-15 XXX attack AAA war=1 name=\"Seven Weeks\"\n1866-06-20 BBB assist AAA war=1\n1866-07-26 XXX endwar AAA war=1\n1950-06-25 YYY attack BBB war=2\n"),
+            Support.JsonGolden.Tool);
+        Support.Schemas.AssertConforms(Support.Schemas.Study, json);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["schemaVersion", "tool", "by"], document.RootElement.EnumerateObject().Take(3).Select(p => p.Name));
+        // Each row names its group under the attribute's own name, which the schema allows as an extra string field.
+        Assert.Equal(["1", "2"], document.RootElement.GetProperty("table").EnumerateArray().Select(r => r.GetProperty("war").GetString()));
+    }
 }

@@ -5,6 +5,7 @@ using AllianceRules.Evaluation;
 using AllianceRules.Model;
 using AllianceRules.Reporting;
 using AllianceRules.Tests.Properties;
+using AllianceRules.Tests.Support;
 using AllianceRules.Text;
 using CsCheck;
 using NodaTime;
@@ -26,7 +27,7 @@ public sealed class StreamingProperties
     {
         var outcome = Checker.Check([Rules], [.. files.Select(f => new SourceFile(f.Path, f.Text))], options);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
-        return JsonReportWriter.Write(outcome.Report!);
+        return JsonReportWriter.Write(outcome.Report!, JsonGolden.Tool);
     }
 
     private static (string Json, StreamedCheck Check) Streamed(IEnumerable<(string Path, string Text)> files, StreamOptions? stream = null, EvaluationOptions? options = null)
@@ -34,7 +35,7 @@ public sealed class StreamingProperties
         var sources = files.Select(f => new HistorySource(f.Path, HistoryReader.FormatOf(f.Path), () => new StringReader(f.Text))).ToList();
         var check = StreamingChecker.Check([Rules], sources, options, stream);
         Assert.True(check.Outcome.Succeeded, string.Join("\n", check.Outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
-        return (JsonReportWriter.Write(check.Outcome.Report!), check);
+        return (JsonReportWriter.Write(check.Outcome.Report!, JsonGolden.Tool), check);
     }
 
     private static string Text(IEnumerable<string> lines) => string.Join("\n", lines) + "\n";
@@ -179,7 +180,7 @@ public sealed class StreamingProperties
         var whole = Checker.Check([rules], [new SourceFile("history.events", text)]);
         var streamed = StreamingChecker.Check([rules], [new HistorySource("history.events", HistoryFormat.Events, () => new StringReader(text))], null);
         Assert.Contains(whole.Report!.Instances, i => i.Party == "HAN" && i.Status == AllianceRules.Evaluation.InstanceStatus.Violated);
-        Assert.Equal(JsonReportWriter.Write(whole.Report!), JsonReportWriter.Write(streamed.Outcome.Report!));
+        Assert.Equal(JsonReportWriter.Write(whole.Report!, JsonGolden.Tool), JsonReportWriter.Write(streamed.Outcome.Report!, JsonGolden.Tool));
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public sealed class StreamingProperties
         // without, were ordered by their triggers' files, so splitting the history reordered the report.
         const string a = "2010-12-19 AZE attack ARM\n", b = "2010-12-19 AZE attack ARM article=4\n";
         string Json(params (string Path, string Text)[] files) =>
-            JsonReportWriter.Write(Checker.Check([Rules], [.. files.Select(f => new SourceFile(f.Path, f.Text))], new EvaluationOptions(new LocalDate(2011, 3, 1))).Report!);
+            JsonReportWriter.Write(Checker.Check([Rules], [.. files.Select(f => new SourceFile(f.Path, f.Text))], new EvaluationOptions(new LocalDate(2011, 3, 1))).Report!, JsonGolden.Tool);
         static IEnumerable<string> Aid(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!["instances"]!.AsArray()
             .Where(i => (string)i!["rule"]! == "TEST.aid" && (string)i["party"]! == "KAZ").Select(i => (string)i!["reason"]!);
         Assert.Equal(Aid(Json(("x.events", a), ("y.events", b))), Aid(Json(("x.events", b), ("y.events", a))));

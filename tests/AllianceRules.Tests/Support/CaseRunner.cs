@@ -25,10 +25,10 @@ public static class CaseRunner
             sources.Where(s => !s.Path.EndsWith(".treaty", StringComparison.Ordinal)).ToList(),
             options);
 
-    /// <summary>Diagnostics as the CLI prints them, or the JSON report.</summary>
+    /// <summary>Diagnostics as the CLI prints them, or the JSON report with its tool version masked.</summary>
     public static string Render(CheckOutcome outcome) =>
         outcome.Report is { } report
-            ? JsonReportWriter.Write(report)
+            ? JsonGolden.Mask(JsonReportWriter.Write(report, JsonGolden.Tool))
             : string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)) + "\n";
 
     /// <summary>One line per instance: rule, party, trigger date, status, decision date (the contract's "expect" form).</summary>
@@ -42,7 +42,7 @@ public static class CaseRunner
         LocalDate? asOf = null;
         var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
         var observed = ImmutableArray.CreateBuilder<DateRange>();
-        (string, ImmutableArray<Period>)? sweep = null;
+        var sweeps = ImmutableArray.CreateBuilder<SweepAxis>();
         if (argsPath is not null && File.Exists(argsPath))
         {
             foreach (var line in File.ReadAllLines(argsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
@@ -59,7 +59,8 @@ public static class CaseRunner
                         break;
                     case "--sweep":
                         var nameValues = parts[1].Split('=', 2);
-                        sweep = (nameValues[0], [.. nameValues[1].Split(',').Select(v => PeriodPattern.Roundtrip.Parse(v).GetValueOrThrow())]);
+                        // Repeated, one line per assumption: the first varies slowest.
+                        sweeps.Add(new SweepAxis(nameValues[0], [.. nameValues[1].Split(',').Select(v => PeriodPattern.Roundtrip.Parse(v).GetValueOrThrow())]));
                         break;
                     case "--observed":
                         var ends = parts[1].Split("..", 2);
@@ -72,7 +73,7 @@ public static class CaseRunner
                 }
             }
         }
-        return new EvaluationOptions(asOf, overrides, observed.ToImmutable()) { Sweep = sweep };
+        return new EvaluationOptions(asOf, overrides, observed.ToImmutable()) { Sweeps = sweeps.ToImmutable() };
     }
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);

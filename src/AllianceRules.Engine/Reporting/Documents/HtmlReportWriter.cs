@@ -205,11 +205,13 @@ public static class HtmlReportWriter
 
     private static void Sweep(Html h, Sweep sweep)
     {
-        Section(h, $"Sensitivity to {sweep.Assumption}");
-        var values = sweep.Values.Select(JsonReportWriter.PeriodText).ToArray();
-        h.Open("p").Text($"The history evaluated with {string.Join(", ", values)}. {sweep.Unchanged} instances keep their status under every value; these change (— : no such instance under that value).").Close("p");
-        Table(h, ["rule", "party", "triggered", "bindings", .. values], sweep.Changes.Select(c => Row(
-            [Code(c.Rule), Cell(c.Party), Cell(DateText.Format(c.TriggeredOn)), Code(c.Bindings), .. c.Statuses.Select(s => s is { } x ? Status(x) : Cell("—"))])));
+        Section(h, $"Sensitivity to {SweepLabels.Names(sweep)}");
+        var unit = SweepLabels.Unit(sweep);
+        var columns = SweepLabels.Columns(sweep);
+        var tried = sweep.Axes.Length == 1 ? string.Join(", ", columns) : $"every combination of {SweepLabels.NamesWithValues(sweep)}";
+        h.Open("p").Text($"The history evaluated with {tried}. {sweep.Unchanged} {(sweep.Unchanged == 1 ? "instance keeps its" : "instances keep their")} status under every {unit}; these change (— : no such instance under that {unit}).").Close("p");
+        Table(h, ["rule", "party", "triggered", "bindings", .. columns], sweep.Changes.Select(c => Row(
+            [Code(c.Rule), Cell(c.Party), Cell(DateText.Format(c.TriggeredOn)), Code(c.BindingsText), .. c.Statuses.Select(s => s is { } x ? Status(x) : Cell("—"))])));
     }
 
     private static void Axis(Html h, TimeScale scale, int y)

@@ -185,12 +185,15 @@ public static class MarkdownReportWriter
 
     private static void Sweep(StringBuilder sb, Sweep sweep)
     {
-        Heading(sb, 2, $"Sensitivity to {sweep.Assumption}");
-        var values = sweep.Values.Select(JsonReportWriter.PeriodText).ToList();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"The history evaluated with {string.Join(", ", values)}. {Count(sweep.Unchanged, "instance")} keep their status under every value; these change (\"—\": no such instance under that value):");
+        Heading(sb, 2, $"Sensitivity to {SweepLabels.Names(sweep)}");
+        var unit = SweepLabels.Unit(sweep);
+        var tried = sweep.Axes.Length == 1
+            ? string.Join(", ", SweepLabels.Columns(sweep))
+            : $"every combination of {SweepLabels.NamesWithValues(sweep)}";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"The history evaluated with {tried}. {Count(sweep.Unchanged, "instance")} {(sweep.Unchanged == 1 ? "keeps its" : "keep their")} status under every {unit}; these change (\"—\": no such instance under that {unit}):");
         sb.AppendLine();
-        Table(sb, ["rule", "party", "triggered", "bindings", .. values], sweep.Changes.Select(c =>
-            new[] { Code(c.Rule), c.Party, DateText.Format(c.TriggeredOn), Code(c.Bindings) }.Concat(c.Statuses.Select(s => s is { } x ? Status(x) : "—")).ToArray()));
+        Table(sb, ["rule", "party", "triggered", "bindings", .. SweepLabels.Columns(sweep)], sweep.Changes.Select(c =>
+            new[] { Code(c.Rule), c.Party, DateText.Format(c.TriggeredOn), Code(c.BindingsText) }.Concat(c.Statuses.Select(s => s is { } x ? Status(x) : "—")).ToArray()));
     }
 
     private static string Status(InstanceStatus s) => s switch

@@ -80,15 +80,16 @@ public static class StudyCsvWriter
     private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary><c>alliance study --format json</c>: the figures and the pairs as data.</summary>
+/// <summary><c>alliance study --format json</c>: the figures and the pairs as data, after the header of <see cref="JsonContract"/> (docs/study.schema.json).</summary>
 public static class StudyJsonWriter
 {
-    public static string Write(ReliabilityStudy study)
+    public static string Write(ReliabilityStudy study, ToolInfo tool)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            JsonContract.WriteHeader(json, tool);
             json.WriteString("by", study.By);
             json.WriteNumber("split", study.Split);
             Rows(json, "pairs", study.ByPair);
