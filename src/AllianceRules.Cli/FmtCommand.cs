@@ -14,7 +14,6 @@ namespace AllianceRules.Cli;
 internal sealed class FmtCommand(CommandOutput io)
 {
     private readonly TextWriter stdout = io.Out;
-    private readonly TextWriter stderr = io.Error;
 
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {

@@ -12,7 +12,6 @@ namespace AllianceRules.Cli;
 internal sealed class InitCommand(CommandOutput io)
 {
     private readonly TextWriter stdout = io.Out;
-    private readonly TextWriter stderr = io.Error;
 
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {

@@ -14,7 +14,6 @@ namespace AllianceRules.Cli;
 internal sealed class LintCommand(CommandOutput io)
 {
     private readonly TextWriter stdout = io.Out;
-    private readonly TextWriter stderr = io.Error;
 
     /// <summary>The configuration read when no --config is given, if the current folder has one.</summary>
     public const string DefaultConfig = ".alliance-lint";
