@@ -1,7 +1,8 @@
 using System.Buffers;
 using AllianceRules.Diagnostics;
+using AllianceRules.Text;
 
-namespace AllianceRules.Text;
+namespace AllianceRules.Parsing;
 
 /// <summary>
 /// Finds what a text file written by hand cannot hold: bytes that are not UTF-8 (which the
@@ -11,7 +12,7 @@ namespace AllianceRules.Text;
 /// error (AR1007); it is then read as a space, so that the rest of the file is still checked and
 /// no message prints it raw.
 /// </summary>
-public static class UnreadableText
+internal static class UnreadableText
 {
     // Other control characters stay allowed: a bell in a description is the writer's to show
     // (the HTML and JUnit writers replace it), and earlier tests pin that.
