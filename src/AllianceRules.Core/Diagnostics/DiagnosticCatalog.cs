@@ -275,7 +275,7 @@ public static class DiagnosticCatalog
         Error("AR9004", $"--as-of '{text}' is not a date ({DateText.Problem(text)}); write it like 2022-12-31");
 
     public static Diagnostic BadAssumeSyntax(string text) =>
-        Error("AR9005", $"--assume '{text}' must look like NAME=ISO_PERIOD, such as prompt=P10D");
+        Error("AR9005", $"--assume '{text}' must look like NAME=DURATION, such as prompt=P10D or 'prompt=10 days'");
 
     public static Diagnostic UnknownAssumeOverride(string name, IEnumerable<string> known) =>
         Error("AR9006", $"--assume '{name}': no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");

@@ -72,7 +72,7 @@ public static class Checker
     }
 
     private static ImmutableArray<Diagnostic> Findings(Binding.BoundRuleSet bound, RuleSet rules, EventHistory history, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config) =>
-        LintFindings(bound, rules, historyFiles.Count == 0 ? null : Validation.Lint.HistoryFacts.Of(rules, history.Events), config);
+        Validation.Lint.Linter.Findings(bound, rules, historyFiles.Count == 0 ? null : Validation.Lint.HistoryFacts.Of(rules, history.Events), config);
 
     private static (RuleSet? Rules, EventHistory? History, EvaluationOptions Options, ImmutableArray<Diagnostic> Diagnostics, Binding.BoundRuleSet? Bound) Load(
         IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options)
@@ -101,7 +101,7 @@ public static class Checker
         var problems = rules.Diagnostics;
         if (rules.Value is { } ruleSet)
         {
-            problems = problems.AddRange(CheckOverrideNames(ruleSet, options.Overrides.Keys)).AddRange(CheckSweeps(ruleSet, options.Sweeps));
+            problems = problems.AddRange(Validation.OptionNames.Check(ruleSet, options.Overrides.Keys, [.. options.Sweeps.Select(a => a.Assumption)]));
         }
         return (rules.Value, bound, verbs, problems);
     }
@@ -112,34 +112,6 @@ public static class Checker
     /// </summary>
     internal static EvaluationOptions ForHistories(EvaluationOptions options, int histories) =>
         histories == 0 ? options with { Observed = default } : options;
-
-    internal static ImmutableArray<Diagnostic> LintFindings(Binding.BoundRuleSet bound, RuleSet rules, Validation.Lint.HistoryFacts? facts, Validation.Lint.LintConfig? config, IEnumerable<string>? files = null)
-    {
-        var subject = new Validation.Lint.LintSubject(bound, rules, facts);
-        var findings = new Validation.Lint.LintValidator().Validate(subject).Errors.Select(e => (Diagnostic)e.CustomState);
-        return (config ?? Validation.Lint.LintConfig.Default).Apply(DiagnosticOrder.Sort(findings, files));
-    }
-
-    private static IEnumerable<Diagnostic> CheckOverrideNames(RuleSet rules, IEnumerable<string> names)
-    {
-        var known = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        return names.Where(n => !known.Contains(n)).Order(StringComparer.Ordinal)
-            .Select(n => DiagnosticCatalog.UnknownAssumeOverride(n, known));
-    }
-
-    /// <summary>Each axis of a sweep must name a declared assumption, and no assumption may be swept twice (its values would collide).</summary>
-    private static IEnumerable<Diagnostic> CheckSweeps(RuleSet rules, ImmutableArray<SweepAxis> axes)
-    {
-        var known = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).Distinct().ToList();
-        foreach (var axis in axes.Where(a => !known.Contains(a.Assumption, StringComparer.Ordinal)))
-        {
-            yield return DiagnosticCatalog.UnknownSweep(axis.Assumption, known);
-        }
-        foreach (var twice in axes.GroupBy(a => a.Assumption, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            yield return DiagnosticCatalog.BadSweep(twice.Key, $"'{twice.Key}' is swept more than once; give all its values in one --sweep");
-        }
-    }
 
     private static IEnumerable<string>? DeclaredVerbs(IEnumerable<SourceFile> ruleFiles)
     {

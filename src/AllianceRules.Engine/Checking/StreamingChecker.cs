@@ -123,7 +123,7 @@ public static class StreamingChecker
         var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()), files);
         if (diagnostics.Any(d => d.IsError) || report is null) return Failed(diagnostics);
         report = report with { Skipped = reader.Skipped };
-        var findings = Checker.LintFindings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
+        var findings = Validation.Lint.Linter.Findings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
         return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable());
     }
 
