@@ -82,7 +82,7 @@ public static class StreamingChecker
             var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
             // The first event is read before anything is evaluated, so the lines above it have been seen.
             var first = merged.MoveNext();
-            report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), options.AsOf ?? reader.AsOf, reader.Observed, options);
+            report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), Horizon.Of(options, reader.AsOf), reader.Observed, options);
             merged.Dispose();
         }
 
@@ -103,7 +103,7 @@ public static class StreamingChecker
                 var sorted = sort.Sort(all).GetEnumerator();
                 // Sorting reads everything before the first event comes out, so every line has been seen.
                 var any = sorted.MoveNext();
-                report = Evaluator.EvaluateOrdered(rules, Rest(sorted, any), options.AsOf ?? reader.AsOf, reader.Observed, options);
+                report = Evaluator.EvaluateOrdered(rules, Rest(sorted, any), Horizon.Of(options, reader.AsOf), reader.Observed, options);
                 sorted.Dispose();
                 if (sort.Runs > 0) notes.Add($"sorted in {sort.Runs} runs on disk");
             }

@@ -8,7 +8,8 @@ namespace AllianceRules.Evaluation;
 internal sealed class EvaluationRun
 {
     /// <summary>The stated horizon; until <see cref="Finish"/> learns the default one, no date is beyond it.</summary>
-    private LocalDate _horizon;
+    /// <summary>The stated horizon while events arrive (no period opens after it); the last date when none is stated.</summary>
+    private readonly LocalDate _stated;
     private readonly Dictionary<string, List<CompiledRule>> _rulesByTriggerVerb = new(StringComparer.Ordinal);
     private readonly LookbackBuffer _buffer;
     private readonly ConditionEvaluator _conditions;
@@ -39,7 +40,7 @@ internal sealed class EvaluationRun
 
     public EvaluationRun(RuleSet rules, WindowResolver windows, LocalDate? horizon, ObservedCoverage observed, TraceRecorder? trace = null)
     {
-        _horizon = horizon ?? LocalDate.MaxIsoValue;
+        _stated = horizon ?? LocalDate.MaxIsoValue;
         _observed = observed;
         _trace = trace;
         var compiled = new List<CompiledRule>();
@@ -69,11 +70,11 @@ internal sealed class EvaluationRun
 
     public void Process(LocalDate date, List<Event> events)
     {
-        OpenPeriods(date, includingThatDay: false);
+        OpenPeriods(date, includingThatDay: false, _stated);
         LapseBefore(date);
         _buffer.Advance(date, events);
         // A period that starts today sees today's events in its 'unless', and they can fulfil it.
-        OpenPeriods(date, includingThatDay: true);
+        OpenPeriods(date, includingThatDay: true, _stated);
         OpenOrJoin(date, events);
         Decide(date, events);
         _trace?.Observe(events);
@@ -82,10 +83,9 @@ internal sealed class EvaluationRun
     /// <summary>Decides what the horizon decides; a default horizon is known only now, after the last event.</summary>
     public IReadOnlyList<OpenInstance> Finish(LocalDate horizon)
     {
-        _horizon = horizon;
-        OpenPeriods(_horizon, includingThatDay: true);
+        OpenPeriods(horizon, includingThatDay: true, horizon);
         // Rule 5 "Window": violated (or, for must not, fulfilled) once the horizon is after the deadline.
-        LapseBefore(_horizon);
+        LapseBefore(horizon);
         foreach (var instance in _all)
         {
             if (!instance.IsFinal) instance.MarkPending();
@@ -157,9 +157,9 @@ internal sealed class EvaluationRun
     // ---- calendar duties -----------------------------------------------------------------------
 
     /// <summary>Opens the periods of calendar duties that start before <paramref name="date"/> (or on it), up to the horizon.</summary>
-    private void OpenPeriods(LocalDate date, bool includingThatDay)
+    private void OpenPeriods(LocalDate date, bool includingThatDay, LocalDate limit)
     {
-        while (_periods.TryPeek(out var next, out var start) && (start < date || (includingThatDay && start == date)) && start <= _horizon)
+        while (_periods.TryPeek(out var next, out var start) && (start < date || (includingThatDay && start == date)) && start <= limit)
         {
             _periods.Dequeue();
             var (rule, index) = next;

@@ -24,8 +24,8 @@ public static class Evaluator
     /// Evaluates events that arrive in the order of the report's evidence: by date, then file (ordinal), then line.
     /// The horizon and the observed intervals must be known before the first event; the rest is learned on the way.
     /// </summary>
-    public static Report EvaluateOrdered(RuleSet rules, IEnumerable<Event> ordered, LocalDate? statedAsOf, ImmutableArray<DateRange> observed, EvaluationOptions? options = null) =>
-        Walk(rules, ordered, statedAsOf, observed, options ?? new EvaluationOptions(), null).Report;
+    public static Report EvaluateOrdered(RuleSet rules, IEnumerable<Event> ordered, Horizon horizon, ImmutableArray<DateRange> observed, EvaluationOptions? options = null) =>
+        Walk(rules, ordered, horizon, observed, options ?? new EvaluationOptions(), null).Report;
 
     /// <summary>The evaluation, with the open instances behind the report's, in the report's order; a recorder, if given, traces one rule.</summary>
     internal static (Report Report, IReadOnlyList<OpenInstance> Instances) Run(RuleSet rules, EventHistory history, EvaluationOptions? options, Tracing.TraceRecorder? trace)
@@ -34,15 +34,16 @@ public static class Evaluator
             .OrderBy(e => e.Date)
             .ThenBy(e => e.Origin.File, StringComparer.Ordinal)
             .ThenBy(e => e.Origin.Line);
-        var (report, instances) = Walk(rules, ordered, history.AsOf, history.ObservedOrEmpty, options ?? new EvaluationOptions(), trace);
+        options ??= new EvaluationOptions();
+        var (report, instances) = Walk(rules, ordered, Horizon.Of(options, history.AsOf), history.ObservedOrEmpty, options, trace);
         return (report with { Skipped = history.Skipped }, instances);
     }
 
     private static (Report Report, IReadOnlyList<OpenInstance> Instances) Walk(
-        RuleSet rules, IEnumerable<Event> ordered, LocalDate? historyAsOf, ImmutableArray<DateRange> historyObserved, EvaluationOptions options, Tracing.TraceRecorder? trace)
+        RuleSet rules, IEnumerable<Event> ordered, Horizon horizon, ImmutableArray<DateRange> historyObserved, EvaluationOptions options, Tracing.TraceRecorder? trace)
     {
         var observed = new ObservedCoverage(historyObserved.Concat(options.ObservedOrEmpty));
-        var stated = options.AsOf ?? historyAsOf;
+        var stated = horizon.Stated;
         var windows = new WindowResolver(options.Overrides);
         var run = new EvaluationRun(rules, windows, stated, observed, trace) { MaxInstancesPerRule = options.MaxInstancesPerRule };
         LocalDate? last = null;
@@ -67,7 +68,7 @@ public static class Evaluator
         if (last is { } lastDate) run.Process(lastDate, day);
 
         var assumptions = AssumptionsUsed(rules, options.Overrides);
-        if ((stated ?? DefaultHorizon(last, observed)) is not { } asOf) return (new Report(null, assumptions, [], []), []);
+        if (horizon.Finally(last, observed.End) is not { } asOf) return (new Report(null, assumptions, [], []), []);
         var (report, instances) = ReportAssembler.Assemble(asOf, assumptions, run.Finish(asOf));
         return (report with
         {
@@ -76,17 +77,6 @@ public static class Evaluator
             Observed = observed.Ranges,
         }, instances);
     }
-
-    /// <summary>
-    /// Without a stated horizon: the last event's date, or the end of the observed intervals if
-    /// later. A history that claims to record a period completely has seen all of it, so on the
-    /// day after it every period inside can be decided.
-    /// </summary>
-    private static LocalDate? DefaultHorizon(LocalDate? last, ObservedCoverage observed) => (last, observed.End) switch
-    {
-        ({ } e, { } o) => e > o ? e : o,
-        (var e, var o) => e ?? o,
-    };
 
     private static ImmutableArray<AssumptionUse> AssumptionsUsed(RuleSet rules, IReadOnlyDictionary<string, Period> overrides) =>
         [.. rules.Treaties
