@@ -186,6 +186,28 @@ public sealed class CommandLineTests : IDisposable
         Assert.StartsWith("alliance: error AR9013: ", stderr);
     }
 
+    /// <summary>
+    /// Regression: once the rules were loaded only by the check, a .test file's unknown 'assume'
+    /// must still be named in the test file (AR5008), not as an --assume the user never typed.
+    /// </summary>
+    [Fact]
+    public void A_test_files_unknown_assumption_is_named_in_the_test_file_when_rules_load_once()
+    {
+        WritePact();
+        _cli.Write("tour/pact.test", """
+            test "A misspelt assumption"
+              rules "pact.treaty"
+              history "h.events"
+              assume promt = 7 days
+              expect T.help KAZ 2022-09-13 fulfilled
+            end
+            """);
+        var (exit, stdout, stderr) = _cli.Run("test", "tour");
+        Assert.Equal(2, exit);
+        Assert.Contains("ERROR", stdout);
+        Assert.StartsWith("tour/pact.test:4:10: error AR5008: no assumption 'promt' in the rules this test reads; did you mean 'prompt'?", stderr);
+    }
+
     [Theory]
     [InlineData("prompt=P7D")]
     [InlineData("prompt=7 days")]

@@ -14,7 +14,7 @@ public sealed record CheckOutcome(Report? Report, ImmutableArray<Diagnostic> Dia
 {
     public bool Succeeded => Report is not null;
 
-    /// <summary>The rule set the report was made from (its treaties, members and rules), for documents that show them.</summary>
+    /// <summary>The rule set the report was made from (its treaties, members and rules), for documents that show them; on failure, the rule set if it loaded.</summary>
     public RuleSet? Rules { get; init; }
 }
 
@@ -27,7 +27,7 @@ public static class Checker
     public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null)
     {
         var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
-        if (rules is null || history is null) return new CheckOutcome(null, diagnostics);
+        if (rules is null || history is null) return new CheckOutcome(null, diagnostics) { Rules = rules };
         try
         {
             var report = Evaluator.Evaluate(rules, history, effective);
@@ -51,8 +51,9 @@ public static class Checker
         if (rules is null || history is null) return new ExplainOutcome(null, [], diagnostics);
         try
         {
-            var explanations = Evaluation.Tracing.Explainer.Explain(rules, history, effective, ruleId, select);
-            return new ExplainOutcome(Evaluator.Evaluate(rules, history, effective), explanations, diagnostics);
+            // One evaluation, traced, gives both the report and the explanations.
+            var (report, explanations) = Evaluation.Tracing.Explainer.ExplainWithReport(rules, history, effective, ruleId, select);
+            return new ExplainOutcome(report, explanations, diagnostics);
         }
         catch (EvaluationLimitException limit)
         {
@@ -84,7 +85,8 @@ public static class Checker
         var problems = ruleProblems.AddRange(history.Diagnostics);
         if (problems.Any(p => p.IsError) || rules is null || history.Value is null)
         {
-            return (null, null, options, DiagnosticOrder.Sort(problems), bound);
+            // The rule set, when it loaded, still comes back: a caller (a rule test) may name its mistakes against it.
+            return (rules, null, options, DiagnosticOrder.Sort(problems), bound);
         }
         return (rules, history.Value, ForHistories(options, historyFiles.Count), DiagnosticOrder.Sort(problems), bound);
     }

@@ -24,17 +24,18 @@ public static class RuleTestRunner
     /// <summary>Runs <paramref name="test"/>; <paramref name="observed"/> adds to the intervals its histories claim to record completely.</summary>
     public static RuleTestResult Run(RuleTestSyntax test, SourceFile testFile, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories, ImmutableArray<Model.DateRange> observed = default)
     {
-        // Names the rules do not declare are the test's mistakes: say where, before anything runs.
-        if (RuleSetLoader.Load(rules).Value is { } ruleSet)
-        {
-            var unknown = Unknown(test, testFile, ruleSet);
-            if (!unknown.IsEmpty) return new RuleTestResult(test, [], unknown);
-        }
         var options = new EvaluationOptions(
             test.AsOf?.Value,
             test.Assumptions.ToDictionary(a => a.Name.Text, a => a.Period.ToPeriod(), StringComparer.Ordinal),
             observed);
+        // The rules are loaded once, by the check. Names they do not declare are the test's own
+        // mistakes, said where they are, before any verdict is compared.
         var outcome = Checker.Check(rules, histories, options);
+        if (outcome.Rules is { } ruleSet)
+        {
+            var unknown = Unknown(test, testFile, ruleSet);
+            if (!unknown.IsEmpty) return new RuleTestResult(test, [], unknown);
+        }
         if (outcome.Report is not { } report) return new RuleTestResult(test, [], outcome.Diagnostics);
         var results = test.Expectations.Select(e => e switch
         {

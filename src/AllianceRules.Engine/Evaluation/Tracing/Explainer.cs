@@ -11,7 +11,11 @@ namespace AllianceRules.Evaluation.Tracing;
 /// </summary>
 public static class Explainer
 {
-    public static ImmutableArray<Explanation> Explain(RuleSet rules, EventHistory history, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
+    public static ImmutableArray<Explanation> Explain(RuleSet rules, EventHistory history, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select) =>
+        ExplainWithReport(rules, history, options, ruleId, select).Explanations;
+
+    /// <summary>As <see cref="Explain"/>, with the report of the same evaluation: one run gives both.</summary>
+    public static (Report Report, ImmutableArray<Explanation> Explanations) ExplainWithReport(RuleSet rules, EventHistory history, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
     {
         options ??= new EvaluationOptions();
         var recorder = new TraceRecorder(ruleId);
@@ -23,7 +27,7 @@ public static class Explainer
             if (instance.Rule.QualifiedId != ruleId || !select(instance)) continue;
             result.Add(Build(rules, history, report, options, recorder, instance, ordered[k]));
         }
-        return result.ToImmutable();
+        return (report, result.ToImmutable());
     }
 
     private static Explanation Build(RuleSet rules, EventHistory history, Report report, EvaluationOptions options, TraceRecorder recorder, InstanceResult instance, OpenInstance open)
