@@ -29,7 +29,8 @@ public sealed record SweepRow(string Rule, string Party, LocalDate TriggeredOn, 
 
 public static class Sensitivity
 {
-    public static Sweep Run(RuleSet rules, EventHistory history, EvaluationOptions options, ImmutableArray<SweepAxis> axes)
+    /// <param name="cancellation">Checked before each combination is evaluated.</param>
+    public static Sweep Run(RuleSet rules, EventHistory history, EvaluationOptions options, ImmutableArray<SweepAxis> axes, CancellationToken cancellation = default)
     {
         if (axes.IsDefaultOrEmpty) throw new ArgumentException("A sweep needs at least one assumption.", nameof(axes));
         var combinations = CrossProduct(axes);
@@ -37,6 +38,7 @@ public static class Sensitivity
         var statuses = new Dictionary<SweepKey, Seen>();
         for (var c = 0; c < combinations.Length; c++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var overrides = new Dictionary<string, Period>(options.Overrides, StringComparer.Ordinal);
             for (var a = 0; a < axes.Length; a++) overrides[axes[a].Assumption] = combinations[c][a];
             // One report at a time: a sweep of many combinations holds their statuses, not their reports.

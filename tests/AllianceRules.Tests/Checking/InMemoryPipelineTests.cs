@@ -1,0 +1,83 @@
+using AllianceRules.Checking;
+using AllianceRules.Evaluation;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Checking;
+
+/// <summary>
+/// The check runs on texts held in memory, with no file system (an editor's buffer, a browser
+/// tab), and stops when its caller no longer wants the answer.
+/// </summary>
+public sealed class InMemoryPipelineTests
+{
+    private static readonly SourceFile Rules = new("pact.treaty", Support.SmallPact.Rules("7 days"));
+
+    private static HistorySource Text(string path, string text) => new(path, HistoryFormat.Events, () => new StringReader(text));
+
+    [Fact]
+    public void Rules_and_a_history_given_as_text_are_checked_as_files_would_be()
+    {
+        var history = "2022-09-13 AZE attack ARM\n2022-09-15 RUS assist ARM\nas of 2022-12-31\n";
+
+        var streamed = StreamingChecker.Check([Rules], [Text("h.events", history)], new EvaluationOptions());
+
+        var instance = Assert.Single(streamed.Outcome.Report!.Instances);
+        Assert.Equal(("RUS", InstanceStatus.Fulfilled, "h.events", 2), (instance.Party, instance.Status, instance.Evidence[0].Origin.File, instance.Evidence[0].Origin.Line));
+        Assert.Equal(new NodaTime.LocalDate(2022, 12, 31), streamed.Outcome.Report.AsOf);
+        // The same texts through the whole-history path give the same instances.
+        var whole = Checker.Check([Rules], [new SourceFile("h.events", history)]);
+        Assert.Equal(whole.Report!.Instances.Select(i => (i.Id, i.Status, i.DecidedOn)), streamed.Outcome.Report.Instances.Select(i => (i.Id, i.Status, i.DecidedOn)));
+    }
+
+    [Fact]
+    public void A_check_already_cancelled_reads_nothing()
+    {
+        var opened = false;
+        var source = new HistorySource("h.events", HistoryFormat.Events, () =>
+        {
+            opened = true;
+            return new StringReader("2022-09-13 AZE attack ARM\n");
+        });
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => StreamingChecker.Check([Rules], [source], null, new StreamOptions { Cancellation = cancelled.Token }));
+        Assert.False(opened);
+    }
+
+    [Fact]
+    public void A_check_cancelled_while_it_reads_stops_before_the_end()
+    {
+        const int Events = 50_000;
+        var lines = string.Concat(Enumerable.Range(0, Events).Select(i => $"{new NodaTime.LocalDate(1950, 1, 1).PlusDays(i):yyyy-MM-dd} AZE attack ARM\n"));
+        using var stop = new CancellationTokenSource();
+        var reader = new CancellingReader(lines, lines.Length / 4, stop);
+
+        Assert.Throws<OperationCanceledException>(() => StreamingChecker.Check([Rules], [new HistorySource("h.events", HistoryFormat.Events, () => reader)], null, new StreamOptions { Cancellation = stop.Token }));
+        Assert.True(reader.Position < lines.Length, "the whole history was read although the check was cancelled a quarter of the way in");
+    }
+
+    /// <summary>A reader that cancels once its caller has read past a point: the moment is the test's, not the machine's.</summary>
+    private sealed class CancellingReader(string text, int cancelAt, CancellationTokenSource stop) : StringReader(text)
+    {
+        public int Position { get; private set; }
+
+        public override int Read(char[] buffer, int index, int count) => Advance(base.Read(buffer, index, count));
+
+        public override int Read(Span<char> buffer) => Advance(base.Read(buffer));
+
+        public override string? ReadLine()
+        {
+            var line = base.ReadLine();
+            Advance(line is null ? 0 : line.Length + 1);
+            return line;
+        }
+
+        private int Advance(int read)
+        {
+            Position += read;
+            if (Position >= cancelAt) stop.Cancel();
+            return read;
+        }
+    }
+}
