@@ -80,7 +80,18 @@ public sealed class JsonContractTests : IDisposable
             """);
         var study = Document(Schemas.Study, "study", "rules", "wars", "--format", "json");
         var pair = Assert.Single(study.GetProperty("table").EnumerateArray());
-        Assert.Equal(("55", "Seven Weeks War", "honoured"), (pair.GetProperty("war").GetString(), pair.GetProperty("name").GetString(), pair.GetProperty("verdict").GetString()));
+        Assert.Equal(("55", "Seven Weeks War", "honoured"), (pair.GetProperty("value").GetString(), pair.GetProperty("name").GetString(), pair.GetProperty("verdict").GetString()));
+    }
+
+    /// <summary>Regression: each row once named its group under the attribute's own name, so '--by name' wrote "name" twice.</summary>
+    [Fact]
+    public void Study_json_by_name_writes_each_field_once()
+    {
+        Study_of_an_imported_style_case_conforms();
+        var study = Document(Schemas.Study, "study", "rules", "wars", "--format", "json", "--by", "name");
+        var pair = Assert.Single(study.GetProperty("table").EnumerateArray());
+        Assert.Equal(("Seven Weeks War", "name"), (pair.GetProperty("value").GetString(), study.GetProperty("by").GetString()));
+        Assert.Equal(pair.EnumerateObject().Count(), pair.EnumerateObject().Select(p => p.Name).Distinct().Count());
     }
 
     [Theory]

@@ -127,6 +127,6 @@ public sealed class ReliabilityStudyTests
         using var document = System.Text.Json.JsonDocument.Parse(json);
         Assert.Equal(["schemaVersion", "tool", "by"], document.RootElement.EnumerateObject().Take(3).Select(p => p.Name));
         // Each row names its group under the attribute's own name, which the schema allows as an extra string field.
-        Assert.Equal(["1", "2"], document.RootElement.GetProperty("table").EnumerateArray().Select(r => r.GetProperty("war").GetString()));
+        Assert.Equal(["1", "2"], document.RootElement.GetProperty("table").EnumerateArray().Select(r => r.GetProperty("value").GetString()));
     }
 }

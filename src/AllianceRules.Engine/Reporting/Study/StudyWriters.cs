@@ -102,7 +102,8 @@ public static class StudyJsonWriter
             {
                 json.WriteStartObject();
                 json.WriteString("treaty", p.Treaty);
-                json.WriteString(study.By, p.War);
+                // Under a fixed name: '--by name' once wrote two fields called "name".
+                json.WriteString("value", p.War);
                 if (p.Name is null) json.WriteNull("name");
                 else json.WriteString("name", p.Name);
                 json.WriteString("from", DateText.Format(p.From));
