@@ -40,7 +40,7 @@ fuzz_build() {
   rm -rf "$FUZZ_OUT/bin"
   cp -r "$FUZZ_OUT/build" "$FUZZ_OUT/bin"
   # The project's own assemblies and the parser library they use; the harness itself is not instrumented.
-  for dll in AllianceRules.Core.dll AllianceRules.Engine.dll Sprache.dll; do
+  for dll in AllianceRules.Core.dll AllianceRules.Engine.dll AllianceRules.Data.dll Sprache.dll; do
     "$TOOLS/sharpfuzz" "$FUZZ_OUT/bin/$dll" >/dev/null || fuzz_die "sharpfuzz could not instrument $dll"
   done
 }

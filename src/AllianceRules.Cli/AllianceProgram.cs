@@ -5,7 +5,7 @@ using AllianceRules.Diagnostics;
 namespace AllianceRules.Cli;
 
 /// <summary>The command line: parses arguments, runs a command, and never lets an exception reach the user as a stack trace.</summary>
-public static class AllianceProgram
+internal static class AllianceProgram
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

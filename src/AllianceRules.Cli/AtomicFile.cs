@@ -1,7 +1,7 @@
 namespace AllianceRules.Cli;
 
 /// <summary>Writes a file all at once: a temporary file beside it, then a rename. On failure the old file is untouched.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static string Why(Exception e) => e switch
     {

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace AllianceRules.Cli;
 
 /// <summary>A gzip file that ends before its data does: a download cut short.</summary>
-public sealed class TruncatedGzipException() : IOException("the gzip data ends before its trailer");
+internal sealed class TruncatedGzipException() : IOException("the gzip data ends before its trailer");
 
 /// <summary>
 /// Decompresses a <c>.gz</c> file and, at its end, checks the gzip trailer: .NET's GZipStream reads
@@ -12,7 +12,7 @@ public sealed class TruncatedGzipException() : IOException("the gzip data ends b
 /// not match what was read, the file is cut short, unless it holds several members (where the
 /// last member's size is not the whole), which is told by another gzip header in it.
 /// </summary>
-public sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen) : Stream
+internal sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen) : Stream
 {
     private readonly GZipStream _inner = new(compressed, CompressionMode.Decompress);
     private long _read;

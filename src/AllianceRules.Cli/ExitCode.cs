@@ -1,7 +1,7 @@
 namespace AllianceRules.Cli;
 
 /// <summary>The exit statuses of language.md §6, plus one for the program's own bugs.</summary>
-public static class ExitCode
+internal static class ExitCode
 {
     public const int Evaluated = 0;
     public const int Violation = 1;

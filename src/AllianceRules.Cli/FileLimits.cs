@@ -7,7 +7,7 @@ namespace AllianceRules.Cli;
 /// file too large is a clear error (AR9020), not an out-of-memory crash. Histories that `check`
 /// streams have no such limit.
 /// </summary>
-public static class FileLimits
+internal static class FileLimits
 {
     /// <summary>Rule files are written by people: 16 MB is hundreds of thousands of lines.</summary>
     public const long RuleFileBytes = 16L << 20;

@@ -8,7 +8,7 @@ namespace AllianceRules.Cli;
 /// Opens histories for the engine to read as streams (through gzip for <c>.gz</c>), and turns a file
 /// that fails while being read (removed, unreadable, corrupt gzip) into a diagnostic, never an exception.
 /// </summary>
-public sealed class HistoryStreams
+internal sealed class HistoryStreams
 {
     private readonly List<Diagnostic> _failures = [];
 

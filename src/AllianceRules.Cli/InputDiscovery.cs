@@ -7,7 +7,7 @@ namespace AllianceRules.Cli;
 /// yields its .treaty, .events and .jsonl files recursively, in ordinal order of their paths,
 /// skipping names that begin with '.'; a file reached twice is read once.
 /// </summary>
-public static class InputDiscovery
+internal static class InputDiscovery
 {
     /// <param name="namedFilesAreHistories">With <c>--events-format</c>: a file named on the command line whose extension says nothing (a dataset's own name) is a history in that format.</param>
     public static (List<InputFile> Files, List<Diagnostic> Diagnostics) Discover(IEnumerable<string> paths, bool namedFilesAreHistories = false)

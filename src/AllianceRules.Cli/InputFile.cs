@@ -1,6 +1,6 @@
 namespace AllianceRules.Cli;
 
-public enum InputKind
+internal enum InputKind
 {
     Rules,
     Events,
@@ -17,7 +17,7 @@ public enum InputKind
 }
 
 /// <summary>A file to read: its path on disk, the path shown to the user, and what it holds.</summary>
-public sealed record InputFile(string FullPath, string DisplayPath, InputKind Kind)
+internal sealed record InputFile(string FullPath, string DisplayPath, InputKind Kind)
 {
     /// <summary>Whether the file is an event history of some format.</summary>
     public bool IsHistory => Kind is InputKind.Events or InputKind.JsonLines or InputKind.Csv or InputKind.Dataset;
@@ -38,7 +38,7 @@ public sealed record InputFile(string FullPath, string DisplayPath, InputKind Ki
 }
 
 /// <summary>Reads input files: bytes as they are on disk, and text decoded from them (through gzip for .gz).</summary>
-public static class InputText
+internal static class InputText
 {
     public static string Decode(string path, byte[] bytes)
     {

@@ -4,7 +4,7 @@ using AllianceRules.Diagnostics;
 namespace AllianceRules.Cli;
 
 /// <summary>Reads a size such as <c>512MB</c>, <c>2GB</c>, <c>64KB</c> or a number of bytes (units of 1024).</summary>
-public static class MemorySize
+internal static class MemorySize
 {
     public static long? Parse(string text, List<Diagnostic> problems)
     {

@@ -9,7 +9,7 @@ namespace AllianceRules.Cli;
 /// date reached. It appears only after two seconds, only on a terminal, and is erased at the end,
 /// so short runs, pipes and CI logs never see it.
 /// </summary>
-public sealed class ProgressLine(TextWriter stderr, bool enabled, TimeSpan? delay = null) : IDisposable
+internal sealed class ProgressLine(TextWriter stderr, bool enabled, TimeSpan? delay = null) : IDisposable
 {
     private readonly TimeSpan _delay = delay ?? TimeSpan.FromSeconds(2);
     private readonly Stopwatch _clock = Stopwatch.StartNew();

@@ -7,7 +7,7 @@ namespace AllianceRules.Cli;
 /// (often another one than the user gave, through a link) and read like "Too many levels of
 /// symbolic links : '/tmp/…/a.treaty'" (bad-input corpus, issue #8).
 /// </summary>
-public static partial class ReadFailure
+internal static partial class ReadFailure
 {
     public static string Why(Exception e) => e switch
     {

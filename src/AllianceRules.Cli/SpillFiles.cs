@@ -1,7 +1,7 @@
 namespace AllianceRules.Cli;
 
 /// <summary>Temporary files for the sorted runs of an external sort; each is deleted when closed, and any left are deleted at the end.</summary>
-public sealed class SpillFiles : IDisposable
+internal sealed class SpillFiles : IDisposable
 {
     private readonly List<string> _paths = [];
 

@@ -6,7 +6,7 @@ namespace AllianceRules.Cli;
 /// A write-only stream that decodes UTF-8 into a <see cref="TextWriter"/>, so a report serialised to
 /// a stream reaches standard output as it is written rather than buffered whole.
 /// </summary>
-public sealed class TextWriterStream(TextWriter writer) : Stream
+internal sealed class TextWriterStream(TextWriter writer) : Stream
 {
     private readonly Decoder decoder = new UTF8Encoding(false).GetDecoder();
     private char[] chars = new char[4096];

@@ -52,6 +52,28 @@ public sealed partial class ArchitectureTests
         Assert.Empty(offenders);
     }
 
+    // The importers (ATOP, COW) live in AllianceRules.Data: the engine, and whatever is built on it
+    // alone (a browser playground), must not need them.
+    [Fact]
+    public void The_engine_does_not_need_the_importers()
+    {
+        var engine = new[] { typeof(RuleSetLoader).Assembly, typeof(AllianceRules.Evaluation.Evaluator).Assembly };
+        var references = engine
+            .SelectMany(a => a.GetReferencedAssemblies().Select(r => $"{a.GetName().Name} -> {r.Name}"))
+            .Where(r => r.EndsWith("-> AllianceRules.Data", StringComparison.Ordinal)).ToList();
+        Assert.Empty(references);
+        var importing = engine.SelectMany(a => a.GetTypes())
+            .Where(t => t.Namespace?.Contains("Importing", StringComparison.Ordinal) == true)
+            .Select(t => t.FullName).ToList();
+        Assert.Empty(importing);
+        var projects = new[] { "AllianceRules.Core", "AllianceRules.Engine" }
+            .Where(p => File.ReadAllText(Repo.Path("src", p, $"{p}.csproj")).Contains("AllianceRules.Data", StringComparison.Ordinal))
+            .ToList();
+        Assert.Empty(projects);
+        Assert.Equal("AllianceRules.Importing", typeof(AllianceRules.Importing.AtopImporter).Namespace);
+        Assert.Equal("AllianceRules.Data", typeof(AllianceRules.Importing.AtopImporter).Assembly.GetName().Name);
+    }
+
     private static IEnumerable<Type> Signature(MemberInfo member) => member switch
     {
         MethodInfo m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType),

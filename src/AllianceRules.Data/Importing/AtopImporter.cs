@@ -38,7 +38,7 @@ public static class AtopImporter
         ["dem"] = "the ally or the adversary meeting demands the agreement details",
     };
 
-    public static readonly string[] MemberColumns =
+    internal static readonly string[] MemberColumns =
     [
         "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
         .. Obligations.Select(o => o.Variable),
@@ -47,7 +47,7 @@ public static class AtopImporter
         "olimob", "obvary",
     ];
 
-    public static readonly string[] AllianceColumns = ["atopid", "begyr", "begmo", "begday"];
+    internal static readonly string[] AllianceColumns = ["atopid", "begyr", "begmo", "begday"];
 
     private sealed record Row(int Line, int Atopid, int Ccode, string Party, int Phase, LocalDate Entry, bool EntryDayMissing, LocalDate? Exit, bool ExitDayMissing, Dictionary<string, int> Values)
     {

@@ -15,7 +15,7 @@ namespace AllianceRules.Importing;
 /// </summary>
 public static class CowWarImporter
 {
-    public static readonly string[] Columns =
+    internal static readonly string[] Columns =
     [
         "warnum", "warname", "ccode", "statename", "side", "initiator",
         "startmonth1", "startday1", "startyear1", "endmonth1", "endday1", "endyear1",

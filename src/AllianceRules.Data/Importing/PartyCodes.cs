@@ -18,19 +18,19 @@ public sealed class PartyCodes
     private PartyCodes(Dictionary<int, (string Code, string Name, string Origin)> codes) => _codes = codes;
 
     /// <summary>The party code of a ccode, or null when neither file knows it.</summary>
-    public string? Code(int ccode) => _codes.TryGetValue(ccode, out var c) ? c.Code : null;
+    internal string? Code(int ccode) => _codes.TryGetValue(ccode, out var c) ? c.Code : null;
 
     /// <summary>The COW state name (or the map's name) of a ccode.</summary>
-    public string Name(int ccode) => _codes.TryGetValue(ccode, out var c) ? c.Name : string.Empty;
+    internal string Name(int ccode) => _codes.TryGetValue(ccode, out var c) ? c.Name : string.Empty;
 
     /// <summary>Where the code comes from: "ISO" (the map), "COW" (the state list) or "COW+ccode" (a collision).</summary>
-    public string Origin(int ccode) => _codes.TryGetValue(ccode, out var c) ? c.Origin : string.Empty;
+    internal string Origin(int ccode) => _codes.TryGetValue(ccode, out var c) ? c.Origin : string.Empty;
 
-    public IEnumerable<(int Ccode, string Code, string Name, string Origin)> All =>
+    internal IEnumerable<(int Ccode, string Code, string Name, string Origin)> All =>
         _codes.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.Code, p.Value.Name, p.Value.Origin));
 
-    public static readonly string[] StateColumns = ["stateabb", "ccode", "statenme"];
-    public static readonly string[] IsoColumns = ["cown", "iso3c"];
+    internal static readonly string[] StateColumns = ["stateabb", "ccode", "statenme"];
+    internal static readonly string[] IsoColumns = ["cown", "iso3c"];
 
     public static PartyCodes? Read(SourceFile states, SourceFile? isoMap, DiagnosticBag bag)
     {

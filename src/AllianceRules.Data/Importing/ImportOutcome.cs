@@ -17,7 +17,7 @@ public sealed record ImportOutcome(ImmutableArray<GeneratedFile> Files, Immutabl
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 
-    public static ImportOutcome Failed(IEnumerable<Diagnostic> diagnostics) => new([], [], [.. diagnostics], string.Empty);
+    internal static ImportOutcome Failed(IEnumerable<Diagnostic> diagnostics) => new([], [], [.. diagnostics], string.Empty);
 
     /// <summary>The skipped rows counted by reason, in ordinal order of the reasons.</summary>
     public IEnumerable<(string Reason, int Count)> SkipCounts =>

@@ -8,7 +8,7 @@ namespace AllianceRules.Importing;
 /// name, in any order and any case, so that a fresh download with extra or reordered columns still
 /// reads. A missing column, a row of the wrong length or an unclosed quote is a located error.
 /// </summary>
-public sealed class CsvTable
+internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
@@ -108,4 +108,4 @@ public sealed class CsvTable
 }
 
 /// <summary>One data row: its first line (1-based), its fields and where each was written.</summary>
-public sealed record CsvRow(int Line, string[] Fields, TextSpan[] Spans);
+internal sealed record CsvRow(int Line, string[] Fields, TextSpan[] Spans);

@@ -18,9 +18,9 @@ public static class ImportVocabulary
 
         """;
 
-    public const string AtopCitation = "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. \"Alliance Treaty Obligations and Provisions, 1815-1944.\" International Interactions 28: 237-260.";
+    internal const string AtopCitation = "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. \"Alliance Treaty Obligations and Provisions, 1815-1944.\" International Interactions 28: 237-260.";
 
-    public const string CowWarCitation = "Sarkees, Meredith Reid and Frank Wayman. 2010. Resort to War: 1816-2007. Washington DC: CQ Press.";
+    internal const string CowWarCitation = "Sarkees, Meredith Reid and Frank Wayman. 2010. Resort to War: 1816-2007. Washington DC: CQ Press.";
 
-    public const string StatesCitation = "Correlates of War Project. 2017. \"State System Membership List, v2016.\"";
+    internal const string StatesCitation = "Correlates of War Project. 2017. \"State System Membership List, v2016.\"";
 }
