@@ -82,3 +82,24 @@ public sealed class CliHarness : IDisposable
 /// <summary>Tests change the current directory, so they must not run in parallel.</summary>
 [CollectionDefinition("cli", DisableParallelization = true)]
 public sealed class CliCollection;
+
+/// <summary>
+/// Regression: ImportCommandTests ran its commands outside the serial collection, so another class
+/// could find the process's current directory set to a scratch folder already deleted (a flaky
+/// "Unable to find the specified file" across hundreds of tests). Every class holding a harness
+/// must be in the collection.
+/// </summary>
+public sealed class CliCollectionTests
+{
+    [Fact]
+    public void Every_test_class_that_holds_a_harness_runs_in_the_serial_collection()
+    {
+        var loose = typeof(CliHarness).Assembly.GetTypes()
+            .Where(t => !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false))
+            .Where(t => t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public).Any(f => f.FieldType == typeof(CliHarness)))
+            .Where(t => !t.GetCustomAttributesData().Any(a => a.AttributeType == typeof(CollectionAttribute) && a.ConstructorArguments.FirstOrDefault().Value as string == "cli"))
+            .Select(t => t.Name)
+            .ToList();
+        Assert.Empty(loose);
+    }
+}
