@@ -22,10 +22,6 @@ public sealed record FormatOutcome(string? Text, ImmutableArray<Diagnostic> Diag
 /// </summary>
 public static class Formatter
 {
-    private static readonly string[] TopItems = ["vocabulary", "treaty"];
-    private static readonly string[] TreatyItems = ["signed", "source", "members", "assume", "rule"];
-    private static readonly string[] RuleItems = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until", "judgment"];
-
     /// <summary>
     /// Formats a file by its extension (<c>.treaty</c> or <c>.events</c>) after checking that it
     /// parses: a file with syntax errors is not touched, and its errors are returned instead.
@@ -91,7 +87,7 @@ public static class Formatter
                 : kind == "members" && !(char.IsAsciiDigit(first[0]) || first == ",") ? OutKind.Member
                 : kind == "members" ? OutKind.Continuation
                 : kind == "vocabulary" && first == "verb" ? OutKind.Verb
-                : (kind == "treaty" && first == "rule") || (kind == "file" && TopItems.Contains(first)) ? OutKind.Separated
+                : (kind == "treaty" && first == "rule") || (kind == "file" && Keywords.TopLevel.Contains(first)) ? OutKind.Separated
                 : IsItem(kind, first) ? OutKind.Item : OutKind.Continuation;
             output.Add(new OutLine(indent, [.. line.Tokens], line.Comment, blockId, outKind, startsWithClose));
             // Track the blocks this line opens and closes, and what kind each is.
@@ -143,10 +139,10 @@ public static class Formatter
 
     private static bool IsItem(string block, string first) => block switch
     {
-        "file" => TopItems.Contains(first),
-        "treaty" => TreatyItems.Contains(first),
-        "rule" => RuleItems.Contains(first),
-        "vocabulary" => first == "verb",
+        "file" => Keywords.TopLevel.Contains(first),
+        "treaty" => Keywords.TreatyItems.Contains(first),
+        "rule" => Keywords.RuleItems.Contains(first),
+        "vocabulary" => Keywords.VocabularyItems.Contains(first),
         _ => true,
     };
 

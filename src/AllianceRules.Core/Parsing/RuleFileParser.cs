@@ -12,7 +12,7 @@ public static class RuleFileParser
     {
         var bag = new DiagnosticBag();
         file = UnreadableText.Check(file, bag);
-        var syntax = new TreatyGrammar(file, bag).ParseFile();
+        var syntax = TreatyGrammar.ParseFile(file, bag);
         return (syntax, bag.ToSortedArray());
     }
 }

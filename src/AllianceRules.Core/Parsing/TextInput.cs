@@ -13,14 +13,18 @@ internal sealed class TextInput : IInput
 
     private Dictionary<object, object>? _memos;
 
-    public TextInput(string source, int position, int end)
+    public TextInput(string source, int position, int end, ParseContext? context = null)
     {
         Source = source;
         Position = position;
         _end = end;
+        Context = context;
     }
 
     public string Source { get; }
+
+    /// <summary>The per-parse state of the treaty grammar, kept by every input derived from this one.</summary>
+    public ParseContext? Context { get; }
 
     public int Position { get; }
 
@@ -42,11 +46,11 @@ internal sealed class TextInput : IInput
     public IInput Advance()
     {
         if (AtEnd) throw new InvalidOperationException("The input is already at its end.");
-        return new TextInput(Source, Position + 1, _end);
+        return new TextInput(Source, Position + 1, _end, Context);
     }
 
     /// <summary>The input at another offset of the same text (never past its end).</summary>
-    public TextInput JumpTo(int position) => new(Source, Math.Min(position, _end), _end);
+    public TextInput JumpTo(int position) => new(Source, Math.Min(position, _end), _end, Context);
 
     /// <summary>The offset where the run of characters satisfying <paramref name="accept"/> from here ends.</summary>
     public int ScanWhile(Func<char, bool> accept)

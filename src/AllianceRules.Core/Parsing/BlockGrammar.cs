@@ -1,0 +1,197 @@
+using AllianceRules.Diagnostics;
+using AllianceRules.Text;
+using Sprache;
+
+namespace AllianceRules.Parsing;
+
+/// <summary>
+/// Braced blocks and recovery: a broken item is reported and skipped to the next line that starts
+/// an item, so one run reports every error.
+/// </summary>
+internal static class BlockGrammar
+{
+    /// <summary>
+    /// The items of a braced block, after its <c>{</c>. Always succeeds: a broken item is reported
+    /// and skipped to the next line that starts an item. <paramref name="keywords"/> null means
+    /// every line starts an item (the members block).
+    /// </summary>
+    public static Parser<IReadOnlyList<T>> Block<T>(Parser<T> item, string what, string[]? keywords, string[] enclosing) => input =>
+    {
+        var context = ParseContext.Of(input);
+        context.Depth++;
+        try
+        {
+            return BlockItems(context, input, item, what, keywords, enclosing);
+        }
+        finally
+        {
+            context.Depth--;
+        }
+    };
+
+    /// <summary>How many items were skipped at any level so far; a block compares it before and after its own items.</summary>
+    public static readonly Parser<int> SkipCount = input => Result.Success(ParseContext.Of(input).Skips.Count, input);
+
+    /// <summary>Whether the block just parsed skipped one of its own items (not one of a nested block's).</summary>
+    public static Parser<bool> SkippedHere(int before) => input =>
+    {
+        var context = ParseContext.Of(input);
+        return Result.Success(context.Skips.Skip(before).Any(depth => depth == context.Depth + 1), input);
+    };
+
+    private static IResult<IReadOnlyList<T>> BlockItems<T>(ParseContext context, IInput input, Parser<T> item, string what, string[]? keywords, string[] enclosing)
+    {
+        var (file, diagnostics) = (context.File, context.Diagnostics);
+        var items = new List<T>();
+        var open = Math.Max(0, input.Position - 1);
+        while (true)
+        {
+            if (input.AtEnd)
+            {
+                // An unterminated """ string already explains why the file ended inside this block.
+                if (!context.UnterminatedLongString)
+                {
+                    diagnostics.Add(DiagnosticCatalog.UnclosedBlock(file.At(new TextSpan(FindOpenBrace(file.Text, open), 1)), what, "the end of the file"));
+                }
+                context.Skips.Add(context.Depth);
+                return Result.Success<IReadOnlyList<T>>(items, input);
+            }
+            var next = PeekWord(input);
+            if (next is not null && enclosing.Contains(next) && (keywords is null || !keywords.Contains(next)) && IsLineStart(file.Text, input.Position))
+            {
+                // A keyword of an enclosing block at the start of a line: this block lost its '}'.
+                diagnostics.Add(DiagnosticCatalog.UnclosedBlock(file.At(new TextSpan(FindOpenBrace(file.Text, open), 1)), what, $"'{next}'"));
+                context.Skips.Add(context.Depth);
+                return Result.Success<IReadOnlyList<T>>(items, input);
+            }
+            if (input.Current == '}')
+            {
+                context.LastTokenEnd = input.Position + 1;
+                return Result.Success<IReadOnlyList<T>>(items, Lexical.Trivia(input.Advance()).Remainder);
+            }
+            var word = PeekWord(input);
+            if (keywords is not null && (word is null || !keywords.Contains(word)))
+            {
+                ReportUnknownItem(context, input, word, what, keywords);
+                input = Recover(input, keywords);
+                context.Skips.Add(context.Depth);
+                continue;
+            }
+            var result = item(input);
+            if (result.WasSuccessful)
+            {
+                items.Add(result.Value);
+                input = result.Remainder;
+                continue;
+            }
+            context.Report(ParseFailureTranslator.Translate(file, result, input.Position));
+            // A rule whose header is broken declares nothing the treaty's other checks need.
+            if (word != "rule") context.Skips.Add(context.Depth);
+            input = Recover(input, keywords);
+        }
+    }
+
+    public static void ReportUnknownItem(ParseContext context, IInput input, string? word, string where, string[] keywords)
+    {
+        var file = context.File;
+        if (word is not null && char.IsAsciiLetter(word[0]))
+        {
+            var span = new TextSpan(input.Position, word.Length);
+            context.Diagnostics.Add(DiagnosticCatalog.UnknownKeyword(file.At(span), word, where, keywords));
+            return;
+        }
+        var found = Lexical.Describe(file.Text, input.Position);
+        var expected = Friendly.List(keywords.Select(k => $"'{k}'").Append("'}'"));
+        if (where == "a rule file") expected = Friendly.List(keywords.Select(k => $"'{k}'"));
+        context.Diagnostics.Add(DiagnosticCatalog.SyntaxError(file.At(new TextSpan(input.Position, 1)), found, expected));
+    }
+
+    public static string? PeekWord(IInput input)
+    {
+        var r = Lexical.Word(input);
+        return r.WasSuccessful ? r.Value.Text : null;
+    }
+
+    /// <summary>
+    /// Skips a broken item: braces are matched (strings and comments ignored), and the skip stops
+    /// at a line that starts with an item keyword, or before the '}' that closes the enclosing block.
+    /// </summary>
+    public static IInput Recover(IInput from, string[]? keywords)
+    {
+        var text = ((TextInput)from).Source;
+        var i = from.Position;
+        var depth = 0;
+        var first = true;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!first && depth == 0 && IsLineStart(text, i))
+            {
+                var word = WordAt(text, i);
+                if (keywords is null ? word is not null : word is not null && keywords.Contains(word)) break;
+                if (Keywords.TopLevel.Contains(word ?? string.Empty) && keywords != Keywords.TopLevel) break;
+            }
+            first = false;
+            if (c == '#')
+            {
+                while (i < text.Length && text[i] != '\n') i++;
+                continue;
+            }
+            if (c == '"')
+            {
+                i = SkipString(text, i);
+                continue;
+            }
+            if (c == '{') depth++;
+            if (c == '}')
+            {
+                if (depth == 0) break;
+                depth--;
+                if (depth == 0)
+                {
+                    i++;
+                    break;
+                }
+            }
+            i++;
+        }
+        return Lexical.Trivia(((TextInput)from).JumpTo(i)).Remainder;
+    }
+
+    private static int FindOpenBrace(string text, int position)
+    {
+        var i = Math.Min(position, text.Length - 1);
+        while (i > 0 && text[i] != '{') i--;
+        return Math.Max(0, i);
+    }
+
+    private static bool IsLineStart(string text, int i)
+    {
+        if (char.IsWhiteSpace(text[i])) return false;
+        var j = i - 1;
+        while (j >= 0 && text[j] is ' ' or '\t') j--;
+        return j < 0 || text[j] == '\n';
+    }
+
+    private static string? WordAt(string text, int i)
+    {
+        var j = i;
+        while (j < text.Length && Lexical.IsWordPart(text[j])) j++;
+        return j > i && Lexical.IsWordStart(text[i]) ? text[i..j] : null;
+    }
+
+    private static int SkipString(string text, int i)
+    {
+        if (string.CompareOrdinal(text, i, "\"\"\"", 0, 3) == 0)
+        {
+            var close = text.IndexOf("\"\"\"", i + 3, StringComparison.Ordinal);
+            return close < 0 ? text.Length : close + 3;
+        }
+        i++;
+        while (i < text.Length && text[i] != '"' && text[i] != '\n')
+        {
+            i += text[i] == '\\' ? 2 : 1;
+        }
+        return Math.Min(text.Length, i + 1);
+    }
+}
