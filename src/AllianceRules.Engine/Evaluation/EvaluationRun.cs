@@ -5,7 +5,7 @@ using NodaTime;
 namespace AllianceRules.Evaluation;
 
 /// <summary>The state of one evaluation as it walks the history date by date.</summary>
-internal sealed class EvaluationRun
+internal sealed partial class EvaluationRun
 {
     /// <summary>The stated horizon; until <see cref="Finish"/> learns the default one, no date is beyond it.</summary>
     /// <summary>The stated horizon while events arrive (no period opens after it); the last date when none is stated.</summary>
@@ -154,46 +154,6 @@ internal sealed class EvaluationRun
         }
     }
 
-    // ---- calendar duties -----------------------------------------------------------------------
-
-    /// <summary>Opens the periods of calendar duties that start before <paramref name="date"/> (or on it), up to the horizon.</summary>
-    private void OpenPeriods(LocalDate date, bool includingThatDay, LocalDate limit)
-    {
-        while (_periods.TryPeek(out var next, out var start) && (start < date || (includingThatDay && start == date)) && start <= limit)
-        {
-            _periods.Dequeue();
-            var (rule, index) = next;
-            var nextStart = rule.PeriodStart(index + 1);
-            // Past the calendar's last day no further period starts.
-            if (nextStart is { } following) _periods.Enqueue((rule, index + 1), following);
-            var deadline = rule.PeriodDeadline(start, nextStart);
-            if (rule.Rule.Effective is { } effective && !effective.Contains(start)) continue;
-            if (!_observed.Covers(start, deadline)) continue;
-            if (Traced(rule)) _trace!.Periods[start] = new PeriodTrace(start, deadline, _observed.Containing(start));
-            OpenPeriod(rule, start, deadline);
-        }
-    }
-
-    private void OpenPeriod(CompiledRule rule, LocalDate start, LocalDate deadline)
-    {
-        var obligation = rule.Rule.Obligation!;
-        foreach (var party in Parties(rule, obligation.Subject, Bindings.Empty, start))
-        {
-            var bindings = obligation.Subject is EachMemberSubject each ? Bindings.Empty.With(each.Variable, party) : Bindings.Empty;
-            var key = new InstanceKey(rule, party, PatternMatcher.Value(obligation.Target, bindings) ?? "_");
-            var instance = new OpenInstance(key, bindings, start, deadline);
-            if (IsExcused(rule, bindings, start, null, key, start))
-            {
-                instance.Decide(InstanceStatus.Excused, start, []);
-                Track(instance);
-                continue;
-            }
-            // Each period is a duty of its own: it neither joins nor is joined by another.
-            Register(instance, coalesces: false);
-        }
-    }
-
-    /// <summary>A new instance; a <c>before</c> window has no deadline until its event comes.</summary>
     private static OpenInstance Open(InstanceKey key, Bindings bindings, LocalDate date, Event opener) =>
         new(key, bindings, date, key.Rule.EndPattern is null ? DateMath.Plus(date, key.Rule.Window!) : null, opener);
 
@@ -371,92 +331,4 @@ internal sealed class EvaluationRun
         _all.Add(instance);
     }
 
-    // ---- decisions -----------------------------------------------------------------------------
-
-    private void Decide(LocalDate date, List<Event> events)
-    {
-        Dictionary<OpenInstance, List<Event>>? actions = null;
-        Dictionary<OpenInstance, List<Event>>? discharges = null;
-        foreach (var e in events)
-        {
-            if (_byAction.TryGetValue((e.Actor, e.Verb), out var candidates))
-            {
-                foreach (var instance in Live(candidates))
-                {
-                    if (instance.IsAction(e) && !instance.IsOwnTrigger(e)) Add(ref actions, instance, e);
-                }
-            }
-            if (_byUntilVerb.TryGetValue(e.Verb, out var untils))
-            {
-                foreach (var instance in Live(untils))
-                {
-                    if (instance.IsOwnTrigger(e)) continue;
-                    if (instance.Until.Any(u => PatternMatcher.Match(u, e, instance.Bindings) is not null)) Add(ref discharges, instance, e);
-                }
-            }
-            if (_byEndVerb.TryGetValue(e.Verb, out var waiting)) Close(waiting, e);
-        }
-        // Rule 5.1.6: on one date the obligation's own action wins over 'until'.
-        foreach (var (instance, evidence) in actions ?? [])
-        {
-            var negated = instance.Rule.Rule.Obligation!.Negated;
-            Finalise(instance, negated ? InstanceStatus.Violated : InstanceStatus.Fulfilled, date, evidence);
-        }
-        foreach (var (instance, evidence) in discharges ?? [])
-        {
-            if (!instance.IsFinal) Finalise(instance, InstanceStatus.Discharged, date, evidence);
-        }
-    }
-
-    /// <summary>
-    /// A <c>before</c> window ends with the first matching event on or after the trigger's date:
-    /// the instance is then decided as any other on that deadline, actions of that day included.
-    /// </summary>
-    private void Close(List<OpenInstance> waiting, Event e)
-    {
-        waiting.RemoveAll(i => i.IsFinal || (i.Deadline is { } d && d < e.Date));
-        foreach (var instance in waiting)
-        {
-            if (instance.IsOwnTrigger(e) || PatternMatcher.Match(instance.EndPattern!, e, instance.Bindings) is null) continue;
-            if (instance.End is { } earlier)
-            {
-                // Several closing events on one day: the report names one, whatever the order of the lines.
-                if (string.CompareOrdinal(e.Content(), earlier.Content()) < 0) instance.Close(e);
-                continue;
-            }
-            instance.Close(e);
-            _deadlines.Enqueue(instance, e.Date);
-        }
-    }
-
-    private static void Add(ref Dictionary<OpenInstance, List<Event>>? map, OpenInstance instance, Event e)
-    {
-        map ??= [];
-        if (!map.TryGetValue(instance, out var list)) map[instance] = list = [];
-        list.Add(e);
-    }
-
-    /// <summary>The undecided instances of an index list, dropping decided ones as it goes.</summary>
-    private static List<OpenInstance> Live(List<OpenInstance> list)
-    {
-        list.RemoveAll(i => i.IsFinal);
-        return list;
-    }
-
-    private void LapseBefore(LocalDate date)
-    {
-        while (_deadlines.TryPeek(out var instance, out var deadline) && deadline < date)
-        {
-            _deadlines.Dequeue();
-            if (instance.IsFinal) continue;
-            var negated = instance.Rule.Rule.Obligation!.Negated;
-            Finalise(instance, negated ? InstanceStatus.Fulfilled : InstanceStatus.Violated, DateMath.NextDay(deadline), []);
-        }
-    }
-
-    private void Finalise(OpenInstance instance, InstanceStatus status, LocalDate on, List<Event> evidence)
-    {
-        instance.Decide(status, on, evidence);
-        if (_openByKey.TryGetValue(instance.Key, out var mapped) && ReferenceEquals(mapped, instance)) _openByKey.Remove(instance.Key);
-    }
 }

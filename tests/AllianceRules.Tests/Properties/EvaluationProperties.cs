@@ -27,9 +27,11 @@ public sealed class EvaluationProperties
     {
         // Guards the generator: properties over histories that never reach a status prove little.
         var seen = new HashSet<InstanceStatus>();
+        // Sample runs on several threads: the set is shared, so adding to it is locked (unlocked, a lost add once failed the test).
         HistoryGen.Lines.Sample(lines =>
         {
-            foreach (var i in Evaluate(lines, HistoryGen.Start.PlusDays(HistoryGen.Days + 40)).Instances) seen.Add(i.Status);
+            var statuses = Evaluate(lines, HistoryGen.Start.PlusDays(HistoryGen.Days + 40)).Instances.Select(i => i.Status).ToList();
+            lock (seen) seen.UnionWith(statuses);
         }, iter: 200, seed: "0000ALLIANCE");
         seen.UnionWith(Evaluate(["2010-12-01 AZE attack ARM"], new LocalDate(2010, 12, 5)).Instances.Select(i => i.Status));
         Assert.Equal(Enum.GetValues<InstanceStatus>().Order(), seen.Order());
