@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 
 namespace AllianceRules.Cli;

@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// The alliances whose acts a treaty file can name, by the actor code GDELT gives them. They have

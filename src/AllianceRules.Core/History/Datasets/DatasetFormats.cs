@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>Names the dataset formats on the command line, and recognises a file by its first line.</summary>
 public static class DatasetFormats

@@ -1,6 +1,6 @@
 using AllianceRules.Diagnostics;
 
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// Reads the lines of an ICEWS event file (tab-separated, a header row, Harvard Dataverse). Columns

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// ISO 3166-1 alpha-3 codes, the way the treaty files name states (ARM, RUS, USA): from CAMEO

@@ -3,14 +3,14 @@ using System.Text;
 using AllianceRules.Model;
 using NodaTime;
 
-namespace AllianceRules.Checking;
+namespace AllianceRules.History;
 
 /// <summary>
 /// Sorts events into the evaluator's order (date, then file, then line) within a memory budget:
 /// runs that fill the budget are sorted and written to spill streams the caller provides, then
 /// merged. The engine does no I/O of its own; the streams may be files, or memory in tests.
 /// </summary>
-internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
+public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
 {
     /// <summary>Runs merged at once, at most.</summary>
     public const int MaxFanIn = 64;
