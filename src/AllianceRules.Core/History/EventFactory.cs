@@ -37,9 +37,13 @@ internal sealed class EventFactory
     /// <summary>Which events are needed whole (see <see cref="HistoryReader.NeedsDetail"/>); null keeps every event whole.</summary>
     public Func<string, LocalDate, bool>? NeedsDetail { get; set; }
 
-    /// <summary>An event kept as date, parties and verb only: no rule can use the rest.</summary>
+    /// <summary>
+    /// An event kept light: date, parties and verb only, without attributes, description or the
+    /// line's text, because no rule of the run can use it (its verb is in no pattern). The evaluator
+    /// walks its date and passes it by, as it passes by every event of a verb no rule names.
+    /// </summary>
     public static Event Light(LocalDate date, string actor, string verb, string target, string path, int line) =>
-        new(date, actor, verb, target, NoAttributes, null, new EventOrigin(path, line, string.Empty)) { Light = true };
+        new(date, actor, verb, target, NoAttributes, null, new EventOrigin(path, line, string.Empty));
 
     /// <summary>An event from a line read by the grammar (or the JSON Lines and CSV readers); null when it breaks a rule (then reported).</summary>
     public Event? FromSyntax(SourceFile file, EventLineSyntax e, DiagnosticBag diagnostics)

@@ -128,7 +128,6 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         w.Write(e.Origin.File);
         w.Write(e.Origin.Line);
         w.Write(e.Origin.Text);
-        w.Write(e.Light);
     }
 
     private static Event? Read(BinaryReader r, Dictionary<string, string> pool)
@@ -149,6 +148,6 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         for (var i = 0; i < count; i++) attributes.Add(Pooled(r.ReadString()), r.ReadString());
         var description = r.ReadBoolean() ? r.ReadString() : null;
         var origin = new EventOrigin(Pooled(r.ReadString()), r.ReadInt32(), r.ReadString());
-        return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin) { Light = r.ReadBoolean() };
+        return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin);
     }
 }

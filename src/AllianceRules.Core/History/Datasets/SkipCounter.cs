@@ -1,4 +1,4 @@
-using AllianceRules.Model;
+using AllianceRules.Diagnostics;
 
 namespace AllianceRules.History.Datasets;
 
