@@ -39,7 +39,7 @@ public sealed class ReaderProperties
         var reader = new HistoryReader(Verbs) { UseFastPath = fast };
         var events = pieceSize == 0
             ? reader.Read(new SourceFile("h.events", text), HistoryFormat.Events).ToList()
-            : reader.Read(new HistorySource("h.events", HistoryFormat.Events, () => new StringReader(text)), pieceSize).ToList();
+            : reader.Read(HistorySource.FromText("h.events", HistoryFormat.Events, text), pieceSize).ToList();
         return (string.Join("\n", events.Select(Describe)) + $"\nas of {reader.AsOf}; observed {string.Join(", ", reader.Observed)}",
             string.Join("\n", reader.Diagnostics.ToSortedArray().Select(DiagnosticFormatter.Format)));
     }
@@ -102,7 +102,7 @@ public sealed class ReaderProperties
         var reader = new HistoryReader(Verbs);
         var events = pieceSize == 0
             ? reader.Read(new SourceFile("h.csv", text), HistoryFormat.Csv).ToList()
-            : reader.Read(new HistorySource("h.csv", HistoryFormat.Csv, () => new StringReader(text)), pieceSize).ToList();
+            : reader.Read(HistorySource.FromText("h.csv", HistoryFormat.Csv, text), pieceSize).ToList();
         return (string.Join("\n", events.Select(Describe)), string.Join("\n", reader.Diagnostics.ToSortedArray().Select(DiagnosticFormatter.Format)));
     }
 
