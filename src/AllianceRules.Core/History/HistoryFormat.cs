@@ -26,7 +26,7 @@ public enum HistoryFormat
 }
 
 /// <summary>A history's format by the name of its file.</summary>
-public static class HistoryFormats
+internal static class HistoryFormats
 {
     /// <summary>A history's format by its extension, looking through a final <c>.gz</c>.</summary>
     public static HistoryFormat Of(string path) => Extension(path).ToLowerInvariant() switch

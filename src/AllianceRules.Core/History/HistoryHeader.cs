@@ -11,7 +11,7 @@ namespace AllianceRules.History;
 /// What the histories of a run state besides events: the horizon (<c>as of</c>, language.md §4),
 /// which all files must agree on, and the intervals they claim to record completely (<c>observed</c>).
 /// </summary>
-public sealed class HistoryHeader
+internal sealed class HistoryHeader
 {
     private readonly List<DateRange> _observed = [];
     private (LocalDate Date, string Text, string Where)? _asOf;

@@ -40,7 +40,7 @@ public sealed class HistoryReader
     internal bool UseFastPath { get; init; } = true;
 
     /// <summary>The horizon and observed intervals the histories state.</summary>
-    public HistoryHeader Header { get; } = new();
+    internal HistoryHeader Header { get; } = new();
 
     /// <summary>The horizon the histories state, if any.</summary>
     public LocalDate? AsOf => Header.AsOf;

@@ -10,7 +10,7 @@ namespace AllianceRules.History.Datasets;
 /// and every lookup of a country returns the same string instance, so later comparisons are cheap.
 /// Organisations (CSTO, NATO, the UN) are not countries and are in no index.
 /// </summary>
-public static class CountryCodes
+internal static class CountryCodes
 {
     private static readonly FrozenDictionary<string, string> Names;
     private static readonly ReadOnlyCollection<string> Codes;

@@ -8,7 +8,7 @@ namespace AllianceRules.History.Datasets;
 /// in <see cref="CountryCodes"/>; ICEWS writes <c>NA</c> for a missing value, as for the country of
 /// an organisation.
 /// </summary>
-public sealed class IcewsRowReader
+internal sealed class IcewsRowReader
 {
     private static readonly string[] Required = ["Event Date", "Source Country", "CAMEO Code", "Target Country"];
 

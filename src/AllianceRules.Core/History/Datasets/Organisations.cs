@@ -9,7 +9,7 @@ namespace AllianceRules.History.Datasets;
 /// (research notes, domain.md §7.2); <c>CSTO</c> and <c>NATO</c> are accepted as written, for data
 /// an analyst has recoded, and are the party codes the treaty files use.
 /// </remarks>
-public static class Organisations
+internal static class Organisations
 {
     private static readonly Dictionary<string, string> ByActorCode = new(StringComparer.Ordinal)
     {
