@@ -7,6 +7,7 @@ namespace AllianceRules.Cli.Tests;
 /// <c>check</c> over data as it comes: compressed, from datasets, unsorted, and with bad bytes.
 /// The engine's side is pinned by the golden cases; these pin the command line's.
 /// </summary>
+[Collection("cli")]
 public sealed class ImportCommandTests : IDisposable
 {
     private const string Rules = """

@@ -9,6 +9,7 @@ namespace AllianceRules.Cli.Tests;
 /// Every JSON document the command line writes opens with <c>schemaVersion</c> and <c>tool</c>,
 /// and conforms to the schema of that version in docs/ (language.md §7, "Versions").
 /// </summary>
+[Collection("cli")]
 public sealed class JsonContractTests : IDisposable
 {
     private readonly CliHarness _cli = new();
