@@ -1,3 +1,4 @@
+using AllianceRules.History;
 using AllianceRules.Checking;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;

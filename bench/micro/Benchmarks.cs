@@ -1,3 +1,4 @@
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 using AllianceRules.Model;
 using AllianceRules.Parsing;
@@ -35,7 +36,7 @@ public class ParsingBenchmarks
         var kept = 0;
         foreach (var line in _gdelt.Text.AsSpan().EnumerateLines())
         {
-            if (AllianceRules.Parsing.Datasets.GdeltRowReader.Read(line, AllianceRules.Parsing.Datasets.DatasetFormat.Gdelt2).Row is not null) kept++;
+            if (AllianceRules.History.Datasets.GdeltRowReader.Read(line, AllianceRules.History.Datasets.DatasetFormat.Gdelt2).Row is not null) kept++;
         }
         return kept;
     }
@@ -45,12 +46,12 @@ public class ParsingBenchmarks
     public int HistoryReader_gdelt2() =>
         new HistoryReader(_vocabulary.Verbs.Select(v => v.Name), _vocabulary.Verbs).Read(_gdelt, HistoryFormat.Gdelt2).Count();
 
-    /// <summary>The line grammar alone: <c>HistoryParser.Read</c>, syntax only (what the hand reader spares most lines).</summary>
+    /// <summary>The line grammar alone: <c>HistorySyntax.Read</c>, syntax only (what the hand reader spares most lines).</summary>
     [Benchmark(OperationsPerInvoke = Lines)]
     public int HistoryParser_Read()
     {
         var count = 0;
-        foreach (var _ in HistoryParser.Read(_history, new DiagnosticBag())) count++;
+        foreach (var _ in HistorySyntax.Read(_history, new DiagnosticBag())) count++;
         return count;
     }
 

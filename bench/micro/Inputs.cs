@@ -1,3 +1,4 @@
+using AllianceRules.History;
 using AllianceRules.Bench.Gen;
 using AllianceRules.Evaluation;
 using AllianceRules.Model;

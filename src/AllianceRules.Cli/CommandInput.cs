@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
 using AllianceRules.Model;

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using System.Text;
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 
 namespace AllianceRules.Cli;
@@ -17,32 +17,48 @@ internal sealed class HistoryStreams
 
     public HistorySource Source(InputFile file, HistoryFormat format) => new(file.DisplayPath, format, () => Open(file));
 
-    private TextReader Open(InputFile file)
+    private Stream Open(InputFile file)
     {
         try
         {
             Stream stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             if (file.FullPath.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => File.OpenRead(file.FullPath));
-            return new GuardedReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16), file.DisplayPath, _failures);
+            return new GuardedStream(stream, file.DisplayPath, _failures);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _failures.Add(DiagnosticCatalog.CannotRead(file.DisplayPath, ReadFailure.Why(e)));
-            return new StringReader(string.Empty);
+            return Stream.Null;
         }
     }
 
     /// <summary>Reads until the first failure, records it, and then reads as if the file had ended.</summary>
-    private sealed class GuardedReader(TextReader inner, string path, List<Diagnostic> failures) : TextReader
+    private sealed class GuardedStream(Stream inner, string path, List<Diagnostic> failures) : Stream
     {
         private bool _failed;
 
-        public override int Read(char[] buffer, int index, int count)
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
         {
             if (_failed) return 0;
             try
             {
-                return inner.Read(buffer, index, count);
+                return inner.Read(buffer);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -52,9 +68,15 @@ internal sealed class HistoryStreams
             }
         }
 
-        public override int Read() => throw new NotSupportedException("histories are read a piece at a time");
+        public override void Flush()
+        {
+        }
 
-        public override int Peek() => throw new NotSupportedException("histories are read a piece at a time");
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
+using AllianceRules.History;
 using AllianceRules.Bench.Gen;
 using AllianceRules.Bench.Peer;
+using AllianceRules.History.Datasets;
 using AllianceRules.Model;
 using NodaTime;
 

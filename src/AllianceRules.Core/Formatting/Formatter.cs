@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 using AllianceRules.Parsing;
 using AllianceRules.Text;
@@ -30,7 +31,7 @@ public static class Formatter
     {
         var events = file.Path.EndsWith(".events", StringComparison.Ordinal);
         var bag = new DiagnosticBag();
-        if (events) _ = HistoryParser.Read(file, bag).Count();
+        if (events) _ = HistorySyntax.Read(file, bag).Count();
         else bag.AddRange(RuleFileParser.Parse(file).Diagnostics);
         if (bag.HasErrors) return new FormatOutcome(null, bag.ToSortedArray());
         var formatted = events ? FormatEvents(file.Text) : FormatTreaty(file.Text);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AllianceRules.Diagnostics;
 using NodaTime;
 
 namespace AllianceRules.Model;
@@ -16,12 +17,6 @@ public sealed record Event(
     string? Description,
     EventOrigin Origin)
 {
-    /// <summary>
-    /// Read as date, parties and verb only, because no rule of the run can use it (its verb is in
-    /// no pattern): the evaluator walks its date but need not look at it.
-    /// </summary>
-    public bool Light { get; init; }
-
     /// <summary>What the event says (actor, verb, target, attributes), not where it was written: a key that does not depend on line order.</summary>
     public string Content() => $"{Actor} {Verb} {Target} {string.Join(",", Attributes)}";
 }
@@ -37,17 +32,4 @@ public sealed record EventHistory(ImmutableArray<Event> Events, LocalDate? AsOf,
 
     /// <summary>Rows of imported data left out: counted by reason and reported, never silently dropped.</summary>
     public SkippedRows Skipped { get; init; } = SkippedRows.None;
-}
-
-/// <summary>A row of imported data left out: where it was, why (a reason shared by many rows, for counting), and what exactly (the code or name).</summary>
-public sealed record SkippedRow(string File, int Line, string Reason, string Detail);
-
-/// <summary>How many rows of imported data were left out, by reason; and the rows themselves when they were asked for (<c>--verbose</c>).</summary>
-public sealed record SkippedRows(ImmutableArray<(string Reason, long Count)> Counts, ImmutableArray<SkippedRow> Rows)
-{
-    public static readonly SkippedRows None = new([], []);
-
-    public long Total => Counts.Sum(c => c.Count);
-
-    public bool IsEmpty => Counts.IsEmpty;
 }

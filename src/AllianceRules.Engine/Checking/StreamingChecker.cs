@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
 using AllianceRules.Model;

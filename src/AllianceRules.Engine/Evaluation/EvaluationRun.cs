@@ -12,6 +12,7 @@ internal sealed partial class EvaluationRun
     private readonly LocalDate _stated;
     private readonly Dictionary<string, List<CompiledRule>> _rulesByTriggerVerb = new(StringComparer.Ordinal);
     private readonly LookbackBuffer _buffer;
+    private readonly HashSet<string> _usedVerbs = new(StringComparer.Ordinal);
     private readonly ConditionEvaluator _conditions;
     private readonly Dictionary<InstanceKey, OpenInstance> _openByKey = new(InstanceKeyComparer.Instance);
 
@@ -51,6 +52,11 @@ internal sealed partial class EvaluationRun
         }
         foreach (var rule in compiled)
         {
+            if (rule.Rule.Trigger is { } used) _usedVerbs.Add(used.Verb);
+            if (rule.Rule.Obligation is { } obligation) _usedVerbs.Add(obligation.Verb);
+            _usedVerbs.UnionWith(rule.Rule.Until.Select(u => u.Verb));
+            if (rule.EndPattern is { } end) _usedVerbs.Add(end.Verb);
+            _usedVerbs.UnionWith(rule.AllThereWas().Select(t => t.Pattern.Verb));
             if (trace is not null && trace.Wants(rule)) trace.ActionVerb = rule.Rule.Obligation?.Verb;
             if (rule.Rule.Trigger is not { } trigger)
             {
@@ -67,6 +73,13 @@ internal sealed partial class EvaluationRun
             thereWas.Select(x => windows.Resolve(x.ThereWas.Window, x.Rule.Treaty)));
         _conditions = new ConditionEvaluator(rules, _buffer, windows);
     }
+
+    /// <summary>
+    /// Whether an event of this verb can matter to some rule: as a trigger, an action, an <c>until</c>,
+    /// the end of a <c>before</c> window or a <c>there was</c>. Every use below looks events up by
+    /// verb, so the others can be left out of a day (a dataset is mostly events no rule names).
+    /// </summary>
+    public bool Uses(string verb) => _usedVerbs.Contains(verb);
 
     public void Process(LocalDate date, List<Event> events)
     {

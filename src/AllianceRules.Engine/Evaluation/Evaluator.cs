@@ -61,8 +61,8 @@ public static class Evaluator
                 run.Process(date, day);
                 day = [];
             }
-            // A light event is one no rule can use: its date still counts (a day is still walked), the event need not.
-            if (!e.Light) day.Add(e);
+            // An event no rule can use (its verb is in no pattern): its date still counts (a day is still walked), the event need not.
+            if (run.Uses(e.Verb)) day.Add(e);
             last = e.Date;
         }
         if (last is { } lastDate) run.Process(lastDate, day);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AllianceRules.Diagnostics;
 using AllianceRules.Model;
 using NodaTime;
 

@@ -1,4 +1,4 @@
-using AllianceRules.Parsing.Datasets;
+using AllianceRules.History.Datasets;
 using AllianceRules.Tests.Support;
 using NodaTime.Text;
 

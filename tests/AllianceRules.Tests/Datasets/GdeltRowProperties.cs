@@ -1,5 +1,5 @@
 using System.Globalization;
-using AllianceRules.Parsing.Datasets;
+using AllianceRules.History.Datasets;
 using CsCheck;
 using NodaTime;
 using NodaTime.Text;

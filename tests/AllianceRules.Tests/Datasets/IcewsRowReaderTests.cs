@@ -1,4 +1,4 @@
-using AllianceRules.Parsing.Datasets;
+using AllianceRules.History.Datasets;
 
 namespace AllianceRules.Tests.Datasets;
 

@@ -1,3 +1,4 @@
+using AllianceRules.History;
 using AllianceRules.Formatting;
 using AllianceRules.Tests.Support;
 using AllianceRules.Text;

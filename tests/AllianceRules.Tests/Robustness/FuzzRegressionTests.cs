@@ -1,3 +1,4 @@
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 using AllianceRules.Importing;
 using AllianceRules.Parsing;

@@ -1,3 +1,4 @@
+using AllianceRules.History;
 using AllianceRules.Diagnostics;
 using AllianceRules.Model;
 using AllianceRules.Text;
@@ -38,7 +39,7 @@ public sealed class ReaderProperties
         var reader = new HistoryReader(Verbs) { UseFastPath = fast };
         var events = pieceSize == 0
             ? reader.Read(new SourceFile("h.events", text), HistoryFormat.Events).ToList()
-            : reader.Read(new HistorySource("h.events", HistoryFormat.Events, () => new StringReader(text)), pieceSize).ToList();
+            : reader.Read(HistorySource.FromText("h.events", HistoryFormat.Events, text), pieceSize).ToList();
         return (string.Join("\n", events.Select(Describe)) + $"\nas of {reader.AsOf}; observed {string.Join(", ", reader.Observed)}",
             string.Join("\n", reader.Diagnostics.ToSortedArray().Select(DiagnosticFormatter.Format)));
     }
@@ -101,7 +102,7 @@ public sealed class ReaderProperties
         var reader = new HistoryReader(Verbs);
         var events = pieceSize == 0
             ? reader.Read(new SourceFile("h.csv", text), HistoryFormat.Csv).ToList()
-            : reader.Read(new HistorySource("h.csv", HistoryFormat.Csv, () => new StringReader(text)), pieceSize).ToList();
+            : reader.Read(HistorySource.FromText("h.csv", HistoryFormat.Csv, text), pieceSize).ToList();
         return (string.Join("\n", events.Select(Describe)), string.Join("\n", reader.Diagnostics.ToSortedArray().Select(DiagnosticFormatter.Format)));
     }
 
@@ -110,7 +111,7 @@ public sealed class ReaderProperties
     {
         var reported = new List<Diagnostic>();
         var text = "2010-12-01 AZE attack ARM\n2010-12-02 AZE attack ARM \"" + new string('x', 5000) + "\n2010-12-03 AZE attack ARM\n";
-        var pieces = HistoryReader.Pieces("h.csv", new StringReader(text), csvQuotes: true, reported.Add, pieceSize: 64, maxLine: 1024).ToList();
+        var pieces = HistoryPieces.Cut("h.csv", new StringReader(text), csvQuotes: true, reported.Add, pieceSize: 64, maxLine: 1024).ToList();
         Assert.Equal("2010-12-01 AZE attack ARM\n", string.Concat(pieces.Select(p => p.Text)));
         Assert.Equal(
             "h.csv:2:1: error AR4010: this line is longer than 1,024 characters, the most a history's line may hold (is a quoted field never closed?); the rest of the file is not read",

@@ -1,8 +1,10 @@
 using AllianceRules.Diagnostics;
+using AllianceRules.History.Datasets;
+using AllianceRules.Parsing;
 using AllianceRules.Syntax;
 using AllianceRules.Text;
 
-namespace AllianceRules.Parsing;
+namespace AllianceRules.History;
 
 /// <summary>
 /// Reads a <c>.csv</c> history (RFC 4180: commas, fields in double quotes may hold commas and
@@ -100,7 +102,7 @@ internal static class CsvHistoryReader
             return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, line, Span(header[0]));
         }
         var cameo = Field("cameo");
-        if (Datasets.DatasetFields.Cameo(cameo) is null)
+        if (DatasetFields.Cameo(cameo) is null)
         {
             // A code that is not one (19X, 190.0 from a spreadsheet) must not pass as its prefix.
             bag.Add(DiagnosticCatalog.CsvRow(file.At(Span("cameo")), cameo.Length == 0

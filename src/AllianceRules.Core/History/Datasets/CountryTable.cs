@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// The data behind <see cref="CountryCodes"/>. Generated once from the sources named on each

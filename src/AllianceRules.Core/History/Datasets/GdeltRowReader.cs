@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// Reads one line of a GDELT event file (tab-separated, no header): GDELT 1.0 has 57 fields, or 58

@@ -1,4 +1,6 @@
-namespace AllianceRules.Model;
+using AllianceRules.Model;
+
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// Maps an event code to a verb of the vocabulary: the verb whose declared CAMEO code is the

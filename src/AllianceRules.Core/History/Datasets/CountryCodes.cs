@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// ISO 3166-1 alpha-3 codes, the way the treaty files name states (ARM, RUS, USA): from CAMEO
@@ -10,7 +10,7 @@ namespace AllianceRules.Parsing.Datasets;
 /// and every lookup of a country returns the same string instance, so later comparisons are cheap.
 /// Organisations (CSTO, NATO, the UN) are not countries and are in no index.
 /// </summary>
-public static class CountryCodes
+internal static class CountryCodes
 {
     private static readonly FrozenDictionary<string, string> Names;
     private static readonly ReadOnlyCollection<string> Codes;

@@ -1,7 +1,7 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>Names the dataset formats on the command line, and recognises a file by its first line.</summary>
-public static class DatasetFormats
+internal static class DatasetFormats
 {
     /// <summary>The format named exactly <c>gdelt1</c>, <c>gdelt2</c> or <c>icews</c>; null for any other name.</summary>
     public static DatasetFormat? Parse(string name) => name switch

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using AllianceRules.Model;
 using AllianceRules.Text;
 
-namespace AllianceRules;
+namespace AllianceRules.History;
 
 /// <summary>Reads whole histories already in memory into one history, checked against the rule set's vocabulary.</summary>
 public static class HistoryLoader

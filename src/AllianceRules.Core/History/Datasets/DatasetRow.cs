@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// One event read from a dataset row: ISO alpha-3 codes for the actor and the target, the CAMEO

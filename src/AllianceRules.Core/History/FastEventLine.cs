@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace AllianceRules.Parsing;
+namespace AllianceRules.History;
 
 /// <summary>Where one attribute of a fast-read line lies: name and value, the value unescaped when it was quoted.</summary>
 internal readonly record struct FastAttribute(int NameStart, int NameEnd, int ValueStart, int ValueEnd, string? Unescaped);

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>Field-level parsing shared by the dataset readers: spans in, few strings out.</summary>
 internal static class DatasetFields

@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// Why a dataset line gave no event. Self-directed events (actor and target the same country) are

@@ -1,7 +1,7 @@
 using AllianceRules.Model;
 using NodaTime;
 
-namespace AllianceRules.Checking;
+namespace AllianceRules.History;
 
 /// <summary>
 /// Merges histories that are each in date order into one sequence in the evaluator's order (date,
@@ -15,7 +15,7 @@ namespace AllianceRules.Checking;
 /// whenever each file starts no earlier than the one before it ends: the check for that is the same
 /// check as within a file.
 /// </remarks>
-internal sealed class SortedMerge(HistoryReader reader, IReadOnlyList<HistorySource> sources)
+public sealed class SortedMerge(HistoryReader reader, IReadOnlyList<HistorySource> sources)
 {
     /// <summary>Files open at once, at most: each holds a descriptor and about 130 KB of buffers (the COW wars are 95 files).</summary>
     public const int MaxOpen = 256;

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using AllianceRules.Diagnostics;
+using AllianceRules.Parsing;
 using AllianceRules.Syntax;
 using AllianceRules.Text;
 
-namespace AllianceRules.Parsing;
+namespace AllianceRules.History;
 
 /// <summary>
 /// Reads one <c>.jsonl</c> line into the same syntax as an <c>.events</c> line (language.md §4,

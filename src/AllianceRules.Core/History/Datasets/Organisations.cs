@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// The alliances whose acts a treaty file can name, by the actor code GDELT gives them. They have
@@ -9,7 +9,7 @@ namespace AllianceRules.Parsing.Datasets;
 /// (research notes, domain.md §7.2); <c>CSTO</c> and <c>NATO</c> are accepted as written, for data
 /// an analyst has recoded, and are the party codes the treaty files use.
 /// </remarks>
-public static class Organisations
+internal static class Organisations
 {
     private static readonly Dictionary<string, string> ByActorCode = new(StringComparer.Ordinal)
     {

@@ -3,14 +3,14 @@ using System.Text;
 using AllianceRules.Model;
 using NodaTime;
 
-namespace AllianceRules.Checking;
+namespace AllianceRules.History;
 
 /// <summary>
 /// Sorts events into the evaluator's order (date, then file, then line) within a memory budget:
 /// runs that fill the budget are sorted and written to spill streams the caller provides, then
 /// merged. The engine does no I/O of its own; the streams may be files, or memory in tests.
 /// </summary>
-internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
+public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
 {
     /// <summary>Runs merged at once, at most.</summary>
     public const int MaxFanIn = 64;
@@ -128,7 +128,6 @@ internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         w.Write(e.Origin.File);
         w.Write(e.Origin.Line);
         w.Write(e.Origin.Text);
-        w.Write(e.Light);
     }
 
     private static Event? Read(BinaryReader r, Dictionary<string, string> pool)
@@ -149,6 +148,6 @@ internal sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         for (var i = 0; i < count; i++) attributes.Add(Pooled(r.ReadString()), r.ReadString());
         var description = r.ReadBoolean() ? r.ReadString() : null;
         var origin = new EventOrigin(Pooled(r.ReadString()), r.ReadInt32(), r.ReadString());
-        return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin) { Light = r.ReadBoolean() };
+        return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin);
     }
 }

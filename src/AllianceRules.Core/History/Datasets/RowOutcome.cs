@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// What a reader made of one line: a row, or the reason it was skipped (an enum, so that skipped

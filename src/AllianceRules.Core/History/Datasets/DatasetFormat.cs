@@ -1,4 +1,4 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>The event datasets whose files <c>alliance check</c> reads as they are published.</summary>
 public enum DatasetFormat

@@ -1,6 +1,6 @@
 using AllianceRules.Diagnostics;
 
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>
 /// Reads the lines of an ICEWS event file (tab-separated, a header row, Harvard Dataverse). Columns
@@ -8,7 +8,7 @@ namespace AllianceRules.Parsing.Datasets;
 /// in <see cref="CountryCodes"/>; ICEWS writes <c>NA</c> for a missing value, as for the country of
 /// an organisation.
 /// </summary>
-public sealed class IcewsRowReader
+internal sealed class IcewsRowReader
 {
     private static readonly string[] Required = ["Event Date", "Source Country", "CAMEO Code", "Target Country"];
 

@@ -1,7 +1,7 @@
-namespace AllianceRules.Parsing.Datasets;
+namespace AllianceRules.History.Datasets;
 
 /// <summary>Short phrases for skip reasons, for reports such as "12 lines skipped: the actor has no country".</summary>
-public static class SkipReasons
+internal static class SkipReasons
 {
     public static string Describe(this SkipReason reason) => reason switch
     {

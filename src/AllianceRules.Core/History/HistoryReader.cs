@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using AllianceRules.Diagnostics;
+using AllianceRules.History.Datasets;
+using AllianceRules.Model;
+using AllianceRules.Syntax;
+using AllianceRules.Text;
+using NodaTime;
+
+namespace AllianceRules.History;
+
+/// <summary>
+/// Reads histories into events, a piece of a file at a time, so a history of any length is never
+/// held whole: the engine can evaluate it as it is read. One reader serves all the files of a run
+/// and gathers what they state besides events (the horizon, the observed intervals, skipped rows)
+/// and the diagnostics. Each format has its line reader; this class cuts the pieces, tells the
+/// format of a file from its first line, and accepts what the grammar read.
+/// </summary>
+public sealed class HistoryReader
+{
+    private readonly EventFactory _events;
+    private readonly CameoMap? _cameo;
+    private readonly SkipCounter _skips;
+    private readonly DatasetLineReader _datasets;
+    private EventsLineReader? _eventLines;
+
+    /// <param name="declaredVerbs">The verbs of the rule set; null when they are unknown (a broken vocabulary), which skips that check.</param>
+    /// <param name="vocabulary">The verbs with their CAMEO codes, to map rows of coded data; null when unknown.</param>
+    /// <param name="keepSkippedRows">Keep every skipped row, not only the counts (<c>--verbose</c>).</param>
+    public HistoryReader(IEnumerable<string>? declaredVerbs, IReadOnlyList<Verb>? vocabulary = null, bool keepSkippedRows = false)
+    {
+        _events = new EventFactory(declaredVerbs);
+        _cameo = vocabulary is null ? null : new CameoMap(vocabulary);
+        _skips = new SkipCounter(keepSkippedRows);
+        _datasets = new DatasetLineReader(_events, _cameo, _skips);
+    }
+
+    public DiagnosticBag Diagnostics { get; } = new();
+
+    /// <summary>Read the usual event lines by hand (the default); off, every line goes to the grammar, as the tests compare.</summary>
+    internal bool UseFastPath { get; init; } = true;
+
+    /// <summary>The horizon and observed intervals the histories state.</summary>
+    internal HistoryHeader Header { get; } = new();
+
+    /// <summary>The horizon the histories state, if any.</summary>
+    public LocalDate? AsOf => Header.AsOf;
+
+    public ImmutableArray<DateRange> Observed => Header.Observed;
+
+    /// <summary>True once an <c>as of</c> or <c>observed</c> line came after an event of its file: a stream cannot take it into account any more.</summary>
+    public bool DirectiveAfterEvents { get; private set; }
+
+    public SkippedRows Skipped => _skips.Skipped;
+
+    /// <summary>
+    /// Which events the caller needs whole (attributes, description, the line's text); the others
+    /// are light: date, parties and verb, which is all that an event no rule can use needs. The
+    /// caller must answer yes for every verb a rule names. Null keeps every event whole.
+    /// </summary>
+    public Func<string, LocalDate, bool>? NeedsDetail
+    {
+        get => _events.NeedsDetail;
+        init => _events.NeedsDetail = value;
+    }
+
+    /// <summary>The events of one history in the order written, reading it a piece at a time.</summary>
+    public IEnumerable<Event> Read(HistorySource source) => Read(source, HistoryPieces.PieceSize);
+
+    /// <summary>As <see cref="Read(HistorySource)"/>, in pieces of about <paramref name="pieceSize"/> characters (tests use small ones).</summary>
+    internal IEnumerable<Event> Read(HistorySource source, int pieceSize)
+    {
+        using var reader = source.OpenText();
+        var state = new FileState(source.Format);
+        foreach (var piece in HistoryPieces.Cut(source.Path, reader, source.Format == HistoryFormat.Csv, Diagnostics.Add, pieceSize))
+        {
+            foreach (var e in ReadPiece(piece, state)) yield return e;
+        }
+    }
+
+    /// <summary>The events of a history already in memory, in the order written.</summary>
+    public IEnumerable<Event> Read(SourceFile file, HistoryFormat format) => ReadPiece(file, new FileState(format));
+
+    /// <summary>A history's format by its extension, looking through a final <c>.gz</c>.</summary>
+    public static HistoryFormat FormatOf(string path) => HistoryFormats.Of(path);
+
+    private IEnumerable<Event> ReadPiece(SourceFile piece, FileState state)
+    {
+        if (!state.Sniffed) Sniff(piece, state);
+        if (state.Format.IsDataset()) return _datasets.Read(piece, state, Diagnostics);
+        if (state.Format == HistoryFormat.Dataset) return [];
+        // Dataset files are read as their publishers wrote them (a stray byte in a free-text field
+        // must not reject a whole GDELT day); a history written by hand must be text.
+        piece = UnreadableText.Check(piece, Diagnostics);
+        if (state.Format == HistoryFormat.Events)
+        {
+            _eventLines ??= new EventsLineReader(_events, UseFastPath);
+            return _eventLines.Read(piece, Diagnostics, (p, line) => Accept(p, line, state), () => state.SawEvent = true);
+        }
+        var lines = state.Format == HistoryFormat.Csv
+            ? CsvHistoryReader.Read(piece, Diagnostics, state.Csv)
+            : HistorySyntax.JsonLines(piece, Diagnostics);
+        return ReadSyntax(piece, lines, state);
+    }
+
+    /// <summary>
+    /// A <c>.csv</c> file may be a dataset's (GDELT names its tab-separated files <c>.CSV</c>), and a
+    /// <c>.tsv</c> or <c>.tab</c> file must say which dataset it is: its first line tells.
+    /// </summary>
+    private void Sniff(SourceFile piece, FileState state)
+    {
+        state.Sniffed = true;
+        var text = piece.Text.AsSpan();
+        var newline = text.IndexOf('\n');
+        var first = (newline < 0 ? text : text[..newline]).TrimEnd('\r');
+        // --events-format names the datasets' layout; a CSV history beside them keeps its own.
+        if (state.Format.IsDataset() && HistoryFormats.Of(piece.Path) == HistoryFormat.Csv && IsCsvHeader(first))
+        {
+            state.Format = HistoryFormat.Csv;
+            return;
+        }
+        if (state.Format is not (HistoryFormat.Csv or HistoryFormat.Dataset)) return;
+        if (DatasetFormats.Detect(first) is { } detected)
+        {
+            state.Format = detected switch
+            {
+                DatasetFormat.Gdelt1 => HistoryFormat.Gdelt1,
+                DatasetFormat.Gdelt2 => HistoryFormat.Gdelt2,
+                _ => HistoryFormat.Icews,
+            };
+        }
+        else if (state.Format == HistoryFormat.Dataset)
+        {
+            Diagnostics.Add(DiagnosticCatalog.UnknownDatasetLayout(piece.At(new TextSpan(0, Math.Max(1, Math.Min(first.Length, 40))))));
+        }
+    }
+
+    /// <summary>A CSV history's header: comma-separated, naming at least date, actor and target.</summary>
+    private static bool IsCsvHeader(ReadOnlySpan<char> line)
+    {
+        var names = line.ToString().Split(',').Select(n => n.Trim().Trim('"').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return names.Contains("date") && names.Contains("actor") && names.Contains("target");
+    }
+
+    private IEnumerable<Event> ReadSyntax(SourceFile piece, IEnumerable<HistoryLineSyntax> lines, FileState state)
+    {
+        foreach (var line in lines)
+        {
+            if (Accept(piece, line, state) is { } e) yield return e;
+        }
+    }
+
+    /// <summary>A line the grammar (or the JSON Lines or CSV reader) read: a directive for the header, an event, or a coded event to map.</summary>
+    private Event? Accept(SourceFile piece, HistoryLineSyntax line, FileState state)
+    {
+        switch (line)
+        {
+            case AsOfSyntax a:
+                if (state.SawEvent) DirectiveAfterEvents = true;
+                Header.Add(piece, a, Diagnostics);
+                return null;
+            case ObservedSyntax o:
+                if (state.SawEvent) DirectiveAfterEvents = true;
+                Header.Add(piece, o, Diagnostics);
+                return null;
+            case EventLineSyntax e:
+                state.SawEvent = true;
+                return _events.FromSyntax(piece, e, Diagnostics);
+            case CodedEventSyntax c:
+                state.SawEvent = true;
+                if (_cameo?.VerbFor(c.Cameo) is not { } mapped)
+                {
+                    _skips.Skip(piece.Path, c.Line, "no verb for its CAMEO code", c.Cameo.Length == 0 ? "(empty)" : c.Cameo);
+                    return null;
+                }
+                var withVerb = c.Event with { Verb = new Identifier(mapped, c.CameoSpan), Attributes = [.. c.Event.Attributes, new AttributeSyntax(new Identifier("cameo", c.CameoSpan), c.Cameo, c.CameoSpan)] };
+                return _events.FromSyntax(piece, withVerb, Diagnostics);
+            default:
+                return null;
+        }
+    }
+}

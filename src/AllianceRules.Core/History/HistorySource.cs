@@ -1,0 +1,24 @@
+using System.Text;
+
+namespace AllianceRules.History;
+
+/// <summary>
+/// A history to read: the path shown to the user, its format, and how to open its bytes (the caller
+/// does the I/O, the History part the rest).
+/// </summary>
+/// <remarks>
+/// A history is bytes, not text: the reader decodes them as UTF-8 (dropping a byte order mark) a
+/// piece at a time, and every piece knows where it starts in the file. Keeping the bytes at the
+/// boundary leaves room for a reader that keeps an evidence row as its file and byte offset, to be
+/// read again when a report shows it, instead of holding its text; <see cref="Open"/> may then be
+/// called again, and a seekable stream (a plain file) can be read from an offset.
+/// </remarks>
+public sealed record HistorySource(string Path, HistoryFormat Format, Func<Stream> Open)
+{
+    /// <summary>A history already in memory as text (tests, tools), read as its UTF-8 bytes.</summary>
+    public static HistorySource FromText(string path, HistoryFormat format, string text) =>
+        new(path, format, () => new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false));
+
+    /// <summary>The text of the bytes, decoded as UTF-8 as <c>check</c> reads every history, in a buffer of 64 KB.</summary>
+    internal TextReader OpenText() => new StreamReader(Open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+}
