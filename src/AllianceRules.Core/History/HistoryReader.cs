@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AllianceRules.Diagnostics;
 using AllianceRules.History.Datasets;
 using AllianceRules.Model;
+using AllianceRules.Parsing;
 using AllianceRules.Syntax;
 using AllianceRules.Text;
 using NodaTime;

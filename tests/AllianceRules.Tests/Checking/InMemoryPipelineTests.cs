@@ -1,5 +1,6 @@
 using AllianceRules.Checking;
 using AllianceRules.Evaluation;
+using AllianceRules.History;
 using AllianceRules.Text;
 
 namespace AllianceRules.Tests.Checking;
@@ -12,7 +13,7 @@ public sealed class InMemoryPipelineTests
 {
     private static readonly SourceFile Rules = new("pact.treaty", Support.SmallPact.Rules("7 days"));
 
-    private static HistorySource Text(string path, string text) => new(path, HistoryFormat.Events, () => new StringReader(text));
+    private static HistorySource Text(string path, string text) => HistorySource.FromText(path, HistoryFormat.Events, text);
 
     [Fact]
     public void Rules_and_a_history_given_as_text_are_checked_as_files_would_be()
@@ -36,7 +37,7 @@ public sealed class InMemoryPipelineTests
         var source = new HistorySource("h.events", HistoryFormat.Events, () =>
         {
             opened = true;
-            return new StringReader("2022-09-13 AZE attack ARM\n");
+            return new MemoryStream("2022-09-13 AZE attack ARM\n"u8.ToArray());
         });
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
@@ -51,31 +52,25 @@ public sealed class InMemoryPipelineTests
         const int Events = 50_000;
         var lines = string.Concat(Enumerable.Range(0, Events).Select(i => $"{new NodaTime.LocalDate(1950, 1, 1).PlusDays(i):yyyy-MM-dd} AZE attack ARM\n"));
         using var stop = new CancellationTokenSource();
-        var reader = new CancellingReader(lines, lines.Length / 4, stop);
+        var reader = new CancellingStream(System.Text.Encoding.UTF8.GetBytes(lines), lines.Length / 4, stop);
 
         Assert.Throws<OperationCanceledException>(() => StreamingChecker.Check([Rules], [new HistorySource("h.events", HistoryFormat.Events, () => reader)], null, new StreamOptions { Cancellation = stop.Token }));
-        Assert.True(reader.Position < lines.Length, "the whole history was read although the check was cancelled a quarter of the way in");
+        Assert.True(reader.Reached < lines.Length, "the whole history was read although the check was cancelled a quarter of the way in");
     }
 
-    /// <summary>A reader that cancels once its caller has read past a point: the moment is the test's, not the machine's.</summary>
-    private sealed class CancellingReader(string text, int cancelAt, CancellationTokenSource stop) : StringReader(text)
+    /// <summary>A stream that cancels once its caller has read past a point: the moment is the test's, not the machine's.</summary>
+    private sealed class CancellingStream(byte[] bytes, int cancelAt, CancellationTokenSource stop) : MemoryStream(bytes, writable: false)
     {
-        public int Position { get; private set; }
+        public override int Read(byte[] buffer, int offset, int count) => Check(base.Read(buffer, offset, count));
 
-        public override int Read(char[] buffer, int index, int count) => Advance(base.Read(buffer, index, count));
+        public override int Read(Span<byte> buffer) => Check(base.Read(buffer));
 
-        public override int Read(Span<char> buffer) => Advance(base.Read(buffer));
+        /// <summary>How far the reader got (kept, since the reader disposes the stream).</summary>
+        public long Reached { get; private set; }
 
-        public override string? ReadLine()
+        private int Check(int read)
         {
-            var line = base.ReadLine();
-            Advance(line is null ? 0 : line.Length + 1);
-            return line;
-        }
-
-        private int Advance(int read)
-        {
-            Position += read;
+            Reached = Position;
             if (Position >= cancelAt) stop.Cancel();
             return read;
         }
