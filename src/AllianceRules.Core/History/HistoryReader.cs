@@ -70,6 +70,11 @@ public sealed class HistoryReader
     /// <summary>As <see cref="Read(HistorySource)"/>, in pieces of about <paramref name="pieceSize"/> characters (tests use small ones).</summary>
     internal IEnumerable<Event> Read(HistorySource source, int pieceSize)
     {
+        if (source.Whole is { } whole)
+        {
+            foreach (var e in ReadPiece(whole, new FileState(source.Format))) yield return e;
+            yield break;
+        }
         using var reader = source.OpenText();
         var state = new FileState(source.Format);
         foreach (var piece in HistoryPieces.Cut(source.Path, reader, source.Format == HistoryFormat.Csv, Diagnostics.Add, pieceSize))

@@ -1,4 +1,5 @@
 using System.Text;
+using AllianceRules.Text;
 
 namespace AllianceRules.History;
 
@@ -18,6 +19,16 @@ public sealed record HistorySource(string Path, HistoryFormat Format, Func<Strea
     /// <summary>A history already in memory as text (tests, tools), read as its UTF-8 bytes.</summary>
     public static HistorySource FromText(string path, HistoryFormat format, string text) =>
         new(path, format, () => new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false));
+
+    /// <summary>
+    /// A history already in memory as a source file, read whole as it is: a piece of a larger file
+    /// (a .test file's inline history) keeps the line numbers it has there.
+    /// </summary>
+    public static HistorySource FromSource(SourceFile file) =>
+        new(file.Path, HistoryFormats.Of(file.Path), () => new MemoryStream(Encoding.UTF8.GetBytes(file.Text), writable: false)) { Whole = file };
+
+    /// <summary>With <see cref="FromSource"/>: the text itself, read as one piece.</summary>
+    public SourceFile? Whole { get; init; }
 
     /// <summary>The text of the bytes, decoded as UTF-8 as <c>check</c> reads every history, in a buffer of 64 KB.</summary>
     internal TextReader OpenText() => new StreamReader(Open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);

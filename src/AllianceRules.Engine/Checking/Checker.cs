@@ -25,42 +25,22 @@ public sealed record CheckOutcome(Report? Report, ImmutableArray<Diagnostic> Dia
 /// </summary>
 public static class Checker
 {
-    public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null)
-    {
-        var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
-        if (rules is null || history is null) return new CheckOutcome(null, diagnostics) { Rules = rules };
-        try
-        {
-            var report = Evaluator.Evaluate(rules, history, effective);
-            if (!effective.Sweeps.IsEmpty) report = report with { Sweep = Sensitivity.Run(rules, history, effective, effective.Sweeps) };
-            return new CheckOutcome(report, diagnostics) { Rules = rules };
-        }
-        catch (EvaluationLimitException limit)
-        {
-            return new CheckOutcome(null, diagnostics.Add(limit.Diagnostic));
-        }
-    }
+    /// <summary>The check of texts already in memory: the same pipeline as a streamed check, each history read whole.</summary>
+    public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null) =>
+        StreamingChecker.Check(ruleFiles, Sources(historyFiles), options).Outcome;
 
     /// <summary>
-    /// As <see cref="Check"/>, then explains the instances of <paramref name="ruleId"/> that
-    /// <paramref name="select"/> picks. The report comes too, so a caller can say what there was
-    /// when nothing matched.
+    /// As <see cref="Check"/>, and explains the instances of <paramref name="ruleId"/> that
+    /// <paramref name="select"/> picks, from the same evaluation. The report comes too, so a caller
+    /// can say what there was when nothing matched.
     /// </summary>
     public static ExplainOutcome Explain(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
     {
-        var (rules, history, effective, diagnostics, bound) = Load(ruleFiles, historyFiles, options);
-        if (rules is null || history is null) return new ExplainOutcome(null, [], diagnostics);
-        try
-        {
-            // One evaluation, traced, gives both the report and the explanations.
-            var (report, explanations) = Evaluation.Tracing.Explainer.ExplainWithReport(rules, history, effective, ruleId, select);
-            return new ExplainOutcome(report, explanations, diagnostics);
-        }
-        catch (EvaluationLimitException limit)
-        {
-            return new ExplainOutcome(null, [], diagnostics.Add(limit.Diagnostic));
-        }
+        var streamed = StreamingChecker.Check(ruleFiles, Sources(historyFiles), options, new StreamOptions { Explain = new ExplainTarget(ruleId, select) });
+        return new ExplainOutcome(streamed.Outcome.Report, streamed.Explanations, streamed.Outcome.Diagnostics);
     }
+
+    private static HistorySource[] Sources(IReadOnlyList<SourceFile> historyFiles) => [.. historyFiles.Select(HistorySource.FromSource)];
 
     /// <summary>
     /// Lint warnings for valid rule files (and histories, when given), as the configuration sets

@@ -28,12 +28,22 @@ public sealed record StreamOptions
     /// <summary>Lint levels for the warnings <c>check</c> shows; null for the defaults.</summary>
     public Validation.Lint.LintConfig? Lint { get; init; }
 
+    /// <summary>Explain these instances too: the history is then held in memory, whole, as the explanation cites its events.</summary>
+    public ExplainTarget? Explain { get; init; }
+
     /// <summary>Stops the check (OperationCanceledException) between events: an editor or a browser tab that no longer needs the answer.</summary>
     public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>The outcome of a streamed check: the report or errors, lint warnings, and notes on how the histories were read.</summary>
-public sealed record StreamedCheck(CheckOutcome Outcome, ImmutableArray<Diagnostic> Findings, ImmutableArray<string> Notes);
+public sealed record StreamedCheck(CheckOutcome Outcome, ImmutableArray<Diagnostic> Findings, ImmutableArray<string> Notes)
+{
+    /// <summary>With <see cref="StreamOptions.Explain"/>: how each instance asked about was decided, from the same evaluation as the report.</summary>
+    public ImmutableArray<Evaluation.Tracing.Explanation> Explanations { get; init; } = [];
+}
+
+/// <summary>The instances <c>explain</c> asks about: those of one rule that <see cref="Select"/> picks.</summary>
+public sealed record ExplainTarget(string RuleId, Func<InstanceResult, bool> Select);
 
 /// <summary>
 /// <c>alliance check</c> over histories read as streams. Histories in date order (GDELT files are not:
@@ -71,18 +81,22 @@ public static class StreamingChecker
             {
                 foreach (var _ in drain.Read(source)) { }
             }
-            return Failed(DiagnosticOrder.Sort(problems.AddRange(drain.Diagnostics.ToSortedArray())));
+            return Failed(DiagnosticOrder.Sort(problems.AddRange(drain.Diagnostics.ToSortedArray())), rules);
         }
 
         var notes = ImmutableArray.CreateBuilder<string>();
-        var needsDetail = NeedsDetail(rules);
+        // An explanation may show any event it examined, so explaining keeps every event whole.
+        var needsDetail = stream.Explain is null ? NeedsDetail(rules) : null;
         var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
         var facts = new Validation.Lint.HistoryFacts(rules);
         // A sweep evaluates the history once per combination of values, so it holds the history in memory from the start.
         var sweeping = !options.Sweeps.IsEmpty;
+        // A sweep evaluates the history once per combination, and an explanation reads it again: both hold it whole.
+        var holding = sweeping || stream.Explain is not null;
+        var explanations = ImmutableArray<Evaluation.Tracing.Explanation>.Empty;
         Report? report = null;
         var merge = new SortedMerge(reader, histories);
-        if (!sweeping)
+        if (!holding)
         {
             var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
             // The first event is read before anything is evaluated, so the lines above it have been seen.
@@ -91,9 +105,9 @@ public static class StreamingChecker
             merged.Dispose();
         }
 
-        if (sweeping || merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
+        if (holding || merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
         {
-            if (!sweeping)
+            if (!holding)
             {
                 notes.Add(merge.Unsorted is { } where
                     ? $"{where}, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
@@ -102,7 +116,7 @@ public static class StreamingChecker
             reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
             facts = new Validation.Lint.HistoryFacts(rules);
             var all = Observe(histories.SelectMany(reader.Read), facts, stream);
-            if (!sweeping && stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
+            if (!holding && stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
             {
                 var sort = new ExternalSort(budget, spill);
                 var sorted = sort.Sort(all).GetEnumerator();
@@ -117,7 +131,8 @@ public static class StreamingChecker
                 var history = new EventHistory(all.ToImmutableArray(), reader.AsOf, reader.Observed);
                 if (!reader.Diagnostics.HasErrors)
                 {
-                    report = Evaluator.Evaluate(rules, history, options);
+                    if (stream.Explain is { } target) (report, explanations) = Evaluation.Tracing.Explainer.ExplainWithReport(rules, history, options, target.RuleId, target.Select);
+                    else report = Evaluator.Evaluate(rules, history, options);
                     if (sweeping) report = report with { Sweep = Sensitivity.Run(rules, history, options, options.Sweeps, stream.Cancellation) };
                 }
             }
@@ -126,10 +141,10 @@ public static class StreamingChecker
         // Files in the order given, as when read whole: the merge meets them by date.
         var files = ruleFiles.Select(f => f.Path).Concat(histories.Select(h => h.Path)).ToList();
         var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()), files);
-        if (diagnostics.Any(d => d.IsError) || report is null) return Failed(diagnostics);
+        if (diagnostics.Any(d => d.IsError) || report is null) return Failed(diagnostics, rules);
         report = report with { Skipped = reader.Skipped };
         var findings = Validation.Lint.Linter.Findings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
-        return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable());
+        return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable()) { Explanations = explanations };
     }
 
     /// <summary>
@@ -153,7 +168,8 @@ public static class StreamingChecker
         return (verb, date) => verbs.Contains(verb) || (outside is not null && outside(date));
     }
 
-    private static StreamedCheck Failed(ImmutableArray<Diagnostic> diagnostics) => new(new CheckOutcome(null, diagnostics), [], []);
+    /// <summary>Nothing evaluated; the rule set, when it loaded, still comes back (a rule test names its mistakes against it).</summary>
+    private static StreamedCheck Failed(ImmutableArray<Diagnostic> diagnostics, RuleSet? rules = null) => new(new CheckOutcome(null, diagnostics) { Rules = rules }, [], []);
 
     /// <summary>The events of an enumerator already moved once (<paramref name="hasCurrent"/> tells whether that found one).</summary>
     private static IEnumerable<Event> Rest(IEnumerator<Event> events, bool hasCurrent)
