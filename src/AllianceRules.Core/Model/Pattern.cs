@@ -15,7 +15,7 @@ public sealed record Pattern(Term Actor, string Verb, Term Target, ImmutableArra
 }
 
 /// <summary>How attributes are printed, written values and trigger references alike: <c> [war=@war, side=1]</c>.</summary>
-public static class AttributeText
+internal static class AttributeText
 {
     public static string Print(ImmutableArray<KeyValuePair<string, string>> written, ImmutableArray<KeyValuePair<string, string>> fromTrigger)
     {

@@ -19,7 +19,7 @@ public sealed record AttributeTerm(string Name) : Term
     public override string ToString() => "@" + Name;
 }
 
-public sealed record WildcardTerm : Term
+internal sealed record WildcardTerm : Term
 {
     public static readonly WildcardTerm Instance = new();
 

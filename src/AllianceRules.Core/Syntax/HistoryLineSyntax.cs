@@ -6,19 +6,19 @@ namespace AllianceRules.Syntax;
 public abstract record HistoryLineSyntax(int Line, TextSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>as of DATE</c>: the evaluation horizon.</summary>
-public sealed record AsOfSyntax(DateSyntax Date, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
+internal sealed record AsOfSyntax(DateSyntax Date, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
 
 /// <summary>
 /// <c>observed DATE .. [DATE]</c>: the history records every relevant event of that interval, so
 /// calendar duties can be judged inside it.
 /// </summary>
-public sealed record ObservedSyntax(IntervalSyntax Interval, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
+internal sealed record ObservedSyntax(IntervalSyntax Interval, int Line, TextSpan Span) : HistoryLineSyntax(Line, Span);
 
 /// <summary>A row of coded event data whose verb comes from its CAMEO code, by the vocabulary's longest matching prefix.</summary>
-public sealed record CodedEventSyntax(EventLineSyntax Event, string Cameo, TextSpan CameoSpan, int Line) : HistoryLineSyntax(Line, Event.Span);
+internal sealed record CodedEventSyntax(EventLineSyntax Event, string Cameo, TextSpan CameoSpan, int Line) : HistoryLineSyntax(Line, Event.Span);
 
 /// <summary><c>DATE ACTOR VERB TARGET { NAME=value } [STRING]</c>; <see cref="Text"/> is the line as written, without a trailing comment.</summary>
-public sealed record EventLineSyntax(
+internal sealed record EventLineSyntax(
     DateSyntax Date,
     Identifier Actor,
     Identifier Verb,

@@ -7,30 +7,30 @@ public sealed record RuleSyntax(Identifier Id, StringLiteral Title, IReadOnlyLis
 
 public abstract record RuleItemSyntax(TextSpan Span) : SyntaxNode(Span);
 
-public sealed record KindSyntax(Identifier Kind, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record KindSyntax(Identifier Kind, TextSpan Span) : RuleItemSyntax(Span);
 
-public sealed record CitesSyntax(StringLiteral Text, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record CitesSyntax(StringLiteral Text, TextSpan Span) : RuleItemSyntax(Span);
 
-public sealed record QuoteSyntax(StringLiteral Text, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record QuoteSyntax(StringLiteral Text, TextSpan Span) : RuleItemSyntax(Span);
 
-public sealed record EffectiveSyntax(IntervalSyntax Interval, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record EffectiveSyntax(IntervalSyntax Interval, TextSpan Span) : RuleItemSyntax(Span);
 
-public sealed record WhenThenSyntax(PatternSyntax When, ConditionSyntax? Where, ObligationSyntax Then, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record WhenThenSyntax(PatternSyntax When, ConditionSyntax? Where, ObligationSyntax Then, TextSpan Span) : RuleItemSyntax(Span);
 
 /// <summary>
 /// <c>every D [from DATE] then obligation</c>: a calendar duty. The periods start on DATE and
 /// every D after it; each one obliges afresh, with no trigger event.
 /// </summary>
-public sealed record EveryThenSyntax(WindowSyntax Period, DateSyntax? From, ObligationSyntax Then, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record EveryThenSyntax(WindowSyntax Period, DateSyntax? From, ObligationSyntax Then, TextSpan Span) : RuleItemSyntax(Span);
 
-public sealed record ForbidSyntax(PatternSyntax Pattern, ConditionSyntax? Where, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record ForbidSyntax(PatternSyntax Pattern, ConditionSyntax? Where, TextSpan Span) : RuleItemSyntax(Span);
 
-public sealed record UnlessSyntax(ConditionSyntax Condition, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record UnlessSyntax(ConditionSyntax Condition, TextSpan Span) : RuleItemSyntax(Span);
 
-public sealed record UntilSyntax(PatternSyntax Pattern, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record UntilSyntax(PatternSyntax Pattern, TextSpan Span) : RuleItemSyntax(Span);
 
 /// <summary><c>judgment "why"</c>: the rule's coding needs an analyst's judgment, so its verdicts are reported as indeterminate.</summary>
-public sealed record JudgmentSyntax(StringLiteral Text, TextSpan Span) : RuleItemSyntax(Span);
+internal sealed record JudgmentSyntax(StringLiteral Text, TextSpan Span) : RuleItemSyntax(Span);
 
 /// <summary>
 /// <c>subject must [not] verb target [attrs] within D [through ORG, ...]</c>. <see cref="Through"/>
@@ -50,13 +50,13 @@ public sealed record ObligationSyntax(
 public abstract record SubjectSyntax(TextSpan Span) : SyntaxNode(Span);
 
 /// <summary>A single obligated party: a code or a variable.</summary>
-public sealed record PartySubjectSyntax(TermSyntax Party, TextSpan Span) : SubjectSyntax(Span);
+internal sealed record PartySubjectSyntax(TermSyntax Party, TextSpan Span) : SubjectSyntax(Span);
 
 /// <summary><c>each member $x [except a, b]</c>.</summary>
-public sealed record EachMemberSubjectSyntax(VariableTermSyntax Variable, IReadOnlyList<TermSyntax> Except, TextSpan Span) : SubjectSyntax(Span);
+internal sealed record EachMemberSubjectSyntax(VariableTermSyntax Variable, IReadOnlyList<TermSyntax> Except, TextSpan Span) : SubjectSyntax(Span);
 
 /// <summary>The clause of a rule: <c>when ... then</c>, <c>every ... then</c> or <c>forbid</c>.</summary>
-public static class RuleClauses
+internal static class RuleClauses
 {
     public static bool IsClause(RuleItemSyntax item) => item is WhenThenSyntax or EveryThenSyntax or ForbidSyntax;
 

@@ -41,4 +41,4 @@ public enum PeriodUnit
 /// <c>FROM .. [TO]</c>: from the first date up to but not including the second. In a members
 /// block an interval may end with <c>frozen</c>: a membership in force whose participation is frozen.
 /// </summary>
-public sealed record IntervalSyntax(DateSyntax From, DateSyntax? To, TextSpan Span, bool Frozen = false) : SyntaxNode(Span);
+internal sealed record IntervalSyntax(DateSyntax From, DateSyntax? To, TextSpan Span, bool Frozen = false) : SyntaxNode(Span);

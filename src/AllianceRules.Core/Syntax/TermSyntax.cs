@@ -5,7 +5,7 @@ namespace AllianceRules.Syntax;
 /// <summary>A party code, a variable or the wildcard <c>_</c>.</summary>
 public abstract record TermSyntax(TextSpan Span) : SyntaxNode(Span);
 
-public sealed record CodeTermSyntax(string Code, TextSpan Span) : TermSyntax(Span)
+internal sealed record CodeTermSyntax(string Code, TextSpan Span) : TermSyntax(Span)
 {
     public override string ToString() => Code;
 }
@@ -17,12 +17,12 @@ public sealed record VariableTermSyntax(string Name, TextSpan Span) : TermSyntax
 }
 
 /// <summary><c>@name</c>: the value of an attribute of the triggering event (conditions only).</summary>
-public sealed record AttributeTermSyntax(string Name, TextSpan Span) : TermSyntax(Span)
+internal sealed record AttributeTermSyntax(string Name, TextSpan Span) : TermSyntax(Span)
 {
     public override string ToString() => "@" + Name;
 }
 
-public sealed record WildcardTermSyntax(TextSpan Span) : TermSyntax(Span)
+internal sealed record WildcardTermSyntax(TextSpan Span) : TermSyntax(Span)
 {
     public override string ToString() => "_";
 }
@@ -45,9 +45,9 @@ public sealed record PatternSyntax(
 /// <summary><c>within 30 days</c> or <c>within prompt</c>.</summary>
 public abstract record WindowSyntax(TextSpan Span) : SyntaxNode(Span);
 
-public sealed record PeriodWindowSyntax(PeriodSyntax Period, TextSpan Span) : WindowSyntax(Span);
+internal sealed record PeriodWindowSyntax(PeriodSyntax Period, TextSpan Span) : WindowSyntax(Span);
 
-public sealed record NamedWindowSyntax(Identifier Name, TextSpan Span) : WindowSyntax(Span);
+internal sealed record NamedWindowSyntax(Identifier Name, TextSpan Span) : WindowSyntax(Span);
 
 /// <summary><c>before PATTERN</c>: the window ends on the date of the first event matching the pattern (such as the end of a war).</summary>
-public sealed record BeforeWindowSyntax(PatternSyntax Pattern, TextSpan Span) : WindowSyntax(Span);
+internal sealed record BeforeWindowSyntax(PatternSyntax Pattern, TextSpan Span) : WindowSyntax(Span);

@@ -17,12 +17,12 @@ public sealed record TreatySyntax(Identifier Code, StringLiteral Title, IReadOnl
 
 public abstract record TreatyItemSyntax(TextSpan Span) : SyntaxNode(Span);
 
-public sealed record SignedSyntax(DateSyntax Date, TextSpan Span) : TreatyItemSyntax(Span);
+internal sealed record SignedSyntax(DateSyntax Date, TextSpan Span) : TreatyItemSyntax(Span);
 
-public sealed record SourceSyntax(StringLiteral Text, TextSpan Span) : TreatyItemSyntax(Span);
+internal sealed record SourceSyntax(StringLiteral Text, TextSpan Span) : TreatyItemSyntax(Span);
 
-public sealed record MembersSyntax(IReadOnlyList<MemberSyntax> Members, TextSpan Span) : TreatyItemSyntax(Span);
+internal sealed record MembersSyntax(IReadOnlyList<MemberSyntax> Members, TextSpan Span) : TreatyItemSyntax(Span);
 
-public sealed record MemberSyntax(Identifier Party, IReadOnlyList<IntervalSyntax> Intervals, TextSpan Span) : SyntaxNode(Span);
+internal sealed record MemberSyntax(Identifier Party, IReadOnlyList<IntervalSyntax> Intervals, TextSpan Span) : SyntaxNode(Span);
 
-public sealed record AssumeSyntax(Identifier Name, PeriodSyntax Period, StringLiteral? Note, TextSpan Span) : TreatyItemSyntax(Span);
+internal sealed record AssumeSyntax(Identifier Name, PeriodSyntax Period, StringLiteral? Note, TextSpan Span) : TreatyItemSyntax(Span);

@@ -6,7 +6,7 @@ using FluentValidation;
 namespace AllianceRules.Validation;
 
 /// <summary>Checks across all rule files: unique treaties, consistent verbs, then each treaty.</summary>
-public sealed class RuleSetValidator : AbstractValidator<BoundRuleSet>
+internal sealed class RuleSetValidator : AbstractValidator<BoundRuleSet>
 {
     public RuleSetValidator()
     {

@@ -10,7 +10,7 @@ namespace AllianceRules.Validation;
 /// Checks one rule: its shape (one clause, one kind, at most one effective), the names it uses
 /// (verbs, assumptions, treaties) and the scope of its variables (language.md 5.1 rules 9–11).
 /// </summary>
-public sealed class RuleValidator : AbstractValidator<BoundRule>
+internal sealed class RuleValidator : AbstractValidator<BoundRule>
 {
     public RuleValidator()
     {

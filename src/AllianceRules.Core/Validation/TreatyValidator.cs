@@ -6,7 +6,7 @@ using FluentValidation;
 namespace AllianceRules.Validation;
 
 /// <summary>Checks one treaty: its header items, its members, its assumptions and its rule ids.</summary>
-public sealed class TreatyValidator : AbstractValidator<BoundTreaty>
+internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
 {
     public TreatyValidator()
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace AllianceRules.Evaluation;
 
 /// <summary>An immutable map from variable names (without <c>$</c>) to party codes, kept sorted by name.</summary>
-public sealed class Bindings : IEquatable<Bindings>
+internal sealed class Bindings : IEquatable<Bindings>
 {
     public static readonly Bindings Empty = new([]);
 

@@ -6,7 +6,7 @@ namespace AllianceRules.Evaluation;
 /// An evaluation stopped at a limit (docs/robustness.md): thrown deep in the walk, where a rule
 /// passes its limit, and turned back into its <see cref="Diagnostic"/> by the checker's entry points.
 /// </summary>
-public sealed class EvaluationLimitException(Diagnostic diagnostic) : Exception(diagnostic.Message)
+internal sealed class EvaluationLimitException(Diagnostic diagnostic) : Exception(diagnostic.Message)
 {
     public Diagnostic Diagnostic { get; } = diagnostic;
 }

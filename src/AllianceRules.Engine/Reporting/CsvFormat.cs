@@ -3,7 +3,7 @@ using System.Text;
 namespace AllianceRules.Reporting;
 
 /// <summary>RFC 4180 CSV: comma-separated, CRLF-free (LF line ends, which R and Stata read), fields quoted when they must be.</summary>
-public static class CsvFormat
+internal static class CsvFormat
 {
     public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -7,7 +7,7 @@ namespace AllianceRules.Reporting;
 /// column labels (<c>P7D</c>), as before there could be several; several name each value
 /// (<c>prompt=P7D grace=P1M</c>), since a bare <c>P7D P1M</c> would not say which is which.
 /// </summary>
-public static class SweepLabels
+internal static class SweepLabels
 {
     /// <summary>One label per combination, in the order of the statuses of a row.</summary>
     public static IReadOnlyList<string> Columns(Sweep sweep) => [.. sweep.Combinations.Select(c => sweep.Axes.Length == 1

@@ -9,7 +9,7 @@ namespace AllianceRules.Evaluation.Tracing;
 /// the rule asked about (evaluation is deterministic, so it reaches the same report), and each
 /// step of an explanation is read from what the recorder wrote down while the engine decided.
 /// </summary>
-public static class Explainer
+internal static class Explainer
 {
     public static ImmutableArray<Explanation> Explain(RuleSet rules, EventHistory history, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select) =>
         ExplainWithReport(rules, history, options, ruleId, select).Explanations;
