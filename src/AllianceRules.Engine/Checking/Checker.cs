@@ -48,28 +48,9 @@ public static class Checker
     /// </summary>
     public static (ImmutableArray<Diagnostic> Findings, ImmutableArray<Diagnostic> Errors) Lint(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config = null)
     {
-        var (rules, history, _, diagnostics, bound) = Load(ruleFiles, historyFiles, null);
-        if (rules is null || history is null) return ([], diagnostics);
-        return (Findings(bound!, rules, history, historyFiles, config), []);
-    }
-
-    private static ImmutableArray<Diagnostic> Findings(Binding.BoundRuleSet bound, RuleSet rules, EventHistory history, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config) =>
-        Validation.Lint.Linter.Findings(bound, rules, historyFiles.Count == 0 ? null : Validation.Lint.HistoryFacts.Of(rules, history.Events), config);
-
-    private static (RuleSet? Rules, EventHistory? History, EvaluationOptions Options, ImmutableArray<Diagnostic> Diagnostics, Binding.BoundRuleSet? Bound) Load(
-        IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options)
-    {
-        options ??= new EvaluationOptions();
-        if (ruleFiles.Count == 0) return (null, null, options, [DiagnosticCatalog.NoInput()], null);
-        var (rules, bound, verbs, ruleProblems) = LoadRules(ruleFiles, options);
-        var history = HistoryLoader.Load(historyFiles, verbs, rules?.Verbs);
-        var problems = ruleProblems.AddRange(history.Diagnostics);
-        if (problems.Any(p => p.IsError) || rules is null || history.Value is null)
-        {
-            // The rule set, when it loaded, still comes back: a caller (a rule test) may name its mistakes against it.
-            return (rules, null, options, DiagnosticOrder.Sort(problems), bound);
-        }
-        return (rules, history.Value, ForHistories(options, historyFiles.Count), DiagnosticOrder.Sort(problems), bound);
+        var streamed = StreamingChecker.Check(ruleFiles, Sources(historyFiles), null, new StreamOptions { LintOnly = true, Lint = config });
+        var errors = streamed.Outcome.Diagnostics.Where(d => d.IsError).ToImmutableArray();
+        return errors.IsEmpty ? (streamed.Findings, []) : ([], streamed.Outcome.Diagnostics);
     }
 
     /// <summary>

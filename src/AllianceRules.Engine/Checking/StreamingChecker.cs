@@ -28,6 +28,9 @@ public sealed record StreamOptions
     /// <summary>Lint levels for the warnings <c>check</c> shows; null for the defaults.</summary>
     public Validation.Lint.LintConfig? Lint { get; init; }
 
+    /// <summary>Read and validate everything and give lint's findings, but evaluate nothing (<c>alliance lint</c>).</summary>
+    public bool LintOnly { get; init; }
+
     /// <summary>Explain these instances too: the history is then held in memory, whole, as the explanation cites its events.</summary>
     public ExplainTarget? Explain { get; init; }
 
@@ -89,7 +92,9 @@ public static class StreamingChecker
         var needsDetail = stream.Explain is null ? NeedsDetail(rules) : null;
         var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
         var facts = new Validation.Lint.HistoryFacts(rules);
-        // A sweep evaluates the history once per combination of values, so it holds the history in memory from the start.
+        // Files in the order given, as when read whole: the merge meets them by date.
+        var files = ruleFiles.Select(f => f.Path).Concat(histories.Select(h => h.Path)).ToList();
+        if (stream.LintOnly) return LintOnly(rules, bound, reader, facts, histories, stream, problems, files);
         var sweeping = !options.Sweeps.IsEmpty;
         // A sweep evaluates the history once per combination, and an explanation reads it again: both hold it whole.
         var holding = sweeping || stream.Explain is not null;
@@ -138,8 +143,6 @@ public static class StreamingChecker
             }
         }
 
-        // Files in the order given, as when read whole: the merge meets them by date.
-        var files = ruleFiles.Select(f => f.Path).Concat(histories.Select(h => h.Path)).ToList();
         var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()), files);
         if (diagnostics.Any(d => d.IsError) || report is null) return Failed(diagnostics, rules);
         report = report with { Skipped = reader.Skipped };
@@ -166,6 +169,16 @@ public static class StreamingChecker
         }
         var outside = Validation.Lint.LintValidator.OutsideEveryRule(rules)?.Test;
         return (verb, date) => verbs.Contains(verb) || (outside is not null && outside(date));
+    }
+
+    /// <summary>Lint over the rules and every event of the histories, which are read (and checked) in the order given.</summary>
+    private static StreamedCheck LintOnly(RuleSet rules, Binding.BoundRuleSet bound, HistoryReader reader, Validation.Lint.HistoryFacts facts, IReadOnlyList<HistorySource> histories, StreamOptions stream, ImmutableArray<Diagnostic> problems, List<string> files)
+    {
+        foreach (var _ in Observe(histories.SelectMany(reader.Read), facts, stream)) { }
+        var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()), files);
+        if (diagnostics.Any(d => d.IsError)) return Failed(diagnostics, rules);
+        var findings = Validation.Lint.Linter.Findings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
+        return new StreamedCheck(new CheckOutcome(null, diagnostics) { Rules = rules }, findings, []);
     }
 
     /// <summary>Nothing evaluated; the rule set, when it loaded, still comes back (a rule test names its mistakes against it).</summary>
