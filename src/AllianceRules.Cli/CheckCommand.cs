@@ -107,7 +107,7 @@ internal sealed class CheckCommand(CommandOutput io)
         StreamedCheck streamed;
         try
         {
-            streamed = StreamingChecker.Check(input.RuleFiles, input.HistorySources, input.Options, new StreamOptions
+            streamed = CheckPipeline.Check(input.RuleFiles, input.HistorySources, input.Options, new StreamOptions
             {
                 MaxMemoryBytes = budget,
                 CreateSpill = spills.Create,

@@ -27,7 +27,7 @@ public static class Checker
 {
     /// <summary>The check of texts already in memory: the same pipeline as a streamed check, each history read whole.</summary>
     public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null) =>
-        StreamingChecker.Check(ruleFiles, Sources(historyFiles), options).Outcome;
+        CheckPipeline.Check(ruleFiles, Sources(historyFiles), options).Outcome;
 
     /// <summary>
     /// As <see cref="Check"/>, and explains the instances of <paramref name="ruleId"/> that
@@ -36,7 +36,7 @@ public static class Checker
     /// </summary>
     public static ExplainOutcome Explain(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
     {
-        var streamed = StreamingChecker.Check(ruleFiles, Sources(historyFiles), options, new StreamOptions { Explain = new ExplainTarget(ruleId, select) });
+        var streamed = CheckPipeline.Check(ruleFiles, Sources(historyFiles), options, new StreamOptions { Explain = new ExplainTarget(ruleId, select) });
         return new ExplainOutcome(streamed.Outcome.Report, streamed.Explanations, streamed.Outcome.Diagnostics);
     }
 
@@ -48,7 +48,7 @@ public static class Checker
     /// </summary>
     public static (ImmutableArray<Diagnostic> Findings, ImmutableArray<Diagnostic> Errors) Lint(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, Validation.Lint.LintConfig? config = null)
     {
-        var streamed = StreamingChecker.Check(ruleFiles, Sources(historyFiles), null, new StreamOptions { LintOnly = true, Lint = config });
+        var streamed = CheckPipeline.Check(ruleFiles, Sources(historyFiles), null, new StreamOptions { LintOnly = true, Lint = config });
         var errors = streamed.Outcome.Diagnostics.Where(d => d.IsError).ToImmutableArray();
         return errors.IsEmpty ? (streamed.Findings, []) : ([], streamed.Outcome.Diagnostics);
     }

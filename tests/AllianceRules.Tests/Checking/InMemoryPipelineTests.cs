@@ -20,7 +20,7 @@ public sealed class InMemoryPipelineTests
     {
         var history = "2022-09-13 AZE attack ARM\n2022-09-15 RUS assist ARM\nas of 2022-12-31\n";
 
-        var streamed = StreamingChecker.Check([Rules], [Text("h.events", history)], new EvaluationOptions());
+        var streamed = CheckPipeline.Check([Rules], [Text("h.events", history)], new EvaluationOptions());
 
         var instance = Assert.Single(streamed.Outcome.Report!.Instances);
         Assert.Equal(("RUS", InstanceStatus.Fulfilled, "h.events", 2), (instance.Party, instance.Status, instance.Evidence[0].Origin.File, instance.Evidence[0].Origin.Line));
@@ -42,7 +42,7 @@ public sealed class InMemoryPipelineTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.Throws<OperationCanceledException>(() => StreamingChecker.Check([Rules], [source], null, new StreamOptions { Cancellation = cancelled.Token }));
+        Assert.Throws<OperationCanceledException>(() => CheckPipeline.Check([Rules], [source], null, new StreamOptions { Cancellation = cancelled.Token }));
         Assert.False(opened);
     }
 
@@ -54,7 +54,7 @@ public sealed class InMemoryPipelineTests
         using var stop = new CancellationTokenSource();
         var reader = new CancellingStream(System.Text.Encoding.UTF8.GetBytes(lines), lines.Length / 4, stop);
 
-        Assert.Throws<OperationCanceledException>(() => StreamingChecker.Check([Rules], [new HistorySource("h.events", HistoryFormat.Events, () => reader)], null, new StreamOptions { Cancellation = stop.Token }));
+        Assert.Throws<OperationCanceledException>(() => CheckPipeline.Check([Rules], [new HistorySource("h.events", HistoryFormat.Events, () => reader)], null, new StreamOptions { Cancellation = stop.Token }));
         Assert.True(reader.Reached < lines.Length, "the whole history was read although the check was cancelled a quarter of the way in");
     }
 

@@ -26,7 +26,7 @@ public sealed class LimitTests
     [Fact]
     public void A_streamed_check_stops_at_the_same_limit_with_the_same_error()
     {
-        var streamed = StreamingChecker.Check([new SourceFile("rules.treaty", Rules)], [HistorySource.FromText("h.events", HistoryFormat.Events, History)], new EvaluationOptions { MaxInstancesPerRule = 3 });
+        var streamed = CheckPipeline.Check([new SourceFile("rules.treaty", Rules)], [HistorySource.FromText("h.events", HistoryFormat.Events, History)], new EvaluationOptions { MaxInstancesPerRule = 3 });
         Assert.Null(streamed.Outcome.Report);
         Assert.Equal(Expected, DiagnosticFormatter.Format(Assert.Single(streamed.Outcome.Diagnostics)).Split('\n')[0]);
     }

@@ -34,7 +34,7 @@ public sealed class StreamingProperties
     private static (string Json, StreamedCheck Check) Streamed(IEnumerable<(string Path, string Text)> files, StreamOptions? stream = null, EvaluationOptions? options = null)
     {
         var sources = files.Select(f => HistorySource.FromText(f.Path, HistoryReader.FormatOf(f.Path), f.Text)).ToList();
-        var check = StreamingChecker.Check([Rules], sources, options, stream);
+        var check = CheckPipeline.Check([Rules], sources, options, stream);
         Assert.True(check.Outcome.Succeeded, string.Join("\n", check.Outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
         return (JsonReportWriter.Write(check.Outcome.Report!, JsonGolden.Tool), check);
     }
@@ -164,7 +164,7 @@ public sealed class StreamingProperties
     {
         var text = "2010-12-02 AZE attack ARM\n2010-13-01 AZE attack ARM\n2010-12-03 AZE atack ARM\nas of nonsense\n";
         var whole = Checker.Check([Rules], [new SourceFile("h.events", text)]);
-        var streamed = StreamingChecker.Check([Rules], [HistorySource.FromText("h.events", HistoryFormat.Events, text)], null);
+        var streamed = CheckPipeline.Check([Rules], [HistorySource.FromText("h.events", HistoryFormat.Events, text)], null);
         Assert.Null(streamed.Outcome.Report);
         Assert.Equal(whole.Diagnostics.Select(DiagnosticFormatter.Format), streamed.Outcome.Diagnostics.Select(DiagnosticFormatter.Format));
         Assert.Equal(3, streamed.Outcome.Diagnostics.Length);
@@ -179,7 +179,7 @@ public sealed class StreamingProperties
         var rules = new SourceFile("rules.treaty", File.ReadAllText(Path.Combine(case_, "rules.treaty")));
         var text = File.ReadAllText(Path.Combine(case_, "history.events"));
         var whole = Checker.Check([rules], [new SourceFile("history.events", text)]);
-        var streamed = StreamingChecker.Check([rules], [HistorySource.FromText("history.events", HistoryFormat.Events, text)], null);
+        var streamed = CheckPipeline.Check([rules], [HistorySource.FromText("history.events", HistoryFormat.Events, text)], null);
         Assert.Contains(whole.Report!.Instances, i => i.Party == "HAN" && i.Status == AllianceRules.Evaluation.InstanceStatus.Violated);
         Assert.Equal(JsonReportWriter.Write(whole.Report!, JsonGolden.Tool), JsonReportWriter.Write(streamed.Outcome.Report!, JsonGolden.Tool));
     }
@@ -205,7 +205,7 @@ public sealed class StreamingProperties
         static string Padded(string date, string bad) => string.Concat(Enumerable.Repeat($"{date} AZE consult ARM\n", 5000)) + $"{date} AZE {bad} ARM\n";
         (string Path, string Text)[] files = [("a.events", Padded("2011-03-01", "atack")), ("b.events", Padded("2011-01-01", "atakc"))];
         var whole = Checker.Check([Rules], [.. files.Select(f => new SourceFile(f.Path, f.Text))]);
-        var streamed = StreamingChecker.Check([Rules], [.. files.Select(f => HistorySource.FromText(f.Path, HistoryFormat.Events, f.Text))], null);
+        var streamed = CheckPipeline.Check([Rules], [.. files.Select(f => HistorySource.FromText(f.Path, HistoryFormat.Events, f.Text))], null);
         Assert.Equal(["a.events", "b.events"], streamed.Outcome.Diagnostics.Select(d => d.File!.Path));
         Assert.Equal(whole.Diagnostics.Select(DiagnosticFormatter.Format), streamed.Outcome.Diagnostics.Select(DiagnosticFormatter.Format));
     }

@@ -8,7 +8,7 @@ using NodaTime;
 
 namespace AllianceRules.Checking;
 
-/// <summary>How <see cref="StreamingChecker"/> may use memory and tell how it is going.</summary>
+/// <summary>How <see cref="CheckPipeline"/> may use memory and tell how it is going.</summary>
 public sealed record StreamOptions
 {
     /// <summary>With unsorted histories: sort within about this many bytes, spilling runs to <see cref="CreateSpill"/>; null sorts in memory.</summary>
@@ -49,12 +49,14 @@ public sealed record StreamedCheck(CheckOutcome Outcome, ImmutableArray<Diagnost
 public sealed record ExplainTarget(string RuleId, Func<InstanceResult, bool> Select);
 
 /// <summary>
-/// <c>alliance check</c> over histories read as streams. Histories in date order (GDELT files are not:
+/// The one check pipeline: rules, then a history stream, then one evaluation. Every command runs
+/// on it (check, study, report, explain, test, lint, sweeps), on files the command line opens or on
+/// texts in memory. Histories in date order (GDELT files are not:
 /// they follow the day an event was added) are merged and evaluated as they are read, in memory bounded by the open instances and the
 /// look-back buffer. An unsorted history is detected on the way; it is then read again and sorted,
 /// in memory or, within <see cref="StreamOptions.MaxMemoryBytes"/>, on disk. The report is the same either way.
 /// </summary>
-public static class StreamingChecker
+public static class CheckPipeline
 {
     public static StreamedCheck Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<HistorySource> histories, EvaluationOptions? options, StreamOptions? stream = null)
     {
