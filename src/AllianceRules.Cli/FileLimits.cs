@@ -1,4 +1,5 @@
 using AllianceRules.Diagnostics;
+using AllianceRules.Text;
 
 namespace AllianceRules.Cli;
 
@@ -9,11 +10,9 @@ namespace AllianceRules.Cli;
 /// </summary>
 internal static class FileLimits
 {
-    /// <summary>Rule files are written by people: 16 MB is hundreds of thousands of lines.</summary>
-    public const long RuleFileBytes = 16L << 20;
+    public const long RuleFileBytes = InputLimits.RuleFileBytes;
 
-    /// <summary>Histories and dataset files read whole: their text takes about twice this in memory.</summary>
-    public const long WholeFileBytes = 512L << 20;
+    public const long WholeFileBytes = InputLimits.WholeFileBytes;
 
     /// <summary>AR9020 when the file is larger than <paramref name="limit"/>; null otherwise, or when its size cannot be told (reading it will say why).</summary>
     public static Diagnostic? Check(string display, string fullPath, long limit, string what)
@@ -31,7 +30,7 @@ internal static class FileLimits
     }
 
     public static Diagnostic? CheckRuleFile(string display, string fullPath) =>
-        Check(display, fullPath, RuleFileBytes, "a rule file may be at most 16 MB");
+        Check(display, fullPath, RuleFileBytes, InputLimits.RuleFileWhy);
 
     public static Diagnostic? CheckWholeHistory(string display, string fullPath) =>
         Check(display, fullPath, WholeFileBytes, "this command reads a history whole, up to 512 MB; 'alliance check' streams histories of any size");

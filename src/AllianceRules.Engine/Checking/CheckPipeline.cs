@@ -76,6 +76,10 @@ public static class CheckPipeline
         stream ??= new StreamOptions();
         if (ruleFiles.Count == 0) return Failed([DiagnosticCatalog.NoInput()]);
         stream.Cancellation.ThrowIfCancellationRequested();
+        // The command line checks a file's size before reading it; a text handed over in memory is checked here.
+        var tooLarge = ruleFiles.Select(f => (f.Path, Size: InputLimits.Utf8Size(f.Text, InputLimits.RuleFileBytes))).Where(f => f.Size > InputLimits.RuleFileBytes)
+            .Select(f => DiagnosticCatalog.FileTooLarge(f.Path, f.Size, InputLimits.RuleFileBytes, InputLimits.RuleFileWhy)).ToImmutableArray();
+        if (!tooLarge.IsEmpty) return Failed(tooLarge);
         var (rules, bound, verbs, problems) = Checker.LoadRules(ruleFiles, options);
         options = Checker.ForHistories(options, histories.Count);
         if (rules is null || problems.Any(p => p.IsError))

@@ -30,6 +30,20 @@ public sealed class InMemoryPipelineTests
         Assert.Equal(whole.Report!.Instances.Select(i => (i.Id, i.Status, i.DecidedOn)), streamed.Outcome.Report.Instances.Select(i => (i.Id, i.Status, i.DecidedOn)));
     }
 
+    /// <summary>The size limit of docs/robustness.md holds for a text in memory as for a file (AR9020), before anything is parsed.</summary>
+    [Fact]
+    public void A_rule_text_in_memory_past_16_MB_is_refused_unread()
+    {
+        var huge = new SourceFile("huge.treaty", Rules.Text + "\n#" + new string('x', (int)InputLimits.RuleFileBytes));
+
+        var streamed = CheckPipeline.Check([huge], [Text("h.events", "2022-09-13 AZE attack ARM\n")], null);
+
+        var error = Assert.Single(streamed.Outcome.Diagnostics);
+        Assert.Equal("AR9020", error.Code);
+        Assert.StartsWith("'huge.treaty' is 16,777,", error.Message);
+        Assert.EndsWith("bytes, more than 16,777,216: a rule file may be at most 16 MB", error.Message);
+    }
+
     [Fact]
     public void A_check_already_cancelled_reads_nothing()
     {
