@@ -17,6 +17,13 @@ public sealed class CliHarness : IDisposable
 
     public static string RepoRoot { get; } = FindRoot();
 
+    /// <summary>The contract's example (language.md §3–4) as rules/cst.treaty and seeds/armenia-2022.events.</summary>
+    public void CopyContract()
+    {
+        Write("rules/cst.treaty", File.ReadAllText(Contract("cst.treaty")));
+        Write("seeds/armenia-2022.events", File.ReadAllText(Contract("armenia-2022.events")));
+    }
+
     public string Write(string relativePath, string contents)
     {
         var path = Path.Combine(Directory, relativePath);
