@@ -92,6 +92,17 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("obligation instance", stdout);
     }
 
+    [Fact]
+    public void A_path_that_looks_like_an_option_is_shown_how_to_give_it()
+    {
+        WritePact();
+        _cli.Write("-draft/pact.treaty", Pact);
+        var (exit, _, stderr) = _cli.Run("check", "-draft");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("alliance: error AR9011: unknown option '-draft'; to give the path '-draft', put it after '--'\n", stderr.ReplaceLineEndings("\n"));
+        Assert.Equal(0, _cli.Run("check", "-q", "--", "-draft").Exit);
+    }
+
     /// <summary>Every command and subcommand, by the path typed after 'alliance'.</summary>
     public static TheoryData<string> Commands() => [.. Walk(AllianceProgram.BuildRoot(TextWriter.Null, TextWriter.Null), string.Empty)];
 

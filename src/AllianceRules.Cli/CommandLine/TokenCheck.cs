@@ -24,7 +24,9 @@ internal static class TokenCheck
         foreach (var word in swallowed.Concat(parsed.UnmatchedTokens.Where(LooksLikeOption)))
         {
             var name = word.Split('=', 2)[0];
-            problems.Add(DiagnosticCatalog.CommandLine($"unknown option '{name}'{SpellingSuggester.DidYouMean(name, OptionNames(command))}"));
+            // A file or folder whose name begins with '-' is still a path, given after '--'.
+            var path = File.Exists(word) || Directory.Exists(word) ? $"; to give the path '{word}', put it after '--'" : SpellingSuggester.DidYouMean(name, OptionNames(command));
+            problems.Add(DiagnosticCatalog.CommandLine($"unknown option '{name}'{path}"));
         }
         if (parsed.UnmatchedTokens.FirstOrDefault(t => !LooksLikeOption(t)) is { } extra)
         {
