@@ -32,6 +32,23 @@ public sealed record Rule(
     public bool IsForbid => Obligation is null;
 
     public bool IsCalendarDuty => Every is not null;
+
+    /// <summary>Every <c>there was</c> in the rule, wherever it stands.</summary>
+    public IEnumerable<ThereWasCondition> AllThereWas() =>
+        (Where is null ? Unless : Unless.Prepend(Where)).SelectMany(Condition.ThereWasIn);
+
+    /// <summary>
+    /// The verbs whose events can matter to this rule: its trigger, its action, its <c>until</c>s, the
+    /// end of a <c>before</c> window and its <c>there was</c>s. Events of other verbs need not be kept whole, or walked.
+    /// </summary>
+    public IEnumerable<string> VerbsUsed()
+    {
+        if (Trigger is { } trigger) yield return trigger.Verb;
+        if (Obligation is { } obligation) yield return obligation.Verb;
+        foreach (var until in Until) yield return until.Verb;
+        if (Obligation?.Window is BeforeWindow before) yield return before.Pattern.Verb;
+        foreach (var thereWas in AllThereWas()) yield return thereWas.Pattern.Verb;
+    }
 }
 
 /// <summary><c>every Period from Start</c>: periods start on <see cref="Start"/> and every <see cref="Period"/> after it.</summary>

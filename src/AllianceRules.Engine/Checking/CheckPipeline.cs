@@ -102,7 +102,7 @@ public static class CheckPipeline
         var files = ruleFiles.Select(f => f.Path).Concat(histories.Select(h => h.Path)).ToList();
         if (stream.LintOnly) return LintOnly(rules, bound, reader, facts, histories, stream, problems, files);
         var sweeping = !options.Sweeps.IsEmpty;
-        // A sweep evaluates the history once per combination, and an explanation reads it again: both hold it whole.
+        // A sweep evaluates the history once per combination, and an explanation reads its events again: both hold it whole.
         var holding = sweeping || stream.Explain is not null;
         var explanations = ImmutableArray<Evaluation.Tracing.Explanation>.Empty;
         Report? report = null;
@@ -163,16 +163,7 @@ public static class CheckPipeline
     /// </summary>
     private static Func<string, LocalDate, bool> NeedsDetail(RuleSet rules)
     {
-        var verbs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in rules.Treaties.SelectMany(t => t.Rules))
-        {
-            if (rule.Trigger is { } trigger) verbs.Add(trigger.Verb);
-            if (rule.Obligation is { } obligation) verbs.Add(obligation.Verb);
-            verbs.UnionWith(rule.Until.Select(u => u.Verb));
-            if (rule.Obligation?.Window is BeforeWindow before) verbs.Add(before.Pattern.Verb);
-            var conditions = rule.Where is null ? rule.Unless : rule.Unless.Insert(0, rule.Where);
-            verbs.UnionWith(conditions.SelectMany(Condition.ThereWasIn).Select(t => t.Pattern.Verb));
-        }
+        var verbs = rules.Treaties.SelectMany(t => t.Rules).SelectMany(r => r.VerbsUsed()).ToHashSet(StringComparer.Ordinal);
         var outside = Validation.Lint.LintValidator.OutsideEveryRule(rules)?.Test;
         return (verb, date) => verbs.Contains(verb) || (outside is not null && outside(date));
     }

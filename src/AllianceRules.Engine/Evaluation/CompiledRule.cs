@@ -59,8 +59,7 @@ internal sealed class CompiledRule
     public ImmutableArray<Condition> Filters { get; }
 
     /// <summary>Every <c>there was</c> in the rule, wherever it stands.</summary>
-    public IEnumerable<ThereWasCondition> AllThereWas() =>
-        (Rule.Where is null ? Rule.Unless : Rule.Unless.Prepend(Rule.Where)).SelectMany(Condition.ThereWasIn);
+    public IEnumerable<ThereWasCondition> AllThereWas() => Rule.AllThereWas();
 }
 
 /// <summary>Resolves a window to a period: a written period, or an assumption of the treaty, overridden by name.</summary>

@@ -52,11 +52,7 @@ internal sealed partial class EvaluationRun
         }
         foreach (var rule in compiled)
         {
-            if (rule.Rule.Trigger is { } used) _usedVerbs.Add(used.Verb);
-            if (rule.Rule.Obligation is { } obligation) _usedVerbs.Add(obligation.Verb);
-            _usedVerbs.UnionWith(rule.Rule.Until.Select(u => u.Verb));
-            if (rule.EndPattern is { } end) _usedVerbs.Add(end.Verb);
-            _usedVerbs.UnionWith(rule.AllThereWas().Select(t => t.Pattern.Verb));
+            _usedVerbs.UnionWith(rule.Rule.VerbsUsed());
             if (trace is not null && trace.Wants(rule)) trace.ActionVerb = rule.Rule.Obligation?.Verb;
             if (rule.Rule.Trigger is not { } trigger)
             {

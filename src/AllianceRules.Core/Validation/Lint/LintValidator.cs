@@ -64,7 +64,7 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
         s.Rules.Treaties.SelectMany(t => t.Rules).SelectMany(r =>
             new[] { r.Trigger?.Verb, r.Obligation?.Verb }
                 .Concat(r.Until.Select(u => u.Verb))
-                .Concat((r.Where is null ? r.Unless : r.Unless.Prepend(r.Where)).SelectMany(Condition.ThereWasIn).Select(t => t.Pattern.Verb)))
+                .Concat(r.AllThereWas().Select(t => t.Pattern.Verb)))
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     private static void UnusedVerbs(LintSubject s, ValidationContext<LintSubject> context)
@@ -226,7 +226,7 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
         var rules = ruleSet.Treaties.SelectMany(t => t.Rules).ToList();
         if (rules.Count == 0 || rules.Any(r => r.Effective is null)) return null;
         var longest = ruleSet.Treaties.SelectMany(t => t.Assumptions.Select(a => a.Period))
-            .Concat(rules.SelectMany(r => new[] { r.Obligation?.Window, r.Every?.Period }.Concat((r.Where is null ? r.Unless : r.Unless.Prepend(r.Where)).SelectMany(Condition.ThereWasIn).Select(t => t.Window))).OfType<PeriodWindow>().Select(p => p.Period))
+            .Concat(rules.SelectMany(r => new[] { r.Obligation?.Window, r.Every?.Period }.Concat(r.AllThereWas().Select(t => t.Window))).OfType<PeriodWindow>().Select(p => p.Period))
             .Select(p => NodaTime.Period.Between(new NodaTime.LocalDate(2000, 1, 1), new NodaTime.LocalDate(2000, 1, 1).Plus(p), NodaTime.PeriodUnits.Days).Days)
             .DefaultIfEmpty(0).Max();
         // Widened once, so the test (run on every event of a history) is a loop over dates.
