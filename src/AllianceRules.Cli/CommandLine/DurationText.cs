@@ -1,4 +1,5 @@
 using System.Globalization;
+using AllianceRules.Syntax;
 using NodaTime;
 using NodaTime.Text;
 
@@ -13,9 +14,6 @@ internal static class DurationText
 {
     /// <summary>What a value may look like, for messages.</summary>
     public const string Forms = "a duration such as '30 days', '2 weeks' or 'P30D'";
-
-    // The units of rule files (language.md §2), singular or plural.
-    private static readonly string[] Units = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
 
     public static Period? TryParse(string text)
     {
@@ -37,15 +35,9 @@ internal static class DurationText
     {
         var digits = 0;
         while (digits < text.Length && char.IsAsciiDigit(text[digits])) digits++;
-        var unit = text[digits..].TrimStart();
-        if (digits == 0 || !Units.Contains(unit)) return null;
+        var unit = PeriodWords.Of(text[digits..].TrimStart());
+        if (digits == 0 || unit is null) return null;
         if (!int.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount == 0) return null;
-        return unit.TrimEnd('s') switch
-        {
-            "day" => Period.FromDays(amount),
-            "week" => Period.FromWeeks(amount),
-            "month" => Period.FromMonths(amount),
-            _ => Period.FromYears(amount),
-        };
+        return PeriodWords.Period(amount, unit.Value);
     }
 }

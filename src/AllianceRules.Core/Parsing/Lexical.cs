@@ -14,7 +14,6 @@ namespace AllianceRules.Parsing;
 /// </summary>
 internal static class Lexical
 {
-    public static readonly string[] PeriodUnits = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
 
     public static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == '$';
 

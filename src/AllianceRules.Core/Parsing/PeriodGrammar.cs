@@ -8,7 +8,7 @@ namespace AllianceRules.Parsing;
 internal static class PeriodGrammar
 {
     private static readonly Parser<Identifier> Unit =
-        Tok(Lexical.Word.Where(w => Lexical.PeriodUnits.Contains(w.Text)).Named("a unit: days, weeks, months or years"));
+        Tok(Lexical.Word.Where(w => PeriodWords.Of(w.Text) is not null).Named("a unit: days, weeks, months or years"));
 
     public static readonly Parser<PeriodSyntax> Period =
         from start in Lexical.Position
@@ -16,7 +16,7 @@ internal static class PeriodGrammar
         from u in Unit
         from end in End
         from text in Source
-        select new PeriodSyntax(amountText, UnitOf(u.Text), text[start..end], Span(start, end));
+        select new PeriodSyntax(amountText, PeriodWords.Of(u.Text)!.Value, text[start..end], Span(start, end));
 
     public static readonly Parser<IntervalSyntax> Interval = Spanned(
         from from_ in Date
@@ -30,11 +30,4 @@ internal static class PeriodGrammar
         .Or(Name.Select(n => (WindowSyntax)new NamedWindowSyntax(n, n.Span)))
         .Named("a period such as '30 days' or the name of an 'assume'");
 
-    private static PeriodUnit UnitOf(string unit) => unit.TrimEnd('s') switch
-    {
-        "day" => PeriodUnit.Day,
-        "week" => PeriodUnit.Week,
-        "month" => PeriodUnit.Month,
-        _ => PeriodUnit.Year,
-    };
 }

@@ -133,16 +133,8 @@ public static class TestFileParser
     private static readonly Parser<PeriodSyntax> Period =
         from start in Lexical.Position
         from amount in Tok(Lexical.Integer.Named("a period such as '30 days'"))
-        from unit in Tok(Lexical.Word.Where(w => Lexical.PeriodUnits.Contains(w.Text)).Named("a unit: days, weeks, months or years"))
-        select new PeriodSyntax(amount, UnitOf(unit.Text), $"{amount} {unit.Text}", TextSpan.FromBounds(start, unit.Span.End));
-
-    private static PeriodUnit UnitOf(string unit) => unit.TrimEnd('s') switch
-    {
-        "day" => PeriodUnit.Day,
-        "week" => PeriodUnit.Week,
-        "month" => PeriodUnit.Month,
-        _ => PeriodUnit.Year,
-    };
+        from unit in Tok(Lexical.Word.Where(w => PeriodWords.Of(w.Text) is not null).Named("a unit: days, weeks, months or years"))
+        select new PeriodSyntax(amount, PeriodWords.Of(unit.Text)!.Value, $"{amount} {unit.Text}", TextSpan.FromBounds(start, unit.Span.End));
 
     private static readonly Parser<Item> TestLine =
         from kw in Keyword("test")
