@@ -56,6 +56,23 @@ public sealed class DependencyRulesTests
     public void Diagnostics_use_nothing_above_them() =>
         Holds(Both.That().ResideInNamespace("AllianceRules.Diagnostics").ShouldNot().HaveDependencyOnAny(Above("AllianceRules.Diagnostics")), "Diagnostics sit on Text only");
 
+    /// <summary>
+    /// The rules above would pass on nothing: they must see a use that stands only in a method body
+    /// (History reads an .events line by Parsing's grammar, inside an iterator), and the parts they
+    /// speak of must have types.
+    /// </summary>
+    [Fact]
+    public void The_rules_see_uses_inside_method_bodies_and_the_parts_exist()
+    {
+        var reader = Types.InAssembly(Core).That().HaveName("EventsLineReader");
+        Assert.Single(reader.GetTypes());
+        Assert.True(reader.Should().HaveDependencyOn("AllianceRules.Parsing.HistoryParser").GetResult().IsSuccessful);
+        foreach (var part in new[] { "AllianceRules.Evaluation", "AllianceRules.Model", "AllianceRules.Reporting", "AllianceRules.Text", "AllianceRules.Diagnostics", "AllianceRules.History" })
+        {
+            Assert.NotEmpty(Both.That().ResideInNamespace(part).GetTypes());
+        }
+    }
+
     [Fact]
     public void The_engine_assemblies_reference_no_command_line_or_importer()
     {
