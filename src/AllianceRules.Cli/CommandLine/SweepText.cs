@@ -17,7 +17,7 @@ internal static class SweepText
         foreach (var text in texts)
         {
             if (One(text, overrides, problems) is not { } sweep) continue;
-            if (!names.Add(sweep.Name)) problems.Add(DiagnosticCatalog.BadSweep(text, $"'{sweep.Name}' is swept more than once; give all its values in one --sweep"));
+            if (!names.Add(sweep.Name)) problems.Add(DiagnosticCatalog.SweptTwice(text, sweep.Name));
             else sweeps.Add(sweep);
         }
         return sweeps.ToImmutable();

@@ -307,6 +307,10 @@ public static class DiagnosticCatalog
     public static Diagnostic BadSweep(string text, string why) =>
         Error("AR9015", $"--sweep '{text}': {why}; write NAME=DURATION,DURATION,..., such as immediately=P1D,P7D,P30D or 'immediately=1 day,7 days'");
 
+    /// <summary>One assumption in two sweeps: its values would collide in every combination.</summary>
+    public static Diagnostic SweptTwice(string text, string name) =>
+        BadSweep(text, $"'{name}' is swept more than once; give all its values in one --sweep");
+
     public static Diagnostic UnknownSweep(string name, IEnumerable<string> known) =>
         Error("AR9016", $"--sweep {name}: no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
 

@@ -24,7 +24,7 @@ public static class OptionNames
         // Two axes of one assumption would collide in every combination.
         foreach (var twice in swept.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            yield return DiagnosticCatalog.BadSweep(twice.Key, $"'{twice.Key}' is swept more than once; give all its values in one --sweep");
+            yield return DiagnosticCatalog.SweptTwice(twice.Key, twice.Key);
         }
     }
 }
