@@ -42,8 +42,9 @@ internal static class CommandInput
             if (asOf is null) problems.Add(DiagnosticCatalog.BadAsOf(asOfText));
         }
         var overrides = ParseOverrides(args.Assume, problems);
+        var readings = ParseReadings(args.Readings, problems);
         var observed = ParseObserved(args.Observed, problems);
-        var sweeps = SweepText.Parse(args.Sweeps, overrides, problems);
+        var sweeps = SweepText.Parse(args.Sweeps, problems);
 
         var eventsFormat = args.EventsFormat is { } formatName ? EventsFormat(formatName, problems) : null;
         var (found, discoveryProblems) = InputDiscovery.Discover(request.Paths, namedFilesAreHistories: eventsFormat is not null);
@@ -86,7 +87,7 @@ internal static class CommandInput
         return (new PreparedInput(
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.IsHistory && sources.ContainsKey(i)).Select(i => sources[i])],
-            new EvaluationOptions(asOf, overrides, observed) { Sweeps = [.. sweeps.Select(s => new SweepAxis(s.Name, s.Values))] },
+            new EvaluationOptions(asOf, overrides, observed) { ReadingChoices = readings, Sweeps = sweeps },
             digests) { HistorySources = streamed, Streams = streams }, problems);
     }
 
@@ -150,6 +151,19 @@ internal static class CommandInput
             else ranges.Add(new DateRange(f, to));
         }
         return ranges.ToImmutable();
+    }
+
+    /// <summary>Reads each <c>--reading [TREATY.]NAME=OPTION</c>; whether the rule set has them is checked once it is loaded.</summary>
+    private static Dictionary<string, string> ParseReadings(IEnumerable<string> texts, List<Diagnostic> problems)
+    {
+        var readings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in texts)
+        {
+            var parts = item.Split('=', 2);
+            if (parts.Length != 2 || parts[0].Trim().Length == 0 || parts[1].Trim().Length == 0) problems.Add(DiagnosticCatalog.BadReadingSyntax(item));
+            else if (!readings.TryAdd(parts[0].Trim(), parts[1].Trim())) problems.Add(DiagnosticCatalog.RepeatedReading(parts[0].Trim()));
+        }
+        return readings;
     }
 
     private static Dictionary<string, Period> ParseOverrides(IEnumerable<string> assume, List<Diagnostic> problems)

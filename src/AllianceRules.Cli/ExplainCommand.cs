@@ -15,7 +15,7 @@ internal sealed record ExplainRequest(InputRequest Inputs, string? Instance, str
 internal sealed class ExplainCommand(CommandOutput io)
 {
     // What explain's evaluation takes of the shared group: it reads whole files, so no --events-format or --max-memory (yet).
-    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Observed | EvaluationOption.Quiet | EvaluationOption.FailOnViolation;
+    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Reading | EvaluationOption.Observed | EvaluationOption.Quiet | EvaluationOption.FailOnViolation;
 
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {

@@ -12,7 +12,7 @@ internal sealed record ReportRequest(InputRequest Inputs, string Format);
 internal sealed class ReportCommand(CommandOutput io)
 {
     // The document is made from whole files, so no --events-format or --max-memory (yet).
-    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Observed | EvaluationOption.Sweep | EvaluationOption.Quiet | EvaluationOption.FailOnViolation;
+    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Reading | EvaluationOption.Observed | EvaluationOption.Sweep | EvaluationOption.Quiet | EvaluationOption.FailOnViolation;
 
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {

@@ -14,15 +14,17 @@ internal enum EvaluationOption
     Quiet = 32,
     FailOnViolation = 64,
     Sweep = 128,
+    Reading = 256,
 
     /// <summary>Everything a command that evaluates rules against histories from disk may take.</summary>
-    All = AsOf | Assume | Observed | EventsFormat | MaxMemory | Quiet | FailOnViolation | Sweep,
+    All = AsOf | Assume | Reading | Observed | EventsFormat | MaxMemory | Quiet | FailOnViolation | Sweep,
 }
 
 /// <summary>The shared evaluation options as typed, before they are read (<see cref="CommandInput"/> reads them).</summary>
 internal sealed record EvaluationArgs(
     string? AsOf,
     IReadOnlyList<string> Assume,
+    IReadOnlyList<string> Readings,
     IReadOnlyList<string> Observed,
     IReadOnlyList<string> Sweeps,
     string? EventsFormat,
@@ -31,7 +33,7 @@ internal sealed record EvaluationArgs(
     bool FailOnViolation)
 {
     /// <summary>For commands that evaluate nothing (fmt, lint) or set all of it themselves.</summary>
-    public static readonly EvaluationArgs None = new(null, [], [], [], null, null, false, false);
+    public static readonly EvaluationArgs None = new(null, [], [], [], [], null, null, false, false);
 }
 
 /// <summary>
@@ -51,7 +53,14 @@ internal sealed class EvaluationOptionGroup
     private readonly Option<string[]> _assume = new("--assume")
     {
         HelpName = "NAME=DURATION",
-        Description = "Override an 'assume NAME' in every treaty that declares it, e.g. --assume prompt=10days or prompt=P10D. Repeatable.",
+        Description = "Override an 'assume NAME' in every treaty that declares it, e.g. --assume prompt=10days or prompt=P10D; TREATY.NAME=DURATION overrides it in that treaty alone. Repeatable.",
+        DefaultValueFactory = _ => [],
+    };
+
+    private readonly Option<string[]> _reading = new("--reading")
+    {
+        HelpName = "NAME=OPTION",
+        Description = "Read a contested term by OPTION in every treaty that declares 'reading NAME', e.g. --reading aggressor=any; TREATY.NAME=OPTION sets it in that treaty alone. Repeatable.",
         DefaultValueFactory = _ => [],
     };
 
@@ -86,8 +95,8 @@ internal sealed class EvaluationOptionGroup
 
     private readonly Option<string[]> _sweep = new("--sweep")
     {
-        HelpName = "NAME=D1,D2,...",
-        Description = "Evaluate once per value of the assumption NAME and report which verdicts change, e.g. --sweep prompt=P7D,P30D. Repeatable, one assumption each: every combination of their values is evaluated.",
+        HelpName = "NAME=V1,V2,...",
+        Description = "Evaluate once per value of the assumption or reading NAME (or TREATY.NAME) and report which verdicts change, e.g. --sweep prompt=P7D,P30D or --sweep aggressor=state,any. Repeatable, one name each: every combination of their values is evaluated.",
         DefaultValueFactory = _ => [],
     };
 
@@ -112,6 +121,7 @@ internal sealed class EvaluationOptionGroup
     public EvaluationArgs Read(ParseResult result) => new(
         Value(result, EvaluationOption.AsOf, _asOf),
         Value(result, EvaluationOption.Assume, _assume) ?? [],
+        Value(result, EvaluationOption.Reading, _reading) ?? [],
         Value(result, EvaluationOption.Observed, _observed) ?? [],
         Value(result, EvaluationOption.Sweep, _sweep) ?? [],
         Value(result, EvaluationOption.EventsFormat, _eventsFormat),
@@ -126,6 +136,7 @@ internal sealed class EvaluationOptionGroup
     [
         (EvaluationOption.AsOf, _asOf),
         (EvaluationOption.Assume, _assume),
+        (EvaluationOption.Reading, _reading),
         (EvaluationOption.Observed, _observed),
         (EvaluationOption.EventsFormat, _eventsFormat),
         (EvaluationOption.MaxMemory, _maxMemory),

@@ -1,56 +1,51 @@
 using System.Collections.Immutable;
 using AllianceRules.Diagnostics;
-using NodaTime;
+using AllianceRules.Evaluation;
+using AllianceRules.Text;
+using NodaTime.Text;
 
 namespace AllianceRules.Cli.CommandLine;
 
 /// <summary>
-/// Reads each <c>--sweep NAME=D1,D2,...</c>: at least two different durations, for an assumption
-/// neither fixed with <c>--assume</c> nor swept twice. Several sweeps are evaluated as their cross product.
+/// Reads each <c>--sweep NAME=V1,V2,...</c>: at least two different values, durations for an
+/// assumption or options for a reading. Which one NAME is, and whether its values fit, only the
+/// rule set can tell (<see cref="Validation.OptionNames"/>); here a value that reads as a duration is
+/// written in ISO 8601 (<c>30 days</c> becomes <c>P30D</c>), so that equal durations compare equal.
 /// </summary>
 internal static class SweepText
 {
-    public static ImmutableArray<(string Name, ImmutableArray<Period> Values)> Parse(IReadOnlyList<string> texts, IReadOnlyDictionary<string, Period> overrides, List<Diagnostic> problems)
+    public static ImmutableArray<SweepAxis> Parse(IReadOnlyList<string> texts, List<Diagnostic> problems)
     {
-        var sweeps = ImmutableArray.CreateBuilder<(string, ImmutableArray<Period>)>();
+        var sweeps = ImmutableArray.CreateBuilder<SweepAxis>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            if (One(text, overrides, problems) is not { } sweep) continue;
+            if (One(text, problems) is not { } sweep) continue;
             if (!names.Add(sweep.Name)) problems.Add(DiagnosticCatalog.SweptTwice(text, sweep.Name));
             else sweeps.Add(sweep);
         }
         return sweeps.ToImmutable();
     }
 
-    private static (string Name, ImmutableArray<Period> Values)? One(string text, IReadOnlyDictionary<string, Period> overrides, List<Diagnostic> problems)
+    private static SweepAxis? One(string text, List<Diagnostic> problems)
     {
         var parts = text.Split('=', 2);
         if (parts.Length != 2 || parts[0].Length == 0)
         {
-            problems.Add(DiagnosticCatalog.BadSweep(text, "it needs a name, '=' and durations"));
+            problems.Add(DiagnosticCatalog.BadSweep(text, "it needs a name, '=' and values"));
             return null;
         }
-        var values = new List<Period>();
-        foreach (var item in parts[1].Split(','))
+        var values = parts[1].Split(',').Select(v => DurationText.TryParse(v) is { } period ? PeriodPattern.Roundtrip.Format(period) : v.Trim()).ToList();
+        if (values.FirstOrDefault(v => v.Length == 0) is not null)
         {
-            if (DurationText.TryParse(item) is not { } period)
-            {
-                problems.Add(DiagnosticCatalog.BadSweep(text, $"'{item.Trim()}' is not {DurationText.Forms} (whole days, weeks, months or years, longer than zero)"));
-                return null;
-            }
-            values.Add(period);
-        }
-        if (values.Distinct().Count() < 2)
-        {
-            problems.Add(DiagnosticCatalog.BadSweep(text, "give at least two different durations to compare"));
+            problems.Add(DiagnosticCatalog.BadSweep(text, "one of its values is empty"));
             return null;
         }
-        if (overrides.ContainsKey(parts[0]))
+        if (values.Distinct(StringComparer.Ordinal).Count() < 2)
         {
-            problems.Add(DiagnosticCatalog.BadSweep(text, $"'{parts[0]}' is also fixed with --assume; sweep it or fix it, not both"));
+            problems.Add(DiagnosticCatalog.BadSweep(text, "give at least two different values to compare"));
             return null;
         }
-        return (parts[0], [.. values]);
+        return new SweepAxis(parts[0], [.. values]);
     }
 }

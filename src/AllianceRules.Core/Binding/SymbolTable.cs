@@ -2,12 +2,13 @@ using AllianceRules.Syntax;
 
 namespace AllianceRules.Binding;
 
-/// <summary>The names a rule set declares: verbs, treaties and each treaty's assumptions. First declaration wins.</summary>
+/// <summary>The names a rule set declares: verbs, treaties and each treaty's assumptions and readings. First declaration wins.</summary>
 public sealed class SymbolTable
 {
     private readonly Dictionary<string, VerbDeclarationSyntax> _verbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TreatySyntax> _treaties = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _assumptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, ReadingSyntax>> _readings = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recoveredTreaties = new(StringComparer.Ordinal);
 
     public static SymbolTable Build(IEnumerable<RuleFileSyntax> files)
@@ -23,6 +24,8 @@ public sealed class SymbolTable
                 if (treaty.Recovered) table._recoveredTreaties.Add(treaty.Code.Text);
                 if (!table._treaties.TryAdd(treaty.Code.Text, treaty)) continue;
                 table._assumptions[treaty.Code.Text] = [.. treaty.Items.OfType<AssumeSyntax>().Select(a => a.Name.Text)];
+                var readings = table._readings[treaty.Code.Text] = new(StringComparer.Ordinal);
+                foreach (var reading in treaty.Items.OfType<ReadingSyntax>()) readings.TryAdd(reading.Name.Text, reading);
             }
         }
         return table;
@@ -47,4 +50,10 @@ public sealed class SymbolTable
 
     public IReadOnlyCollection<string> AssumptionsOf(string treaty) =>
         _assumptions.TryGetValue(treaty, out var names) ? names : [];
+
+    /// <summary>The readings a treaty declares, by name (the first of a name wins).</summary>
+    internal IReadOnlyDictionary<string, ReadingSyntax> ReadingsOf(string treaty) =>
+        _readings.TryGetValue(treaty, out var readings) ? readings : Empty;
+
+    private static readonly Dictionary<string, ReadingSyntax> Empty = new(StringComparer.Ordinal);
 }

@@ -148,6 +148,27 @@ public static class DiagnosticCatalog
     public static Diagnostic TriggerAttributeInFindingPattern(SourceRef at, string name, string where) =>
         Error("AR3027", at, $"'@{name}' reads the trigger event's attribute, but a pattern of {where} is what finds the trigger; write the value itself, or test '@{name}' in 'where'");
 
+    public static Diagnostic ReadingWithoutOption(SourceRef at, string treaty, string name) =>
+        Error("AR3029", at, $"reading '{name}' of treaty '{treaty}' has no option; list at least one, such as 'state \"Only a state\"' (the first is the default)");
+
+    public static Diagnostic DuplicateReading(SourceRef at, string treaty, string name) =>
+        Error("AR3030", at, $"treaty '{treaty}' declares 'reading {name}' more than once");
+
+    public static Diagnostic DuplicateReadingOption(SourceRef at, string reading, string option) =>
+        Error("AR3031", at, $"reading '{reading}' lists the option '{option}' more than once");
+
+    public static Diagnostic UnknownReading(SourceRef at, string name, string treaty, IEnumerable<string> known) =>
+        Error("AR3032", at, $"treaty '{treaty}' has no 'reading {name}'{SpellingSuggester.DidYouMean(name, known)}");
+
+    public static Diagnostic UnknownReadingOption(SourceRef at, string reading, string option, IReadOnlyCollection<string> options) =>
+        Error("AR3033", at, $"reading '{reading}' has no option '{option}'; its options are {Friendly.List(options.Select(o => $"'{o}'"), "and")}{SpellingSuggester.DidYouMean(option, options)}");
+
+    public static Diagnostic AssumptionWithoutValue(SourceRef at, string treaty, string name, string when) =>
+        Error("AR3034", at, $"'assume {name}' of treaty '{treaty}' has no value when {when}; add a declaration for that reading, or one without 'if'");
+
+    public static Diagnostic ReadingNamesAssumption(SourceRef at, string treaty, string name) =>
+        Error("AR3035", at, $"treaty '{treaty}' declares '{name}' both as a reading and as an assumption; give them different names, so that --sweep {name}=... says which it varies");
+
     // ---- AR4xxx: event histories ------------------------------------------------------------
 
     public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>
@@ -216,6 +237,9 @@ public static class DiagnosticCatalog
     public static Diagnostic UnusedAssumption(SourceRef at, string name, string treaty) =>
         Warning("AR6001", at, $"'assume {name}' of treaty '{treaty}' is never used: no 'within', 'every' or 'there was' of its rules names it");
 
+    public static Diagnostic UnusedReading(SourceRef at, string name, string treaty) =>
+        Warning("AR6011", at, $"'reading {name}' of treaty '{treaty}' is never used: no condition of its rules, member interval or assumption tests it, so no option changes a verdict");
+
     public static Diagnostic UnusedVerb(SourceRef at, string verb, bool withHistories) =>
         Warning("AR6002", at, $"verb '{verb}' is used by no rule{(withHistories ? " and no event of the histories" : " (and no history was given)")}");
 
@@ -277,8 +301,8 @@ public static class DiagnosticCatalog
     public static Diagnostic BadAssumeSyntax(string text) =>
         Error("AR9005", $"--assume '{text}' must look like NAME=DURATION, such as prompt=P10D or 'prompt=10 days'");
 
-    public static Diagnostic UnknownAssumeOverride(string name, IEnumerable<string> known) =>
-        Error("AR9006", $"--assume '{name}': no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
+    public static Diagnostic UnknownAssumeOverride(string key, string? treaty, string name, IEnumerable<string> known) =>
+        Error("AR9006", $"--assume '{key}': {(treaty is null ? "no treaty declares" : $"treaty '{treaty}' has no")} 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
 
     public static Diagnostic BadAssumePeriod(string name, string text) =>
         Error("AR9007", $"--assume {name}='{text}' is not a positive duration of whole days, weeks, months or years, such as '10 days', '4 weeks', '1 month' or P10D");
@@ -305,14 +329,14 @@ public static class DiagnosticCatalog
         Error("AR9014", $"no instance matches {wanted}{hint}");
 
     public static Diagnostic BadSweep(string text, string why) =>
-        Error("AR9015", $"--sweep '{text}': {why}; write NAME=DURATION,DURATION,..., such as immediately=P1D,P7D,P30D or 'immediately=1 day,7 days'");
+        Error("AR9015", $"--sweep '{text}': {why}; write NAME=VALUE,VALUE,..., such as immediately=P1D,P7D,P30D, 'immediately=1 day,7 days' or, for a reading, aggressor=state,any");
 
     /// <summary>One assumption in two sweeps: its values would collide in every combination.</summary>
     public static Diagnostic SweptTwice(string text, string name) =>
         BadSweep(text, $"'{name}' is swept more than once; give all its values in one --sweep");
 
     public static Diagnostic UnknownSweep(string name, IEnumerable<string> known) =>
-        Error("AR9016", $"--sweep {name}: no treaty declares 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
+        Error("AR9016", $"--sweep {name}: no treaty declares 'assume {name}' or 'reading {name}'{SpellingSuggester.DidYouMean(name, known)}");
 
     public static Diagnostic InitNotEmpty(string directory) =>
         Error("AR9017", $"'{directory}' is not an empty folder; init writes only into a new or empty one, so nothing there is touched");
@@ -325,6 +349,24 @@ public static class DiagnosticCatalog
 
     public static Diagnostic FileTooLarge(string path, long size, long limit, string why) =>
         Error("AR9020", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{path}' is {size:N0} bytes, more than {limit:N0}: {why}"));
+
+    public static Diagnostic BadReadingSyntax(string text) =>
+        Error("AR9021", $"--reading '{text}' must look like NAME=OPTION or TREATY.NAME=OPTION, such as aggressor=any or CST.aggressor=any");
+
+    public static Diagnostic UnknownReadingOverride(string key, string? treaty, string name, IEnumerable<string> known) =>
+        Error("AR9022", $"--reading '{key}': {(treaty is null ? "no treaty declares" : $"treaty '{treaty}' has no")} 'reading {name}'{SpellingSuggester.DidYouMean(name, known)}");
+
+    public static Diagnostic UnknownOptionOverride(string option, string key, string reading, string value, IReadOnlyCollection<string> options) =>
+        Error("AR9023", $"{option} {key}={value}: reading '{reading}' has no option '{value}'; its options are {Friendly.List(options.Select(o => $"'{o}'"), "and")}{SpellingSuggester.DidYouMean(value, options)}");
+
+    public static Diagnostic RepeatedReading(string name) =>
+        Error("AR9024", $"--reading {name}=... is given more than once; give each reading once");
+
+    public static Diagnostic UnknownOptionTreaty(string option, string key, string treaty, IEnumerable<string> known) =>
+        Error("AR9025", $"{option} '{key}': no treaty '{treaty}' is loaded{SpellingSuggester.DidYouMean(treaty, known)}");
+
+    public static Diagnostic AmbiguousSweep(string key, IReadOnlyCollection<string> qualified) =>
+        Error("AR9026", $"--sweep {key}: '{key}' is a reading in one treaty and an assumption in another; name one of them as {Friendly.List(qualified.Select(q => $"'{q}'"))}");
 
     // ---- AR8xxx: limits of an evaluation -------------------------------------------------------
 

@@ -87,6 +87,7 @@ public static class Formatter
             var outKind = startsWithClose ? OutKind.Close
                 : kind == "members" && !(char.IsAsciiDigit(first[0]) || first == ",") ? OutKind.Member
                 : kind == "members" ? OutKind.Continuation
+                : kind == "reading" ? OutKind.Member
                 : kind == "vocabulary" && first == "verb" ? OutKind.Verb
                 : (kind == "treaty" && first == "rule") || (kind == "file" && Keywords.TopLevel.Contains(first)) ? OutKind.Separated
                 : IsItem(kind, first) ? OutKind.Item : OutKind.Continuation;
@@ -97,7 +98,7 @@ public static class Formatter
                 var token = line.Tokens[k];
                 // A block's keyword stands first, or after a brace: a rule named 'members' opens a rule.
                 var keywordPlace = k == 0 || line.Tokens[k - 1].Is("{") || line.Tokens[k - 1].Is("}");
-                if (keywordPlace && token.Kind == TokenKind.Word && token.Text is "vocabulary" or "treaty" or "members" or "rule") pendingKind = token.Text;
+                if (keywordPlace && token.Kind == TokenKind.Word && token.Text is "vocabulary" or "treaty" or "members" or "reading" or "rule") pendingKind = token.Text;
                 if (token.Is("{"))
                 {
                     blocks.Push((pendingKind ?? "other", nextBlock++));

@@ -17,6 +17,7 @@ public abstract record Condition
         MembershipCondition m => $"{m.Term} is {(m.Negated ? "not " : string.Empty)}{(m.Frozen ? "frozen" : "member")}{(m.Treaty is null ? string.Empty : " of " + m.Treaty)}",
         EqualityCondition e => $"{e.Left} {(e.NotEqual ? "!=" : "=")} {e.Right}",
         InCondition i => $"{i.Term} {(i.Negated ? "not " : string.Empty)}in [{string.Join(", ", i.Items)}]",
+        ReadingCondition r => r.Test.ToString(),
         ThereWasCondition t => $"there was {t.Pattern} within {Window.Print(t.Window)}{(t.Strictly ? " strictly" : string.Empty)} before",
         _ => condition.GetType().Name,
     };
@@ -49,6 +50,9 @@ public sealed record MembershipCondition(Term Term, bool Negated, string? Treaty
 public sealed record EqualityCondition(Term Left, Term Right, bool NotEqual) : Condition;
 
 public sealed record InCondition(Term Term, bool Negated, ImmutableArray<Term> Items) : Condition;
+
+/// <summary><c>reading NAME is [not] OPTION</c>, of the rule's own treaty: the same for every event of one evaluation.</summary>
+public sealed record ReadingCondition(ReadingTest Test) : Condition;
 
 /// <summary>
 /// <c>there was PATTERN within D before</c>: another event matching the pattern in <c>[t − D, t]</c>;

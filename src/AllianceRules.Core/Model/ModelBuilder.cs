@@ -23,22 +23,33 @@ internal static class ModelBuilder
     private static Treaty BuildTreaty(BoundTreaty treaty)
     {
         var members = treaty.Items<MembersSyntax>().SelectMany(m => m.Members)
-            .ToImmutableDictionary(m => m.Party.Text, m => m.Intervals.Select(Range).ToImmutableArray(), StringComparer.Ordinal);
-        var assumptions = treaty.Items<AssumeSyntax>()
-            .Select(a => new Assumption(treaty.Code, a.Name.Text, a.Period.ToPeriod(), a.Note?.Value))
+            .SelectMany(m => m.Intervals.Select(i => new MemberInterval(m.Party.Text, Range(i), i.Frozen, Test(i.Gate))))
             .ToImmutableArray();
-        return new Treaty(
+        var assumptions = treaty.Items<AssumeSyntax>()
+            .Select(a => new Assumption(treaty.Code, a.Name.Text, a.Period.ToPeriod(), a.Note?.Value, Test(a.Gate)))
+            .ToImmutableArray();
+        var readings = treaty.Items<ReadingSyntax>()
+            .Select(r => new Reading(treaty.Code, r.Name.Text, r.Title.Value, [.. r.Options.Select(o => new ReadingOption(o.Name.Text, o.Description.Value))], treaty.At(r)))
+            .ToImmutableArray();
+        var written = new Treaty(
             treaty.Code,
             treaty.Syntax.Title.Value,
             treaty.Items<SignedSyntax>().FirstOrDefault()?.Date.Value,
             treaty.Items<SourceSyntax>().FirstOrDefault()?.Text.Value,
-            members,
-            assumptions,
+            ImmutableDictionary<string, ImmutableArray<DateRange>>.Empty,
+            [],
             [.. treaty.Rules.Select(r => BuildRule(r, treaty))],
-            treaty.At(treaty.Syntax),
-            treaty.Items<MembersSyntax>().SelectMany(m => m.Members).Where(m => m.Intervals.Any(i => i.Frozen))
-                .ToImmutableDictionary(m => m.Party.Text, m => m.Intervals.Where(i => i.Frozen).Select(Range).ToImmutableArray(), StringComparer.Ordinal));
+            treaty.At(treaty.Syntax))
+        {
+            Readings = readings,
+            DeclaredMembers = members,
+            DeclaredAssumptions = assumptions,
+        };
+        // The defaults: every reading at its first option, no assumption overridden.
+        return written.WithChoices(_ => null, _ => null);
     }
+
+    private static ReadingTest? Test(ReadingTestSyntax? test) => test is null ? null : new ReadingTest(test.Reading.Text, test.Option.Text, test.Negated);
 
     private static Rule BuildRule(BoundRule rule, BoundTreaty treaty)
     {
@@ -118,6 +129,7 @@ internal static class ModelBuilder
         MembershipConditionSyntax m => new MembershipCondition(Term(m.Term), m.Negated, m.Treaty?.Text, m.Frozen),
         EqualityConditionSyntax e => new EqualityCondition(Term(e.Left), Term(e.Right), e.NotEqual),
         InConditionSyntax i => new InCondition(Term(i.Term), i.Negated, [.. i.Items.Select(Term)]),
+        ReadingConditionSyntax r => new ReadingCondition(Test(r.Test)!),
         ThereWasConditionSyntax t => new ThereWasCondition(Pattern(t.Pattern), Window(t.Window), t.Strictly),
         _ => throw new InvalidOperationException("Unknown condition."),
     };

@@ -15,6 +15,53 @@ public sealed record Treaty(
     SourceRef Location,
     ImmutableDictionary<string, ImmutableArray<DateRange>>? FrozenMembers = null)
 {
+    /// <summary>The contested interpretations the treaty declares, each with the option in force.</summary>
+    public ImmutableArray<Reading> Readings { get; init; } = [];
+
+    /// <summary>Every membership interval as written, with its reading gate; <see cref="Members"/> holds those in force.</summary>
+    public ImmutableArray<MemberInterval> DeclaredMembers { get; init; } = [];
+
+    /// <summary>Every assumption as written, with its reading gate; <see cref="Assumptions"/> holds those in force.</summary>
+    public ImmutableArray<Assumption> DeclaredAssumptions { get; init; } = [];
+
+    public Reading? FindReading(string name) => Readings.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>Whether a reading test holds under the options in force (an unknown reading: it does not).</summary>
+    public bool Holds(ReadingTest test) => FindReading(test.Reading) is { } reading && test.Holds(reading.InForce);
+
+    /// <summary>
+    /// The treaty under some choices: each reading a choice names takes that option (the others
+    /// keep theirs), then the members and assumptions in force follow from the readings, and an
+    /// assumption a choice names takes that period. Choices are validated before; an option the
+    /// reading lacks is a caller's bug.
+    /// </summary>
+    public Treaty WithChoices(Func<string, string?> readingChoice, Func<string, NodaTime.Period?> assumptionChoice)
+    {
+        var readings = Readings.Select(r => readingChoice(r.Name) is { } option
+            ? r.HasOption(option) ? r with { InForce = option, Chosen = true } : throw new ArgumentException($"reading '{r.QualifiedName}' has no option '{option}'", nameof(readingChoice))
+            : r).ToImmutableArray();
+        var chosen = this with { Readings = readings };
+        var inForce = DeclaredMembers.Where(m => m.Gate is null || chosen.Holds(m.Gate)).ToList();
+        // Per name, the first declaration whose 'if' holds, else the one without 'if'; a period chosen before stays chosen.
+        var assumptions = DeclaredAssumptions.Select(a => a.Name).Distinct(StringComparer.Ordinal)
+            .Select(name => DeclaredAssumptions.Where(a => a.Name == name).OrderBy(a => a.Gate is null).FirstOrDefault(a => a.Gate is null || chosen.Holds(a.Gate)))
+            .OfType<Assumption>()
+            .Select(a => (assumptionChoice(a.Name) ?? Assumptions.FirstOrDefault(x => x.Name == a.Name && x.Overridden)?.Period) is { } period
+                ? a with { Period = period, Overridden = true }
+                : a)
+            .ToImmutableArray();
+        return chosen with
+        {
+            Members = Ranges(inForce),
+            FrozenMembers = Ranges(inForce.Where(m => m.Frozen)),
+            Assumptions = assumptions,
+        };
+    }
+
+    private static ImmutableDictionary<string, ImmutableArray<DateRange>> Ranges(IEnumerable<MemberInterval> intervals) =>
+        intervals.GroupBy(m => m.Party, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.Select(m => m.Range).OrderBy(r => r.Start).ToImmutableArray(), StringComparer.Ordinal);
+
     /// <summary>Member on a date, frozen or not: a frozen membership is still in force.</summary>
     public bool IsMember(string party, LocalDate date) =>
         Members.TryGetValue(party, out var ranges) && ranges.Any(r => r.Contains(date));
@@ -28,8 +75,16 @@ public sealed record Treaty(
         Members.Where(m => m.Value.Any(r => r.Contains(date))).Select(m => m.Key).Order(StringComparer.Ordinal);
 }
 
-/// <summary>An analyst's stated assumption, such as a deadline the treaty text leaves open.</summary>
-public sealed record Assumption(string Treaty, string Name, Period Period, string? Note);
+/// <summary>
+/// An analyst's stated assumption, such as a deadline the treaty text leaves open. <see cref="Period"/>
+/// is the value in force: <see cref="Declared"/> unless a choice <see cref="Overridden">overrode</see> it.
+/// </summary>
+public sealed record Assumption(string Treaty, string Name, Period Period, string? Note, ReadingTest? Gate = null)
+{
+    public Period Declared { get; init; } = Period;
+
+    public bool Overridden { get; init; }
+}
 
 /// <summary>A verb of the vocabulary, with the CAMEO code prefixes it stands for.</summary>
 public sealed record Verb(string Name, string? Description, ImmutableArray<string> Cameo);
@@ -38,4 +93,26 @@ public sealed record Verb(string Name, string? Description, ImmutableArray<strin
 public sealed record RuleSet(ImmutableArray<Verb> Verbs, ImmutableArray<Treaty> Treaties)
 {
     public Treaty? FindTreaty(string code) => Treaties.FirstOrDefault(t => t.Code == code);
+
+    /// <summary>
+    /// The rule set under choices of readings and assumptions, each keyed by <c>NAME</c> (every
+    /// treaty that declares it) or <c>TREATY.NAME</c> (that treaty alone, which wins). Applying the
+    /// same choices again changes nothing.
+    /// </summary>
+    public RuleSet WithChoices(IReadOnlyDictionary<string, string> readings, IReadOnlyDictionary<string, Period> assumptions)
+    {
+        if (readings.Count == 0 && assumptions.Count == 0) return this;
+        return this with
+        {
+            Treaties = [.. Treaties.Select(t => t.WithChoices(
+                name => Lookup(readings, t.Code, name),
+                name => assumptions.TryGetValue($"{t.Code}.{name}", out var p) || assumptions.TryGetValue(name, out p) ? p : null))],
+        };
+    }
+
+    /// <summary>Whether <c>NAME</c> or <c>TREATY.NAME</c> names a reading of a loaded treaty.</summary>
+    public bool DeclaresReading(string key) => Treaties.Any(t => t.FindReading(key.StartsWith(t.Code + ".", StringComparison.Ordinal) ? key[(t.Code.Length + 1)..] : key) is not null);
+
+    private static string? Lookup(IReadOnlyDictionary<string, string> choices, string treaty, string name) =>
+        choices.TryGetValue($"{treaty}.{name}", out var value) || choices.TryGetValue(name, out value) ? value : null;
 }

@@ -17,6 +17,19 @@ internal static class ConditionGrammar
     /// <inheritdoc cref="MaxNesting"/>
     public const int MaxParts = 1000;
 
+    /// <summary><c>reading NAME is [not] OPTION</c>: a condition atom, and the gate of a member interval or an assumption.</summary>
+    public static readonly Parser<ReadingTestSyntax> ReadingTest = Spanned(
+        from kw in Keyword("reading")
+        from name in Name.Named("the name of a 'reading'")
+        from isKw in Keyword("is")
+        from not in Keyword("not").XOptional()
+        from option in Name.Named("an option of the reading")
+        select (name, not, option),
+        (b, span) => new ReadingTestSyntax(b.name, b.not.IsDefined, b.option, span));
+
+    /// <summary><c>if reading NAME is [not] OPTION</c> after a member interval or an assumption.</summary>
+    public static readonly Parser<ReadingTestSyntax> Gate = Keyword("if").Then(_ => ReadingTest);
+
     /// <summary>A condition as written, of any size.</summary>
     public static readonly Parser<ConditionSyntax> Condition = BuildCondition();
 
@@ -76,7 +89,8 @@ internal static class ConditionGrammar
             from close in Sym(")")
             select inner);
         var not_ = Nested(Item("not", Parse.Ref(() => unary!), (operand, span) => (ConditionSyntax)new NotConditionSyntax(operand, span)));
-        unary = not_.Or(parenthesised).Or(thereWas).Or(termAtom)
+        var reading = ReadingTest.Select(t => (ConditionSyntax)new ReadingConditionSyntax(t, t.Span));
+        unary = not_.Or(parenthesised).Or(thereWas).Or(reading).Or(termAtom)
             .Named("a condition");
         var conjunction =
             from start in Lexical.Position

@@ -7,7 +7,7 @@ namespace AllianceRules.Parsing;
 internal static class Keywords
 {
     public static readonly string[] TopLevel = ["vocabulary", "treaty"];
-    public static readonly string[] TreatyItems = ["signed", "source", "members", "assume", "rule"];
+    public static readonly string[] TreatyItems = ["signed", "source", "members", "assume", "reading", "rule"];
     public static readonly string[] RuleItems = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until", "judgment"];
     public static readonly string[] VocabularyItems = ["verb"];
     public static readonly string[] Kinds = ["defense", "offense", "neutrality", "nonaggression", "consultation", "other"];

@@ -1,3 +1,4 @@
+using AllianceRules.Text;
 using AllianceRules.Syntax;
 using Sprache;
 using static AllianceRules.Parsing.TokenGrammar;

@@ -15,7 +15,7 @@ public static class TestFileParser
 {
     public static readonly string[] Statuses = ["fulfilled", "violated", "pending", "discharged", "excused", "indeterminate"];
     public static readonly string[] Measures = ["reliability", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "indeterminate"];
-    private static readonly string[] ItemKeywords = ["rules", "history", "as", "assume", "expect", "end"];
+    private static readonly string[] ItemKeywords = ["rules", "history", "as", "assume", "reading", "expect", "end"];
 
     public static (TestFileSyntax Syntax, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceFile file)
     {
@@ -102,6 +102,8 @@ public static class TestFileParser
 
     private sealed record AssumeItem(Identifier Name, PeriodSyntax Period) : Item("assume");
 
+    private sealed record ReadingItem(Identifier Name, Identifier Option) : Item("reading");
+
     private sealed record ExpectItem(Func<string, TextSpan, ExpectationSyntax> Make) : Item("expect");
 
     private static Parser<T> Tok<T>(Parser<T> parser) => Lexical.LineToken(parser);
@@ -168,6 +170,13 @@ public static class TestFileParser
         from period in Period
         select (Item)new AssumeItem(name, period);
 
+    private static readonly Parser<Item> ReadingLine =
+        from kw in Keyword("reading")
+        from name in Tok(Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("a reading's name"))
+        from eq in Tok(Lexical.Symbol("="))
+        from option in Tok(Lexical.Word.Where(w => Lexical.IsName(w.Text)).Named("one of the reading's options"))
+        select (Item)new ReadingItem(name, option);
+
     private static readonly Parser<Item> ExpectLine =
         from kw in Keyword("expect")
         from rest in
@@ -191,7 +200,7 @@ public static class TestFileParser
         select (Item)new ExpectItem(rest);
 
     private static readonly Parser<Item> Line =
-        from item in TestLine.Or(EndLine).Or(RulesLine).Or(HistoryLine).Or(AsOfLine).Or(AssumeLine).Or(ExpectLine)
+        from item in TestLine.Or(EndLine).Or(RulesLine).Or(HistoryLine).Or(AsOfLine).Or(AssumeLine).Or(ReadingLine).Or(ExpectLine)
             .Named(string.Join(", ", new[] { "test" }.Concat(ItemKeywords).Select(k => $"'{k}'")))
         from end in Sprache.Parse.Return<int>(0).End().Named("end of line")
         select item;
@@ -208,6 +217,7 @@ public static class TestFileParser
         private readonly List<StringLiteral> _rules = [];
         private readonly List<StringLiteral> _histories = [];
         private readonly List<TestAssumeSyntax> _assumptions = [];
+        private readonly List<TestReadingSyntax> _readings = [];
         private readonly List<ExpectationSyntax> _expectations = [];
         private DateSyntax? _asOf;
         private SourceFile? _inline;
@@ -226,6 +236,7 @@ public static class TestFileParser
                     _asOf = a.Date;
                     break;
                 case AssumeItem a: _assumptions.Add(new TestAssumeSyntax(a.Name, a.Period, span)); break;
+                case ReadingItem r: _readings.Add(new TestReadingSyntax(r.Name, r.Option, span)); break;
                 case ExpectItem e: _expectations.Add(e.Make(text, span)); break;
             }
         }
@@ -271,7 +282,11 @@ public static class TestFileParser
             {
                 bag.Add(DiagnosticCatalog.TestRepeats(file.At(repeated.Span), Name.Value, $"'assume {repeated.Name.Text}'"));
             }
-            return new RuleTestSyntax(Name, _rules, _histories, _inline, _asOf, _assumptions, _expectations, TextSpan.FromBounds(NameSpan.Start, end));
+            foreach (var repeated in _readings.GroupBy(r => r.Name.Text).Where(g => g.Count() > 1).Select(g => g.Skip(1).First()))
+            {
+                bag.Add(DiagnosticCatalog.TestRepeats(file.At(repeated.Span), Name.Value, $"'reading {repeated.Name.Text}'"));
+            }
+            return new RuleTestSyntax(Name, _rules, _histories, _inline, _asOf, _assumptions, _expectations, TextSpan.FromBounds(NameSpan.Start, end)) { Readings = _readings };
         }
     }
 }

@@ -19,5 +19,8 @@ internal sealed record EqualityConditionSyntax(TermSyntax Left, TermSyntax Right
 /// <summary><c>term [not] in [a, b]</c>.</summary>
 internal sealed record InConditionSyntax(TermSyntax Term, bool Negated, IReadOnlyList<TermSyntax> Items, TextSpan Span) : ConditionSyntax(Span);
 
+/// <summary><c>reading NAME is [not] OPTION</c>: a test of the interpretation in force, not of the event.</summary>
+internal sealed record ReadingConditionSyntax(ReadingTestSyntax Test, TextSpan Span) : ConditionSyntax(Span);
+
 /// <summary><c>there was PATTERN within D [strictly] before</c>; <see cref="Strictly"/> leaves out the trigger's own date.</summary>
 public sealed record ThereWasConditionSyntax(PatternSyntax Pattern, WindowSyntax Window, bool Strictly, TextSpan Span) : ConditionSyntax(Span);

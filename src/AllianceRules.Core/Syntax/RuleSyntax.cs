@@ -77,6 +77,18 @@ internal static class RuleClauses
         _ => null,
     };
 
+    /// <summary>The condition an item holds: a clause's <c>where</c>, or an <c>unless</c>.</summary>
+    public static ConditionSyntax? Condition(RuleItemSyntax item) => item switch
+    {
+        WhenThenSyntax w => w.Where,
+        ForbidSyntax f => f.Where,
+        UnlessSyntax u => u.Condition,
+        _ => null,
+    };
+
+    /// <summary>Every condition of a rule: its <c>where</c> and its <c>unless</c>es.</summary>
+    public static IEnumerable<ConditionSyntax> Conditions(RuleSyntax rule) => rule.Items.Select(Condition).OfType<ConditionSyntax>();
+
     public static (PatternSyntax? Pattern, ConditionSyntax? Where) Trigger(RuleItemSyntax? clause) => clause switch
     {
         WhenThenSyntax w => (w.When, w.Where),

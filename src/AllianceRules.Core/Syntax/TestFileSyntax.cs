@@ -7,7 +7,7 @@ public sealed record TestFileSyntax(SourceFile File, IReadOnlyList<RuleTestSynta
 
 /// <summary>
 /// <c>test "NAME" ... end</c>: the rule files and histories to read (paths relative to the test
-/// file, or a history written inline), the horizon and assumptions, and what must come out.
+/// file, or a history written inline), the horizon, assumptions and readings, and what must come out.
 /// </summary>
 public sealed record RuleTestSyntax(
     StringLiteral Name,
@@ -17,9 +17,15 @@ public sealed record RuleTestSyntax(
     DateSyntax? AsOf,
     IReadOnlyList<TestAssumeSyntax> Assumptions,
     IReadOnlyList<ExpectationSyntax> Expectations,
-    TextSpan Span) : SyntaxNode(Span);
+    TextSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>The <c>reading NAME=OPTION</c> lines: the options the test reads its treaties by.</summary>
+    public IReadOnlyList<TestReadingSyntax> Readings { get; init; } = [];
+}
 
 public sealed record TestAssumeSyntax(Identifier Name, PeriodSyntax Period, TextSpan Span) : SyntaxNode(Span);
+
+public sealed record TestReadingSyntax(Identifier Name, Identifier Option, TextSpan Span) : SyntaxNode(Span);
 
 public abstract record ExpectationSyntax(string Text, TextSpan Span) : SyntaxNode(Span);
 

@@ -25,4 +25,16 @@ internal sealed record MembersSyntax(IReadOnlyList<MemberSyntax> Members, TextSp
 
 internal sealed record MemberSyntax(Identifier Party, IReadOnlyList<IntervalSyntax> Intervals, TextSpan Span) : SyntaxNode(Span);
 
-internal sealed record AssumeSyntax(Identifier Name, PeriodSyntax Period, StringLiteral? Note, TextSpan Span) : TreatyItemSyntax(Span);
+/// <summary><c>assume NAME = PERIOD ["note"] [if reading R is OPTION]</c>; with a gate, the value holds only under that reading.</summary>
+internal sealed record AssumeSyntax(Identifier Name, PeriodSyntax Period, StringLiteral? Note, TextSpan Span, ReadingTestSyntax? Gate = null) : TreatyItemSyntax(Span);
+
+/// <summary><c>reading NAME "title" { OPTION "description" ... }</c>: a contested interpretation; the first option is the default.</summary>
+internal sealed record ReadingSyntax(Identifier Name, StringLiteral Title, IReadOnlyList<ReadingOptionSyntax> Options, TextSpan Span) : TreatyItemSyntax(Span);
+
+internal sealed record ReadingOptionSyntax(Identifier Name, StringLiteral Description, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>
+/// <c>reading NAME is [not] OPTION</c>: true when that option is (or is not) in force. A condition
+/// atom, and the trailing <c>if</c> of a member interval or an assumption.
+/// </summary>
+internal sealed record ReadingTestSyntax(Identifier Reading, bool Negated, Identifier Option, TextSpan Span) : SyntaxNode(Span);

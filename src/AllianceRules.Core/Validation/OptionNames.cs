@@ -1,30 +1,113 @@
 using AllianceRules.Diagnostics;
 using AllianceRules.Model;
+using AllianceRules.Text;
 
 namespace AllianceRules.Validation;
 
 /// <summary>
-/// The names an evaluation's options give (<c>--assume NAME=...</c>, <c>--sweep NAME=...</c>)
-/// must be assumptions the rule set declares; a typo would otherwise change nothing, silently.
+/// The names an evaluation's options give (<c>--assume</c>, <c>--reading</c>, <c>--sweep</c>), as
+/// <c>NAME</c> or <c>TREATY.NAME</c>, must be assumptions or readings the rule set declares, and
+/// their values must fit: a typo would otherwise change nothing, silently.
 /// </summary>
 public static class OptionNames
 {
-    public static IEnumerable<Diagnostic> Check(RuleSet rules, IEnumerable<string> assumed, IReadOnlyList<string> swept)
+    public static IEnumerable<Diagnostic> Check(RuleSet rules, IEnumerable<string> assumed, IReadOnlyDictionary<string, string> readings, IReadOnlyList<(string Name, IReadOnlyList<string> Values)> swept)
     {
-        var known = rules.Treaties.SelectMany(t => t.Assumptions).Select(a => a.Name).Distinct().ToList();
-        var set = known.ToHashSet(StringComparer.Ordinal);
-        foreach (var name in assumed.Where(n => !set.Contains(n)).Order(StringComparer.Ordinal))
+        var problems = new List<Diagnostic>();
+        var fixedTargets = new Dictionary<(string Treaty, string Name), string>();
+        foreach (var key in assumed.Order(StringComparer.Ordinal))
         {
-            yield return DiagnosticCatalog.UnknownAssumeOverride(name, set);
+            foreach (var t in Targets(rules, key, Kind.Assumption, "--assume", problems)) fixedTargets[t] = "--assume";
         }
-        foreach (var name in swept.Where(n => !set.Contains(n)))
+        foreach (var (key, option) in readings.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            yield return DiagnosticCatalog.UnknownSweep(name, known);
+            var targets = Targets(rules, key, Kind.Reading, "--reading", problems);
+            foreach (var t in targets) fixedTargets[t] = "--reading";
+            CheckOptions(rules, targets, key, [option], "--reading", problems);
         }
-        // Two axes of one assumption would collide in every combination.
-        foreach (var twice in swept.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var sweptTargets = new Dictionary<(string, string), string>();
+        foreach (var (key, values) in swept)
         {
-            yield return DiagnosticCatalog.SweptTwice(twice.Key, twice.Key);
+            var kind = KindOf(rules, key, problems);
+            if (kind is null) continue;
+            var targets = Targets(rules, key, kind.Value, "--sweep", problems);
+            if (kind == Kind.Reading) CheckOptions(rules, targets, key, values, "--sweep", problems);
+            else if (values.FirstOrDefault(v => DurationText.TryParse(v) is null) is { } bad)
+            {
+                problems.Add(DiagnosticCatalog.BadSweep($"{key}={string.Join(",", values)}", $"'{bad}' is not {DurationText.Forms}, and '{key}' is an assumption"));
+            }
+            foreach (var t in targets)
+            {
+                if (fixedTargets.TryGetValue(t, out var option))
+                {
+                    problems.Add(DiagnosticCatalog.BadSweep($"{key}={string.Join(",", values)}", $"'{t.Item1}.{t.Item2}' is also fixed with {option}; sweep it or fix it, not both"));
+                }
+                // Two axes of one assumption or reading would collide in every combination.
+                else if (!sweptTargets.TryAdd(t, key)) problems.Add(DiagnosticCatalog.SweptTwice($"{key}={string.Join(",", values)}", $"{t.Item1}.{t.Item2}"));
+            }
         }
+        return problems;
+    }
+
+    private enum Kind { Assumption, Reading }
+
+    /// <summary>A swept name is a reading or an assumption: whichever the treaties it reaches declare, and not both.</summary>
+    private static Kind? KindOf(RuleSet rules, string key, List<Diagnostic> problems)
+    {
+        var (treaty, name) = Split(key);
+        IReadOnlyList<Treaty> scope = treaty is null ? rules.Treaties : [.. rules.Treaties.Where(t => t.Code == treaty)];
+        var isReading = scope.Any(t => t.FindReading(name) is not null);
+        var isAssumption = scope.Any(t => t.DeclaredAssumptions.Any(a => a.Name == name));
+        if (isReading && isAssumption)
+        {
+            problems.Add(DiagnosticCatalog.AmbiguousSweep(key, [.. scope.Where(t => t.FindReading(name) is not null || t.DeclaredAssumptions.Any(a => a.Name == name)).Select(t => $"{t.Code}.{name}")]));
+            return null;
+        }
+        if (isReading) return Kind.Reading;
+        if (isAssumption || (treaty is not null && !rules.Treaties.Any(t => t.Code == treaty))) return Kind.Assumption;
+        problems.Add(DiagnosticCatalog.UnknownSweep(key, rules.Treaties.SelectMany(t => t.DeclaredAssumptions.Select(a => a.Name).Concat(t.Readings.Select(r => r.Name))).Distinct()));
+        return null;
+    }
+
+    /// <summary>The treaties and names a key reaches: one treaty's, or every treaty's that declares the name.</summary>
+    private static List<(string Treaty, string Name)> Targets(RuleSet rules, string key, Kind kind, string option, List<Diagnostic> problems)
+    {
+        var (treaty, name) = Split(key);
+        bool Declares(Treaty t) => kind == Kind.Reading ? t.FindReading(name) is not null : t.DeclaredAssumptions.Any(a => a.Name == name);
+        IEnumerable<string> Known(IEnumerable<Treaty> ts) => kind == Kind.Reading
+            ? ts.SelectMany(t => t.Readings.Select(r => r.Name)).Distinct()
+            : ts.SelectMany(t => t.DeclaredAssumptions.Select(a => a.Name)).Distinct();
+        if (treaty is not null && rules.FindTreaty(treaty) is null)
+        {
+            problems.Add(DiagnosticCatalog.UnknownOptionTreaty(option, key, treaty, rules.Treaties.Select(t => t.Code)));
+            return [];
+        }
+        var reached = rules.Treaties.Where(t => (treaty is null || t.Code == treaty) && Declares(t)).Select(t => (t.Code, name)).ToList();
+        if (reached.Count > 0 || option == "--sweep") return reached;
+        IReadOnlyList<Treaty> scope = treaty is null ? rules.Treaties : [rules.FindTreaty(treaty)!];
+        problems.Add(kind == Kind.Reading
+            ? DiagnosticCatalog.UnknownReadingOverride(key, treaty, name, Known(scope))
+            : DiagnosticCatalog.UnknownAssumeOverride(key, treaty, name, Known(scope)));
+        return reached;
+    }
+
+    private static void CheckOptions(RuleSet rules, List<(string Treaty, string Name)> targets, string key, IReadOnlyList<string> values, string option, List<Diagnostic> problems)
+    {
+        foreach (var (treatyCode, name) in targets)
+        {
+            var reading = rules.FindTreaty(treatyCode)!.FindReading(name)!;
+            var options = reading.Options.Select(o => o.Name).ToList();
+            foreach (var value in values.Where(v => !reading.HasOption(v)))
+            {
+                problems.Add(DiagnosticCatalog.UnknownOptionOverride(option, key, reading.QualifiedName, value, options));
+            }
+        }
+    }
+
+    /// <summary><c>TREATY.NAME</c> when there is a dot (treaty codes and names have none); else a bare name.</summary>
+    private static (string? Treaty, string Name) Split(string key)
+    {
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? (key[..dot], key[(dot + 1)..]) : (null, key);
     }
 }

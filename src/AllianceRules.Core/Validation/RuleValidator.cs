@@ -76,6 +76,7 @@ internal sealed class RuleValidator : AbstractValidator<BoundRule>
         foreach (var condition in Conditions(rule))
         {
             foreach (var thereWas in RuleScope.ThereWas(condition)) CommonChecks.CheckWindow(context, file, thereWas.Window, treaty, assumptions, checkAssumptions);
+            foreach (var reading in RuleScope.Atoms(condition).OfType<ReadingConditionSyntax>()) ReadingChecks.CheckTest(context, rule.Treaty, reading.Test);
             foreach (var membership in RuleScope.Atoms(condition).OfType<MembershipConditionSyntax>())
             {
                 if (membership.Treaty is { } other && !symbols.HasTreaty(other.Text) && symbols.TreatiesComplete)
@@ -252,16 +253,5 @@ internal sealed class RuleValidator : AbstractValidator<BoundRule>
         }
     }
 
-    private static IEnumerable<ConditionSyntax> Conditions(BoundRule rule)
-    {
-        foreach (var item in rule.Syntax.Items)
-        {
-            switch (item)
-            {
-                case WhenThenSyntax { Where: { } w }: yield return w; break;
-                case ForbidSyntax { Where: { } f }: yield return f; break;
-                case UnlessSyntax u: yield return u.Condition; break;
-            }
-        }
-    }
+    private static IEnumerable<ConditionSyntax> Conditions(BoundRule rule) => RuleClauses.Conditions(rule.Syntax);
 }

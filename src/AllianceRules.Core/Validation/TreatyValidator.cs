@@ -10,7 +10,7 @@ internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
 {
     public TreatyValidator()
     {
-        RuleFor(t => t).Custom(CheckHeader).Custom(CheckMembers).Custom(CheckAssumptions).Custom(CheckRuleIds);
+        RuleFor(t => t).Custom(CheckHeader).Custom(CheckMembers).Custom(CheckAssumptions).Custom(ReadingChecks.CheckDeclarations).Custom(CheckRuleIds);
         RuleForEach(t => t.Rules).SetValidator(new RuleValidator());
     }
 
@@ -43,7 +43,8 @@ internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
                 continue;
             }
             seen[party] = member;
-            IntervalSyntax? previous = null;
+            var readings = treaty.Symbols.ReadingsOf(treaty.Code);
+            var valid = new List<IntervalSyntax>();
             foreach (var interval in member.Intervals)
             {
                 var real = CommonChecks.CheckDate(context, treaty.File, interval.From) & CommonChecks.CheckDate(context, treaty.File, interval.To);
@@ -53,7 +54,8 @@ internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
                     context.Report(DiagnosticCatalog.EmptyMembership(treaty.At(interval), party));
                     continue;
                 }
-                if (previous is not null)
+                // Intervals under readings that exclude each other never hold together, so they may overlap or go back.
+                if (valid.LastOrDefault(p => ReadingChecks.CanHoldTogether(p.Gate, interval.Gate, readings)) is { } previous)
                 {
                     if (interval.From.Value < previous.From.Value)
                     {
@@ -64,17 +66,19 @@ internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
                         context.Report(DiagnosticCatalog.OverlappingMembership(treaty.At(interval), party));
                     }
                 }
-                previous = interval;
+                valid.Add(interval);
             }
         }
     }
 
     private static void CheckAssumptions(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
     {
+        // One name may be declared once per reading that sets it, and once without 'if' (language.md §3, readings).
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assume in treaty.Items<AssumeSyntax>())
         {
-            if (!seen.Add(assume.Name.Text)) context.Report(DiagnosticCatalog.DuplicateAssumption(treaty.At(assume.Name), treaty.Code, assume.Name.Text));
+            var gate = assume.Gate is { } g ? $" if {g.Reading.Text} {g.Negated} {g.Option.Text}" : string.Empty;
+            if (!seen.Add(assume.Name.Text + gate)) context.Report(DiagnosticCatalog.DuplicateAssumption(treaty.At(assume.Name), treaty.Code, assume.Name.Text));
             CommonChecks.CheckPeriod(context, treaty.File, assume.Period);
         }
     }

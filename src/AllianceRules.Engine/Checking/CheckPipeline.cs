@@ -93,6 +93,10 @@ public static class CheckPipeline
             return Failed(DiagnosticOrder.Sort(problems.AddRange(drain.Diagnostics.ToSortedArray())), rules);
         }
 
+        // The readings and assumptions are settled once, here: evaluation, explanation, reports and
+        // lint all see the treaties as chosen, and the options passed on choose nothing more.
+        rules = rules.WithChoices(options.ReadingChoices, options.Overrides);
+        options = options with { AssumptionOverrides = null, ReadingChoices = new Dictionary<string, string>() };
         var notes = ImmutableArray.CreateBuilder<string>();
         // An explanation may show any event it examined, so explaining keeps every event whole.
         var needsDetail = stream.Explain is null ? NeedsDetail(rules) : null;

@@ -65,7 +65,7 @@ public static class Checker
         var problems = rules.Diagnostics;
         if (rules.Value is { } ruleSet)
         {
-            problems = problems.AddRange(Validation.OptionNames.Check(ruleSet, options.Overrides.Keys, [.. options.Sweeps.Select(a => a.Assumption)]));
+            problems = problems.AddRange(Validation.OptionNames.Check(ruleSet, options.Overrides.Keys, options.ReadingChoices, [.. options.Sweeps.Select(a => (a.Name, (IReadOnlyList<string>)a.Values))]));
         }
         return (rules.Value, bound, verbs, problems);
     }

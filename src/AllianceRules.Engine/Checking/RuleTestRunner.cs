@@ -27,7 +27,10 @@ public static class RuleTestRunner
         var options = new EvaluationOptions(
             test.AsOf?.Value,
             test.Assumptions.ToDictionary(a => a.Name.Text, a => a.Period.ToPeriod(), StringComparer.Ordinal),
-            observed);
+            observed)
+        {
+            ReadingChoices = test.Readings.ToDictionary(r => r.Name.Text, r => r.Option.Text, StringComparer.Ordinal),
+        };
         // The rules are loaded once, by the check. Names they do not declare are the test's own
         // mistakes, said where they are, before any verdict is compared.
         var outcome = Checker.Check(rules, histories, options);
@@ -56,6 +59,16 @@ public static class RuleTestRunner
         foreach (var a in test.Assumptions.Where(a => !assumptions.Contains(a.Name.Text)))
         {
             found.Add(DiagnosticCatalog.TestNamesUnknown(file.At(a.Name.Span), "assumption", a.Name.Text, assumptions));
+        }
+        var readings = rules.Treaties.SelectMany(t => t.Readings).ToList();
+        foreach (var r in test.Readings)
+        {
+            var named = readings.Where(x => x.Name == r.Name.Text).ToList();
+            if (named.Count == 0) found.Add(DiagnosticCatalog.TestNamesUnknown(file.At(r.Name.Span), "reading", r.Name.Text, readings.Select(x => x.Name).Distinct()));
+            else if (named.FirstOrDefault(x => !x.HasOption(r.Option.Text)) is { } reading)
+            {
+                found.Add(DiagnosticCatalog.UnknownReadingOption(file.At(r.Option.Span), reading.QualifiedName, r.Option.Text, [.. reading.Options.Select(o => o.Name)]));
+            }
         }
         foreach (var e in test.Expectations)
         {

@@ -63,12 +63,12 @@ internal sealed class CompiledRule
 }
 
 /// <summary>Resolves a window to a period: a written period, or an assumption of the treaty, overridden by name.</summary>
-internal sealed class WindowResolver(IReadOnlyDictionary<string, Period> overrides)
+internal sealed class WindowResolver
 {
+    /// <summary>A named window is the treaty's assumption in force: the rule set comes with its choices applied.</summary>
     public Period Resolve(Window window, Treaty treaty) => window switch
     {
         PeriodWindow p => p.Period,
-        NamedWindow n when overrides.TryGetValue(n.Name, out var over) => over,
         NamedWindow n => treaty.Assumptions.First(a => a.Name == n.Name).Period,
         _ => throw new InvalidOperationException("Unknown window."),
     };

@@ -34,6 +34,13 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
                 var found = Matches(t, bindings, rule, date, trigger).Select(m => m.Event).ToList();
                 notes?.Add(t, found.Count > 0, found.Count > 0 ? Found(found) : $"no matching event between {DateText.Format(From(t, rule, date))} and {DateText.Format(To(t, date))}");
                 return found.Count > 0;
+            case ReadingCondition r:
+                var reading = rule.Treaty.FindReading(r.Test.Reading);
+                var inForce = reading is not null && r.Test.Holds(reading.InForce);
+                notes?.Add(r, inForce, reading is null
+                    ? $"{rule.Treaty.Code} declares no reading {r.Test.Reading}"
+                    : $"{rule.Treaty.Code}.{reading.Name} is read as '{reading.InForce}' ({(reading.Chosen ? "chosen" : "the default")}): {reading.Option.Description}");
+                return inForce;
             default:
                 // An atom that mentions an attribute the trigger does not carry is false, whatever its operator.
                 if (MissingAttribute(trigger, condition) is { } missing)

@@ -44,7 +44,9 @@ public static class Evaluator
     {
         var observed = new ObservedCoverage(historyObserved.Concat(options.ObservedOrEmpty));
         var stated = horizon.Stated;
-        var windows = new WindowResolver(options.Overrides);
+        // The readings and assumptions are settled here, once; everything below reads the treaties as chosen.
+        rules = rules.WithChoices(options.ReadingChoices, options.Overrides);
+        var windows = new WindowResolver();
         var run = new EvaluationRun(rules, windows, stated, observed, trace) { MaxInstancesPerRule = options.MaxInstancesPerRule };
         LocalDate? last = null;
         var afterHorizon = 0;
@@ -67,22 +69,24 @@ public static class Evaluator
         }
         if (last is { } lastDate) run.Process(lastDate, day);
 
-        var assumptions = AssumptionsUsed(rules, options.Overrides);
-        if (horizon.Finally(last, observed.End) is not { } asOf) return (new Report(null, assumptions, [], []), []);
+        var assumptions = AssumptionsUsed(rules);
+        if (horizon.Finally(last, observed.End) is not { } asOf) return (new Report(null, assumptions, [], []) { Readings = ReadingsInForce(rules) }, []);
         var (report, instances) = ReportAssembler.Assemble(asOf, assumptions, run.Finish(asOf));
         return (report with
         {
             EventsAfterHorizon = afterHorizon,
             CalendarDuties = [.. rules.Treaties.SelectMany(t => t.Rules).Where(r => r.IsCalendarDuty).Select(r => r.QualifiedId).Order(StringComparer.Ordinal)],
             Observed = observed.Ranges,
+            Readings = ReadingsInForce(rules),
         }, instances);
     }
 
-    private static ImmutableArray<AssumptionUse> AssumptionsUsed(RuleSet rules, IReadOnlyDictionary<string, Period> overrides) =>
+    private static ImmutableArray<AssumptionUse> AssumptionsUsed(RuleSet rules) =>
         [.. rules.Treaties
             .OrderBy(t => t.Code, StringComparer.Ordinal)
             .SelectMany(t => t.Assumptions.OrderBy(a => a.Name, StringComparer.Ordinal))
-            .Select(a => overrides.TryGetValue(a.Name, out var p)
-                ? new AssumptionUse(a.Treaty, a.Name, p, true, a.Note, a.Period)
-                : new AssumptionUse(a.Treaty, a.Name, a.Period, false, a.Note, a.Period))];
+            .Select(a => new AssumptionUse(a.Treaty, a.Name, a.Period, a.Overridden, a.Note, a.Declared))];
+
+    private static ImmutableArray<Reading> ReadingsInForce(RuleSet rules) =>
+        [.. rules.Treaties.OrderBy(t => t.Code, StringComparer.Ordinal).SelectMany(t => t.Readings.OrderBy(r => r.Name, StringComparer.Ordinal))];
 }

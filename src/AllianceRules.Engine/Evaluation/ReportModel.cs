@@ -22,6 +22,9 @@ public sealed record Report(
 
     public ImmutableArray<DateRange> Observed { get; init; } = [];
 
+    /// <summary>Every reading of the rule set, by treaty then name, with the option in force and whether it was chosen.</summary>
+    public ImmutableArray<Reading> Readings { get; init; } = [];
+
     /// <summary>Rows of imported data that no verb could stand for (by CAMEO code), from the history.</summary>
     public SkippedRows Skipped { get; init; } = SkippedRows.None;
 

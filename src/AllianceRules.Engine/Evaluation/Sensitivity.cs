@@ -1,19 +1,21 @@
 using System.Collections.Immutable;
 using AllianceRules.Model;
+using AllianceRules.Text;
 using NodaTime;
 
 namespace AllianceRules.Evaluation;
 
 /// <summary>
-/// How much the verdicts depend on some assumptions: the history evaluated once per combination
-/// of their values, and the instances whose status differs between the combinations. An unstated
-/// deadline is the analyst's choice, and this shows what each conclusion rests on.
+/// How much the verdicts depend on some assumptions and readings: the history evaluated once per
+/// combination of their values, and the instances whose status differs between the combinations.
+/// An unstated deadline or a contested reading is the analyst's choice, and this shows what each
+/// conclusion rests on.
 /// </summary>
 /// <remarks>
 /// <see cref="Combinations"/> is the cross product of the axes' values, the first axis varying
 /// slowest; each combination holds one period per axis, in the order of <see cref="Axes"/>.
 /// </remarks>
-public sealed record Sweep(ImmutableArray<SweepAxis> Axes, ImmutableArray<ImmutableArray<Period>> Combinations, ImmutableArray<SweepRow> Changes, int Unchanged);
+public sealed record Sweep(ImmutableArray<SweepAxis> Axes, ImmutableArray<ImmutableArray<string>> Combinations, ImmutableArray<SweepRow> Changes, int Unchanged);
 
 /// <summary>
 /// One instance, identified as the report identifies it (rule, party, trigger date, bindings) and
@@ -32,7 +34,8 @@ public static class Sensitivity
     /// <param name="cancellation">Checked before each combination is evaluated.</param>
     public static Sweep Run(RuleSet rules, EventHistory history, EvaluationOptions options, ImmutableArray<SweepAxis> axes, CancellationToken cancellation = default)
     {
-        if (axes.IsDefaultOrEmpty) throw new ArgumentException("A sweep needs at least one assumption.", nameof(axes));
+        if (axes.IsDefaultOrEmpty) throw new ArgumentException("A sweep needs at least one assumption or reading.", nameof(axes));
+        axes = [.. axes.Select(a => a with { IsReading = rules.DeclaresReading(a.Name) })];
         var combinations = CrossProduct(axes);
         var keys = new List<SweepKey>();
         var statuses = new Dictionary<SweepKey, Seen>();
@@ -40,9 +43,15 @@ public static class Sensitivity
         {
             cancellation.ThrowIfCancellationRequested();
             var overrides = new Dictionary<string, Period>(options.Overrides, StringComparer.Ordinal);
-            for (var a = 0; a < axes.Length; a++) overrides[axes[a].Assumption] = combinations[c][a];
+            var readings = new Dictionary<string, string>(options.ReadingChoices, StringComparer.Ordinal);
+            for (var a = 0; a < axes.Length; a++)
+            {
+                // The values were checked against the rule set before: a reading's are options, an assumption's durations.
+                if (axes[a].IsReading) readings[axes[a].Name] = combinations[c][a];
+                else overrides[axes[a].Name] = DurationText.TryParse(combinations[c][a]) ?? throw new ArgumentException($"'{combinations[c][a]}' is not a duration", nameof(axes));
+            }
             // One report at a time: a sweep of many combinations holds their statuses, not their reports.
-            var report = Evaluator.Evaluate(rules, history, options with { AssumptionOverrides = overrides, Sweeps = [] });
+            var report = Evaluator.Evaluate(rules, history, options with { AssumptionOverrides = overrides, ReadingChoices = readings, Sweeps = [] });
             Record(report, c, combinations.Length, keys, statuses);
         }
         var ordered = keys
@@ -56,10 +65,10 @@ public static class Sensitivity
         return new Sweep(axes, combinations, changes, ordered.Count - changes.Length);
     }
 
-    /// <summary>Every combination of the axes' values, one period per axis; the first axis varies slowest.</summary>
-    public static ImmutableArray<ImmutableArray<Period>> CrossProduct(IReadOnlyList<SweepAxis> axes)
+    /// <summary>Every combination of the axes' values, one value per axis; the first axis varies slowest.</summary>
+    public static ImmutableArray<ImmutableArray<string>> CrossProduct(IReadOnlyList<SweepAxis> axes)
     {
-        ImmutableArray<ImmutableArray<Period>> product = [[]];
+        ImmutableArray<ImmutableArray<string>> product = [[]];
         foreach (var axis in axes)
         {
             product = [.. product.SelectMany(prefix => axis.Values.Select(prefix.Add))];

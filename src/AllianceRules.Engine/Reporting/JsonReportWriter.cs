@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -49,6 +50,7 @@ public static class JsonReportWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            WriteReadings(json, report.Readings);
             json.WriteStartArray("instances");
             foreach (var i in report.Instances)
             {
@@ -111,9 +113,10 @@ public static class JsonReportWriter
         foreach (var axis in sweep.Axes)
         {
             json.WriteStartObject();
-            json.WriteString("name", axis.Assumption);
+            json.WriteString("name", axis.Name);
+            json.WriteString("kind", axis.IsReading ? "reading" : "assumption");
             json.WriteStartArray("values");
-            foreach (var v in axis.Values) json.WriteStringValue(PeriodText(v));
+            foreach (var v in axis.Values) json.WriteStringValue(v);
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -122,7 +125,7 @@ public static class JsonReportWriter
         foreach (var combination in sweep.Combinations)
         {
             json.WriteStartObject();
-            for (var a = 0; a < sweep.Axes.Length; a++) json.WriteString(sweep.Axes[a].Assumption, PeriodText(combination[a]));
+            for (var a = 0; a < sweep.Axes.Length; a++) json.WriteString(sweep.Axes[a].Name, combination[a]);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -171,6 +174,30 @@ public static class JsonReportWriter
     }
 
     /// <summary>ISO 8601 as the contract prints it: <c>P30D</c>, <c>P1M</c>, <c>P4W</c>.</summary>
+    /// <summary>
+    /// The readings in force (schema 2.1.0): every one, chosen or not. Like the other extensions it
+    /// is present only when there is something to list, so a report without readings is as before.
+    /// </summary>
+    private static void WriteReadings(Utf8JsonWriter json, ImmutableArray<Reading> readings)
+    {
+        if (readings.IsEmpty) return;
+        json.WriteStartArray("readings");
+        foreach (var r in readings)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", r.QualifiedName);
+            json.WriteString("option", r.InForce);
+            json.WriteString("description", r.Option.Description);
+            json.WriteString("title", r.Title);
+            json.WriteString("source", ReadingSource(r));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>Where the option in force came from, in the words every report uses.</summary>
+    public static string ReadingSource(Reading reading) => reading.Chosen ? "command line" : "default";
+
     public static string PeriodText(Period period) => PeriodPattern.Roundtrip.Format(period);
 
     private static void WriteInstance(Utf8JsonWriter json, InstanceResult i)

@@ -18,6 +18,7 @@ public static class TextReportWriter
         {
             sb.AppendLine("Rules are valid. No events and no horizon were given, so nothing was evaluated.");
             AppendAssumptions(sb, report);
+            AppendReadings(sb, report);
             return sb.ToString();
         }
         sb.AppendLine(CultureInfo.InvariantCulture, $"Compliance as of {DateText.Format(asOf)}: {Count(report.Instances.Length, "obligation instance")}.");
@@ -99,6 +100,7 @@ public static class TextReportWriter
         }
         if (report.Sweep is { } sweep) AppendSweep(sb, sweep);
         AppendAssumptions(sb, report);
+        AppendReadings(sb, report);
         return sb.ToString();
     }
 
@@ -134,6 +136,18 @@ public static class TextReportWriter
             var overridden = a.Overridden ? $" (overridden with --assume; the treaty file says {JsonReportWriter.PeriodText(a.Declared)})" : string.Empty;
             var note = a.Note is null ? string.Empty : $": {a.Note}";
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {a.Treaty}.{a.Name} = {JsonReportWriter.PeriodText(a.Period)}{overridden}{note}");
+        }
+    }
+
+    private static void AppendReadings(StringBuilder sb, Report report)
+    {
+        if (report.Readings.IsEmpty) return;
+        sb.AppendLine();
+        sb.AppendLine("Readings in force");
+        foreach (var r in report.Readings)
+        {
+            var source = r.Chosen ? $"chosen on the command line; the default is '{r.Default.Name}'" : "the default";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {r.QualifiedName} = {r.InForce} ({source}): {r.Option.Description}");
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class PreciseErrorTests
     [InlineData("treaty CST \"x\" { assume prompt = 99999999999 days }", "AR1004 1:34 the number '99999999999' is too large")]
     [InlineData("treaty CST \"x\" { source \"unterminated }", "AR1002 1:25 this string has no closing quote")]
     [InlineData("treaty CST \"x\" { source \"a\\nb\" }", "AR1003 1:27 unknown escape '\\n' in a string; only \\\" and \\\\ are escapes")]
-    [InlineData("treaty CST \"x\" { sined 1992-05-15 }", "AR2002 1:18 unknown keyword 'sined' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume' or 'rule'; did you mean 'signed'?")]
+    [InlineData("treaty CST \"x\" { sined 1992-05-15 }", "AR2002 1:18 unknown keyword 'sined' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume', 'reading' or 'rule'; did you mean 'signed'?")]
     [InlineData("treaty CST \"x\" {", "AR2003 1:16 treaty 'CST' is not closed; expected '}' before the end of the file")]
     [InlineData("tready CST \"x\" { }", "AR2002 1:1 unknown keyword 'tready' in a rule file; expected 'vocabulary' or 'treaty'; did you mean 'treaty'?")]
     [InlineData("}", "AR2005 1:1 unexpected '}' with no open block")]
@@ -62,7 +62,7 @@ public sealed class PreciseErrorTests
         var file = new SourceFile("dir/t.treaty", "treaty CST \"x\" {\n  sined 1992-05-15\n}\n");
         var (_, diagnostics) = RuleFileParser.Parse(file);
         Assert.Equal(
-            "dir/t.treaty:2:3: error AR2002: unknown keyword 'sined' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume' or 'rule'; did you mean 'signed'?\n  sined 1992-05-15\n  ^~~~~",
+            "dir/t.treaty:2:3: error AR2002: unknown keyword 'sined' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume', 'reading' or 'rule'; did you mean 'signed'?\n  sined 1992-05-15\n  ^~~~~",
             DiagnosticFormatter.Format(Assert.Single(diagnostics)));
     }
 }

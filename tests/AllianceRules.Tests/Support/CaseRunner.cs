@@ -36,11 +36,12 @@ public static class CaseRunner
         report.Instances.Select(i =>
             $"{i.Rule.QualifiedId} {i.Party} {Format(i.TriggeredOn)} {i.Status.ToString().ToLowerInvariant()} {(i.DecidedOn is { } d ? Format(d) : "null")}");
 
-    /// <summary>Options from an <c>args</c> file: lines of <c>--as-of DATE</c> and <c>--assume NAME=PERIOD</c>.</summary>
+    /// <summary>Options from an <c>args</c> file: lines of <c>--as-of DATE</c>, <c>--assume NAME=PERIOD</c>, <c>--reading NAME=OPTION</c>, <c>--sweep NAME=V1,V2</c> and <c>--observed FROM..TO</c>.</summary>
     public static EvaluationOptions ReadOptions(string? argsPath)
     {
         LocalDate? asOf = null;
         var overrides = new Dictionary<string, Period>(StringComparer.Ordinal);
+        var readings = new Dictionary<string, string>(StringComparer.Ordinal);
         var observed = ImmutableArray.CreateBuilder<DateRange>();
         var sweeps = ImmutableArray.CreateBuilder<SweepAxis>();
         if (argsPath is not null && File.Exists(argsPath))
@@ -57,10 +58,14 @@ public static class CaseRunner
                         var kv = parts[1].Split('=', 2);
                         overrides[kv[0]] = PeriodPattern.Roundtrip.Parse(kv[1]).GetValueOrThrow();
                         break;
+                    case "--reading":
+                        var option = parts[1].Split('=', 2);
+                        readings[option[0]] = option[1];
+                        break;
                     case "--sweep":
                         var nameValues = parts[1].Split('=', 2);
                         // Repeated, one line per assumption: the first varies slowest.
-                        sweeps.Add(new SweepAxis(nameValues[0], [.. nameValues[1].Split(',').Select(v => PeriodPattern.Roundtrip.Parse(v).GetValueOrThrow())]));
+                        sweeps.Add(new SweepAxis(nameValues[0], [.. nameValues[1].Split(',')]));
                         break;
                     case "--observed":
                         var ends = parts[1].Split("..", 2);
@@ -73,7 +78,7 @@ public static class CaseRunner
                 }
             }
         }
-        return new EvaluationOptions(asOf, overrides, observed.ToImmutable()) { Sweeps = sweeps.ToImmutable() };
+        return new EvaluationOptions(asOf, overrides, observed.ToImmutable()) { ReadingChoices = readings, Sweeps = sweeps.ToImmutable() };
     }
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);

@@ -14,7 +14,7 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
 
     public static readonly string[] LevelNames = ["off", "warning", "error"];
 
-    public static readonly string[] KnownCodes = ["AR6001", "AR6002", "AR6003", "AR6004", "AR6005", "AR6006", "AR6007", "AR6008", "AR6009"];
+    public static readonly string[] KnownCodes = ["AR6001", "AR6002", "AR6003", "AR6004", "AR6005", "AR6006", "AR6007", "AR6008", "AR6009", "AR6011"];
 
     public static (LintConfig Config, ImmutableArray<Diagnostic> Diagnostics) Parse(SourceFile file)
     {

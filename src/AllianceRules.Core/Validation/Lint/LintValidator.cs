@@ -20,6 +20,7 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
     {
         RuleFor(s => s)
             .Custom(UnusedAssumptions)
+            .Custom(UnusedReadings)
             .Custom(UnusedVerbs)
             .Custom(MissingCitations)
             .Custom(VersionIntervals)
@@ -36,14 +37,8 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
         {
             if (item is EveryThenSyntax every) yield return every.Period;
             if (RuleClauses.Obligation(item)?.Window is { } window) yield return window;
-            var conditions = item switch
-            {
-                WhenThenSyntax { Where: { } w } => [w],
-                ForbidSyntax { Where: { } f } => [f],
-                UnlessSyntax u => [u.Condition],
-                _ => Array.Empty<ConditionSyntax>(),
-            };
-            foreach (var t in conditions.SelectMany(RuleScope.ThereWas)) yield return t.Window;
+            if (RuleClauses.Condition(item) is not { } condition) continue;
+            foreach (var t in RuleScope.ThereWas(condition)) yield return t.Window;
         }
     }
 
@@ -55,6 +50,23 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
             foreach (var assume in treaty.Items<AssumeSyntax>().Where(a => !used.Contains(a.Name.Text)))
             {
                 context.Report(DiagnosticCatalog.UnusedAssumption(treaty.At(assume.Name), assume.Name.Text, treaty.Code));
+            }
+        }
+    }
+
+    /// <summary>A reading that no rule tests, and no member interval or assumption depends on, changes no verdict.</summary>
+    private static void UnusedReadings(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var treaty in s.Bound.Treaties)
+        {
+            var tested = treaty.Rules.SelectMany(r => RuleClauses.Conditions(r.Syntax))
+                .SelectMany(RuleScope.Atoms).OfType<ReadingConditionSyntax>().Select(r => r.Test)
+                .Concat(treaty.Items<MembersSyntax>().SelectMany(m => m.Members).SelectMany(m => m.Intervals).Select(i => i.Gate).OfType<ReadingTestSyntax>())
+                .Concat(treaty.Items<AssumeSyntax>().Select(a => a.Gate).OfType<ReadingTestSyntax>())
+                .Select(t => t.Reading.Text).ToHashSet(StringComparer.Ordinal);
+            foreach (var reading in treaty.Items<ReadingSyntax>().Where(r => !tested.Contains(r.Name.Text)))
+            {
+                context.Report(DiagnosticCatalog.UnusedReading(treaty.At(reading.Name), reading.Name.Text, treaty.Code));
             }
         }
     }

@@ -57,6 +57,13 @@ public static class HtmlReportWriter
         else Table(h, ["assumption", "period", "source", "why"], report.Assumptions.Select(a => Row(
             Code($"{a.Treaty}.{a.Name}"), Cell(JsonReportWriter.PeriodText(a.Period)),
             Cell(a.Overridden ? $"--assume (the treaty says {JsonReportWriter.PeriodText(a.Declared)})" : "the treaty file"), Cell(a.Note ?? string.Empty))));
+        if (!report.Readings.IsEmpty)
+        {
+            Section(h, "Readings");
+            Table(h, ["reading", "option in force", "source", "meaning"], report.Readings.Select(r => Row(
+                Code(r.QualifiedName), Code(r.InForce),
+                Cell(r.Chosen ? $"--reading (the default is {r.Default.Name})" : "the default"), Cell($"{r.Title}: {r.Option.Description}"))));
+        }
 
         foreach (var t in doc.Treaties) Treaty(h, doc, t);
         Crises(h, doc);

@@ -23,6 +23,7 @@ public static class MarkdownReportWriter
         sb.AppendLine(CultureInfo.InvariantCulture, $"{Count(report.Instances.Length, "obligation instance")}, {Count(doc.Crises.Count(c => c.Trigger is not null), "trigger")}{(doc.Crises.Any(c => c.Trigger is null) ? $" and {Count(doc.Crises.Count(c => c.Trigger is null), "calendar period")}" : string.Empty)}, {Count(doc.Treaties.Length, "treaty", "treaties")}. Produced by `alliance report`; every verdict follows language.md §5.");
         Inputs(sb, doc);
         Assumptions(sb, report);
+        Readings(sb, report);
         foreach (var t in doc.Treaties) Treaty(sb, doc, t);
         Crises(sb, doc);
         Reliability(sb, doc);
@@ -51,6 +52,20 @@ public static class MarkdownReportWriter
             JsonReportWriter.PeriodText(a.Period),
             a.Overridden ? $"--assume (the treaty says {JsonReportWriter.PeriodText(a.Declared)})" : "the treaty file",
             Escape(a.Note ?? string.Empty),
+        }));
+    }
+
+    /// <summary>Only a rule set with readings has the section: the others' reports stay as they were.</summary>
+    private static void Readings(StringBuilder sb, Report report)
+    {
+        if (report.Readings.IsEmpty) return;
+        Heading(sb, 2, "Readings");
+        Table(sb, ["reading", "option in force", "source", "meaning"], report.Readings.Select(r => new[]
+        {
+            Code(r.QualifiedName),
+            Code(r.InForce),
+            r.Chosen ? $"--reading (the default is {Code(r.Default.Name)})" : "the default",
+            Escape($"{r.Title}: {r.Option.Description}"),
         }));
     }
 

@@ -1,16 +1,15 @@
 using System.Globalization;
-using AllianceRules.Syntax;
 using NodaTime;
 using NodaTime.Text;
 
-namespace AllianceRules.Cli.CommandLine;
+namespace AllianceRules.Text;
 
 /// <summary>
 /// Reads a duration typed on the command line: as in rule files (<c>30 days</c>, <c>2 weeks</c>,
 /// <c>1 month</c>; the space may be left out) or in ISO 8601 (<c>P30D</c>). Whole days, weeks,
 /// months or years, longer than zero.
 /// </summary>
-internal static class DurationText
+public static class DurationText
 {
     /// <summary>What a value may look like, for messages.</summary>
     public const string Forms = "a duration such as '30 days', '2 weeks' or 'P30D'";
