@@ -93,14 +93,12 @@ public static class OptionNames
 
     private static void CheckOptions(RuleSet rules, List<(string Treaty, string Name)> targets, string key, IReadOnlyList<string> values, string option, List<Diagnostic> problems)
     {
-        foreach (var (treatyCode, name) in targets)
+        var readings = targets.Select(t => rules.FindTreaty(t.Treaty)!.FindReading(t.Name)!).ToList();
+        // One error per value, naming the first reading that lacks it: treaties often share a reading.
+        foreach (var value in values)
         {
-            var reading = rules.FindTreaty(treatyCode)!.FindReading(name)!;
-            var options = reading.Options.Select(o => o.Name).ToList();
-            foreach (var value in values.Where(v => !reading.HasOption(v)))
-            {
-                problems.Add(DiagnosticCatalog.UnknownOptionOverride(option, key, reading.QualifiedName, value, options));
-            }
+            if (readings.FirstOrDefault(r => !r.HasOption(value)) is not { } reading) continue;
+            problems.Add(DiagnosticCatalog.UnknownOptionOverride(option, key, reading.QualifiedName, value, [.. reading.Options.Select(o => o.Name)]));
         }
     }
 
