@@ -80,6 +80,18 @@ public sealed class ReadingCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_study_says_which_readings_its_verdicts_rest_on()
+    {
+        var (exit, stdout, _) = _cli.Run("study", "rules", "seeds", "--reading", "aggressor=any", "--by", "by");
+        Assert.Equal(0, exit);
+        Assert.Contains("Readings: PACT.aggressor=any (command line), PACT.assistance=prompt (default), PACT.start=entry (default).", stdout, StringComparison.Ordinal);
+        (exit, stdout, _) = _cli.Run("study", "rules", "seeds", "--by", "by", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(["state", "prompt", "entry"], json.RootElement.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("option").GetString()));
+    }
+
+    [Fact]
     public void A_sweep_of_a_reading_compares_its_options()
     {
         var (exit, stdout, _) = _cli.Run("check", "rules", "seeds", "--sweep", "aggressor=state,any", "--format", "json");

@@ -178,7 +178,7 @@ public static class JsonReportWriter
     /// The readings in force (schema 2.1.0): every one, chosen or not. Like the other extensions it
     /// is present only when there is something to list, so a report without readings is as before.
     /// </summary>
-    private static void WriteReadings(Utf8JsonWriter json, ImmutableArray<Reading> readings)
+    internal static void WriteReadings(Utf8JsonWriter json, ImmutableArray<Reading> readings)
     {
         if (readings.IsEmpty) return;
         json.WriteStartArray("readings");

@@ -64,6 +64,9 @@ public sealed record ReliabilityStudy(
     int Consultation,
     int WithoutAttribute)
 {
+    /// <summary>The readings the verdicts were reached under, as the report lists them.</summary>
+    public ImmutableArray<Model.Reading> Readings { get; init; } = [];
+
     public static ReliabilityStudy Build(Report report, string by = "war", int split = 1945)
     {
         var splitDate = new LocalDate(split, 1, 1);
@@ -106,7 +109,8 @@ public sealed record ReliabilityStudy(
             byKind,
             Row("member commitments", members),
             consultation,
-            report.Instances.Length - withAttribute.Count);
+            report.Instances.Length - withAttribute.Count)
+        { Readings = report.Readings };
     }
 
     private static Tally Count(PairVerdict verdict) => verdict switch

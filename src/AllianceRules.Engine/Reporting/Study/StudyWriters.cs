@@ -20,6 +20,7 @@ public static class StudyTextWriter
         sb.AppendLine(CultureInfo.InvariantCulture, $"Left out: {study.Consultation} consultation instances (no case of alliance performance in war, after Leeds); {study.WithoutAttribute} instances whose trigger has no '{study.By}'.");
         var undecided = study.Pairs.Count(p => p.Verdict == PairVerdict.Undecided);
         if (undecided > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"Undecided: {undecided} pairs wait for an analyst's judgment or for the war's end.");
+        if (!study.Readings.IsEmpty) sb.AppendLine("Readings: " + string.Join(", ", study.Readings.Select(r => $"{r.QualifiedName}={r.InForce} ({JsonReportWriter.ReadingSource(r)})")) + ".");
         sb.AppendLine();
         sb.AppendLine("Pairs");
         var rows = study.Pairs.Select(p => new[]
@@ -97,6 +98,7 @@ public static class StudyJsonWriter
             Rows(json, "members", [study.Members]);
             json.WriteNumber("consultationLeftOut", study.Consultation);
             json.WriteNumber("withoutAttribute", study.WithoutAttribute);
+            JsonReportWriter.WriteReadings(json, study.Readings);
             json.WriteStartArray("table");
             foreach (var p in study.Pairs)
             {
