@@ -64,7 +64,7 @@ internal static class JsonlLineReader
                     }
                     if (reader.TokenType != JsonTokenType.String)
                     {
-                        diagnostics.Add(DiagnosticCatalog.JsonField(file.At(valueSpan), $"field '{name}' must be a string"));
+                        diagnostics.Add(DiagnosticCatalog.JsonField(file.At(valueSpan), name == "end" ? "field 'end' must be a date such as \"2022-09-13\", or null for an open end" : $"field '{name}' must be a string"));
                         reader.Skip();
                         ok = false;
                         continue;
