@@ -175,9 +175,11 @@ internal sealed partial class EvaluationRun
     /// <summary>Fires an event as a trigger of a rule on a day, or, for an interval event whose conditions do not hold, carries it to the next day considered.</summary>
     private void TryTrigger(CompiledRule rule, Event e, LocalDate date, Dictionary<InstanceKey, Candidate> candidates)
     {
+        // Rule 5.1.12: a trigger outside 'effective' is no trigger; an interval may yet hold on a day inside.
+        var inForce = rule.Rule.Effective is not { } effective || effective.Contains(date);
+        if (!inForce && !e.IsInterval) return;
         if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) return;
-        // Rule 5.1.12: a trigger outside 'effective' is no trigger.
-        if (rule.Rule.Effective is not { } effective || effective.Contains(date))
+        if (inForce)
         {
             var solutions = Solve(rule, initial, date, e);
             if (solutions.Count > 0)
