@@ -337,7 +337,6 @@ internal sealed partial class EvaluationRun
     private void Register(OpenInstance instance, bool coalesces = true)
     {
         Track(instance);
-        instance.SealOpeners();
         _registeredToday.Add(instance);
         if (coalesces) _openByKey[instance.Key] = instance;
         // Indexed under every actor whose act would count: the party, and the organisations it acts through.
@@ -368,6 +367,8 @@ internal sealed partial class EvaluationRun
     {
         var count = _perRule[instance.Rule] = _perRule.GetValueOrDefault(instance.Rule) + 1;
         if (count > MaxInstancesPerRule) throw new EvaluationLimitException(Diagnostics.DiagnosticCatalog.TooManyInstances(instance.Rule.Rule.Location, instance.Rule.Rule.QualifiedId, MaxInstancesPerRule, instance.TriggeredOn));
+        // Every instance is tracked once its opening triggers are in: those, and no later ones, are its own (rule 5.1.2).
+        instance.SealOpeners();
         _all.Add(instance);
     }
 
