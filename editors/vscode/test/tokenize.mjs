@@ -59,6 +59,12 @@ const checks = [
   ['seeds/csto-sessions-2022.events', 'source.alliance.events', 'consult CSTO', 'entity.name.function.verb', '\n2022-05-16'],
   ['seeds/csto-sessions-2022.events', 'source.alliance.events', 'level=high', 'variable.other.attribute', '\n2022-05-16'],
   ['seeds/csto-sessions-2022.events', 'source.alliance.events', '"Collective Security Council"', 'string.quoted.double', '\n2022-05-16'],
+  // Interval events: DATE .. END and the open DATE .. (language.md §5.5).
+  ['tests/AllianceRules.Tests/Cases/eval/300-interval-trigger-at-accession/history.events', 'source.alliance.events', '..', 'keyword.operator', '\n1994-02-01'],
+  ['tests/AllianceRules.Tests/Cases/eval/300-interval-trigger-at-accession/history.events', 'source.alliance.events', '1994-05-12', 'constant.numeric.date', '\n1994-02-01'],
+  ['tests/AllianceRules.Tests/Cases/eval/300-interval-trigger-at-accession/history.events', 'source.alliance.events', 'AZE attack ARM', 'entity.name.type.code', '\n1994-02-01'],
+  ['tests/AllianceRules.Tests/Cases/eval/300-interval-trigger-at-accession/history.events', 'source.alliance.events', 'attack ARM', 'entity.name.function.verb', '\n1994-02-01'],
+  ['tests/AllianceRules.Tests/Cases/eval/300-interval-trigger-at-accession/history.events', 'source.alliance.events', 'attack GEO', 'entity.name.function.verb', '\n1994-03-01 ..'],
   ['seeds/cases.test', 'source.alliance.test', '# The verdicts', 'comment.line'],
   ['seeds/cases.test', 'source.alliance.test', 'test "Kazakhstan', 'keyword.control'],
   ['seeds/cases.test', 'source.alliance.test', '"Kazakhstan', 'string.quoted.double'],

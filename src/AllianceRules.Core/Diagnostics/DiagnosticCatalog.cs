@@ -198,6 +198,9 @@ public static class DiagnosticCatalog
     public static Diagnostic DuplicateAttribute(SourceRef at, string name) =>
         Error("AR4005", at, $"attribute '{name}' is given more than once");
 
+    public static Diagnostic EmptyEventInterval(SourceRef at, string start, string end) =>
+        Error("AR4011", at, $"this event's interval is empty: its end {end} must be after its start {start} (the end is the first day on which the event no longer holds)");
+
     public static Diagnostic EmptyObserved(SourceRef at) =>
         Error("AR4006", at, "this observed interval is empty: its end must be after its start");
 

@@ -130,7 +130,7 @@ public static class Formatter
             output.Add(new OutLine(string.Empty, [.. line.Tokens], line.Comment, run, line.IsComment ? OutKind.Comment : isEvent ? OutKind.Event : OutKind.Item, false));
         }
         // Actor, verb and target line up within each run of event lines between blank lines.
-        Align(output, OutKind.Event, [1, 2, 3]);
+        AlignEvents(output);
         // Every line stays where it is, blank ones too, so evidence keeps its line number; only
         // blank lines at the very end go.
         while (output.Count > 0 && output[^1].Kind == OutKind.Blank) output.RemoveAt(output.Count - 1);
@@ -237,6 +237,29 @@ public static class Formatter
                     var pad = width - Prefix(lines[i], column).Length;
                     if (pad > 0) lines[i] = lines[i] with { Pad = new Dictionary<int, int>(lines[i].Pad) { [column] = pad } };
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lines up actor, verb and target of event lines, within each run: after the date, or after
+    /// an interval's <c>DATE .. [END]</c>, so points and intervals share their columns.
+    /// </summary>
+    private static void AlignEvents(List<OutLine> lines)
+    {
+        static int Actor(OutLine line) =>
+            line.Tokens.Length > 1 && line.Tokens[1].Is("..")
+                ? (line.Tokens.Length > 2 && line.Tokens[2].Kind == TokenKind.Word && char.IsAsciiDigit(line.Tokens[2].Text[0]) ? 3 : 2)
+                : 1;
+        foreach (var group in lines.Select((l, i) => (Line: l, Index: i)).Where(x => x.Line.Kind == OutKind.Event).GroupBy(x => x.Line.Block))
+        {
+            var indexes = group.Select(x => x.Index).ToList();
+            for (var offset = 0; offset < 3; offset++)
+            {
+                var wide = indexes.Where(i => lines[i].Tokens.Length > Actor(lines[i]) + offset).ToList();
+                if (wide.Count == 0) continue;
+                var width = wide.Max(i => Prefix(lines[i], Actor(lines[i]) + offset).Length);
+                foreach (var i in wide) Pad(lines, i, Actor(lines[i]) + offset, width);
             }
         }
     }

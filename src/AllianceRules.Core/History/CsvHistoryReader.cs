@@ -9,8 +9,9 @@ namespace AllianceRules.History;
 /// <summary>
 /// Reads a <c>.csv</c> history (RFC 4180: commas, fields in double quotes may hold commas and
 /// doubled quotes) with a header row. <c>date</c>, <c>actor</c> and <c>target</c> are required, and
-/// <c>verb</c> or <c>cameo</c>; <c>text</c> is the description; every other column is an attribute
-/// (an empty cell gives none). A row coded by <c>cameo</c> keeps its code for the loader to map.
+/// <c>verb</c> or <c>cameo</c>; <c>text</c> is the description; <c>end</c> ends an interval event
+/// (a date, or <c>..</c> for an open end; empty for a point event); every other column is an
+/// attribute (an empty cell gives none). A row coded by <c>cameo</c> keeps its code for the loader to map.
 /// </summary>
 internal static class CsvHistoryReader
 {
@@ -84,7 +85,7 @@ internal static class CsvHistoryReader
         var attributes = new List<AttributeSyntax>();
         for (var k = 0; k < header.Length; k++)
         {
-            if (header[k] is "date" or "actor" or "verb" or "target" or "text" or "cameo" || fields[k].Length == 0) continue;
+            if (header[k] is "date" or "end" or "actor" or "verb" or "target" or "text" or "cameo" || fields[k].Length == 0) continue;
             if (!Lexical.IsName(header[k]))
             {
                 bag.Add(DiagnosticCatalog.CsvRow(file.At(spans[k]), $"column '{header[k]}' cannot be an attribute: names are lower-case words such as 'source'"));
@@ -94,12 +95,24 @@ internal static class CsvHistoryReader
         }
         var description = header.Contains("text") && Field("text").Length > 0 ? new StringLiteral(Field("text"), Span("text")) : null;
         var dateSyntax = date.Value with { Span = Span("date") };
+        EventEndSyntax? until = null;
+        if (header.Contains("end") && Field("end") is { Length: > 0 } endText)
+        {
+            // '..' is an open end, as in an .events line (language.md §5.5).
+            var end = Lexical.Date(new TextInput(endText, 0, endText.Length));
+            if (endText != ".." && (!end.WasSuccessful || !end.Remainder.AtEnd))
+            {
+                bag.Add(DiagnosticCatalog.CsvRow(file.At(Span("end")), $"'end' must be a date such as 2022-09-13, or '..' for an interval that lasts to the horizon, not '{endText}'"));
+                return null;
+            }
+            until = new EventEndSyntax(endText == ".." ? null : end.Value with { Span = Span("end") }, Span("end"));
+        }
         if (!ok || actor is null || target is null) return null;
         var verbText = header.Contains("verb") ? Field("verb") : string.Empty;
         if (verbText.Length > 0 || !header.Contains("cameo"))
         {
             var verb = new Identifier(verbText, Span("verb"));
-            return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, line, Span(header[0]));
+            return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, line, Span(header[0]), until);
         }
         var cameo = Field("cameo");
         if (DatasetFields.Cameo(cameo) is null)
@@ -110,7 +123,7 @@ internal static class CsvHistoryReader
                 : $"'{cameo}' is not a CAMEO code: 2 to 4 digits, such as 190 or 0234"));
             return null;
         }
-        var placeholder = new EventLineSyntax(dateSyntax, actor, new Identifier(string.Empty, Span("cameo")), target, attributes, description, raw, line, Span(header[0]));
+        var placeholder = new EventLineSyntax(dateSyntax, actor, new Identifier(string.Empty, Span("cameo")), target, attributes, description, raw, line, Span(header[0]), until);
         return new CodedEventSyntax(placeholder, cameo, Span("cameo"), line);
     }
 

@@ -49,6 +49,7 @@ internal sealed class EventFactory
     public Event? FromSyntax(SourceFile file, EventLineSyntax e, DiagnosticBag diagnostics)
     {
         var ok = CheckDate(file, e.Date, diagnostics);
+        var end = End(file, e, diagnostics, ref ok);
         if (_verbs is not null && !_verbs.Contains(e.Verb.Text))
         {
             diagnostics.Add(DiagnosticCatalog.UndeclaredEventVerb(file.At(e.Verb.Span), e.Verb.Text, _verbList));
@@ -66,8 +67,32 @@ internal sealed class EventFactory
         return ok
             ? new Event(e.Date.Value!.Value, Pooled(e.Actor.Text), Pooled(e.Verb.Text), Pooled(e.Target.Text),
                 attributes.Count == 0 ? NoAttributes : attributes.ToImmutable(), e.Description?.Value,
-                new EventOrigin(file.Path, e.Line, e.Text))
+                new EventOrigin(file.Path, e.Line, e.Text)) { End = end }
             : null;
+    }
+
+    /// <summary>
+    /// The end of an interval event: <see cref="Event.OpenEnd"/> when open, null for a point event
+    /// and for a one-day interval, which means exactly what the point event means (language.md §5.5).
+    /// </summary>
+    private static LocalDate? End(SourceFile file, EventLineSyntax e, DiagnosticBag diagnostics, ref bool ok)
+    {
+        if (e.Until is not { } until) return null;
+        if (until.End is not { } endSyntax) return Event.OpenEnd;
+        if (!CheckDate(file, endSyntax, diagnostics))
+        {
+            ok = false;
+            return null;
+        }
+        var end = endSyntax.Value!.Value;
+        if (e.Date.Value is not { } start) return null;
+        if (end <= start)
+        {
+            diagnostics.Add(DiagnosticCatalog.EmptyEventInterval(file.At(until.Span), DateText.Format(start), DateText.Format(end)));
+            ok = false;
+            return null;
+        }
+        return end == start.PlusDays(1) ? null : end;
     }
 
     /// <summary>

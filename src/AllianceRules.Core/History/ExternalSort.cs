@@ -128,6 +128,14 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         w.Write(e.Origin.File);
         w.Write(e.Origin.Line);
         w.Write(e.Origin.Text);
+        // An interval's end: most events have none, so one byte says so.
+        w.Write(e.End is not null);
+        if (e.End is { } end)
+        {
+            w.Write(end.Year);
+            w.Write((byte)end.Month);
+            w.Write((byte)end.Day);
+        }
     }
 
     private static Event? Read(BinaryReader r, Dictionary<string, string> pool)
@@ -148,6 +156,7 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         for (var i = 0; i < count; i++) attributes.Add(Pooled(r.ReadString()), r.ReadString());
         var description = r.ReadBoolean() ? r.ReadString() : null;
         var origin = new EventOrigin(Pooled(r.ReadString()), r.ReadInt32(), r.ReadString());
-        return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin);
+        LocalDate? end = r.ReadBoolean() ? new LocalDate(r.ReadInt32(), r.ReadByte(), r.ReadByte()) : null;
+        return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin) { End = end };
     }
 }

@@ -13,7 +13,7 @@ namespace AllianceRules.History;
 /// </summary>
 internal static class JsonlLineReader
 {
-    private static readonly string[] EventFields = ["date", "actor", "verb", "target", "attrs", "text"];
+    private static readonly string[] EventFields = ["date", "end", "actor", "verb", "target", "attrs", "text"];
 
     /// <summary>Fields of the lines that describe the history rather than an event.</summary>
     private static readonly string[] HistoryFields = ["asOf", "observedFrom", "observedTo"];
@@ -56,9 +56,15 @@ internal static class JsonlLineReader
                         fields[name] = (JsonTokenType.StartObject, string.Empty, nameSpan);
                         continue;
                     }
+                    // An open interval's end is null (language.md §5.5).
+                    if (name == "end" && reader.TokenType == JsonTokenType.Null)
+                    {
+                        fields[name] = (JsonTokenType.Null, string.Empty, valueSpan);
+                        continue;
+                    }
                     if (reader.TokenType != JsonTokenType.String)
                     {
-                        diagnostics.Add(DiagnosticCatalog.JsonField(file.At(valueSpan), $"field '{name}' must be a string"));
+                        diagnostics.Add(DiagnosticCatalog.JsonField(file.At(valueSpan), name == "end" ? "field 'end' must be a date such as \"2022-09-13\", or null for an open end" : $"field '{name}' must be a string"));
                         reader.Skip();
                         ok = false;
                         continue;
@@ -69,7 +75,7 @@ internal static class JsonlLineReader
                 {
                     var known = EventFields.Concat(HistoryFields);
                     diagnostics.Add(DiagnosticCatalog.JsonField(file.At(nameSpan),
-                        $"unknown field '{name}'; an event has the fields date, actor, verb, target, attrs and text{SpellingSuggester.DidYouMean(name, known)}"));
+                        $"unknown field '{name}'; an event has the fields date, end, actor, verb, target, attrs and text{SpellingSuggester.DidYouMean(name, known)}"));
                     reader.Skip();
                     ok = false;
                 }
@@ -147,9 +153,16 @@ internal static class JsonlLineReader
         {
             diagnostics.Add(DiagnosticCatalog.JsonField(file.At(verbField.Span), $"'verb' must be a lower-case name such as 'attack', not '{verbField.Text}'"));
         }
+        EventEndSyntax? until = null;
+        if (fields.TryGetValue("end", out var endField))
+        {
+            var endDate = endField.Type == JsonTokenType.Null ? null : DateOf(file, endField.Text, endField.Span, diagnostics);
+            if (endField.Type != JsonTokenType.Null && endDate is null) return null;
+            until = new EventEndSyntax(endDate, endField.Span);
+        }
         if (dateSyntax is null || actor is null || target is null || verb is null) return null;
         var description = fields.TryGetValue("text", out var text) ? new StringLiteral(text.Text, text.Span) : null;
-        return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, lineNumber, lineSpan);
+        return new EventLineSyntax(dateSyntax, actor, verb, target, attributes, description, raw, lineNumber, lineSpan, until);
     }
 
     private static string? IntegerText(ReadOnlySpan<byte> raw)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AllianceRules.Diagnostics;
+using AllianceRules.Text;
 using NodaTime;
 
 namespace AllianceRules.Model;
@@ -7,7 +8,11 @@ namespace AllianceRules.Model;
 /// <summary>Where an event was written: the path as given, the 1-based line, and the line's text. A value, not an object: a dataset has millions of events.</summary>
 public readonly record struct EventOrigin(string File, int Line, string Text);
 
-/// <summary>One dated event of a history: <c>actor verb target</c> with attributes.</summary>
+/// <summary>
+/// One event of a history: <c>actor verb target</c> with attributes, dated by the day it begins.
+/// A point event holds on <see cref="Date"/> alone; an interval event holds from <see cref="Date"/>
+/// up to, not including, <see cref="End"/> (the membership convention, language.md §5.5).
+/// </summary>
 public sealed record Event(
     LocalDate Date,
     string Actor,
@@ -17,8 +22,35 @@ public sealed record Event(
     string? Description,
     EventOrigin Origin)
 {
+    /// <summary>The end of an interval that lasts to the horizon.</summary>
+    public static readonly LocalDate OpenEnd = LocalDate.MaxIsoValue;
+
+    /// <summary>
+    /// The first day on which an interval event no longer holds (<see cref="OpenEnd"/> when it lasts to
+    /// the horizon); null for a point event. A one-day interval is read as a point event, so the two
+    /// never differ but in their text.
+    /// </summary>
+    public LocalDate? End { get; init; }
+
+    /// <summary>Whether the event holds on more than its first day.</summary>
+    public bool IsInterval => End is not null;
+
+    /// <summary>The last day on which the event holds.</summary>
+    public LocalDate LastDay => End is { } end ? (end == OpenEnd ? OpenEnd : end.PlusDays(-1)) : Date;
+
+    /// <summary>Whether the event holds on some day of <c>[from, to]</c> (both included): it begins by <paramref name="to"/> and ends after <paramref name="from"/>.</summary>
+    public bool Meets(LocalDate from, LocalDate to) => Date <= to && LastDay >= from;
+
+    /// <summary>When the event holds, as written: <c>DATE</c>, <c>DATE .. END</c> or <c>DATE ..</c>.</summary>
+    public string When() => End switch
+    {
+        null => DateText.Format(Date),
+        { } end when end == OpenEnd => DateText.Format(Date) + " ..",
+        { } end => DateText.Format(Date) + " .. " + DateText.Format(end),
+    };
+
     /// <summary>What the event says (actor, verb, target, attributes), not where it was written: a key that does not depend on line order.</summary>
-    public string Content() => $"{Actor} {Verb} {Target} {string.Join(",", Attributes)}";
+    public string Content() => $"{Actor} {Verb} {Target} {string.Join(",", Attributes)}{(End is { } end ? " .. " + DateText.Format(end) : string.Empty)}";
 }
 
 /// <summary>

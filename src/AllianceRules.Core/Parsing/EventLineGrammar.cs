@@ -47,16 +47,26 @@ internal static class EventLineGrammar
         let end = to.IsDefined ? to.Get().Span.End : dotsEnd
         select (HistoryLineSyntax)new ObservedSyntax(new IntervalSyntax(from_, to.GetOrDefault(), TextSpan.FromBounds(from_.Span.Start, end)), 0, TextSpan.FromBounds(start, end));
 
+    /// <summary>The <c>.. [END]</c> of an interval event (language.md §5.5).</summary>
+    private static readonly Parser<EventEndSyntax> Until =
+        from start in Lexical.Position
+        from dots in Lexical.Symbol("..")
+        from dotsEnd in Lexical.Position
+        from trivia in Lexical.Trivia
+        from end in Tok(Lexical.Date).XOptional()
+        select new EventEndSyntax(end.GetOrDefault(), TextSpan.FromBounds(start, end.IsDefined ? end.Get().Span.End : dotsEnd));
+
     private static readonly Parser<HistoryLineSyntax> Event =
         from start in Lexical.Position
         from date in Tok(Lexical.Date)
+        from until in Until.XOptional()
         from actor in Code.Named("the actor, a party code such as 'AZE'")
         from verb in Name.Named("a verb such as 'attack'")
         from target in Code.Named("the target, a party code such as 'ARM'")
         from attrs in Attribute.XMany()
         from description in Tok(Lexical.String).XOptional()
         select (HistoryLineSyntax)new EventLineSyntax(date, actor, verb, target, attrs.ToList(), description.GetOrDefault(),
-            string.Empty, 0, TextSpan.FromBounds(start, date.Span.End));
+            string.Empty, 0, TextSpan.FromBounds(start, date.Span.End), until.GetOrDefault());
 
     private static readonly Parser<HistoryLineSyntax> Line =
         from line in AsOf.Or(Observed).Or(Event)

@@ -17,7 +17,11 @@ internal sealed record ObservedSyntax(IntervalSyntax Interval, int Line, TextSpa
 /// <summary>A row of coded event data whose verb comes from its CAMEO code, by the vocabulary's longest matching prefix.</summary>
 internal sealed record CodedEventSyntax(EventLineSyntax Event, string Cameo, TextSpan CameoSpan, int Line) : HistoryLineSyntax(Line, Event.Span);
 
-/// <summary><c>DATE ACTOR VERB TARGET { NAME=value } [STRING]</c>; <see cref="Text"/> is the line as written, without a trailing comment.</summary>
+/// <summary>
+/// <c>DATE [.. [END]] ACTOR VERB TARGET { NAME=value } [STRING]</c>; <see cref="Text"/> is the line as
+/// written, without a trailing comment. <see cref="Until"/> is set for an interval event: its
+/// <see cref="EventEndSyntax.End"/> is null when the interval is open.
+/// </summary>
 internal sealed record EventLineSyntax(
     DateSyntax Date,
     Identifier Actor,
@@ -27,4 +31,8 @@ internal sealed record EventLineSyntax(
     StringLiteral? Description,
     string Text,
     int Line,
-    TextSpan Span) : HistoryLineSyntax(Line, Span);
+    TextSpan Span,
+    EventEndSyntax? Until = null) : HistoryLineSyntax(Line, Span);
+
+/// <summary>The <c>.. [END]</c> of an interval event; <see cref="End"/> is null for an open end, and <see cref="Span"/> covers what was written.</summary>
+internal sealed record EventEndSyntax(DateSyntax? End, TextSpan Span);

@@ -33,7 +33,8 @@ public static class CowWarImporter
 
     private sealed record Participant(int Line, int War, string WarName, int Ccode, string Party, string State, int Side, bool Initiator, List<Block> Blocks);
 
-    private sealed record Event(LocalDate Date, int Order, string Actor, string Verb, string Target, Precision Precision, string Description);
+    /// <summary>An event to write; <see cref="Until"/> is the day after the last of an interval (COW's ends are inclusive), null for a point, and <see cref="Open"/> for a block still going on.</summary>
+    private sealed record Event(LocalDate Date, int Order, string Actor, string Verb, string Target, Precision Precision, string Description, LocalDate? Until = null, bool Open = false);
 
     public static ImportOutcome Import(SourceFile wars, PartyCodes parties)
     {
@@ -194,6 +195,16 @@ public static class CowWarImporter
         }
         static (LocalDate Date, Precision Precision) Later(Block a, Block b) =>
             a.Start > b.Start ? (a.Start, a.StartPrecision) : b.Start > a.Start ? (b.Start, b.StartPrecision) : (a.Start, (Precision)Math.Max((int)a.StartPrecision, (int)b.StartPrecision));
+        // Two states fight each other, or side by side, while both blocks last: up to the earlier
+        // end, which COW includes, so the interval ends the day after; open while both go on.
+        static (LocalDate? Until, bool Open) Together(Block a, Block b) =>
+            (a.End, b.End) switch
+            {
+                (null, null) => (null, true),
+                ({ } x, null) => (x.PlusDays(1), false),
+                (null, { } y) => (y.PlusDays(1), false),
+                ({ } x, { } y) => ((x < y ? x : y).PlusDays(1), false),
+            };
         foreach (var a in participants)
         {
             foreach (var b in participants)
@@ -204,23 +215,16 @@ public static class CowWarImporter
                     foreach (var bb in b.Blocks.Where(bb => Overlap(ba, bb)))
                     {
                         var (date, precision) = Later(ba, bb);
+                        var (until, open) = Together(ba, bb);
+                        // An attack holds while both fight, and so does the help of states on one side: help
+                        // given since an earlier entry still holds inside the window of a later attack.
                         if (a.Side == attackerSide && b.Side != attackerSide)
                         {
-                            Add(new Event(date, 0, a.Party, "attack", b.Party, precision, $"{a.State} (side {a.Side}) fights {b.State} (side {b.Side})"));
-                            // An attack opens obligations on its own date: each state already fighting on
-                            // either side stands by its co-belligerent that day, so help given since an
-                            // earlier entry is seen inside the new window (found in review).
-                            foreach (var (helped, side) in new[] { (a, a.Side), (b, b.Side) })
-                            {
-                                foreach (var ally in participants.Where(c => c.Side == side && !ReferenceEquals(c, helped) && c.Blocks.Any(k => k.Start <= date && (k.End is not { } e || date <= e))))
-                                {
-                                    Add(new Event(date, 1, ally.Party, "assist", helped.Party, precision, $"{ally.State} is fighting on the side of {helped.State} (side {side}) when {a.State} and {b.State} meet"));
-                                }
-                            }
+                            Add(new Event(date, 0, a.Party, "attack", b.Party, precision, $"{a.State} (side {a.Side}) fights {b.State} (side {b.Side})", until, open));
                         }
                         else if (a.Side == b.Side)
                         {
-                            Add(new Event(date, 1, a.Party, "assist", b.Party, precision, $"{a.State} fights on the side of {b.State} (side {a.Side})"));
+                            Add(new Event(date, 1, a.Party, "assist", b.Party, precision, $"{a.State} fights on the side of {b.State} (side {a.Side})", until, open));
                         }
                     }
                 }
@@ -252,6 +256,7 @@ public static class CowWarImporter
         sb.AppendLine($"# Imported by 'alliance import cow-war' from {sourcePath.Replace('\\', '/').Split('/')[^1]} (lines {string.Join(", ", participants.Select(p => p.Line).Order())}).");
         sb.AppendLine($"# Cite: {ImportVocabulary.CowWarCitation}");
         sb.AppendLine($"# Attacks run from side {attackerSide}{(initiatorSides.Count == 1 ? ", the side of the initiators (Initiator = 1)" : initiatorSides.Count == 0 ? ": neither side has an initiator" : ": both sides have an initiator")}.");
+        sb.AppendLine("# Attacks and help hold while both states fight: from the later start up to the day after the earlier end.");
         sb.AppendLine("# Participants: side, party, ccode and state, the dates of each block of fighting, initiator:");
         foreach (var p in participants.OrderBy(p => p.Side).ThenBy(p => p.Blocks[0].Start).ThenBy(p => p.Line))
         {
@@ -271,7 +276,8 @@ public static class CowWarImporter
                 Precision.Year => " precision=year",
                 _ => string.Empty,
             };
-            sb.AppendLine($"{Iso(e.Date)} {e.Actor} {e.Verb} {e.Target} war={warNumber} name=\"{warName}\"{precision} \"{e.Description}\"");
+            var when = e.Open ? $"{Iso(e.Date)} .." : e.Until is { } until && until != e.Date.PlusDays(1) ? $"{Iso(e.Date)} .. {Iso(until)}" : Iso(e.Date);
+            sb.AppendLine($"{when} {e.Actor} {e.Verb} {e.Target} war={warNumber} name=\"{warName}\"{precision} \"{e.Description}\"");
         }
         return ($"COW{number}-{Slug(warName)}.events", sb.ToString(), events);
     }

@@ -169,7 +169,7 @@ public static class CheckPipeline
     {
         var verbs = rules.Treaties.SelectMany(t => t.Rules).SelectMany(r => r.VerbsUsed()).ToHashSet(StringComparer.Ordinal);
         var outside = Validation.Lint.LintValidator.OutsideEveryRule(rules)?.Test;
-        return (verb, date) => verbs.Contains(verb) || (outside is not null && outside(date));
+        return (verb, date) => verbs.Contains(verb) || (outside is not null && outside(date, date));
     }
 
     /// <summary>Lint over the rules and every event of the histories, which are read (and checked) in the order given.</summary>

@@ -77,7 +77,7 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
     public static LocalDate To(ThereWasCondition thereWas, LocalDate date) => thereWas.Strictly ? DateMath.PreviousDay(date) : date;
 
     public static string Found(IReadOnlyList<Event> events) =>
-        "found " + string.Join("; ", events.Select(e => $"'{e.Actor} {e.Verb} {e.Target}' on {DateText.Format(e.Date)} ({e.Origin.File}:{e.Origin.Line})"));
+        "found " + string.Join("; ", events.Select(e => $"'{e.Actor} {e.Verb} {e.Target}' on {e.When()} ({e.Origin.File}:{e.Origin.Line})"));
 
     private bool IsMember(MembershipCondition m, Bindings bindings, CompiledRule rule, LocalDate date, Event? trigger)
     {

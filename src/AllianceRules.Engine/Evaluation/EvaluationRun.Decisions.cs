@@ -32,6 +32,7 @@ internal sealed partial class EvaluationRun
             }
             if (_byEndVerb.TryGetValue(e.Verb, out var waiting)) Close(waiting, e);
         }
+        DecideByOngoing(date, ref actions, ref discharges);
         // Rule 5.1.6: on one date the obligation's own action wins over 'until'.
         foreach (var (instance, evidence) in actions ?? [])
         {

@@ -68,6 +68,7 @@ internal sealed partial class EvaluationRun
             thereWas.Select(x => x.ThereWas.Pattern.Verb),
             thereWas.Select(x => windows.Resolve(x.ThereWas.Window, x.Rule.Treaty)));
         _conditions = new ConditionEvaluator(rules, _buffer, windows);
+        _considered = ConsideredDays(rules);
     }
 
     /// <summary>
@@ -79,6 +80,15 @@ internal sealed partial class EvaluationRun
 
     public void Process(LocalDate date, List<Event> events)
     {
+        // Days before this one on which an interval event is considered again come first.
+        CatchUp(date, inclusive: false);
+        Day(date, events);
+    }
+
+    private void Day(LocalDate date, List<Event> events)
+    {
+        _registeredToday.Clear();
+        _ongoing.RemoveAll(e => e.LastDay < date);
         OpenPeriods(date, includingThatDay: false, _stated);
         LapseBefore(date);
         _buffer.Advance(date, events);
@@ -86,12 +96,14 @@ internal sealed partial class EvaluationRun
         OpenPeriods(date, includingThatDay: true, _stated);
         OpenOrJoin(date, events);
         Decide(date, events);
+        Remember(events);
         _trace?.Observe(events);
     }
 
     /// <summary>Decides what the horizon decides; a default horizon is known only now, after the last event.</summary>
     public IReadOnlyList<OpenInstance> Finish(LocalDate horizon)
     {
+        CatchUp(horizon, inclusive: true);
         OpenPeriods(horizon, includingThatDay: true, horizon);
         // Rule 5 "Window": violated (or, for must not, fulfilled) once the horizon is after the deadline.
         LapseBefore(horizon);
@@ -137,16 +149,13 @@ internal sealed partial class EvaluationRun
         foreach (var e in events)
         {
             if (!_rulesByTriggerVerb.TryGetValue(e.Verb, out var rules)) continue;
-            foreach (var rule in rules)
-            {
-                // Rule 5.1.12: a trigger outside 'effective' is no trigger.
-                if (rule.Rule.Effective is { } effective && !effective.Contains(date)) continue;
-                if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) continue;
-                var solutions = Solve(rule, initial, date, e);
-                if (solutions.Count == 0) continue;
-                if (rule.Rule.IsForbid) AddForbidden(rule, date, e, solutions);
-                else AddTriggered(rule, date, e, solutions, candidates);
-            }
+            foreach (var rule in rules) TryTrigger(rule, e, date, candidates);
+        }
+        // Interval events that did not fire on an earlier day are considered again (§5.5).
+        while (_carried.TryPeek(out var carried, out var due) && due == date)
+        {
+            _carried.Dequeue();
+            TryTrigger(carried.Rule, carried.Event, date, candidates);
         }
         foreach (var (key, candidate) in candidates)
         {
@@ -161,6 +170,26 @@ internal sealed partial class EvaluationRun
             instance.Triggers.AddRange(candidate.Triggers);
             Register(instance);
         }
+    }
+
+    /// <summary>Fires an event as a trigger of a rule on a day, or, for an interval event whose conditions do not hold, carries it to the next day considered.</summary>
+    private void TryTrigger(CompiledRule rule, Event e, LocalDate date, Dictionary<InstanceKey, Candidate> candidates)
+    {
+        // Rule 5.1.12: a trigger outside 'effective' is no trigger; an interval may yet hold on a day inside.
+        var inForce = rule.Rule.Effective is not { } effective || effective.Contains(date);
+        if (!inForce && !e.IsInterval) return;
+        if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) return;
+        if (inForce)
+        {
+            var solutions = Solve(rule, initial, date, e);
+            if (solutions.Count > 0)
+            {
+                if (rule.Rule.IsForbid) AddForbidden(rule, date, e, solutions);
+                else AddTriggered(rule, date, e, solutions, candidates);
+                return;
+            }
+        }
+        if (e.IsInterval) Carry(rule, e, date);
     }
 
     private static OpenInstance Open(InstanceKey key, Bindings bindings, LocalDate date, Event opener) =>
@@ -308,6 +337,7 @@ internal sealed partial class EvaluationRun
     private void Register(OpenInstance instance, bool coalesces = true)
     {
         Track(instance);
+        _registeredToday.Add(instance);
         if (coalesces) _openByKey[instance.Key] = instance;
         // Indexed under every actor whose act would count: the party, and the organisations it acts through.
         var obligation = instance.Rule.Rule.Obligation!;
@@ -337,6 +367,8 @@ internal sealed partial class EvaluationRun
     {
         var count = _perRule[instance.Rule] = _perRule.GetValueOrDefault(instance.Rule) + 1;
         if (count > MaxInstancesPerRule) throw new EvaluationLimitException(Diagnostics.DiagnosticCatalog.TooManyInstances(instance.Rule.Rule.Location, instance.Rule.Rule.QualifiedId, MaxInstancesPerRule, instance.TriggeredOn));
+        // Every instance is tracked once its opening triggers are in: those, and no later ones, are its own (rule 5.1.2).
+        instance.SealOpeners();
         _all.Add(instance);
     }
 

@@ -6,7 +6,8 @@ namespace AllianceRules.Evaluation;
 /// <summary>
 /// The recent events that a <c>there was</c> may look back at, in date order, per verb and per
 /// verb and target (a <c>there was</c> whose target is already bound reads only its own series).
-/// Only verbs that some <c>there was</c> names are kept, and only as far back as the longest window.
+/// Only verbs that some <c>there was</c> names are kept, and only as far back as the longest window;
+/// an interval event stays, besides, while it still holds on a day a window can reach (§5.5).
 /// </summary>
 internal sealed class LookbackBuffer
 {
@@ -36,6 +37,9 @@ internal sealed class LookbackBuffer
     private readonly Dictionary<string, Series> _byVerb = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Verb, string Target), Series> _byVerbTarget = new(PairComparer.Instance);
     private readonly Period[] _windows;
+
+    /// <summary>Interval events by verb, kept while their last day is one a window can reach; few, so a list.</summary>
+    private readonly Dictionary<string, List<Event>> _intervals = new(StringComparer.Ordinal);
     private LocalDate _earliest;
     private int _dates;
 
@@ -54,6 +58,9 @@ internal sealed class LookbackBuffer
             if (!_verbs.Contains(e.Verb)) continue;
             SeriesOf(_byVerb, e.Verb).Events.Add(e);
             SeriesOf(_byVerbTarget, (e.Verb, e.Target)).Events.Add(e);
+            if (!e.IsInterval) continue;
+            if (!_intervals.TryGetValue(e.Verb, out var held)) _intervals[e.Verb] = held = [];
+            held.Add(e);
         }
         _earliest = date;
         foreach (var w in _windows)
@@ -65,11 +72,24 @@ internal sealed class LookbackBuffer
         if (++_dates % SweepEvery != 0) return;
         foreach (var series in _byVerb.Values) series.Forget(_earliest);
         foreach (var series in _byVerbTarget.Values) series.Forget(_earliest);
+        foreach (var held in _intervals.Values) held.RemoveAll(e => e.LastDay < _earliest);
     }
 
-    /// <summary>Events of a verb (towards <paramref name="target"/> when it is known) dated in <c>[from, to]</c>.</summary>
+    /// <summary>
+    /// Events of a verb (towards <paramref name="target"/> when it is known) that hold on some day of
+    /// <c>[from, to]</c>, by their first day: intervals that began before <paramref name="from"/> and
+    /// still hold, then the events dated inside.
+    /// </summary>
     public IEnumerable<Event> Between(string verb, string? target, LocalDate from, LocalDate to)
     {
+        if (_intervals.TryGetValue(verb, out var held))
+        {
+            // Few and seldom read; sorted here so the order stays that of the first days.
+            foreach (var e in held.Where(e => e.Date < from && e.LastDay >= from && (target is null || e.Target == target)).OrderBy(e => e.Date))
+            {
+                yield return e;
+            }
+        }
         var found = target is null ? _byVerb.GetValueOrDefault(verb) : _byVerbTarget.GetValueOrDefault((verb, target));
         if (found is null) yield break;
         found.Forget(_earliest);

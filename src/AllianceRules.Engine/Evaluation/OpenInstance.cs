@@ -96,11 +96,17 @@ internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate
     /// <summary>Rule 5.1.2: the events that opened an instance never decide it.</summary>
     public bool IsOwnTrigger(Event e)
     {
-        if (e.Date != TriggeredOn) return false;
-        foreach (var t in Triggers)
+        // An interval event may open an instance on a later day than its own date, so the openers are counted, not dated.
+        if (e.Date > TriggeredOn) return false;
+        for (var i = 0; i < _openers; i++)
         {
-            if (ReferenceEquals(t, e)) return true;
+            if (ReferenceEquals(Triggers[i], e)) return true;
         }
         return false;
     }
+
+    private int _openers;
+
+    /// <summary>The triggers so far opened the instance; those joined later may decide it (rule 5.1.2).</summary>
+    public void SealOpeners() => _openers = Triggers.Count;
 }

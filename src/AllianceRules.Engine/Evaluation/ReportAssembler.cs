@@ -88,7 +88,7 @@ internal static class ReportAssembler
             ? DateText.Format(d) + (instance.End is { } end ? $" (closed by '{Describe(end)}')" : string.Empty)
             : instance.EndPattern is { } pattern ? $"'{pattern}'" : string.Empty;
         var decisive = instance.Evidence.Count > 0 ? instance.Evidence[0] : null;
-        var on = decisive is null ? string.Empty : DateText.Format(decisive.Date);
+        var on = decisive is null ? string.Empty : decisive.When();
         var done = decisive is null ? action : Describe(decisive);
         var rule = instance.Rule.Rule;
         var negated = rule.Obligation?.Negated ?? false;

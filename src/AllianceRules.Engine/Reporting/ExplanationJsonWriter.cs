@@ -133,6 +133,8 @@ public static class ExplanationJsonWriter
         json.WriteString("file", e.Origin.File);
         json.WriteNumber("line", e.Origin.Line);
         json.WriteString("text", e.Origin.Text);
+        // As in the report (2.1.0): only an interval event has an end, null when it lasts to the horizon.
+        if (e.End is { } end) Date(json, "end", end == Model.Event.OpenEnd ? null : end);
         Nullable(json, "description", e.Description);
         Nullable(json, "source", e.Attributes.GetValueOrDefault("source"));
         json.WriteEndObject();

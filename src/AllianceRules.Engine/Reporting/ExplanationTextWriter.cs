@@ -104,7 +104,7 @@ public static class ExplanationTextWriter
     private static string Core(Event e)
     {
         var attributes = e.Attributes.Where(a => a.Key != "source").Select(a => $"{a.Key}=\"{a.Value}\"");
-        return string.Join(" ", new[] { DateText.Format(e.Date), e.Actor, e.Verb, e.Target }.Concat(attributes));
+        return string.Join(" ", new[] { e.When(), e.Actor, e.Verb, e.Target }.Concat(attributes));
     }
 
     private static string Where(Event e) => $"{e.Origin.File}:{e.Origin.Line.ToString(CultureInfo.InvariantCulture)}";

@@ -236,6 +236,8 @@ public static class JsonReportWriter
             json.WriteString("file", e.Origin.File);
             json.WriteNumber("line", e.Origin.Line);
             json.WriteString("text", e.Origin.Text);
+            // Only an interval event has an end (2.1.0): a date, or null when it lasts to the horizon.
+            if (e.End is { } end) WriteDate(json, "end", end == Event.OpenEnd ? null : end);
             json.WriteStartObject("attrs");
             foreach (var (k, v) in e.Attributes) json.WriteString(k, v);
             json.WriteEndObject();

@@ -42,7 +42,7 @@ public sealed class FullImportTests
     {
         var outcome = Cow.Value;
         Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
-        Assert.Equal("95 wars, 2267 events (390 attack, 1782 assist, 95 endwar)", outcome.Summary);
+        Assert.Equal("95 wars, 1669 events (390 attack, 1184 assist, 95 endwar)", outcome.Summary);
         Assert.Empty(outcome.SkipCounts);
     }
 

@@ -110,8 +110,10 @@ public sealed class ImportCaseTests
             + "900,Made-up War,1,20,Canada,2,2,10,1900,6,-9,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n");
         var outcome = CowWarImporter.Import(wars, Parties());
         var text = Assert.Single(outcome.Files).Text;
-        Assert.Contains("1900-03-01 USA attack CAN war=900 name=\"Made-up War\" precision=month", text, StringComparison.Ordinal);
-        Assert.Contains("1901-12-31 USA endwar CAN war=900 name=\"Made-up War\" precision=year", text, StringComparison.Ordinal);
+        // The attack holds from the later start to the day after the earlier (inclusive) end, 30 June;
+        // fmt lines the point event up with it.
+        Assert.Contains("1900-03-01 .. 1900-07-01 USA attack CAN war=900 name=\"Made-up War\" precision=month", text, StringComparison.Ordinal);
+        Assert.Contains("1901-12-31               USA endwar CAN war=900 name=\"Made-up War\" precision=year", text, StringComparison.Ordinal);
         Assert.Contains("1900-02-10 .. 1900-06-30 (day unknown)", text, StringComparison.Ordinal);
     }
 
@@ -132,19 +134,21 @@ public sealed class ImportCaseTests
     }
 
     [Fact]
-    public void An_ally_already_fighting_assists_again_on_the_day_a_new_attacker_enters()
+    public void An_ally_already_fighting_still_assists_on_the_day_a_new_attacker_enters()
     {
         // Regression: assists were dated only by the later entry of the two allies, so a defence
         // instance opened by a later attacker found no help inside its window and was violated.
+        // Each participant's time in the war is now an interval (COW's end day included, so the
+        // interval ends the day after), and help that began earlier still holds on the new entry.
         var wars = new SourceFile("wars.csv", WarHeader
             + "903,Made-up War,1,2,United States of America,1,3,1,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,1,1,-8,1000,4\n"
             + "903,Made-up War,1,70,Mexico,1,3,20,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,1,-8,1000,4\n"
             + "903,Made-up War,1,20,Canada,2,3,1,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n"
             + "903,Made-up War,1,200,United Kingdom,2,3,1,1900,6,1,1900,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n");
         var text = Assert.Single(CowWarImporter.Import(wars, Parties()).Files).Text;
-        Assert.Contains("1900-03-20 MEX attack CAN war=903", text, StringComparison.Ordinal);
-        Assert.Contains("1900-03-20 GBR assist CAN war=903", text, StringComparison.Ordinal);
-        Assert.Contains("1900-03-20 USA assist MEX war=903", text, StringComparison.Ordinal);
+        Assert.Contains("1900-03-20 .. 1900-06-02 MEX attack CAN war=903", text, StringComparison.Ordinal);
+        Assert.Contains("1900-03-01 .. 1900-06-02 GBR assist CAN war=903", text, StringComparison.Ordinal);
+        Assert.Contains("1900-03-20 .. 1900-06-02 USA assist MEX war=903", text, StringComparison.Ordinal);
     }
 
     [Fact]

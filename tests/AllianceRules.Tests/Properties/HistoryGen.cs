@@ -23,5 +23,20 @@ internal static class HistoryGen
 
     public static readonly Gen<string[]> Lines = Line.Array[0, 60];
 
+    /// <summary>A line of <see cref="Line"/>, written as an interval about one time in three: bounded (up to 40 days, one day included) or open.</summary>
+    public static readonly Gen<string> IntervalLine =
+        Gen.Select(Line, Gen.Int[0, 5], Gen.Int[1, 40], (line, shape, days) => shape switch
+        {
+            0 => $"{line[..10]} .. {Format(LocalDatePattern.Iso.Parse(line[..10]).Value.PlusDays(days))}{line[10..]}",
+            1 => $"{line[..10]} ..{line[10..]}",
+            _ => line,
+        });
+
+    public static readonly Gen<string[]> IntervalLines = IntervalLine.Array[0, 60];
+
+    /// <summary>A point event line written as the one-day interval that means the same.</summary>
+    public static string AsOneDayInterval(string line) =>
+        $"{line[..10]} .. {Format(LocalDatePattern.Iso.Parse(line[..10]).Value.PlusDays(1))}{line[10..]}";
+
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

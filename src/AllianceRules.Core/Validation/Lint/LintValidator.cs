@@ -223,7 +223,7 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
         {
             // The event's own line stands in for its file, which a streamed history no longer has.
             var line = new SourceFile(e.Origin.File, e.Origin.Text, e.Origin.Line, 0);
-            context.Report(DiagnosticCatalog.EventOutsideEveryRule(line.At(new TextSpan(0, 10)), DateText.Format(e.Date), outside.Margin));
+            context.Report(DiagnosticCatalog.EventOutsideEveryRule(line.At(new TextSpan(0, 10)), e.When(), outside.Margin));
         }
     }
 
@@ -231,9 +231,10 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
     /// Which dates no rule can use: none when some rule is always in force. An event may serve a
     /// rule from outside its 'effective' interval: as a 'there was' before a trigger, or as the
     /// action inside a window that runs past the end. So each interval is widened by the longest
-    /// window the treaties name (the margin, in days).
+    /// window the treaties name (the margin, in days). The test takes an event's first and last
+    /// day: an interval event (§5.5) is outside only when none of its days is inside.
     /// </summary>
-    public static (Func<NodaTime.LocalDate, bool> Test, int Margin)? OutsideEveryRule(RuleSet ruleSet)
+    public static (Func<NodaTime.LocalDate, NodaTime.LocalDate, bool> Test, int Margin)? OutsideEveryRule(RuleSet ruleSet)
     {
         var rules = ruleSet.Treaties.SelectMany(t => t.Rules).ToList();
         if (rules.Count == 0 || rules.Any(r => r.Effective is null)) return null;
@@ -243,11 +244,11 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
             .DefaultIfEmpty(0).Max();
         // Widened once, so the test (run on every event of a history) is a loop over dates.
         var widened = rules.Select(r => (From: r.Effective!.Value.Start.PlusDays(-longest), To: r.Effective!.Value.End?.PlusDays(longest))).ToArray();
-        bool Outside(NodaTime.LocalDate d)
+        bool Outside(NodaTime.LocalDate first, NodaTime.LocalDate last)
         {
             foreach (var (from, to) in widened)
             {
-                if (d >= from && (to is not { } end || d < end)) return false;
+                if (last >= from && (to is not { } end || first < end)) return false;
             }
             return true;
         }
@@ -263,7 +264,7 @@ public sealed class HistoryFacts(RuleSet rules)
 {
     private readonly HashSet<string> _verbs = new(StringComparer.Ordinal);
     private readonly List<Event> _outside = [];
-    private readonly Func<NodaTime.LocalDate, bool>? _isOutside = LintValidator.OutsideEveryRule(rules)?.Test;
+    private readonly Func<NodaTime.LocalDate, NodaTime.LocalDate, bool>? _isOutside = LintValidator.OutsideEveryRule(rules)?.Test;
 
     public IReadOnlySet<string> Verbs => _verbs;
 
@@ -272,7 +273,7 @@ public sealed class HistoryFacts(RuleSet rules)
     public void Observe(Event e)
     {
         _verbs.Add(e.Verb);
-        if (_isOutside is { } outside && outside(e.Date)) _outside.Add(e);
+        if (_isOutside is { } outside && outside(e.Date, e.LastDay)) _outside.Add(e);
     }
 
     public static HistoryFacts Of(RuleSet rules, IEnumerable<Event> events)

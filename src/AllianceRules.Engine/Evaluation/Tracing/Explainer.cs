@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AllianceRules.Model;
 using AllianceRules.Text;
+using NodaTime;
 
 namespace AllianceRules.Evaluation.Tracing;
 
@@ -139,11 +140,12 @@ internal static class Explainer
         var to = instance.Deadline;
         var evidence = new HashSet<object>(instance.Evidence, ReferenceEqualityComparer.Instance);
         var matching = recorder.ActionEvents.Where(e => open.MatchAction(e) == ActionMatch.Match).ToList();
-        var lastBefore = matching.LastOrDefault(e => e.Date < from);
+        var lastBefore = matching.LastOrDefault(e => e.LastDay < from);
         var firstAfter = to is { } end ? matching.FirstOrDefault(e => e.Date > end) : null;
         foreach (var e in recorder.ActionEvents)
         {
-            var inWindow = e.Date >= from && (to is not { } d || e.Date <= d);
+            // An interval event is in the window when it meets it (§5.5); a point when it is dated inside.
+            var inWindow = e.Meets(from, to ?? LocalDate.MaxIsoValue);
             if (!inWindow && !ReferenceEquals(e, lastBefore) && !ReferenceEquals(e, firstAfter)) continue;
             notes.Add(Judge(e, open.MatchAction(e), instance, open, evidence));
         }
@@ -183,7 +185,7 @@ internal static class Explainer
             ActionMatch.WrongAttributes => new CandidateNote(e, CandidateVerdict.WrongAttributes,
                 $"lacks {string.Join(", ", o.Attributes.Where(a => e.Attributes.GetValueOrDefault(a.Key) != a.Value).Select(a => $"{a.Key}={a.Value}"))}"),
             _ when open.IsOwnTrigger(e) => new CandidateNote(e, CandidateVerdict.OwnTrigger, "it opened this instance, so it cannot also decide it"),
-            _ when e.Date < instance.TriggeredOn => new CandidateNote(e, CandidateVerdict.BeforeWindow, $"before the window opened on {DateText.Format(instance.TriggeredOn)}"),
+            _ when e.LastDay < instance.TriggeredOn => new CandidateNote(e, CandidateVerdict.BeforeWindow, $"before the window opened on {DateText.Format(instance.TriggeredOn)}"),
             _ when instance.Deadline is { } d && e.Date > d => new CandidateNote(e, CandidateVerdict.AfterWindow, $"after the deadline, {DateText.Format(d)}"),
             _ => new CandidateNote(e, CandidateVerdict.AfterDecision, $"the instance was already {instance.Status.ToString().ToLowerInvariant()} on {DateText.Format(instance.DecidedOn!.Value)}"),
         };

@@ -149,7 +149,7 @@ public static class HtmlReportWriter
             var c = doc.Crises[n];
             // Numbered ids, so a crisis can be linked to (report.html#crisis-3).
             h.Raw($"<section class=\"crisis\" id=\"crisis-{n + 1}\">");
-            var title = c.Trigger is { } e ? $"{DateText.Format(c.Date)}: {e.Actor} {e.Verb} {e.Target}" : $"{DateText.Format(c.Date)}: calendar period";
+            var title = c.Trigger is { } e ? $"{DateText.Format(c.Date)}: {e.Actor} {e.Verb} {e.Target}{(e.IsInterval ? $" ({e.When()})" : string.Empty)}" : $"{DateText.Format(c.Date)}: calendar period";
             h.Open("h3").Text(title).Close("h3");
             if (c.Trigger is { } trigger)
             {

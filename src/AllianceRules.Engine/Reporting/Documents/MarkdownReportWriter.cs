@@ -130,7 +130,7 @@ public static class MarkdownReportWriter
         if (doc.Crises.IsEmpty) sb.AppendLine("No event triggered a rule and no calendar period was judged.");
         foreach (var c in doc.Crises)
         {
-            var title = c.Trigger is { } e ? $"{DateText.Format(c.Date)}: {e.Actor} {e.Verb} {e.Target}" : $"{DateText.Format(c.Date)}: calendar period";
+            var title = c.Trigger is { } e ? $"{DateText.Format(c.Date)}: {e.Actor} {e.Verb} {e.Target}{(e.IsInterval ? $" ({e.When()})" : string.Empty)}" : $"{DateText.Format(c.Date)}: calendar period";
             Heading(sb, 3, title);
             if (c.Trigger is { } trigger)
             {
