@@ -58,9 +58,31 @@ public sealed record Treaty(
         };
     }
 
+    /// <summary>
+    /// The intervals in force by party, in order. Pieces a reading split (one run of membership
+    /// ending where the next begins, both frozen or both not) read as one interval, as written
+    /// without readings; a frozen piece stays apart, as written.
+    /// </summary>
     private static ImmutableDictionary<string, ImmutableArray<DateRange>> Ranges(IEnumerable<MemberInterval> intervals) =>
         intervals.GroupBy(m => m.Party, StringComparer.Ordinal)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(m => m.Range).OrderBy(r => r.Start).ToImmutableArray(), StringComparer.Ordinal);
+            .ToImmutableDictionary(g => g.Key, g => Joined(g.OrderBy(m => m.Range.Start)), StringComparer.Ordinal);
+
+    private static ImmutableArray<DateRange> Joined(IEnumerable<MemberInterval> ordered)
+    {
+        var joined = new List<MemberInterval>();
+        foreach (var m in ordered)
+        {
+            if (joined.Count > 0 && joined[^1] is var last && last.Frozen == m.Frozen && last.Range.End == m.Range.Start && (last.Gate is not null || m.Gate is not null))
+            {
+                joined[^1] = last with { Range = new DateRange(last.Range.Start, m.Range.End), Gate = last.Gate ?? m.Gate };
+            }
+            else
+            {
+                joined.Add(m);
+            }
+        }
+        return [.. joined.Select(m => m.Range)];
+    }
 
     /// <summary>Member on a date, frozen or not: a frozen membership is still in force.</summary>
     public bool IsMember(string party, LocalDate date) =>
