@@ -75,7 +75,7 @@ public static class HistoryGenerator
         ("RUS", new(1994, 4, 20), null),
         ("TJK", new(1994, 4, 20), null),
         ("UZB", new(1994, 4, 20), new(1999, 4, 21)),
-        ("UZB", new(2006, 8, 16), new(2012, 12, 19)),
+        ("UZB", new(2006, 12, 13), new(2012, 12, 19)),
     ];
 
     private static readonly (short Party, int From, int To)[] Membership =

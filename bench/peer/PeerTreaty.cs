@@ -31,6 +31,6 @@ public static class PeerTreaty
         new("RUS", new LocalDate(1994, 4, 20), null),
         new("TJK", new LocalDate(1994, 4, 20), null),
         new("UZB", new LocalDate(1994, 4, 20), new LocalDate(1999, 4, 21)),
-        new("UZB", new LocalDate(2006, 8, 16), new LocalDate(2012, 12, 19)),
+        new("UZB", new LocalDate(2006, 12, 13), new LocalDate(2012, 12, 19)),
     ];
 }

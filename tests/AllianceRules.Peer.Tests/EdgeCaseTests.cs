@@ -33,19 +33,19 @@ public sealed class EdgeCaseTests
         {
             "a victim that joins between the attack and its request is a member",
             """
-            2006-08-10 AFG attack UZB
-            2006-08-20 UZB request CSTO
-            2006-08-27 KAZ assist UZB
-            2006-08-28 RUS assist UZB
-            as of 2006-12-31
+            2006-12-08 AFG attack UZB
+            2006-12-18 UZB request CSTO
+            2006-12-25 KAZ assist UZB
+            2006-12-26 RUS assist UZB
+            as of 2007-03-31
             """,
             """
-            PEER.defence ARM 2006-08-20 violated
-            PEER.defence BLR 2006-08-20 violated
-            PEER.defence KAZ 2006-08-20 fulfilled
-            PEER.defence KGZ 2006-08-20 violated
-            PEER.defence RUS 2006-08-20 violated
-            PEER.defence TJK 2006-08-20 violated
+            PEER.defence ARM 2006-12-18 violated
+            PEER.defence BLR 2006-12-18 violated
+            PEER.defence KAZ 2006-12-18 fulfilled
+            PEER.defence KGZ 2006-12-18 violated
+            PEER.defence RUS 2006-12-18 violated
+            PEER.defence TJK 2006-12-18 violated
             """
         },
         {

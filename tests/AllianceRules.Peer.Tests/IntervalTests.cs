@@ -46,7 +46,7 @@ public sealed partial class IntervalTests
     public void Long_attacks_streamed_give_the_report_read_whole(int year, int days, bool firesLater)
     {
         // Every attack lasts weeks (or more than a year), so it holds over other attacks' windows and
-        // over UZB's return on 2006-08-16, when attacks between it and members begun earlier break the pact.
+        // over UZB's return on 2006-12-13, when attacks between it and members begun earlier break the pact.
         var options = new GeneratorOptions { Events = 20_000, Seed = 6, From = new(year, 1, 1), To = new(year + 1, 6, 30), AttackRate = 0.05 };
         var text = Regex.Replace(EventsWriter.ToText(options), @"^(\d{4}-\d\d-\d\d)( [A-Z0-9_]+ attack )", m => $"{m.Groups[1].Value} .. {DateText.Format(DateText.TryParse(m.Groups[1].Value)!.Value.PlusDays(days))}{m.Groups[2].Value}", RegexOptions.Multiline);
         var whole = Check(text);

@@ -40,7 +40,7 @@ const checks = [
   ['rules/cst.treaty', 'source.alliance.treaty', 'CST "Collective', 'entity.name.type.code'],
   ['rules/cst.treaty', 'source.alliance.treaty', '"Collective Security Treaty"', 'string.quoted.double'],
   ['rules/cst.treaty', 'source.alliance.treaty', '1994-04-20', 'constant.numeric.date'],
-  ['rules/cst.treaty', 'source.alliance.treaty', '30 days', 'constant.numeric.period'],
+  ['rules/cst.treaty', 'source.alliance.treaty', '30 days', 'constant.numeric.period', 'assume necessary'],
   ['rules/cst.treaty', 'source.alliance.treaty', 'art1 "No use', 'entity.name.function.rule'],
   ['rules/cst.treaty', 'source.alliance.treaty', 'nonaggression', 'constant.language.kind'],
   ['rules/cst.treaty', 'source.alliance.treaty', '$victim', 'variable.other'],
