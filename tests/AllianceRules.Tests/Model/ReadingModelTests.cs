@@ -132,4 +132,31 @@ public sealed class ReadingModelTests
         // KAZ's second interval holds together with its first, and starts before it.
         Assert.Equal(["AR3006 the membership intervals of 'KAZ' are out of order: list them from the earliest"], errors);
     }
+
+    [Fact]
+    public void Pieces_a_reading_split_read_as_one_interval_and_pieces_written_apart_stay_apart()
+    {
+        var rules = Load("""
+            treaty P "P" {
+              reading start "Start" {
+                entry     "Entry"
+                signature "Signature"
+              }
+              reading end "End" {
+                council "Council"
+                note    "Note"
+              }
+              members {
+                UZB 2006-08-16 .. 2006-12-13 if reading start is signature, 2006-12-13 .. 2012-06-28, 2012-06-28 .. 2012-12-19 if reading end is council
+                ARM 1994-04-20 .. 2024-02-22, 2024-02-22 .. frozen
+                KAZ 1994-04-20 .. 2000-01-01, 2000-01-01 ..
+              }
+            }
+            """);
+        string Show(RuleSet set, string party) => string.Join("; ", set.FindTreaty("P")!.Members[party]);
+        Assert.Equal("2006-12-13 .. 2012-12-19", Show(rules, "UZB"));
+        Assert.Equal("2006-08-16 .. 2012-06-28", Show(rules.WithChoices(Readings(("start", "signature"), ("end", "note")), NoPeriods), "UZB"));
+        Assert.Equal("1994-04-20 .. 2024-02-22; 2024-02-22 ..", Show(rules, "ARM"));
+        Assert.Equal("1994-04-20 .. 2000-01-01; 2000-01-01 ..", Show(rules, "KAZ"));
+    }
 }
