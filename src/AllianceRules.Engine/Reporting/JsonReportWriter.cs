@@ -79,12 +79,41 @@ public static class JsonReportWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            WriteSummaryByKind(json, report);
             if (!report.CalendarDuties.IsEmpty) WriteCalendar(json, report);
             if (report.Sweep is { } sweep) WriteSweep(json, sweep);
             if (!report.Skipped.IsEmpty) WriteSkipped(json, report);
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Schema 2.1.0: reliability as Leeds counts it, per treaty, party and kind, each episode once
+    /// (language.md §7). Always present, and with every count, since no older consumer reads it.
+    /// </summary>
+    private static void WriteSummaryByKind(Utf8JsonWriter json, Report report)
+    {
+        json.WriteStartArray("summaryByKind");
+        foreach (var row in report.SummaryByKind)
+        {
+            json.WriteStartObject();
+            json.WriteString("treaty", row.Treaty);
+            json.WriteString("party", row.Party);
+            json.WriteString("kind", row.Kind.ToString().ToLowerInvariant());
+            json.WriteNumber("invoked", row.Invoked);
+            json.WriteNumber("fulfilled", row.Fulfilled);
+            json.WriteNumber("violated", row.Violated);
+            json.WriteNumber("pending", row.Pending);
+            json.WriteNumber("discharged", row.Discharged);
+            json.WriteNumber("excused", row.Excused);
+            json.WriteNumber("indeterminate", row.Indeterminate);
+            json.WriteNumber("episodes", row.Episodes);
+            if (row.Reliability is { } r) json.WriteNumber("reliability", r);
+            else json.WriteNull("reliability");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>Extension: rows of imported data that no verb could stand for, counted by reason.</summary>
