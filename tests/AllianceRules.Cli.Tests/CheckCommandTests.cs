@@ -299,9 +299,9 @@ public sealed partial class CheckCommandTests : IDisposable
                 #1  RUS  violated  triggered 2022-09-13  deadline 2022-09-23  decided 2022-09-24
                     no 'RUS assist ARM' event between 2022-09-13 and 2022-09-23
 
-            Reliability (invoked = fulfilled + violated)
-              treaty  party  invoked  fulfilled  violated  pending  discharged  excused  reliability
-              CST     RUS          1          0         1        0           0        0         0.00
+            Reliability by kind, per episode (one crisis or war counts once; invoked = fulfilled + violated)
+              treaty  party  kind     episodes  invoked  fulfilled  violated  pending  discharged  excused  reliability
+              CST     RUS    defense         1        1          0         1        0           0        0         0.00
 
             Assumptions used
               CST.prompt = P10D (overridden with --assume; the treaty file says P30D): Article 4 names no deadline; 30 days is assumed.

@@ -83,8 +83,10 @@ public sealed class ReportDocumentTests : IDisposable
         }
         // Membership charts for the treaties with a readable number of members.
         Assert.True(page.Descendants(X + "figure").Count(f => f.Descendants(Svg + "svg").Any()) >= crises.Count + 4);
-        // Reliability by party and by kind.
-        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By kind of obligation");
+        // Reliability by party and kind, and by kind over all parties: no table mixes kinds.
+        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By party and kind of obligation");
+        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By kind of obligation, all parties");
+        Assert.DoesNotContain(page.Descendants(X + "h3"), h => h.Value == "By party");
     }
 
     [Fact]
@@ -108,9 +110,9 @@ public sealed class ReportDocumentTests : IDisposable
         _cli.Write("history.events", File.ReadAllText(Path.Combine(case_, "history.events")));
         var (exit, markdown, _) = _cli.Run("report", "rules.treaty", "history.events");
         Assert.Equal(0, exit);
-        Assert.Contains("| treaty | kind | invoked | fulfilled | violated | pending | discharged | excused | indeterminate | reliability |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| PACT | neutrality | 0 | 0 | 0 | 3 | 0 | 0 | 3 | — |", markdown, StringComparison.Ordinal);
-        Assert.Contains("Pending, discharged, excused and indeterminate (needing an analyst's judgment) instances are shown but not counted.", markdown, StringComparison.Ordinal);
+        Assert.Contains("| treaty | kind | episodes | invoked | fulfilled | violated | pending | discharged | excused | indeterminate | reliability |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| PACT | neutrality | 6 | 0 | 0 | 0 | 3 | 0 | 0 | 3 | — |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Pending, discharged, excused and indeterminate (needing an analyst's judgment) episodes are shown but not counted.", markdown, StringComparison.Ordinal);
         Assert.Contains("## Pending, excused and needing judgment", markdown, StringComparison.Ordinal);
         var (_, html, _) = _cli.Run("report", "rules.treaty", "history.events", "--format", "html");
         Assert.Contains("<th>indeterminate</th>", html, StringComparison.Ordinal);

@@ -202,10 +202,10 @@ public static class HtmlReportWriter
         Section(h, "Reliability");
         h.Open("p").Text(doc.ReliabilityNote).Close("p");
         string[] header = [.. doc.CountColumns, "reliability"];
-        h.Open("h3").Text("By party").Close("h3");
-        Table(h, ["treaty", "party", .. header], doc.Report.Summary.Select(r => Row(
-            [Cell(r.Treaty), Cell(r.Party), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
-        h.Open("h3").Text("By kind of obligation").Close("h3");
+        h.Open("h3").Text("By party and kind of obligation").Close("h3");
+        Table(h, ["treaty", "party", "kind", .. header], doc.Report.SummaryByKind.Select(r => Row(
+            [Cell(r.Treaty), Cell(r.Party), Cell(r.Kind.ToString().ToLowerInvariant()), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
+        h.Open("h3").Text("By kind of obligation, all parties").Close("h3");
         Table(h, ["treaty", "kind", .. header], doc.ByKind.Select(r => Row(
             [Cell(r.Treaty), Cell(r.Kind.ToString().ToLowerInvariant()), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
     }
