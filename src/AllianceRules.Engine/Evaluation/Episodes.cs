@@ -9,7 +9,7 @@ namespace AllianceRules.Evaluation;
 /// One casus foederis for one rule and party: the instances that one crisis or one war gave it,
 /// counted once in the reliability by kind (language.md §7, "Episodes").
 /// </summary>
-/// <param name="Key">What grouped the instances: <c>episode=V</c>, <c>war=V</c>, or <c>from DATE</c> (the gap rule).</param>
+/// <param name="Key">What grouped the instances: <c>episode=V</c>, <c>war=V</c>, <c>period DATE</c> (a calendar duty), or <c>from DATE (BINDINGS)</c> (the gap rule).</param>
 public sealed record Episode(string Treaty, string Rule, RuleKind Kind, string Party, string Key, ImmutableArray<InstanceResult> Instances)
 {
     /// <summary>The episode's status, by <see cref="Episodes.Precedence"/>.</summary>
@@ -87,6 +87,10 @@ public static class Episodes
             .ThenBy(e => e.Key, StringComparer.Ordinal)];
     }
 
+    /// <summary>The episodes of more than one instance, in the order of <see cref="Of"/>: what a report lists under its tables.</summary>
+    public static ImmutableArray<Episode> Grouping(IEnumerable<InstanceResult> instances) =>
+        [.. Of(instances).Where(e => e.Instances.Length > 1)];
+
     /// <summary>The attribute that names an instance's episode, as <c>episode=V</c>, or null.</summary>
     public static string? NameOf(InstanceResult instance)
     {
@@ -105,12 +109,19 @@ public static class Episodes
         {
             if (run.Count > 0 && Period.Between(run[^1].TriggeredOn, i.TriggeredOn, PeriodUnits.Days).Days > GapDays)
             {
-                yield return Make($"from {DateText.Format(run[0].TriggeredOn)}", run);
+                yield return Make(GapKey(run), run);
                 run = [];
             }
             run.Add(i);
         }
-        if (run.Count > 0) yield return Make($"from {DateText.Format(run[0].TriggeredOn)}", run);
+        if (run.Count > 0) yield return Make(GapKey(run), run);
+    }
+
+    /// <summary>"from 2022-09-14 (victim=KGZ)": the first date and the bindings, which tell apart two crises that start together.</summary>
+    private static string GapKey(List<InstanceResult> run)
+    {
+        var bindings = run[0].Bindings.IsEmpty ? string.Empty : $" ({string.Join(",", run[0].Bindings.Select(b => $"{b.Key}={b.Value}"))})";
+        return $"from {DateText.Format(run[0].TriggeredOn)}{bindings}";
     }
 
     private static string Bindings(InstanceResult i) => string.Join("\u0001", i.Bindings.Select(b => $"{b.Key}={b.Value}"));

@@ -52,9 +52,10 @@ public static class JsonReportWriter
             json.WriteEndArray();
             WriteReadings(json, report.Readings);
             json.WriteStartArray("instances");
+            var episodes = EpisodeKeys(report);
             foreach (var i in report.Instances)
             {
-                WriteInstance(json, i);
+                WriteInstance(json, i, episodes[i]);
                 // The writer buffers until flushed; a report of a long history would otherwise be held whole.
                 if (json.BytesPending > FlushAt) json.Flush();
             }
@@ -229,7 +230,18 @@ public static class JsonReportWriter
 
     public static string PeriodText(Period period) => PeriodPattern.Roundtrip.Format(period);
 
-    private static void WriteInstance(Utf8JsonWriter json, InstanceResult i)
+    /// <summary>Each instance's episode key (unique within its rule and party), so a reader can tell what <c>summaryByKind</c> counted once.</summary>
+    private static Dictionary<InstanceResult, string> EpisodeKeys(Report report)
+    {
+        var keys = new Dictionary<InstanceResult, string>(ReferenceEqualityComparer.Instance);
+        foreach (var e in Episodes.Of(report.Instances))
+        {
+            foreach (var i in e.Instances) keys[i] = e.Key;
+        }
+        return keys;
+    }
+
+    private static void WriteInstance(Utf8JsonWriter json, InstanceResult i, string episode)
     {
         json.WriteStartObject();
         json.WriteString("id", i.Id);
@@ -241,6 +253,7 @@ public static class JsonReportWriter
         WriteDate(json, "triggeredOn", i.TriggeredOn);
         WriteDate(json, "deadline", i.Deadline);
         WriteDate(json, "decidedOn", i.DecidedOn);
+        json.WriteString("episode", episode);
         json.WriteStartObject("bindings");
         foreach (var (name, value) in i.Bindings) json.WriteString(name, value);
         json.WriteEndObject();

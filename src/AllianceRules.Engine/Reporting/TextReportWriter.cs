@@ -108,6 +108,17 @@ public static class TextReportWriter
             sb.Append("  ");
             sb.AppendLine(string.Join("  ", row.Select((cell, c) => c < 3 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
         }
+        var grouped = Episodes.Grouping(report.Instances);
+        if (grouped.IsEmpty) return;
+        sb.AppendLine();
+        sb.AppendLine("Episodes of several instances (each counted once above)");
+        var detail = grouped.Select(e => new[] { e.Rule, e.Party, e.Key, e.Status.ToString().ToLowerInvariant(), string.Join(" ", e.Instances.Select(i => "#" + i.Id.Split('#')[1])) }).ToList();
+        var w = Enumerable.Range(0, 5).Select(c => detail.Max(r => r[c].Length)).ToArray();
+        foreach (var row in detail)
+        {
+            sb.Append("  ");
+            sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(w[c]))).TrimEnd());
+        }
     }
 
     private static void AppendSweep(StringBuilder sb, Sweep sweep)

@@ -50,6 +50,9 @@ public sealed record ComplianceDocument(
         + "Invoked = fulfilled + violated episodes; reliability = fulfilled ÷ invoked. "
         + (AnyIndeterminate ? "Pending, discharged, excused and indeterminate (needing an analyst's judgment) episodes are shown but not counted." : "Pending, discharged and excused episodes are shown but not counted.");
 
+    /// <summary>The episodes that group several instances, each counted once in the tables: the per-instance detail under them.</summary>
+    public ImmutableArray<Episode> GroupedEpisodes { get; } = Episodes.Grouping(Report.Instances);
+
     /// <summary>The heading of <see cref="Open"/>: it names indeterminate instances only when there are some.</summary>
     public string OpenTitle => Open.Any(i => i.Status == InstanceStatus.Indeterminate) ? "Pending, excused and needing judgment" : "Pending and excused";
 

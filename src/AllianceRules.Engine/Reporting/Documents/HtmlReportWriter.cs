@@ -208,6 +208,11 @@ public static class HtmlReportWriter
         h.Open("h3").Text("By kind of obligation, all parties").Close("h3");
         Table(h, ["treaty", "kind", .. header], doc.ByKind.Select(r => Row(
             [Cell(r.Treaty), Cell(r.Kind.ToString().ToLowerInvariant()), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
+        if (doc.GroupedEpisodes.IsEmpty) return;
+        h.Open("h3").Text("Episodes of several instances").Close("h3");
+        h.Open("p").Text("Each counts once in the tables above.").Close("p");
+        Table(h, ["rule", "party", "episode", "status", "instances"], doc.GroupedEpisodes.Select(e => Row(
+            Code(e.Rule), Cell(e.Party), Cell(e.Key), Status(e.Status), CodeList(e.Instances.Select(i => i.Id)))));
     }
 
     private static void Sweep(Html h, Sweep sweep)

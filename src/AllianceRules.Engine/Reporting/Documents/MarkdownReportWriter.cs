@@ -181,6 +181,14 @@ public static class MarkdownReportWriter
         Heading(sb, 3, "By kind of obligation, all parties");
         Table(sb, ["treaty", "kind", .. counts],
             doc.ByKind.Select(r => (string[])[r.Treaty, r.Kind.ToString().ToLowerInvariant(), .. doc.CountsOf(r).Select(N), Rate(r.Reliability)]));
+        if (doc.GroupedEpisodes.IsEmpty) return;
+        Heading(sb, 3, "Episodes of several instances");
+        sb.AppendLine("Each counts once in the tables above.");
+        sb.AppendLine();
+        Table(sb, ["rule", "party", "episode", "status", "instances"], doc.GroupedEpisodes.Select(e => new[]
+        {
+            Code(e.Rule), e.Party, Escape(e.Key), Status(e.Status), string.Join(", ", e.Instances.Select(i => Code(i.Id))),
+        }));
     }
 
     private static void Open(StringBuilder sb, ComplianceDocument doc)
