@@ -91,6 +91,17 @@ public static class Episodes
     public static ImmutableArray<Episode> Grouping(IEnumerable<InstanceResult> instances) =>
         [.. Of(instances).Where(e => e.Instances.Length > 1)];
 
+    /// <summary>Each instance's episode key (unique within its rule and party), by reference: what the JSON and CSV reports print beside it.</summary>
+    public static IReadOnlyDictionary<InstanceResult, string> KeysOf(IEnumerable<InstanceResult> instances)
+    {
+        var keys = new Dictionary<InstanceResult, string>(ReferenceEqualityComparer.Instance);
+        foreach (var e in Of(instances))
+        {
+            foreach (var i in e.Instances) keys[i] = e.Key;
+        }
+        return keys;
+    }
+
     /// <summary>The attribute that names an instance's episode, as <c>episode=V</c>, or null.</summary>
     public static string? NameOf(InstanceResult instance)
     {
@@ -117,10 +128,10 @@ public static class Episodes
         if (run.Count > 0) yield return Make(GapKey(run), run);
     }
 
-    /// <summary>"from 2022-09-14 (victim=KGZ)": the first date and the bindings, which tell apart two crises that start together.</summary>
+    /// <summary>"from 2022-09-14 (a=KGZ;b=TJK)": the first date and the bindings (joined by ';', as CSV's bindings are), which tell apart two crises that start together.</summary>
     private static string GapKey(List<InstanceResult> run)
     {
-        var bindings = run[0].Bindings.IsEmpty ? string.Empty : $" ({string.Join(",", run[0].Bindings.Select(b => $"{b.Key}={b.Value}"))})";
+        var bindings = run[0].Bindings.IsEmpty ? string.Empty : $" ({string.Join(";", run[0].Bindings.Select(b => $"{b.Key}={b.Value}"))})";
         return $"from {DateText.Format(run[0].TriggeredOn)}{bindings}";
     }
 

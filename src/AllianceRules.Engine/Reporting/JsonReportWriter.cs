@@ -52,7 +52,8 @@ public static class JsonReportWriter
             json.WriteEndArray();
             WriteReadings(json, report.Readings);
             json.WriteStartArray("instances");
-            var episodes = EpisodeKeys(report);
+            // The episode each instance counts in, so a reader can tell what summaryByKind counted once.
+            var episodes = Episodes.KeysOf(report.Instances);
             foreach (var i in report.Instances)
             {
                 WriteInstance(json, i, episodes[i]);
@@ -229,17 +230,6 @@ public static class JsonReportWriter
     public static string ReadingSource(Reading reading) => reading.Chosen ? "command line" : "default";
 
     public static string PeriodText(Period period) => PeriodPattern.Roundtrip.Format(period);
-
-    /// <summary>Each instance's episode key (unique within its rule and party), so a reader can tell what <c>summaryByKind</c> counted once.</summary>
-    private static Dictionary<InstanceResult, string> EpisodeKeys(Report report)
-    {
-        var keys = new Dictionary<InstanceResult, string>(ReferenceEqualityComparer.Instance);
-        foreach (var e in Episodes.Of(report.Instances))
-        {
-            foreach (var i in e.Instances) keys[i] = e.Key;
-        }
-        return keys;
-    }
 
     private static void WriteInstance(Utf8JsonWriter json, InstanceResult i, string episode)
     {

@@ -61,7 +61,7 @@ public sealed class EpisodeTests
         var report = Run("2001-01-01 AAA attack BBB\n2001-01-26 AAA attack BBB\n2001-02-20 AAA attack BBB\n2001-03-17 AAA attack BBB\n");
         var episode = Assert.Single(Episodes.Of(report.Instances));
         Assert.Equal(4, episode.Instances.Length);
-        Assert.Equal("from 2001-01-01 (a=AAA,b=BBB)", episode.Key);
+        Assert.Equal("from 2001-01-01 (a=AAA;b=BBB)", episode.Key);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class EpisodeTests
         var report = Run("2001-01-01 AAA attack BBB war=1 episode=E\n2003-01-01 AAA attack BBB war=2 episode=E\n2005-01-01 AAA attack BBB war=2\n2001-01-02 AAA attack BBB\n");
         var keys = Episodes.Of(report.Instances).Select(e => (e.Key, e.Instances.Length));
         // Named episodes and the gap rule's keep apart, even a day apart.
-        Assert.Equal([("episode=E", 2), ("from 2001-01-02 (a=AAA,b=BBB)", 1), ("war=2", 1)], keys.Order());
+        Assert.Equal([("episode=E", 2), ("from 2001-01-02 (a=AAA;b=BBB)", 1), ("war=2", 1)], keys.Order());
     }
 
     [Fact]
