@@ -71,7 +71,7 @@ public static class Episodes
             var unnamed = named.Where(x => x.Name is null).Select(x => x.Instance);
             foreach (var period in unnamed.Where(i => i.Rule.IsCalendarDuty))
             {
-                episodes.Add(Make($"period {DateText.Format(period.TriggeredOn)}", [period]));
+                episodes.Add(Make($"period {DateText.Format(period.TriggeredOn)}{BindingsText(period)}", [period]));
             }
             foreach (var same in unnamed.Where(i => !i.Rule.IsCalendarDuty).GroupBy(Bindings, StringComparer.Ordinal))
             {
@@ -131,9 +131,11 @@ public static class Episodes
     /// <summary>"from 2022-09-14 (a=KGZ;b=TJK)": the first date and the bindings (joined by ';', as CSV's bindings are), which tell apart two crises that start together.</summary>
     private static string GapKey(List<InstanceResult> run)
     {
-        var bindings = run[0].Bindings.IsEmpty ? string.Empty : $" ({string.Join(";", run[0].Bindings.Select(b => $"{b.Key}={b.Value}"))})";
-        return $"from {DateText.Format(run[0].TriggeredOn)}{bindings}";
+        return $"from {DateText.Format(run[0].TriggeredOn)}{BindingsText(run[0])}";
     }
+
+    private static string BindingsText(InstanceResult i) =>
+        i.Bindings.IsEmpty ? string.Empty : $" ({string.Join(";", i.Bindings.Select(b => $"{b.Key}={b.Value}"))})";
 
     private static string Bindings(InstanceResult i) => string.Join("\u0001", i.Bindings.Select(b => $"{b.Key}={b.Value}"));
 

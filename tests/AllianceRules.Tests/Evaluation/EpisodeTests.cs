@@ -91,6 +91,22 @@ public sealed class EpisodeTests
         Assert.Equal(1, Assert.Single(report.SummaryByKind).Invoked);
     }
 
+    [Fact]
+    public void In_every_eval_case_each_instance_is_in_one_episode_whose_key_is_unique_within_its_rule_and_party()
+    {
+        var folder = Support.Repo.Path("tests", "AllianceRules.Tests", "Cases", "eval");
+        string[] extensions = [".treaty", ".events", ".jsonl", ".csv", ".tsv", ".tab"];
+        foreach (var dir in Directory.GetDirectories(folder))
+        {
+            var files = Directory.GetFiles(dir).Where(p => extensions.Any(e => p.EndsWith(e, StringComparison.Ordinal))).Order(StringComparer.Ordinal).Select(p => (p, Path.GetFileName(p)));
+            var report = Support.CaseRunner.Run(files, Support.CaseRunner.ReadOptions(Path.Combine(dir, "args"))).Report!;
+            var episodes = Episodes.Of(report.Instances);
+            Assert.Equal(report.Instances.Length, episodes.Sum(e => e.Instances.Length));
+            Assert.All(episodes.GroupBy(e => (e.Rule, e.Party, e.Key)), g => Assert.Single(g));
+            Assert.Equal(episodes.Length, report.SummaryByKind.Sum(r => r.Episodes));
+        }
+    }
+
     private static Report Run(string history)
     {
         var outcome = Checker.Check([new SourceFile("rules.treaty", Rules)], [new SourceFile("h.events", "as of 2010-01-01\n" + history)]);
