@@ -21,7 +21,7 @@ public sealed record Episode(string Treaty, string Rule, RuleKind Kind, string P
 /// whether an ally honoured its promise in a war or crisis, not how many times an obligation was
 /// re-opened within it: several accusations in one border clash are one casus foederis.
 /// </summary>
-public static class Episodes
+internal static class Episodes
 {
     /// <summary>Triggers at most this many days after the previous one belong to the same episode (the gap rule).</summary>
     public const int GapDays = 30;
