@@ -171,7 +171,7 @@ public sealed partial class CheckCommandTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(_cli.Directory, "report.csv"));
         Assert.StartsWith("id,treaty,rule,kind,party,status,would_be,triggered_on,deadline,decided_on,", lines[0], StringComparison.Ordinal);
         Assert.EndsWith(",trigger_attr_article", lines[0], StringComparison.Ordinal);
-        Assert.Equal("CST.art4-request#1,CST,CST.art4-request,defense,RUS,violated,,2022-09-13,2022-10-13,2022-10-14,seeds/armenia-2022.events,4,ARM request CSTO,,,,victim=ARM;aggressor=AZE;ally=RUS,,no 'RUS assist ARM' event between 2022-09-13 and 2022-10-13,4", lines[1]);
+        Assert.Equal("CST.art4-request#1,CST,CST.art4-request,defense,RUS,violated,,2022-09-13,2022-10-13,2022-10-14,seeds/armenia-2022.events,4,ARM request CSTO,,,,victim=ARM;aggressor=AZE;ally=RUS,,no 'RUS assist ARM' event between 2022-09-13 and 2022-10-13,from 2022-09-13 (victim=ARM;aggressor=AZE;ally=RUS),4", lines[1]);
         Assert.Equal(2, lines.Length);
     }
 
@@ -299,9 +299,9 @@ public sealed partial class CheckCommandTests : IDisposable
                 #1  RUS  violated  triggered 2022-09-13  deadline 2022-09-23  decided 2022-09-24
                     no 'RUS assist ARM' event between 2022-09-13 and 2022-09-23
 
-            Reliability (invoked = fulfilled + violated)
-              treaty  party  invoked  fulfilled  violated  pending  discharged  excused  reliability
-              CST     RUS          1          0         1        0           0        0         0.00
+            Reliability by kind, per episode (one crisis or war counts once; invoked = fulfilled + violated)
+              treaty  party  kind     episodes  invoked  fulfilled  violated  pending  discharged  excused  reliability
+              CST     RUS    defense         1        1          0         1        0           0        0         0.00
 
             Assumptions used
               CST.prompt = P10D (overridden with --assume; the treaty file says P30D): Article 4 names no deadline; 30 days is assumed.

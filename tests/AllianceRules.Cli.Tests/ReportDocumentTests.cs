@@ -83,8 +83,10 @@ public sealed class ReportDocumentTests : IDisposable
         }
         // Membership charts for the treaties with a readable number of members.
         Assert.True(page.Descendants(X + "figure").Count(f => f.Descendants(Svg + "svg").Any()) >= crises.Count + 4);
-        // Reliability by party and by kind.
-        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By kind of obligation");
+        // Reliability by party and kind, and by kind over all parties: no table mixes kinds.
+        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By party and kind of obligation");
+        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By kind of obligation, all parties");
+        Assert.DoesNotContain(page.Descendants(X + "h3"), h => h.Value == "By party");
     }
 
     [Fact]
@@ -100,6 +102,26 @@ public sealed class ReportDocumentTests : IDisposable
     }
 
     [Fact]
+    public void Every_human_report_counts_by_kind_per_episode_and_lists_the_episodes()
+    {
+        var case_ = Path.Combine(CliHarness.RepoRoot, "tests", "AllianceRules.Tests", "Cases", "eval", "280-episodes");
+        _cli.Write("rules.treaty", File.ReadAllText(Path.Combine(case_, "rules.treaty")));
+        _cli.Write("history.events", File.ReadAllText(Path.Combine(case_, "history.events")));
+        // BBB: five defence episodes from nine instances, two honoured, two violated, one pending.
+        var (_, text, _) = _cli.Run("check", "rules.treaty", "history.events");
+        Assert.Contains("  PACT    BBB    defense               5        4          2         2        1           0        0         0.50", text, StringComparison.Ordinal);
+        Assert.Contains("  PACT.defense  BBB  war=1                                   violated   #1 #3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reliability (invoked", text, StringComparison.Ordinal);
+        var (_, markdown, _) = _cli.Run("report", "rules.treaty", "history.events");
+        Assert.Contains("| PACT | BBB | defense | 5 | 4 | 2 | 2 | 1 | 0 | 0 | 0.50 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `PACT.defense` | BBB | episode=E | ✅ fulfilled | `PACT.defense#5`, `PACT.defense#7` |", markdown, StringComparison.Ordinal);
+        var (_, html, _) = _cli.Run("report", "rules.treaty", "history.events", "--format", "html");
+        var page = XDocument.Parse(html.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+        var episodes = page.Descendants(X + "h3").Single(h => h.Value == "Episodes of several instances").ElementsAfterSelf(X + "table").First();
+        Assert.Equal(8, episodes.Descendants(X + "tr").Count(r => r.Elements(X + "td").Any()));
+    }
+
+    [Fact]
     public void Rules_that_need_judgment_get_an_indeterminate_column_in_both_documents()
     {
         // Regression: the reliability tables had no such column, so a rule whose instances all need judgment showed zeros.
@@ -108,9 +130,9 @@ public sealed class ReportDocumentTests : IDisposable
         _cli.Write("history.events", File.ReadAllText(Path.Combine(case_, "history.events")));
         var (exit, markdown, _) = _cli.Run("report", "rules.treaty", "history.events");
         Assert.Equal(0, exit);
-        Assert.Contains("| treaty | kind | invoked | fulfilled | violated | pending | discharged | excused | indeterminate | reliability |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| PACT | neutrality | 0 | 0 | 0 | 3 | 0 | 0 | 3 | — |", markdown, StringComparison.Ordinal);
-        Assert.Contains("Pending, discharged, excused and indeterminate (needing an analyst's judgment) instances are shown but not counted.", markdown, StringComparison.Ordinal);
+        Assert.Contains("| treaty | kind | episodes | invoked | fulfilled | violated | pending | discharged | excused | indeterminate | reliability |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| PACT | neutrality | 6 | 0 | 0 | 0 | 3 | 0 | 0 | 3 | — |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Pending, discharged, excused and indeterminate (needing an analyst's judgment) episodes are shown but not counted.", markdown, StringComparison.Ordinal);
         Assert.Contains("## Pending, excused and needing judgment", markdown, StringComparison.Ordinal);
         var (_, html, _) = _cli.Run("report", "rules.treaty", "history.events", "--format", "html");
         Assert.Contains("<th>indeterminate</th>", html, StringComparison.Ordinal);

@@ -57,6 +57,33 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tests_can_expect_the_reliability_by_kind_counted_per_episode()
+    {
+        var case_ = Path.Combine(CliHarness.RepoRoot, "tests", "AllianceRules.Tests", "Cases", "eval", "280-episodes");
+        _cli.Write("rules/pact.treaty", File.ReadAllText(Path.Combine(case_, "rules.treaty")));
+        _cli.Write("seeds/history.events", File.ReadAllText(Path.Combine(case_, "history.events")));
+        _cli.Write("tests/episodes.test", """
+            test "Nine defence instances are five episodes"
+              rules "../rules"
+              history "../seeds"
+              expect summary PACT BBB defense episodes 5
+              expect summary PACT BBB defense reliability 0.5
+              expect summary PACT BBB nonaggression violated 1
+              expect summary PACT BBB violated 4
+            end
+            test "Episodes need a kind"
+              rules "../rules"
+              history "../seeds"
+              expect summary PACT BBB episodes 7
+            end
+            """);
+        var (exit, stdout, _) = _cli.Run("test", "tests");
+        Assert.Equal(1, exit);
+        Assert.StartsWith("ok      tests/episodes.test:1  Nine defence instances are five episodes (4 expectations)", stdout, StringComparison.Ordinal);
+        Assert.Contains("actual:   none: 'episodes' is counted by kind; name one (expect summary TREATY PARTY KIND episodes N)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_failure_names_its_line_shows_expected_and_actual_and_how_the_engine_decided()
     {
         CopyContract();

@@ -14,7 +14,7 @@ namespace AllianceRules.Parsing;
 public static class TestFileParser
 {
     public static readonly string[] Statuses = ["fulfilled", "violated", "pending", "discharged", "excused", "indeterminate"];
-    public static readonly string[] Measures = ["reliability", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "indeterminate"];
+    public static readonly string[] Measures = ["reliability", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", "indeterminate", "episodes"];
     private static readonly string[] ItemKeywords = ["rules", "history", "as", "assume", "reading", "expect", "end"];
 
     public static (TestFileSyntax Syntax, IReadOnlyList<Diagnostic> Diagnostics) Parse(SourceFile file)
@@ -188,9 +188,10 @@ public static class TestFileParser
             .Or(from summary in Keyword("summary")
                 from treaty in Code
                 from party in Code
-                from measure in Tok(Lexical.Word.Where(w => Measures.Contains(w.Text)).Select(w => w.Text)).Named("a measure: reliability, invoked, fulfilled, violated, pending, discharged, excused or indeterminate")
+                from kind in Tok(Lexical.Word.Where(w => Keywords.Kinds.Contains(w.Text)).Select(w => w.Text)).XOptional()
+                from measure in Tok(Lexical.Word.Where(w => Measures.Contains(w.Text)).Select(w => w.Text)).Named("a measure: reliability, invoked, fulfilled, violated, pending, discharged, excused, indeterminate or episodes")
                 from value in Number
-                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new SummaryExpectationSyntax(treaty.Text, party.Text, measure, value, t, s)))
+                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new SummaryExpectationSyntax(treaty.Text, party.Text, measure, value, t, s, kind.GetOrDefault())))
             .Or(from rule in RuleId
                 from party in Code
                 from date in Date

@@ -35,5 +35,8 @@ public sealed record InstanceExpectationSyntax(string Rule, string Party, DateSy
 /// <summary><c>expect no RULE PARTY [DATE]</c>: no such instance.</summary>
 public sealed record NoInstanceExpectationSyntax(string Rule, string Party, DateSyntax? TriggeredOn, string Text, TextSpan Span) : ExpectationSyntax(Text, Span);
 
-/// <summary><c>expect summary TREATY PARTY MEASURE VALUE</c>: a number of the reliability table.</summary>
-public sealed record SummaryExpectationSyntax(string Treaty, string Party, string Measure, decimal Value, string Text, TextSpan Span) : ExpectationSyntax(Text, Span);
+/// <summary>
+/// <c>expect summary TREATY PARTY [KIND] MEASURE VALUE</c>: a number of the contract's summary
+/// (per instance), or with a kind, of the reliability by kind (per episode).
+/// </summary>
+public sealed record SummaryExpectationSyntax(string Treaty, string Party, string Measure, decimal Value, string Text, TextSpan Span, string? Kind = null) : ExpectationSyntax(Text, Span);

@@ -110,27 +110,44 @@ public static class RuleTestRunner
     private static ExpectationResult Summary(SummaryExpectationSyntax e, Report report)
     {
         var expected = e.Value.ToString(CultureInfo.InvariantCulture);
-        if (report.Summary.FirstOrDefault(r => r.Treaty == e.Treaty && r.Party == e.Party) is not { } row)
+        double? actual;
+        if (e.Kind is { } kind)
         {
-            return new ExpectationResult(e, false, expected, $"no row for {e.Treaty} {e.Party}: it has no instance", null);
+            // With a kind: the reliability by kind, counted per episode.
+            if (report.SummaryByKind.FirstOrDefault(r => r.Treaty == e.Treaty && r.Party == e.Party && r.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase)) is not { } byKind)
+            {
+                return new ExpectationResult(e, false, expected, $"no row for {e.Treaty} {e.Party} {kind}: it has no instance of that kind", null);
+            }
+            actual = Measure(e.Measure, byKind.Reliability, byKind.Invoked, byKind.Fulfilled, byKind.Violated, byKind.Pending, byKind.Discharged, byKind.Excused, byKind.Indeterminate, byKind.Episodes);
         }
-        double? actual = e.Measure switch
+        else
         {
-            "reliability" => row.Reliability,
-            "invoked" => row.Invoked,
-            "fulfilled" => row.Fulfilled,
-            "violated" => row.Violated,
-            "pending" => row.Pending,
-            "discharged" => row.Discharged,
-            "indeterminate" => row.Indeterminate,
-            _ => row.Excused,
-        };
+            if (report.Summary.FirstOrDefault(r => r.Treaty == e.Treaty && r.Party == e.Party) is not { } row)
+            {
+                return new ExpectationResult(e, false, expected, $"no row for {e.Treaty} {e.Party}: it has no instance", null);
+            }
+            if (e.Measure == "episodes") return new ExpectationResult(e, false, expected, "none: 'episodes' is counted by kind; name one (expect summary TREATY PARTY KIND episodes N)", null);
+            actual = Measure(e.Measure, row.Reliability, row.Invoked, row.Fulfilled, row.Violated, row.Pending, row.Discharged, row.Excused, row.Indeterminate, 0);
+        }
         if (actual is not { } value) return new ExpectationResult(e, false, expected, "none: nothing was invoked", null);
         // Equal to the precision written: 'reliability 0.33' accepts one third; a whole number is exact.
         var decimals = expected.Contains('.', StringComparison.Ordinal) ? expected.Length - expected.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
         var passed = decimals == 0 ? (decimal)value == e.Value : Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero) == e.Value;
         return new ExpectationResult(e, passed, expected, value.ToString("0.################", CultureInfo.InvariantCulture), null);
     }
+
+    private static double? Measure(string measure, double? reliability, int invoked, int fulfilled, int violated, int pending, int discharged, int excused, int indeterminate, int episodes) => measure switch
+    {
+        "reliability" => reliability,
+        "invoked" => invoked,
+        "fulfilled" => fulfilled,
+        "violated" => violated,
+        "pending" => pending,
+        "discharged" => discharged,
+        "indeterminate" => indeterminate,
+        "episodes" => episodes,
+        _ => excused,
+    };
 
     private static string Others(Report report, string rule, string party)
     {

@@ -57,7 +57,7 @@ internal static class ReportAssembler
                 WouldBe = judged ? status : null,
             });
         }
-        return (new Report(asOf, assumptions, results.ToImmutable(), Summarise(results)), [.. ordered.Select(x => x.Instance)]);
+        return (new Report(asOf, assumptions, results.ToImmutable(), Summarise(results)) { SummaryByKind = KindReliabilityRow.Of(results) }, [.. ordered.Select(x => x.Instance)]);
     }
 
     private static ImmutableArray<ReliabilityRow> Summarise(IEnumerable<InstanceResult> instances) =>

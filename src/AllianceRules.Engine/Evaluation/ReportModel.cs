@@ -28,6 +28,12 @@ public sealed record Report(
     /// <summary>Rows of imported data that no verb could stand for (by CAMEO code), from the history.</summary>
     public SkippedRows Skipped { get; init; } = SkippedRows.None;
 
+    /// <summary>
+    /// Reliability as Leeds counts it: per treaty, party and kind, each episode (one crisis or war,
+    /// <see cref="Episodes"/>) once. <see cref="Summary"/> counts per instance and mixes kinds.
+    /// </summary>
+    public ImmutableArray<KindReliabilityRow> SummaryByKind { get; init; } = [];
+
     /// <summary>With <c>--sweep</c>: the verdicts that change with one assumption.</summary>
     public Sweep? Sweep { get; init; }
 }
@@ -68,7 +74,7 @@ public sealed record InstanceResult(
         : events.Where(e => e.Date == events[0].Date).MinBy(e => e.Content(), StringComparer.Ordinal);
 }
 
-/// <summary>Leeds-style reliability of one party under one treaty.</summary>
+/// <summary>The counts of one party under one treaty, per instance and over every kind: the contract's summary, not a Leeds measure.</summary>
 public sealed record ReliabilityRow(
     string Treaty,
     string Party,
@@ -98,4 +104,41 @@ public sealed record ReliabilityRow(
             statuses.Count(s => s == InstanceStatus.Excused),
             statuses.Count(s => s == InstanceStatus.Indeterminate));
     }
+}
+
+/// <summary>Reliability after Leeds: one party's episodes of one kind under one treaty, each counted once by its status.</summary>
+public sealed record KindReliabilityRow(
+    string Treaty,
+    string Party,
+    RuleKind Kind,
+    int Episodes,
+    int Fulfilled,
+    int Violated,
+    int Pending,
+    int Discharged,
+    int Excused,
+    int Indeterminate)
+{
+    public int Invoked => Fulfilled + Violated;
+
+    /// <summary>Fulfilled episodes over invoked ones; null when none was invoked.</summary>
+    public double? Reliability => Invoked == 0 ? null : (double)Fulfilled / Invoked;
+
+    /// <summary>One row per treaty, party and kind, in that order, from the episodes of the instances.</summary>
+    public static ImmutableArray<KindReliabilityRow> Of(IEnumerable<InstanceResult> instances) =>
+        [.. Evaluation.Episodes.Of(instances)
+            .GroupBy(e => (e.Treaty, e.Party, e.Kind))
+            .Select(g => Sum(g.Key.Treaty, g.Key.Party, g.Key.Kind, g.Select(e => e.Status).ToList()))];
+
+    private static KindReliabilityRow Sum(string treaty, string party, RuleKind kind, List<InstanceStatus> statuses) => new(
+        treaty,
+        party,
+        kind,
+        statuses.Count,
+        statuses.Count(s => s == InstanceStatus.Fulfilled),
+        statuses.Count(s => s == InstanceStatus.Violated),
+        statuses.Count(s => s == InstanceStatus.Pending),
+        statuses.Count(s => s == InstanceStatus.Discharged),
+        statuses.Count(s => s == InstanceStatus.Excused),
+        statuses.Count(s => s == InstanceStatus.Indeterminate));
 }

@@ -15,7 +15,7 @@ public static class CsvReportWriter
     private static readonly string[] Fixed =
     [
         "id", "treaty", "rule", "kind", "party", "status", "would_be", "triggered_on", "deadline", "decided_on",
-        "trigger_file", "trigger_line", "trigger", "evidence_file", "evidence_line", "evidence", "bindings", "cites", "reason",
+        "trigger_file", "trigger_line", "trigger", "evidence_file", "evidence_line", "evidence", "bindings", "cites", "reason", "episode",
     ];
 
     public static string Write(Report report)
@@ -31,10 +31,12 @@ public static class CsvReportWriter
             return candidate;
         }
         string[] header = [.. Fixed.Select(Unique), .. triggerAttributes.Select(a => Unique("trigger_attr_" + CsvFormat.ColumnName(a))), .. evidenceAttributes.Select(a => Unique("evidence_attr_" + CsvFormat.ColumnName(a)))];
-        return CsvFormat.Write(header, report.Instances.Select(i => Row(i, triggerAttributes, evidenceAttributes)));
+        // The episode each instance counts in, from the one definition, so a table can be summed up as summaryByKind is.
+        var episodes = Episodes.KeysOf(report.Instances);
+        return CsvFormat.Write(header, report.Instances.Select(i => Row(i, episodes[i], triggerAttributes, evidenceAttributes)));
     }
 
-    private static string[] Row(InstanceResult i, IReadOnlyList<string> triggerAttributes, IReadOnlyList<string> evidenceAttributes)
+    private static string[] Row(InstanceResult i, string episode, IReadOnlyList<string> triggerAttributes, IReadOnlyList<string> evidenceAttributes)
     {
         var trigger = i.FirstTrigger;
         var evidence = i.FirstEvidence;
@@ -45,7 +47,7 @@ public static class CsvReportWriter
             DateText.Format(i.TriggeredOn), Date(i.Deadline), Date(i.DecidedOn),
             trigger?.Origin.File ?? string.Empty, trigger is null ? string.Empty : trigger.Origin.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(trigger),
             evidence?.Origin.File ?? string.Empty, evidence is null ? string.Empty : evidence.Origin.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Describe(evidence),
-            string.Join(";", i.Bindings.Select(b => $"{b.Key}={b.Value}")), i.Rule.Cites ?? string.Empty, i.Reason,
+            string.Join(";", i.Bindings.Select(b => $"{b.Key}={b.Value}")), i.Rule.Cites ?? string.Empty, i.Reason, episode,
             .. triggerAttributes.Select(a => Attribute(trigger, a)),
             .. evidenceAttributes.Select(a => Attribute(evidence, a)),
         ];

@@ -52,9 +52,11 @@ public static class JsonReportWriter
             json.WriteEndArray();
             WriteReadings(json, report.Readings);
             json.WriteStartArray("instances");
+            // The episode each instance counts in, so a reader can tell what summaryByKind counted once.
+            var episodes = Episodes.KeysOf(report.Instances);
             foreach (var i in report.Instances)
             {
-                WriteInstance(json, i);
+                WriteInstance(json, i, episodes[i]);
                 // The writer buffers until flushed; a report of a long history would otherwise be held whole.
                 if (json.BytesPending > FlushAt) json.Flush();
             }
@@ -79,12 +81,41 @@ public static class JsonReportWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            WriteSummaryByKind(json, report);
             if (!report.CalendarDuties.IsEmpty) WriteCalendar(json, report);
             if (report.Sweep is { } sweep) WriteSweep(json, sweep);
             if (!report.Skipped.IsEmpty) WriteSkipped(json, report);
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Schema 2.1.0: reliability as Leeds counts it, per treaty, party and kind, each episode once
+    /// (language.md §7). Always present, and with every count, since no older consumer reads it.
+    /// </summary>
+    private static void WriteSummaryByKind(Utf8JsonWriter json, Report report)
+    {
+        json.WriteStartArray("summaryByKind");
+        foreach (var row in report.SummaryByKind)
+        {
+            json.WriteStartObject();
+            json.WriteString("treaty", row.Treaty);
+            json.WriteString("party", row.Party);
+            json.WriteString("kind", row.Kind.ToString().ToLowerInvariant());
+            json.WriteNumber("invoked", row.Invoked);
+            json.WriteNumber("fulfilled", row.Fulfilled);
+            json.WriteNumber("violated", row.Violated);
+            json.WriteNumber("pending", row.Pending);
+            json.WriteNumber("discharged", row.Discharged);
+            json.WriteNumber("excused", row.Excused);
+            json.WriteNumber("indeterminate", row.Indeterminate);
+            json.WriteNumber("episodes", row.Episodes);
+            if (row.Reliability is { } r) json.WriteNumber("reliability", r);
+            else json.WriteNull("reliability");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>Extension: rows of imported data that no verb could stand for, counted by reason.</summary>
@@ -200,7 +231,7 @@ public static class JsonReportWriter
 
     public static string PeriodText(Period period) => PeriodPattern.Roundtrip.Format(period);
 
-    private static void WriteInstance(Utf8JsonWriter json, InstanceResult i)
+    private static void WriteInstance(Utf8JsonWriter json, InstanceResult i, string episode)
     {
         json.WriteStartObject();
         json.WriteString("id", i.Id);
@@ -212,6 +243,7 @@ public static class JsonReportWriter
         WriteDate(json, "triggeredOn", i.TriggeredOn);
         WriteDate(json, "deadline", i.Deadline);
         WriteDate(json, "decidedOn", i.DecidedOn);
+        json.WriteString("episode", episode);
         json.WriteStartObject("bindings");
         foreach (var (name, value) in i.Bindings) json.WriteString(name, value);
         json.WriteEndObject();

@@ -77,31 +77,48 @@ public static class TextReportWriter
             }
         }
 
-        if (!report.Summary.IsEmpty)
-        {
-            sb.AppendLine();
-            sb.AppendLine("Reliability (invoked = fulfilled + violated)");
-            // The indeterminate column appears only when a rule that needs judgment gave such instances.
-            var judged = report.Summary.Any(r => r.Indeterminate > 0);
-            string[] header = ["treaty", "party", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. judged ? ["indeterminate"] : Array.Empty<string>(), "reliability"];
-            var rows = report.Summary.Select(r => (string[])
-            [
-                r.Treaty, r.Party,
-                N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused),
-                .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(),
-                r.Reliability is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-",
-            ]).Prepend(header).ToList();
-            var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-            foreach (var row in rows)
-            {
-                sb.Append("  ");
-                sb.AppendLine(string.Join("  ", row.Select((cell, c) => c < 2 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
-            }
-        }
+        if (!report.SummaryByKind.IsEmpty) AppendReliability(sb, report);
         if (report.Sweep is { } sweep) AppendSweep(sb, sweep);
         AppendAssumptions(sb, report);
         AppendReadings(sb, report);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Reliability as Leeds counts it, by kind and per episode (language.md §7): never one figure
+    /// over defence, non-aggression and consultation together, nor one per accusation.
+    /// </summary>
+    private static void AppendReliability(StringBuilder sb, Report report)
+    {
+        sb.AppendLine();
+        sb.AppendLine("Reliability by kind, per episode (one crisis or war counts once; invoked = fulfilled + violated)");
+        // The indeterminate column appears only when a rule that needs judgment gave such instances.
+        var judged = report.SummaryByKind.Any(r => r.Indeterminate > 0);
+        string[] header = ["treaty", "party", "kind", "episodes", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. judged ? ["indeterminate"] : Array.Empty<string>(), "reliability"];
+        var rows = report.SummaryByKind.Select(r => (string[])
+        [
+            r.Treaty, r.Party, r.Kind.ToString().ToLowerInvariant(),
+            N(r.Episodes), N(r.Invoked), N(r.Fulfilled), N(r.Violated), N(r.Pending), N(r.Discharged), N(r.Excused),
+            .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(),
+            r.Reliability is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-",
+        ]).Prepend(header).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            sb.Append("  ");
+            sb.AppendLine(string.Join("  ", row.Select((cell, c) => c < 3 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+        }
+        var grouped = Episodes.Grouping(report.Instances);
+        if (grouped.IsEmpty) return;
+        sb.AppendLine();
+        sb.AppendLine("Episodes of several instances (each counted once above)");
+        var detail = grouped.Select(e => new[] { e.Rule, e.Party, e.Key, e.Status.ToString().ToLowerInvariant(), string.Join(" ", e.Instances.Select(i => "#" + i.Id.Split('#')[1])) }).ToList();
+        var w = Enumerable.Range(0, 5).Select(c => detail.Max(r => r[c].Length)).ToArray();
+        foreach (var row in detail)
+        {
+            sb.Append("  ");
+            sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(w[c]))).TrimEnd());
+        }
     }
 
     private static void AppendSweep(StringBuilder sb, Sweep sweep)

@@ -4,9 +4,10 @@ namespace AllianceRules.Tests.Golden;
 
 /// <summary>
 /// Each folder of Cases/eval holds rule files, histories, an optional <c>args</c> file
-/// (<c>--as-of</c>, <c>--assume</c>), <c>expect</c> and <c>expected.json</c>. <c>expect</c> is
+/// (<c>--as-of</c>, <c>--assume</c>), <c>expect</c>, an optional <c>expect-by-kind</c> and <c>expected.json</c>. <c>expect</c> is
 /// written by hand from the contract, one line per instance (rule, party, trigger date, status,
-/// decision date), and is never rewritten by the update mode: it is the oracle. <c>expected.json</c>
+/// decision date), and is never rewritten by the update mode: it is the oracle; <c>expect-by-kind</c>,
+/// also by hand, pins the rows of <c>summaryByKind</c> (one per treaty, party and kind, counted per episode). <c>expected.json</c>
 /// pins the whole report, and <c>expected.csv.golden</c>, where present, its CSV form. A comment at the top of the treaty file says what the case pins.
 /// </summary>
 public sealed class EvaluationCaseTests
@@ -32,6 +33,14 @@ public sealed class EvaluationCaseTests
         Assert.True(File.Exists(expectPath), $"Case '{name}' has no hand-written 'expect' file.");
         var expected = File.ReadAllLines(expectPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal);
         Assert.Equal(expected, CaseRunner.Summaries(outcome.Report!).Order(StringComparer.Ordinal));
+        // Where a case pins the episodes too: written by hand like 'expect', in report order.
+        var byKind = Path.Combine(dir, "expect-by-kind");
+        if (File.Exists(byKind))
+        {
+            Assert.Equal(
+                File.ReadAllLines(byKind).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')),
+                CaseRunner.KindSummaries(outcome.Report!));
+        }
         Baseline.Match(Path.Combine(dir, "expected.json"), CaseRunner.Render(outcome));
         // Where a case pins the CSV report too (not named .csv: that would be read as a history).
         var csv = Path.Combine(dir, "expected.csv.golden");

@@ -36,6 +36,12 @@ public static class CaseRunner
         report.Instances.Select(i =>
             $"{i.Rule.QualifiedId} {i.Party} {Format(i.TriggeredOn)} {i.Status.ToString().ToLowerInvariant()} {(i.DecidedOn is { } d ? Format(d) : "null")}");
 
+    /// <summary>The reliability by kind as an <c>expect-by-kind</c> file writes it, one line per row of <c>summaryByKind</c>.</summary>
+    public static IEnumerable<string> KindSummaries(Report report) =>
+        report.SummaryByKind.Select(r => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{r.Treaty} {r.Party} {r.Kind.ToString().ToLowerInvariant()} episodes={r.Episodes} fulfilled={r.Fulfilled} violated={r.Violated} pending={r.Pending} discharged={r.Discharged} excused={r.Excused} indeterminate={r.Indeterminate} reliability={(r.Reliability is { } x ? x.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "null")}"));
+
     /// <summary>Options from an <c>args</c> file: lines of <c>--as-of DATE</c>, <c>--assume NAME=PERIOD</c>, <c>--reading NAME=OPTION</c>, <c>--sweep NAME=V1,V2</c> and <c>--observed FROM..TO</c>.</summary>
     public static EvaluationOptions ReadOptions(string? argsPath)
     {

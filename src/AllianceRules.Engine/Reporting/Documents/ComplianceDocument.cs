@@ -11,7 +11,7 @@ public sealed record InputDigest(string Path, string Kind, string Sha256);
 /// <summary>
 /// Everything a printed compliance report shows, arranged once for every format: inputs,
 /// assumptions, treaties with their members and rules, the crises with their obligations,
-/// reliability per party and per kind, and what is still open or excused.
+/// reliability by party and kind (per episode), and what is still open or excused.
 /// </summary>
 public sealed record ComplianceDocument(
     Report Report,
@@ -30,23 +30,28 @@ public sealed record ComplianceDocument(
         [.. report.Instances.Where(i => i.Status is InstanceStatus.Pending or InstanceStatus.Excused or InstanceStatus.Indeterminate)]);
 
     /// <summary>Whether any instance needs judgment: the reliability tables then show an indeterminate column.</summary>
-    public bool AnyIndeterminate => Report.Summary.Any(r => r.Indeterminate > 0);
+    public bool AnyIndeterminate => Report.SummaryByKind.Any(r => r.Indeterminate > 0);
 
     /// <summary>The count columns of the reliability tables, between the row's names and its reliability.</summary>
-    public string[] CountColumns => ["invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. AnyIndeterminate ? ["indeterminate"] : Array.Empty<string>()];
+    public string[] CountColumns => ["episodes", "invoked", "fulfilled", "violated", "pending", "discharged", "excused", .. AnyIndeterminate ? ["indeterminate"] : Array.Empty<string>()];
 
-    /// <summary>A party's counts, in the order of <see cref="CountColumns"/>.</summary>
-    public int[] CountsOf(ReliabilityRow r) => Counts(r.Invoked, r.Fulfilled, r.Violated, r.Pending, r.Discharged, r.Excused, r.Indeterminate);
+    /// <summary>A party's counts of one kind, in the order of <see cref="CountColumns"/>.</summary>
+    public int[] CountsOf(KindReliabilityRow r) => Counts(r.Episodes, r.Invoked, r.Fulfilled, r.Violated, r.Pending, r.Discharged, r.Excused, r.Indeterminate);
 
-    /// <summary>A kind's counts, in the order of <see cref="CountColumns"/>.</summary>
-    public int[] CountsOf(KindRow r) => Counts(r.Invoked, r.Fulfilled, r.Violated, r.Pending, r.Discharged, r.Excused, r.Indeterminate);
+    /// <summary>A kind's counts over a treaty's parties, in the order of <see cref="CountColumns"/>.</summary>
+    public int[] CountsOf(KindRow r) => Counts(r.Episodes, r.Invoked, r.Fulfilled, r.Violated, r.Pending, r.Discharged, r.Excused, r.Indeterminate);
 
-    private int[] Counts(int invoked, int fulfilled, int violated, int pending, int discharged, int excused, int indeterminate) =>
-        [invoked, fulfilled, violated, pending, discharged, excused, .. AnyIndeterminate ? [indeterminate] : Array.Empty<int>()];
+    private int[] Counts(int episodes, int invoked, int fulfilled, int violated, int pending, int discharged, int excused, int indeterminate) =>
+        [episodes, invoked, fulfilled, violated, pending, discharged, excused, .. AnyIndeterminate ? [indeterminate] : Array.Empty<int>()];
 
-    /// <summary>The sentence under the reliability heading: what counts as invoked, and what is shown but not counted.</summary>
-    public string ReliabilityNote => "After Leeds: an obligation is invoked when its casus foederis occurs, and each obligated party then honours (fulfilled) or violates it. Invoked = fulfilled + violated; reliability = fulfilled ÷ invoked. "
-        + (AnyIndeterminate ? "Pending, discharged, excused and indeterminate (needing an analyst's judgment) instances are shown but not counted." : "Pending, discharged and excused instances are shown but not counted.");
+    /// <summary>The sentence under the reliability heading: what an episode is, what counts as invoked, and what is shown but not counted.</summary>
+    public string ReliabilityNote => "After Leeds: an obligation is invoked when its casus foederis occurs, and each obligated party then honours (fulfilled) or violates it. "
+        + $"Counted by kind and per episode: the instances of one rule and party in one crisis or war (the same 'episode' or 'war' attribute, or else the same bindings with triggers at most {Episodes.GapDays} days apart) count once: violated if any instance was, else pending or indeterminate while one is, else fulfilled if any was. "
+        + "Invoked = fulfilled + violated episodes; reliability = fulfilled ÷ invoked. "
+        + (AnyIndeterminate ? "Pending, discharged, excused and indeterminate (needing an analyst's judgment) episodes are shown but not counted." : "Pending, discharged and excused episodes are shown but not counted.");
+
+    /// <summary>The episodes that group several instances, each counted once in the tables: the per-instance detail under them.</summary>
+    public ImmutableArray<Episode> GroupedEpisodes { get; } = Episodes.Grouping(Report.Instances);
 
     /// <summary>The heading of <see cref="Open"/>: it names indeterminate instances only when there are some.</summary>
     public string OpenTitle => Open.Any(i => i.Status == InstanceStatus.Indeterminate) ? "Pending, excused and needing judgment" : "Pending and excused";
@@ -85,11 +90,12 @@ public sealed record ComplianceDocument(
             .ThenBy(c => c.Trigger?.Origin.File ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(c => c.Trigger?.Origin.Line ?? 0)];
 
+    /// <summary>A treaty's parties summed per kind: each party's episodes, counted as in <see cref="Report.SummaryByKind"/>.</summary>
     private static ImmutableArray<KindRow> ByKinds(Report report) =>
-        [.. report.Instances
-            .GroupBy(i => (i.Rule.Treaty, i.Rule.Kind))
+        [.. report.SummaryByKind
+            .GroupBy(r => (r.Treaty, r.Kind))
             .OrderBy(g => g.Key.Treaty, StringComparer.Ordinal).ThenBy(g => g.Key.Kind)
-            .Select(g => KindRow.Of(g.Key.Treaty, g.Key.Kind, g))];
+            .Select(g => new KindRow(g.Key.Treaty, g.Key.Kind, g.Sum(r => r.Episodes), g.Sum(r => r.Fulfilled), g.Sum(r => r.Violated), g.Sum(r => r.Pending), g.Sum(r => r.Discharged), g.Sum(r => r.Excused), g.Sum(r => r.Indeterminate)))];
 }
 
 public sealed record TreatySection(Treaty Treaty, ImmutableArray<MemberRow> Members, ImmutableArray<Rule> Rules);
@@ -100,15 +106,9 @@ public sealed record MemberRow(string Party, ImmutableArray<DateRange> Intervals
 /// <summary>The obligations one trigger event (or, for calendar duties, one period's first day) created.</summary>
 public sealed record CrisisSection(LocalDate Date, Event? Trigger, ImmutableArray<InstanceResult> Instances);
 
-/// <summary>Leeds-style reliability of one kind of obligation under one treaty.</summary>
-public sealed record KindRow(string Treaty, RuleKind Kind, int Fulfilled, int Violated, int Pending, int Discharged, int Excused, int Indeterminate = 0)
+/// <summary>Reliability of one kind of obligation under one treaty: its parties' episodes, each counted once.</summary>
+public sealed record KindRow(string Treaty, RuleKind Kind, int Episodes, int Fulfilled, int Violated, int Pending, int Discharged, int Excused, int Indeterminate = 0)
 {
-    public static KindRow Of(string treaty, RuleKind kind, IEnumerable<InstanceResult> instances)
-    {
-        var row = ReliabilityRow.Of(treaty, string.Empty, instances);
-        return new KindRow(treaty, kind, row.Fulfilled, row.Violated, row.Pending, row.Discharged, row.Excused, row.Indeterminate);
-    }
-
     public int Invoked => Fulfilled + Violated;
 
     public double? Reliability => Invoked == 0 ? null : (double)Fulfilled / Invoked;

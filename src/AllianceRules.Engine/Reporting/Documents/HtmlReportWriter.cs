@@ -202,12 +202,17 @@ public static class HtmlReportWriter
         Section(h, "Reliability");
         h.Open("p").Text(doc.ReliabilityNote).Close("p");
         string[] header = [.. doc.CountColumns, "reliability"];
-        h.Open("h3").Text("By party").Close("h3");
-        Table(h, ["treaty", "party", .. header], doc.Report.Summary.Select(r => Row(
-            [Cell(r.Treaty), Cell(r.Party), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
-        h.Open("h3").Text("By kind of obligation").Close("h3");
+        h.Open("h3").Text("By party and kind of obligation").Close("h3");
+        Table(h, ["treaty", "party", "kind", .. header], doc.Report.SummaryByKind.Select(r => Row(
+            [Cell(r.Treaty), Cell(r.Party), Cell(r.Kind.ToString().ToLowerInvariant()), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
+        h.Open("h3").Text("By kind of obligation, all parties").Close("h3");
         Table(h, ["treaty", "kind", .. header], doc.ByKind.Select(r => Row(
             [Cell(r.Treaty), Cell(r.Kind.ToString().ToLowerInvariant()), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)])));
+        if (doc.GroupedEpisodes.IsEmpty) return;
+        h.Open("h3").Text("Episodes of several instances").Close("h3");
+        h.Open("p").Text("Each counts once in the tables above.").Close("p");
+        Table(h, ["rule", "party", "episode", "status", "instances"], doc.GroupedEpisodes.Select(e => Row(
+            Code(e.Rule), Cell(e.Party), Cell(e.Key), Status(e.Status), CodeList(e.Instances.Select(i => i.Id)))));
     }
 
     private static void Sweep(Html h, Sweep sweep)

@@ -171,16 +171,24 @@ public static class MarkdownReportWriter
     private static void Reliability(StringBuilder sb, ComplianceDocument doc)
     {
         Heading(sb, 2, "Reliability");
-        sb.AppendLine(doc.ReliabilityNote.Replace("is invoked", "is *invoked*", StringComparison.Ordinal).Replace("then honours", "then *honours*", StringComparison.Ordinal).Replace("or violates", "or *violates*", StringComparison.Ordinal));
+        sb.AppendLine(doc.ReliabilityNote.Replace("is invoked", "is *invoked*", StringComparison.Ordinal).Replace("then honours", "then *honours*", StringComparison.Ordinal).Replace("or violates", "or *violates*", StringComparison.Ordinal).Replace("per episode", "per *episode*", StringComparison.Ordinal));
         sb.AppendLine();
         // The indeterminate column only where a rule needs judgment, so other reports keep their shape.
         string[] counts = [.. doc.CountColumns, "reliability"];
-        Heading(sb, 3, "By party");
-        Table(sb, ["treaty", "party", .. counts],
-            doc.Report.Summary.Select(r => (string[])[r.Treaty, r.Party, .. doc.CountsOf(r).Select(N), Rate(r.Reliability)]));
-        Heading(sb, 3, "By kind of obligation");
+        Heading(sb, 3, "By party and kind of obligation");
+        Table(sb, ["treaty", "party", "kind", .. counts],
+            doc.Report.SummaryByKind.Select(r => (string[])[r.Treaty, r.Party, r.Kind.ToString().ToLowerInvariant(), .. doc.CountsOf(r).Select(N), Rate(r.Reliability)]));
+        Heading(sb, 3, "By kind of obligation, all parties");
         Table(sb, ["treaty", "kind", .. counts],
             doc.ByKind.Select(r => (string[])[r.Treaty, r.Kind.ToString().ToLowerInvariant(), .. doc.CountsOf(r).Select(N), Rate(r.Reliability)]));
+        if (doc.GroupedEpisodes.IsEmpty) return;
+        Heading(sb, 3, "Episodes of several instances");
+        sb.AppendLine("Each counts once in the tables above.");
+        sb.AppendLine();
+        Table(sb, ["rule", "party", "episode", "status", "instances"], doc.GroupedEpisodes.Select(e => new[]
+        {
+            Code(e.Rule), e.Party, Escape(e.Key), Status(e.Status), string.Join(", ", e.Instances.Select(i => Code(i.Id))),
+        }));
     }
 
     private static void Open(StringBuilder sb, ComplianceDocument doc)

@@ -5,7 +5,7 @@ using AllianceRules.Text;
 
 namespace AllianceRules.Reporting.Study;
 
-/// <summary><c>alliance study</c> as text: the headline figures, then one line per alliance–war pair.</summary>
+/// <summary><c>alliance study</c> as text: the figures by kind, then across kinds and per member, then one line per alliance–war pair.</summary>
 public static class StudyTextWriter
 {
     public static string Write(ReliabilityStudy study)
@@ -13,9 +13,11 @@ public static class StudyTextWriter
         var sb = new StringBuilder();
         var invoked = study.Pairs.Count(p => p.Verdict is PairVerdict.Honoured or PairVerdict.Violated);
         sb.AppendLine(CultureInfo.InvariantCulture, $"Reliability study: {study.Pairs.Length} alliance-{study.By} pairs with an obligation instance, {invoked} invoked.");
-        sb.AppendLine("Pairs are judged on their strongest invoked promise: honoured when a member honoured it and no member fought an ally.");
+        sb.AppendLine("A pair is honoured when a member honoured the promise and no member fought an ally.");
         sb.AppendLine();
-        Table(sb, "Alliance-war pairs", study, [.. study.ByPair, .. study.ByKind]);
+        // By kind first, always: the figure across kinds is the pair measure of Leeds, Long and Mitchell, not the headline.
+        Table(sb, $"Reliability by kind (each alliance-{study.By} pair judged on its promises of that kind)", study, study.ByKind);
+        Table(sb, $"Across kinds (each alliance-{study.By} pair judged once, on its strongest invoked promise)", study, study.ByPair);
         Table(sb, "Members (each obligated member in each alliance-war pair, judged the same way)", study, [study.Members]);
         sb.AppendLine(CultureInfo.InvariantCulture, $"Left out: {study.Consultation} consultation instances (no case of alliance performance in war, after Leeds); {study.WithoutAttribute} instances whose trigger has no '{study.By}'.");
         var undecided = study.Pairs.Count(p => p.Verdict == PairVerdict.Undecided);
