@@ -69,15 +69,7 @@ public static class JsonReportWriter
                 json.WriteStartObject();
                 json.WriteString("treaty", row.Treaty);
                 json.WriteString("party", row.Party);
-                json.WriteNumber("invoked", row.Invoked);
-                json.WriteNumber("fulfilled", row.Fulfilled);
-                json.WriteNumber("violated", row.Violated);
-                json.WriteNumber("pending", row.Pending);
-                json.WriteNumber("discharged", row.Discharged);
-                json.WriteNumber("excused", row.Excused);
-                if (anyIndeterminate) json.WriteNumber("indeterminate", row.Indeterminate);
-                if (row.Reliability is { } r) json.WriteNumber("reliability", r);
-                else json.WriteNull("reliability");
+                WriteCounts(json, row.Fulfilled, row.Violated, row.Pending, row.Discharged, row.Excused, anyIndeterminate ? row.Indeterminate : null, null, row.Reliability);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -103,19 +95,25 @@ public static class JsonReportWriter
             json.WriteString("treaty", row.Treaty);
             json.WriteString("party", row.Party);
             json.WriteString("kind", row.Kind.ToString().ToLowerInvariant());
-            json.WriteNumber("invoked", row.Invoked);
-            json.WriteNumber("fulfilled", row.Fulfilled);
-            json.WriteNumber("violated", row.Violated);
-            json.WriteNumber("pending", row.Pending);
-            json.WriteNumber("discharged", row.Discharged);
-            json.WriteNumber("excused", row.Excused);
-            json.WriteNumber("indeterminate", row.Indeterminate);
-            json.WriteNumber("episodes", row.Episodes);
-            if (row.Reliability is { } r) json.WriteNumber("reliability", r);
-            else json.WriteNull("reliability");
+            WriteCounts(json, row.Fulfilled, row.Violated, row.Pending, row.Discharged, row.Excused, row.Indeterminate, row.Episodes, row.Reliability);
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    /// <summary>The counts of a reliability row, in the contract's order; a null count is left out.</summary>
+    private static void WriteCounts(Utf8JsonWriter json, int fulfilled, int violated, int pending, int discharged, int excused, int? indeterminate, int? episodes, double? reliability)
+    {
+        json.WriteNumber("invoked", fulfilled + violated);
+        json.WriteNumber("fulfilled", fulfilled);
+        json.WriteNumber("violated", violated);
+        json.WriteNumber("pending", pending);
+        json.WriteNumber("discharged", discharged);
+        json.WriteNumber("excused", excused);
+        if (indeterminate is { } i) json.WriteNumber("indeterminate", i);
+        if (episodes is { } e) json.WriteNumber("episodes", e);
+        if (reliability is { } r) json.WriteNumber("reliability", r);
+        else json.WriteNull("reliability");
     }
 
     /// <summary>Extension: rows of imported data that no verb could stand for, counted by reason.</summary>
