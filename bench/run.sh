@@ -48,6 +48,12 @@ CLI="$OUT/cli/alliance.dll"
 GEN="$OUT/gen/alliance-gen.dll"
 PEER="$OUT/peer-cli/peer-cli.dll"
 RULES=rules   # the bundled rule set: the CST, its sequels, NATO, the vocabulary and the state registry
+# The generator's attacks fall on random parties, a sixth of them NATO members. Under the default
+# reading 'decision=individual' each such attack opens an Article 5 instance for every other ally
+# (some 150,000 instances per 10^6 events, against 9,500 before that reading existed), which
+# measures report size, not the engine. The benchmark therefore reads NATO's Article 5 as waiting
+# for the Council, as before, and as a user of coded event data would (docs/performance.md).
+READING=(--reading decision=collective)
 VOCABULARY=rules/vocabulary.treaty
 RESULTS="$OUT/results.md"
 
@@ -174,7 +180,7 @@ main_row() { # main_row N LAYOUT REPORT CMD...
 for n in $SIZES; do
   log "main: $n events"
   main_row "$n" events "$OUT/report-$n.json" \
-    dotnet "$CLI" check "$RULES" "$OUT/history-$n.events" --format json --output "$OUT/report-$n.json"
+    dotnet "$CLI" check "$RULES" "${READING[@]}" "$OUT/history-$n.events" --format json --output "$OUT/report-$n.json"
 done
 for n in $GDELT_SIZES; do
   if [ "$HAVE_GDELT" != 1 ]; then
@@ -183,7 +189,7 @@ for n in $GDELT_SIZES; do
   fi
   log "main: $n events, gdelt2"
   main_row "$n" gdelt2 "$OUT/report-$n.gdelt2.json" \
-    dotnet "$CLI" check "$RULES" --events-format gdelt2 "$OUT/history-$n.gdelt2.csv" --format json --output "$OUT/report-$n.gdelt2.json"
+    dotnet "$CLI" check "$RULES" "${READING[@]}" --events-format gdelt2 "$OUT/history-$n.gdelt2.csv" --format json --output "$OUT/report-$n.gdelt2.json"
 done
 if [ "$HAVE_GDELT" = 1 ]; then
   say ""
@@ -208,7 +214,7 @@ row "start-up: \`check rules\`, no history" 0
 for n in $BREAKDOWN_SIZES; do
   log "breakdown: $n events"
   h="$OUT/history-$n.events"
-  sample dotnet "$CLI" check "$RULES" "$h" --as-of 1900-01-01 --format json --output "$OUT/asof-$n.json"
+  sample dotnet "$CLI" check "$RULES" "${READING[@]}" "$h" --as-of 1900-01-01 --format json --output "$OUT/asof-$n.json"
   row "read only: \`--as-of 1900-01-01\`" "$n"
   sample dotnet "$CLI" check bench/null.treaty "$VOCABULARY" "$h" --format json --output "$OUT/null-$n.json"
   row "walk only: bench/null.treaty" "$n"
@@ -267,9 +273,9 @@ if [ "$DENSITY_EVENTS" -gt 0 ]; then
     h="$OUT/density-$start.events"
     measure dotnet "$GEN" --events "$DENSITY_EVENTS" --seed "$SEED" --from "$start" --to 2024-12-31 --output "$h"
     [ "$OK" = 1 ] || die "the generator failed"
-    sample dotnet "$CLI" check "$RULES" "$h" --as-of 1900-01-01 --format json --output "$OUT/density-asof.json"
+    sample dotnet "$CLI" check "$RULES" "${READING[@]}" "$h" --as-of 1900-01-01 --format json --output "$OUT/density-asof.json"
     read_only=$WALL_MED
-    sample dotnet "$CLI" check "$RULES" "$h" --format json --output "$OUT/density-report.json"
+    sample dotnet "$CLI" check "$RULES" "${READING[@]}" "$h" --format json --output "$OUT/density-report.json"
     days=$(( ($(date -d 2024-12-31 +%s) - $(date -d "$start" +%s)) / 86400 + 1 ))
     say "$(printf '| %s | %.0f | %.2f | %.2f | %.2f | %s | %s |' \
       "$start .. 2024-12-31" "$(awk -v n="$DENSITY_EVENTS" -v d="$days" 'BEGIN { print n / d }')" \
