@@ -115,6 +115,9 @@ public sealed class ReadingCommandTests : IDisposable
     [InlineData(new[] { "--sweep", "aggressor=state,anyy" }, "alliance: error AR9023: --sweep aggressor=anyy: reading 'PACT.aggressor' has no option 'anyy'; its options are 'state' and 'any'; did you mean 'any'?")]
     [InlineData(new[] { "--sweep", "necessary=P1D,state" }, "alliance: error AR9015: --sweep 'necessary=P1D,state': 'state' is not a duration such as '30 days', '2 weeks' or 'P30D', and 'necessary' is an assumption; write NAME=VALUE,VALUE,..., such as immediately=P1D,P7D,P30D, 'immediately=1 day,7 days' or, for a reading, aggressor=state,any")]
     [InlineData(new[] { "--sweep", "aggressor=state,any", "--reading", "PACT.aggressor=any" }, "alliance: error AR9015: --sweep 'aggressor=state,any': 'PACT.aggressor' is also fixed with --reading; sweep it or fix it, not both; write NAME=VALUE,VALUE,..., such as immediately=P1D,P7D,P30D, 'immediately=1 day,7 days' or, for a reading, aggressor=state,any")]
+    [InlineData(new[] { "--sweep", "aggressor=state,any,state" }, "alliance: error AR9015: --sweep 'aggressor=state,any,state': 'state' is given more than once; write NAME=VALUE,VALUE,..., such as immediately=P1D,P7D,P30D, 'immediately=1 day,7 days' or, for a reading, aggressor=state,any")]
+    [InlineData(new[] { "--sweep", "necessary=P10D,10days,P2W" }, "alliance: error AR9015: --sweep 'necessary=P10D,10days,P2W': 'P10D' is given more than once; write NAME=VALUE,VALUE,..., such as immediately=P1D,P7D,P30D, 'immediately=1 day,7 days' or, for a reading, aggressor=state,any")]
+    [InlineData(new[] { "--sweep", "XX.aggressor=state,any" }, "alliance: error AR9025: --sweep 'XX.aggressor': no treaty 'XX' is loaded")]
     [InlineData(new[] { "--sweep", "aggressor=state,any", "--sweep", "PACT.aggressor=state,any" }, "alliance: error AR9015: --sweep 'PACT.aggressor=state,any': 'PACT.aggressor' is swept more than once; give all its values in one --sweep; write NAME=VALUE,VALUE,..., such as immediately=P1D,P7D,P30D, 'immediately=1 day,7 days' or, for a reading, aggressor=state,any")]
     public void A_reading_option_that_names_nothing_gives_exit_2_and_a_suggestion(string[] options, string error)
     {
@@ -175,5 +178,37 @@ public sealed class ReadingCommandTests : IDisposable
         var (exit, _, stderr) = _cli.Run("test", "tests", "--reading", "aggressor=any");
         Assert.Equal(2, exit);
         Assert.Contains("AR9011", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: a bare --reading was checked against a treaty whose qualified --reading overrides it.</summary>
+    [Fact]
+    public void A_bare_reading_is_checked_only_against_the_treaties_no_qualified_one_overrides()
+    {
+        _cli.Write("mixed/rules.treaty", """
+            vocabulary {
+              verb attack "uses armed force against"
+              verb assist "provides military assistance to"
+            }
+            treaty EAST "East" {
+              reading aggressor "Who can commit aggression" {
+                state "Only a state"
+                any   "Anyone"
+              }
+              members { ARM 1992-01-01 .. }
+              rule aid "Assistance" { kind defense cites "Art. 1" quote "assist" when _ attack $v where $v is member and reading aggressor is any then RUS must assist $v within 10 days }
+            }
+            treaty WEST "West" {
+              reading aggressor "Who can commit aggression" {
+                state "Only a state"
+                armed "Any armed group"
+              }
+              members { FRA 1992-01-01 .. }
+              rule aid "Assistance" { kind defense cites "Art. 1" quote "assist" when _ attack $v where $v is member and reading aggressor is armed then GBR must assist $v within 10 days }
+            }
+            """);
+        _cli.Write("mixed/history.events", "as of 2000-12-31\n2000-01-01 NSA attack ARM\n2000-01-01 NSA attack FRA\n");
+        var (exit, stdout, stderr) = _cli.Run("check", "mixed", "--reading", "aggressor=any", "--reading", "WEST.aggressor=armed", "--format", "csv");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Equal(2, stdout.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
     }
 }

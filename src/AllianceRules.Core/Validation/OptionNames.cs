@@ -14,14 +14,20 @@ public static class OptionNames
     public static IEnumerable<Diagnostic> Check(RuleSet rules, IEnumerable<string> assumed, IReadOnlyDictionary<string, string> readings, IReadOnlyList<(string Name, IReadOnlyList<string> Values)> swept)
     {
         var problems = new List<Diagnostic>();
+        // A qualified name wins over the bare one for its treaty, so a bare --assume or --reading
+        // reaches only the treaties no qualified key names (language.md §6).
+        var qualified = assumed.Concat(readings.Keys).Concat(swept.Select(s => s.Name))
+            .Select(Split).Where(k => k.Treaty is not null).Select(k => (k.Treaty!, k.Name)).ToHashSet();
+        List<(string Treaty, string Name)> Fixed(string key, Kind kind, string option) =>
+            [.. Targets(rules, key, kind, option, problems).Where(t => Split(key).Treaty is not null || !qualified.Contains(t))];
         var fixedTargets = new Dictionary<(string Treaty, string Name), string>();
         foreach (var key in assumed.Order(StringComparer.Ordinal))
         {
-            foreach (var t in Targets(rules, key, Kind.Assumption, "--assume", problems)) fixedTargets[t] = "--assume";
+            foreach (var t in Fixed(key, Kind.Assumption, "--assume")) fixedTargets[t] = "--assume";
         }
         foreach (var (key, option) in readings.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var targets = Targets(rules, key, Kind.Reading, "--reading", problems);
+            var targets = Fixed(key, Kind.Reading, "--reading");
             foreach (var t in targets) fixedTargets[t] = "--reading";
             CheckOptions(rules, targets, key, [option], "--reading", problems);
         }
@@ -55,6 +61,11 @@ public static class OptionNames
     private static Kind? KindOf(RuleSet rules, string key, List<Diagnostic> problems)
     {
         var (treaty, name) = Split(key);
+        if (treaty is not null && rules.FindTreaty(treaty) is null)
+        {
+            problems.Add(DiagnosticCatalog.UnknownOptionTreaty("--sweep", key, treaty, rules.Treaties.Select(t => t.Code)));
+            return null;
+        }
         IReadOnlyList<Treaty> scope = treaty is null ? rules.Treaties : [.. rules.Treaties.Where(t => t.Code == treaty)];
         var isReading = scope.Any(t => t.FindReading(name) is not null);
         var isAssumption = scope.Any(t => t.DeclaredAssumptions.Any(a => a.Name == name));
@@ -64,7 +75,7 @@ public static class OptionNames
             return null;
         }
         if (isReading) return Kind.Reading;
-        if (isAssumption || (treaty is not null && !rules.Treaties.Any(t => t.Code == treaty))) return Kind.Assumption;
+        if (isAssumption) return Kind.Assumption;
         problems.Add(DiagnosticCatalog.UnknownSweep(key, rules.Treaties.SelectMany(t => t.DeclaredAssumptions.Select(a => a.Name).Concat(t.Readings.Select(r => r.Name))).Distinct()));
         return null;
     }
