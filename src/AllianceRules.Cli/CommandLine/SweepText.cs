@@ -46,6 +46,12 @@ internal static class SweepText
             problems.Add(DiagnosticCatalog.BadSweep(text, "give at least two different values to compare"));
             return null;
         }
+        // A value given twice (10days and P10D are one) would evaluate, and show, one combination twice.
+        if (values.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            problems.Add(DiagnosticCatalog.BadSweep(text, $"'{twice.Key}' is given more than once"));
+            return null;
+        }
         return new SweepAxis(parts[0], [.. values]);
     }
 }
