@@ -45,7 +45,8 @@ internal static class ReadingChecks
             return;
         }
         var options = reading.Options.Select(o => o.Name.Text).ToList();
-        if (options.Count > 0 && !options.Contains(test.Option.Text))
+        // A broken item of the treaty may be an option of this reading: an unknown option would only repeat that error.
+        if (options.Count > 0 && !options.Contains(test.Option.Text) && treaty.Symbols.AssumptionsComplete(treaty.Code))
         {
             context.Report(DiagnosticCatalog.UnknownReadingOption(treaty.At(test.Option), reading.Name.Text, test.Option.Text, options));
         }
@@ -73,6 +74,8 @@ internal static class ReadingChecks
     private static void CheckAssumptionsCovered(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
     {
         var readings = treaty.Symbols.ReadingsOf(treaty.Code);
+        // A broken item may be the declaration that covers the rest: the gap would only repeat its error.
+        if (!treaty.Symbols.AssumptionsComplete(treaty.Code)) return;
         foreach (var group in treaty.Items<AssumeSyntax>().GroupBy(a => a.Name.Text, StringComparer.Ordinal))
         {
             var declarations = group.ToList();

@@ -54,17 +54,16 @@ internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
                     context.Report(DiagnosticCatalog.EmptyMembership(treaty.At(interval), party));
                     continue;
                 }
-                // Intervals under readings that exclude each other never hold together, so they may overlap or go back.
-                if (valid.LastOrDefault(p => ReadingChecks.CanHoldTogether(p.Gate, interval.Gate, readings)) is { } previous)
+                // Intervals under readings that exclude each other never hold together, so they may overlap or go back;
+                // every earlier one that can hold with this one is compared, since holding together is not transitive.
+                var together = valid.Where(p => ReadingChecks.CanHoldTogether(p.Gate, interval.Gate, readings)).ToList();
+                if (together.Any(p => interval.From.Value < p.From.Value))
                 {
-                    if (interval.From.Value < previous.From.Value)
-                    {
-                        context.Report(DiagnosticCatalog.MembershipOutOfOrder(treaty.At(interval), party));
-                    }
-                    else if (previous.To is null || interval.From.Value < previous.To.Value)
-                    {
-                        context.Report(DiagnosticCatalog.OverlappingMembership(treaty.At(interval), party));
-                    }
+                    context.Report(DiagnosticCatalog.MembershipOutOfOrder(treaty.At(interval), party));
+                }
+                else if (together.Any(p => p.To is null || interval.From.Value < p.To.Value))
+                {
+                    context.Report(DiagnosticCatalog.OverlappingMembership(treaty.At(interval), party));
                 }
                 valid.Add(interval);
             }

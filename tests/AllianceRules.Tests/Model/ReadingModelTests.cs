@@ -159,4 +159,41 @@ public sealed class ReadingModelTests
         Assert.Equal("1994-04-20 .. 2024-02-22; 2024-02-22 ..", Show(rules, "ARM"));
         Assert.Equal("1994-04-20 .. 2000-01-01; 2000-01-01 ..", Show(rules, "KAZ"));
     }
+
+    /// <summary>Regression: only the last earlier interval that could hold together was compared, so an overlap past an exclusive one went unseen.</summary>
+    [Fact]
+    public void An_overlap_with_an_earlier_interval_past_an_exclusive_one_is_found()
+    {
+        var loaded = RuleSetLoader.Load([new SourceFile("p.treaty", """
+            treaty P "P" {
+              reading r "R" {
+                a "A"
+                b "B"
+              }
+              members {
+                ARM 1990-01-01 .. 2010-01-01 if reading r is a, 1995-01-01 .. 2000-01-01 if reading r is b, 2005-01-01 ..
+              }
+            }
+            """)]);
+        Assert.Equal(["AR3004 the membership intervals of 'ARM' overlap"], loaded.Diagnostics.Select(d => $"{d.Code} {d.Message}"));
+    }
+
+    /// <summary>Regression: a broken option or assumption line also gave AR3033 or AR3034, which only repeated it.</summary>
+    [Fact]
+    public void A_broken_option_or_assumption_is_reported_once()
+    {
+        var loaded = RuleSetLoader.Load([new SourceFile("p.treaty", """
+            treaty P "P" {
+              reading r "R" {
+                a "A"
+                b
+              }
+              members { ARM 1990-01-01 .. if reading r is b }
+              assume n = 10 days if reading r is a
+              assume n = 10 dayz
+            }
+            """)]);
+        Assert.All(loaded.Diagnostics, d => Assert.Equal("AR2001", d.Code));
+        Assert.Equal(2, loaded.Diagnostics.Length);
+    }
 }
