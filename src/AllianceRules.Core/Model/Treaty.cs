@@ -127,14 +127,12 @@ public sealed record RuleSet(ImmutableArray<Verb> Verbs, ImmutableArray<Treaty> 
         return this with
         {
             Treaties = [.. Treaties.Select(t => t.WithChoices(
-                name => Lookup(readings, t.Code, name),
-                name => assumptions.TryGetValue($"{t.Code}.{name}", out var p) || assumptions.TryGetValue(name, out p) ? p : null))],
+                name => ChoiceKey.TryFind(readings, t.Code, name, out var option) ? option : null,
+                name => ChoiceKey.TryFind(assumptions, t.Code, name, out var period) ? period : null))],
         };
     }
 
     /// <summary>Whether <c>NAME</c> or <c>TREATY.NAME</c> names a reading of a loaded treaty.</summary>
-    public bool DeclaresReading(string key) => Treaties.Any(t => t.FindReading(key.StartsWith(t.Code + ".", StringComparison.Ordinal) ? key[(t.Code.Length + 1)..] : key) is not null);
-
-    private static string? Lookup(IReadOnlyDictionary<string, string> choices, string treaty, string name) =>
-        choices.TryGetValue($"{treaty}.{name}", out var value) || choices.TryGetValue(name, out value) ? value : null;
+    public bool DeclaresReading(string key) => ChoiceKey.Split(key) is var (treaty, name)
+        && Treaties.Any(t => (treaty is null || t.Code == treaty) && t.FindReading(name) is not null);
 }

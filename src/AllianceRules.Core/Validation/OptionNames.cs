@@ -17,9 +17,9 @@ public static class OptionNames
         // A qualified name wins over the bare one for its treaty, so a bare --assume or --reading
         // reaches only the treaties no qualified key names (language.md §6).
         var qualified = assumed.Concat(readings.Keys).Concat(swept.Select(s => s.Name))
-            .Select(Split).Where(k => k.Treaty is not null).Select(k => (k.Treaty!, k.Name)).ToHashSet();
+            .Select(ChoiceKey.Split).Where(k => k.Treaty is not null).Select(k => (k.Treaty!, k.Name)).ToHashSet();
         List<(string Treaty, string Name)> Fixed(string key, Kind kind, string option) =>
-            [.. Targets(rules, key, kind, option, problems).Where(t => Split(key).Treaty is not null || !qualified.Contains(t))];
+            [.. Targets(rules, key, kind, option, problems).Where(t => ChoiceKey.Split(key).Treaty is not null || !qualified.Contains(t))];
         var fixedTargets = new Dictionary<(string Treaty, string Name), string>();
         foreach (var key in assumed.Order(StringComparer.Ordinal))
         {
@@ -60,7 +60,7 @@ public static class OptionNames
     /// <summary>A swept name is a reading or an assumption: whichever the treaties it reaches declare, and not both.</summary>
     private static Kind? KindOf(RuleSet rules, string key, List<Diagnostic> problems)
     {
-        var (treaty, name) = Split(key);
+        var (treaty, name) = ChoiceKey.Split(key);
         if (treaty is not null && rules.FindTreaty(treaty) is null)
         {
             problems.Add(DiagnosticCatalog.UnknownOptionTreaty("--sweep", key, treaty, rules.Treaties.Select(t => t.Code)));
@@ -71,7 +71,7 @@ public static class OptionNames
         var isAssumption = scope.Any(t => t.DeclaredAssumptions.Any(a => a.Name == name));
         if (isReading && isAssumption)
         {
-            problems.Add(DiagnosticCatalog.AmbiguousSweep(key, [.. scope.Where(t => t.FindReading(name) is not null || t.DeclaredAssumptions.Any(a => a.Name == name)).Select(t => $"{t.Code}.{name}")]));
+            problems.Add(DiagnosticCatalog.AmbiguousSweep(key, [.. scope.Where(t => t.FindReading(name) is not null || t.DeclaredAssumptions.Any(a => a.Name == name)).Select(t => ChoiceKey.Of(t.Code, name))]));
             return null;
         }
         if (isReading) return Kind.Reading;
@@ -83,7 +83,7 @@ public static class OptionNames
     /// <summary>The treaties and names a key reaches: one treaty's, or every treaty's that declares the name.</summary>
     private static List<(string Treaty, string Name)> Targets(RuleSet rules, string key, Kind kind, string option, List<Diagnostic> problems)
     {
-        var (treaty, name) = Split(key);
+        var (treaty, name) = ChoiceKey.Split(key);
         bool Declares(Treaty t) => kind == Kind.Reading ? t.FindReading(name) is not null : t.DeclaredAssumptions.Any(a => a.Name == name);
         IEnumerable<string> Known(IEnumerable<Treaty> ts) => kind == Kind.Reading
             ? ts.SelectMany(t => t.Readings.Select(r => r.Name)).Distinct()
@@ -113,10 +113,4 @@ public static class OptionNames
         }
     }
 
-    /// <summary><c>TREATY.NAME</c> when there is a dot (treaty codes and names have none); else a bare name.</summary>
-    private static (string? Treaty, string Name) Split(string key)
-    {
-        var dot = key.IndexOf('.', StringComparison.Ordinal);
-        return dot > 0 ? (key[..dot], key[(dot + 1)..]) : (null, key);
-    }
 }
