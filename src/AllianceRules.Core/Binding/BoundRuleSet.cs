@@ -22,6 +22,12 @@ public sealed record BoundTreaty(TreatySyntax Syntax, SourceFile File, SymbolTab
 
     public IEnumerable<BoundRule> Rules => Items<RuleSyntax>().Select(r => new BoundRule(r, this, RuleScope.For(r)));
 
+    /// <summary>The <c>if reading ...</c> of the member intervals and the assumptions.</summary>
+    internal IEnumerable<ReadingTestSyntax> ReadingGates() =>
+        Items<MembersSyntax>().SelectMany(m => m.Members).SelectMany(m => m.Intervals).Select(i => i.Gate)
+            .Concat(Items<AssumeSyntax>().Select(a => a.Gate))
+            .OfType<ReadingTestSyntax>();
+
     public SourceRef At(SyntaxNode node) => File.At(node.Span);
 }
 

@@ -28,7 +28,7 @@ internal static class ReadingChecks
                 context.Report(DiagnosticCatalog.DuplicateReadingOption(treaty.At(option.Name), name, option.Name.Text));
             }
         }
-        foreach (var gate in Gates(treaty)) CheckTest(context, treaty, gate);
+        foreach (var gate in treaty.ReadingGates()) CheckTest(context, treaty, gate);
         CheckAssumptionsCovered(treaty, context);
     }
 
@@ -60,11 +60,6 @@ internal static class ReadingChecks
     }
 
     private static bool Holds(ReadingTestSyntax test, string option) => (test.Option.Text == option) != test.Negated;
-
-    private static IEnumerable<ReadingTestSyntax> Gates(BoundTreaty treaty) =>
-        treaty.Items<MembersSyntax>().SelectMany(m => m.Members).SelectMany(m => m.Intervals).Select(i => i.Gate)
-            .Concat(treaty.Items<AssumeSyntax>().Select(a => a.Gate))
-            .OfType<ReadingTestSyntax>();
 
     /// <summary>
     /// Declarations of one assumption name are tried in order and the first whose <c>if</c> holds

@@ -61,8 +61,7 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
         {
             var tested = treaty.Rules.SelectMany(r => RuleClauses.Conditions(r.Syntax))
                 .SelectMany(RuleScope.Atoms).OfType<ReadingConditionSyntax>().Select(r => r.Test)
-                .Concat(treaty.Items<MembersSyntax>().SelectMany(m => m.Members).SelectMany(m => m.Intervals).Select(i => i.Gate).OfType<ReadingTestSyntax>())
-                .Concat(treaty.Items<AssumeSyntax>().Select(a => a.Gate).OfType<ReadingTestSyntax>())
+                .Concat(treaty.ReadingGates())
                 .Select(t => t.Reading.Text).ToHashSet(StringComparer.Ordinal);
             foreach (var reading in treaty.Items<ReadingSyntax>().Where(r => !tested.Contains(r.Name.Text)))
             {
