@@ -93,16 +93,29 @@ public sealed record ReliabilityRow(
     /// <summary>The counts of a group of instances, by status.</summary>
     public static ReliabilityRow Of(string treaty, string party, IEnumerable<InstanceResult> instances)
     {
-        var statuses = instances.Select(i => i.Status).ToList();
-        return new ReliabilityRow(
-            treaty,
-            party,
-            statuses.Count(s => s == InstanceStatus.Fulfilled),
-            statuses.Count(s => s == InstanceStatus.Violated),
-            statuses.Count(s => s == InstanceStatus.Pending),
-            statuses.Count(s => s == InstanceStatus.Discharged),
-            statuses.Count(s => s == InstanceStatus.Excused),
-            statuses.Count(s => s == InstanceStatus.Indeterminate));
+        var n = StatusTally.Of(instances.Select(i => i.Status));
+        return new ReliabilityRow(treaty, party, n[InstanceStatus.Fulfilled], n[InstanceStatus.Violated], n[InstanceStatus.Pending], n[InstanceStatus.Discharged], n[InstanceStatus.Excused], n[InstanceStatus.Indeterminate]);
+    }
+}
+
+/// <summary>How many of some statuses there are of each: what every reliability row counts.</summary>
+internal sealed class StatusTally
+{
+    private readonly int[] _counts = new int[Enum.GetValues<InstanceStatus>().Length];
+
+    public int Total { get; private set; }
+
+    public int this[InstanceStatus status] => _counts[(int)status];
+
+    public static StatusTally Of(IEnumerable<InstanceStatus> statuses)
+    {
+        var tally = new StatusTally();
+        foreach (var s in statuses)
+        {
+            tally._counts[(int)s]++;
+            tally.Total++;
+        }
+        return tally;
     }
 }
 
@@ -130,15 +143,10 @@ public sealed record KindReliabilityRow(
             .GroupBy(e => (e.Treaty, e.Party, e.Kind))
             .Select(g => Sum(g.Key.Treaty, g.Key.Party, g.Key.Kind, g.Select(e => e.Status).ToList()))];
 
-    private static KindReliabilityRow Sum(string treaty, string party, RuleKind kind, List<InstanceStatus> statuses) => new(
-        treaty,
-        party,
-        kind,
-        statuses.Count,
-        statuses.Count(s => s == InstanceStatus.Fulfilled),
-        statuses.Count(s => s == InstanceStatus.Violated),
-        statuses.Count(s => s == InstanceStatus.Pending),
-        statuses.Count(s => s == InstanceStatus.Discharged),
-        statuses.Count(s => s == InstanceStatus.Excused),
-        statuses.Count(s => s == InstanceStatus.Indeterminate));
+    private static KindReliabilityRow Sum(string treaty, string party, RuleKind kind, List<InstanceStatus> statuses)
+    {
+        var n = StatusTally.Of(statuses);
+        return new(treaty, party, kind, n.Total, n[InstanceStatus.Fulfilled], n[InstanceStatus.Violated], n[InstanceStatus.Pending], n[InstanceStatus.Discharged], n[InstanceStatus.Excused], n[InstanceStatus.Indeterminate]);
+    }
 }
+
