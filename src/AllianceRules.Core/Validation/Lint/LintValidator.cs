@@ -160,6 +160,8 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
             if (RuleClauses.Obligation(item) is { } obligation)
             {
                 foreach (var v in RuleScope.Variables(obligation)) yield return v;
+                // A 'before' window's pattern uses the variables it names, as an 'until' does.
+                if (obligation.Window is BeforeWindowSyntax before) foreach (var v in RuleScope.Variables(before.Pattern)) yield return v;
                 if (obligation.Subject is EachMemberSubjectSyntax each) yield return each.Variable;
             }
             if (item is UnlessSyntax u) foreach (var v in RuleScope.Variables(u.Condition)) yield return v;
