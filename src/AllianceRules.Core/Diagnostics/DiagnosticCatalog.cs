@@ -169,6 +169,9 @@ public static class DiagnosticCatalog
     public static Diagnostic ReadingNamesAssumption(SourceRef at, string treaty, string name) =>
         Error("AR3035", at, $"treaty '{treaty}' declares '{name}' both as a reading and as an assumption; give them different names, so that --sweep {name}=... says which it varies");
 
+    public static Diagnostic TriggerAttributeInList(SourceRef at, string name, string key) =>
+        Error("AR3036", at, $"'@{name}' cannot stand in the list of '{key} in [...]', which holds values; write '{key}=@{name}' to match the trigger's value");
+
     // ---- AR4xxx: event histories ------------------------------------------------------------
 
     public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>

@@ -90,13 +90,17 @@ internal static class ModelBuilder
         _ => WildcardTerm.Instance,
     };
 
-    private static ImmutableArray<KeyValuePair<string, string>> Attributes(IEnumerable<AttributeSyntax> attributes) =>
-        [.. attributes.Where(a => !a.FromTrigger).Select(a => KeyValuePair.Create(a.Name.Text, a.Value))];
+    private static ImmutableArray<AttributeTest> Attributes(IEnumerable<AttributeTestSyntax> attributes) =>
+        [.. attributes.Select(a => a switch
+        {
+            AttributeSyntax { FromTrigger: true } t => AttributeTest.Trigger(t.Name.Text, t.Value),
+            AttributeSyntax e => AttributeTest.Equal(e.Name.Text, e.Value),
+            AttributeInSyntax i => AttributeTest.OneOf(i.Name.Text, [.. i.Values.Select(v => v.Value)]),
+            AttributePresentSyntax p => AttributeTest.Present(p.Name.Text),
+            _ => throw new InvalidOperationException("Unknown attribute test."),
+        })];
 
-    private static ImmutableArray<KeyValuePair<string, string>> FromTrigger(IEnumerable<AttributeSyntax> attributes) =>
-        [.. attributes.Where(a => a.FromTrigger).Select(a => KeyValuePair.Create(a.Name.Text, a.Value))];
-
-    private static Pattern Pattern(PatternSyntax p) => new(Term(p.Actor), p.Verb.Text, Term(p.Target), Attributes(p.Attributes), FromTrigger(p.Attributes));
+    private static Pattern Pattern(PatternSyntax p) => new(Term(p.Actor), p.Verb.Text, Term(p.Target), Attributes(p.Attributes));
 
     private static Window Window(WindowSyntax w) => w switch
     {
@@ -118,8 +122,7 @@ internal static class ModelBuilder
         Term(o.Target),
         Attributes(o.Attributes),
         o.Window is null ? null : Window(o.Window),
-        [.. o.Through.Select(t => t.Text).Distinct(StringComparer.Ordinal)],
-        FromTrigger(o.Attributes));
+        [.. o.Through.Select(t => t.Text).Distinct(StringComparer.Ordinal)]);
 
     private static Condition Condition(ConditionSyntax c) => c switch
     {

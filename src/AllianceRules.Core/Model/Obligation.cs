@@ -7,10 +7,10 @@ namespace AllianceRules.Model;
 /// <see cref="Through"/> organisations counts as the obligated party's own. <see cref="Window"/> is
 /// null only in a calendar duty, whose window is then its period.
 /// </summary>
-public sealed record Obligation(Subject Subject, bool Negated, string Verb, Term Target, ImmutableArray<KeyValuePair<string, string>> Attributes, Window? Window, ImmutableArray<string> Through = default, ImmutableArray<KeyValuePair<string, string>> FromTrigger = default)
+public sealed record Obligation(Subject Subject, bool Negated, string Verb, Term Target, ImmutableArray<AttributeTest> Attributes, Window? Window, ImmutableArray<string> Through = default)
 {
     /// <summary>Whether the action's attributes, or its <c>before</c> window, name attributes of the trigger.</summary>
-    public bool UsesTrigger => !FromTrigger.IsDefaultOrEmpty || Window is BeforeWindow { Pattern.UsesTrigger: true };
+    public bool UsesTrigger => AttributeTest.AnyFromTrigger(Attributes) || Window is BeforeWindow { Pattern.UsesTrigger: true };
 
     public ImmutableArray<string> Actors(string party) => Through.IsDefaultOrEmpty ? [party] : Through.Insert(0, party);
 }

@@ -42,7 +42,7 @@ public sealed record ObligationSyntax(
     bool Negated,
     Identifier Verb,
     TermSyntax Target,
-    IReadOnlyList<AttributeSyntax> Attributes,
+    IReadOnlyList<AttributeTestSyntax> Attributes,
     WindowSyntax? Window,
     IReadOnlyList<Identifier> Through,
     TextSpan Span) : SyntaxNode(Span);

@@ -27,19 +27,31 @@ internal sealed record WildcardTermSyntax(TextSpan Span) : TermSyntax(Span)
     public override string ToString() => "_";
 }
 
+/// <summary>One test of an attribute in a pattern's brackets: <c>name=value</c>, <c>name=@attr</c>, <c>name in [...]</c> or <c>name=_</c>.</summary>
+public abstract record AttributeTestSyntax(Identifier Name, TextSpan Span) : SyntaxNode(Span);
+
 /// <summary>
-/// An attribute constraint <c>name=value</c>; the value is kept as text (rule 5.1.8). With
-/// <see cref="FromTrigger"/> it was written <c>name=@value</c>: the triggering event's attribute
-/// <see cref="Value"/>, allowed in an obligation and in <c>until</c> and <c>before</c> patterns.
+/// An attribute constraint <c>name=value</c> (and an event's attribute); the value is kept as text
+/// (rule 5.1.8). With <see cref="FromTrigger"/> it was written <c>name=@value</c>: the triggering
+/// event's attribute <see cref="Value"/>, allowed in an obligation and in <c>until</c> and <c>before</c> patterns.
 /// </summary>
-public sealed record AttributeSyntax(Identifier Name, string Value, TextSpan Span, bool FromTrigger = false) : SyntaxNode(Span);
+public sealed record AttributeSyntax(Identifier Name, string Value, TextSpan Span, bool FromTrigger = false) : AttributeTestSyntax(Name, Span);
+
+/// <summary><c>name in [v1, v2]</c>: the attribute has one of the values.</summary>
+internal sealed record AttributeInSyntax(Identifier Name, IReadOnlyList<AttributeValueSyntax> Values, TextSpan Span) : AttributeTestSyntax(Name, Span);
+
+/// <summary><c>name=_</c>: the attribute is present, with any value.</summary>
+internal sealed record AttributePresentSyntax(Identifier Name, TextSpan Span) : AttributeTestSyntax(Name, Span);
+
+/// <summary>A value of an <c>in [...]</c> list; <see cref="FromTrigger"/> when written <c>@name</c>, which validation refuses (AR3036).</summary>
+internal sealed record AttributeValueSyntax(string Value, bool FromTrigger, TextSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>actor verb target [attrs]</c>.</summary>
 public sealed record PatternSyntax(
     TermSyntax Actor,
     Identifier Verb,
     TermSyntax Target,
-    IReadOnlyList<AttributeSyntax> Attributes,
+    IReadOnlyList<AttributeTestSyntax> Attributes,
     TextSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>within 30 days</c> or <c>within prompt</c>.</summary>

@@ -165,10 +165,16 @@ internal sealed class RuleValidator : AbstractValidator<BoundRule>
             finding.AddRange(Conditions(rule).SelectMany(RuleScope.ThereWas).Select(t => (t.Pattern, "'there was'")));
             foreach (var (pattern, where) in finding)
             {
-                foreach (var a in pattern.Attributes.Where(a => a.FromTrigger)) context.Report(DiagnosticCatalog.TriggerAttributeInFindingPattern(rule.At(a), a.Value, where));
+                foreach (var a in pattern.Attributes.OfType<AttributeSyntax>().Where(a => a.FromTrigger)) context.Report(DiagnosticCatalog.TriggerAttributeInFindingPattern(rule.At(a), a.Value, where));
+            }
+            // A list holds values to compare with, never the trigger's attribute, wherever the brackets stand.
+            var everywhere = Patterns(rule).SelectMany(p => p.Attributes).Concat(rule.Syntax.Items.Select(RuleClauses.Obligation).OfType<ObligationSyntax>().SelectMany(o => o.Attributes));
+            foreach (var list in everywhere.OfType<AttributeInSyntax>())
+            {
+                foreach (var v in list.Values.Where(v => v.FromTrigger)) context.Report(DiagnosticCatalog.TriggerAttributeInList(rule.At(v), v.Value, list.Name.Text));
             }
             if (clause is not EveryThenSyntax every) return;
-            var calendar = every.Then.Attributes.Concat(rule.Items<UntilSyntax>().SelectMany(u => u.Pattern.Attributes));
+            var calendar = every.Then.Attributes.Concat(rule.Items<UntilSyntax>().SelectMany(u => u.Pattern.Attributes)).OfType<AttributeSyntax>();
             foreach (var a in calendar.Where(a => a.FromTrigger)) context.Report(DiagnosticCatalog.AttributeInCalendarDuty(rule.At(a), a.Value));
         }
 

@@ -24,8 +24,8 @@ internal enum ActionMatch
 internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate triggeredOn, LocalDate? deadline, Event? opener = null)
 {
     /// <summary>The action's attributes, with those read from the trigger resolved.</summary>
-    public ImmutableArray<KeyValuePair<string, string>> ActionAttributes { get; } =
-        key.Rule.Rule.Obligation is { } o ? TriggerAttributes.Resolve(o.Attributes, o.FromTrigger, opener) : [];
+    public ImmutableArray<AttributeTest> ActionAttributes { get; } =
+        key.Rule.Rule.Obligation is { } o ? TriggerAttributes.Resolve(o.Attributes, opener) : [];
 
     /// <summary>The <c>until</c> patterns, resolved against the trigger.</summary>
     public ImmutableArray<Pattern> Until { get; } = key.Rule.Rule.Until.Any(u => u.UsesTrigger)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AllianceRules.Model;
 
 namespace AllianceRules.Evaluation;
@@ -22,12 +23,13 @@ internal static class PatternMatcher
         _ => true,
     };
 
-    /// <summary>Every attribute the pattern names is on the event with the same text (rule 5.1.8); others may be present.</summary>
-    public static bool AttributesMatch(IReadOnlyList<KeyValuePair<string, string>> required, Event e)
+    /// <summary>Every attribute the pattern tests is on the event and passes (rule 5.1.8); others may be present.</summary>
+    public static bool AttributesMatch(ImmutableArray<AttributeTest> tests, Event e)
     {
-        foreach (var (key, value) in required)
+        // A plain loop over the array: this runs for every candidate event, and allocates nothing.
+        foreach (var test in tests)
         {
-            if (!e.Attributes.TryGetValue(key, out var actual) || actual != value) return false;
+            if (!test.Matches(e.Attributes.TryGetValue(test.Key, out var actual) ? actual : null)) return false;
         }
         return true;
     }

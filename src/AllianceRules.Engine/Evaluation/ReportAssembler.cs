@@ -76,7 +76,7 @@ internal static class ReportAssembler
             return $"{e.Actor} {e.Verb} {e.Target}";
         }
         var target = instance.Target == "_" ? "anyone" : instance.Target;
-        var attributes = instance.ActionAttributes.IsEmpty ? string.Empty : " [" + string.Join(", ", instance.ActionAttributes.Select(a => $"{a.Key}={(a.Value == "\0" ? "(none)" : a.Value)}")) + "]";
+        var attributes = instance.ActionAttributes.IsEmpty ? string.Empty : " [" + string.Join(", ", instance.ActionAttributes.Select(a => a.Kind == AttributeTestKind.Exact && a.Value == "\0" ? $"{a.Key}=(none)" : a.ToString())) + "]";
         return $"{instance.Party} {o.Verb} {target}{attributes}";
     }
 

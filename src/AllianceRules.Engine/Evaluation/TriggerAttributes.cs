@@ -19,8 +19,8 @@ internal static class TriggerAttributes
         if (rule.Obligation is not { } o) return [];
         var patterns = rule.Until.AsEnumerable();
         if (o.Window is BeforeWindow before) patterns = patterns.Append(before.Pattern);
-        var references = patterns.SelectMany(p => p.FromTrigger.IsDefault ? [] : p.FromTrigger.AsEnumerable())
-            .Concat(o.FromTrigger.IsDefault ? [] : o.FromTrigger.AsEnumerable());
+        var references = patterns.SelectMany(p => p.Attributes).Concat(o.Attributes)
+            .Where(t => t.Kind == AttributeTestKind.FromTrigger);
         return [.. references.Select(r => r.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
@@ -31,13 +31,14 @@ internal static class TriggerAttributes
         return string.Join('\u001f', names.Select(n => trigger.Attributes.TryGetValue(n, out var v) ? v : Missing));
     }
 
-    /// <summary>The attributes an event must carry: those written, and those read from the trigger.</summary>
-    public static ImmutableArray<KeyValuePair<string, string>> Resolve(ImmutableArray<KeyValuePair<string, string>> written, ImmutableArray<KeyValuePair<string, string>> fromTrigger, Event? trigger)
+    /// <summary>The tests an event must pass: those written, with each read from the trigger made an exact value.</summary>
+    public static ImmutableArray<AttributeTest> Resolve(ImmutableArray<AttributeTest> tests, Event? trigger)
     {
-        if (fromTrigger.IsDefaultOrEmpty) return written;
-        return written.AddRange(fromTrigger.Select(r => KeyValuePair.Create(r.Key, trigger is not null && trigger.Attributes.TryGetValue(r.Value, out var v) ? v : Missing)));
+        if (!AttributeTest.AnyFromTrigger(tests)) return tests;
+        return [.. tests.Select(t => t.Kind != AttributeTestKind.FromTrigger ? t
+            : AttributeTest.Equal(t.Key, trigger is not null && trigger.Attributes.TryGetValue(t.Value, out var v) ? v : Missing))];
     }
 
     public static Pattern Resolve(Pattern pattern, Event? trigger) =>
-        pattern.UsesTrigger ? pattern with { Attributes = Resolve(pattern.Attributes, pattern.FromTrigger, trigger), FromTrigger = [] } : pattern;
+        pattern.UsesTrigger ? pattern with { Attributes = Resolve(pattern.Attributes, trigger) } : pattern;
 }

@@ -183,7 +183,8 @@ internal static class Explainer
             ActionMatch.WrongActor => new CandidateNote(e, CandidateVerdict.WrongActor, $"done by {e.Actor}, not by {actors}"),
             ActionMatch.WrongTarget => new CandidateNote(e, CandidateVerdict.WrongTarget, $"towards {e.Target}, not {open.Target}"),
             ActionMatch.WrongAttributes => new CandidateNote(e, CandidateVerdict.WrongAttributes,
-                $"lacks {string.Join(", ", o.Attributes.Where(a => e.Attributes.GetValueOrDefault(a.Key) != a.Value).Select(a => $"{a.Key}={a.Value}"))}"),
+                // The tests as written, judged as resolved against this instance's trigger (the two line up).
+                $"lacks {string.Join(", ", o.Attributes.Where((_, i) => !open.ActionAttributes[i].Matches(e.Attributes.GetValueOrDefault(open.ActionAttributes[i].Key))))}"),
             _ when open.IsOwnTrigger(e) => new CandidateNote(e, CandidateVerdict.OwnTrigger, "it opened this instance, so it cannot also decide it"),
             _ when e.LastDay < instance.TriggeredOn => new CandidateNote(e, CandidateVerdict.BeforeWindow, $"before the window opened on {DateText.Format(instance.TriggeredOn)}"),
             _ when instance.Deadline is { } d && e.Date > d => new CandidateNote(e, CandidateVerdict.AfterWindow, $"after the deadline, {DateText.Format(d)}"),
