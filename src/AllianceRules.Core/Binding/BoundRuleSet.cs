@@ -22,10 +22,11 @@ public sealed record BoundTreaty(TreatySyntax Syntax, SourceFile File, SymbolTab
 
     public IEnumerable<BoundRule> Rules => Items<RuleSyntax>().Select(r => new BoundRule(r, this, RuleScope.For(r)));
 
-    /// <summary>The <c>if reading ...</c> of the member intervals and the assumptions.</summary>
+    /// <summary>The <c>if reading ...</c> of the member intervals, the assumptions and the rules.</summary>
     internal IEnumerable<ReadingTestSyntax> ReadingGates() =>
         Items<MembersSyntax>().SelectMany(m => m.Members).SelectMany(m => m.Intervals).Select(i => i.Gate)
             .Concat(Items<AssumeSyntax>().Select(a => a.Gate))
+            .Concat(Items<RuleSyntax>().SelectMany(r => r.Items.OfType<RuleGateSyntax>()).Select(g => g.Test))
             .OfType<ReadingTestSyntax>();
 
     public SourceRef At(SyntaxNode node) => File.At(node.Span);

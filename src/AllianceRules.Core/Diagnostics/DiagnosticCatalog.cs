@@ -59,7 +59,7 @@ public static class DiagnosticCatalog
         Error("AR3001", at, $"treaty '{code}' is defined more than once");
 
     public static Diagnostic DuplicateRule(SourceRef at, string treaty, string id) =>
-        Error("AR3002", at, $"rule id '{id}' is used more than once in treaty '{treaty}'");
+        Error("AR3002", at, $"rule id '{id}' is used more than once in treaty '{treaty}'; rules may share an id only when their 'if reading' gates exclude each other");
 
     public static Diagnostic DuplicateVerb(SourceRef at, string verb) =>
         Error("AR3003", at, $"verb '{verb}' is declared twice in this vocabulary");

@@ -31,6 +31,7 @@ internal static class ModelBuilder
         var readings = treaty.Items<ReadingSyntax>()
             .Select(r => new Reading(treaty.Code, r.Name.Text, r.Title.Value, [.. r.Options.Select(o => new ReadingOption(o.Name.Text, o.Description.Value))], treaty.At(r)))
             .ToImmutableArray();
+        ImmutableArray<Rule> rules = [.. treaty.Rules.Select(r => BuildRule(r, treaty))];
         var written = new Treaty(
             treaty.Code,
             treaty.Syntax.Title.Value,
@@ -38,14 +39,15 @@ internal static class ModelBuilder
             treaty.Items<SourceSyntax>().FirstOrDefault()?.Text.Value,
             ImmutableDictionary<string, ImmutableArray<DateRange>>.Empty,
             [],
-            [.. treaty.Rules.Select(r => BuildRule(r, treaty))],
+            rules,
             treaty.At(treaty.Syntax))
         {
             Readings = readings,
+            DeclaredRules = rules,
             DeclaredMembers = members,
             DeclaredAssumptions = assumptions,
         };
-        // The defaults: every reading at its first option, no assumption overridden.
+        // The defaults: every reading at its first option, no assumption overridden, the rules whose gates then hold.
         return written.WithChoices(_ => null, _ => null);
     }
 
@@ -77,7 +79,10 @@ internal static class ModelBuilder
             [.. rule.Scope.Order],
             rule.At(rule.Syntax),
             every,
-            rule.Items<JudgmentSyntax>().FirstOrDefault()?.Text.Value);
+            rule.Items<JudgmentSyntax>().FirstOrDefault()?.Text.Value)
+        {
+            Gates = [.. rule.Items<RuleGateSyntax>().Select(g => Test(g.Test)!)],
+        };
     }
 
     private static DateRange Range(IntervalSyntax interval) => new(interval.From.Value!.Value, interval.To?.Value);

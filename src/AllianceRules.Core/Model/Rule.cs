@@ -29,6 +29,9 @@ public sealed record Rule(
 {
     public string QualifiedId => $"{Treaty}.{Id}";
 
+    /// <summary>The rule's <c>if reading ...</c> items: it is in the treaty only under options where all hold (<see cref="Model.Treaty.WithChoices"/>).</summary>
+    public ImmutableArray<ReadingTest> Gates { get; init; } = [];
+
     public bool IsForbid => Obligation is null;
 
     public bool IsCalendarDuty => Every is not null;

@@ -18,6 +18,18 @@ public sealed record Treaty(
     /// <summary>The contested interpretations the treaty declares, each with the option in force.</summary>
     public ImmutableArray<Reading> Readings { get; init; } = [];
 
+    /// <summary>
+    /// Every rule as written, with its reading gates; <see cref="Rules"/> holds those in force. Two
+    /// rules may share an id when their gates exclude each other: one of them is in force at a time.
+    /// </summary>
+    public ImmutableArray<Rule> DeclaredRules
+    {
+        get => _declaredRules.IsDefault ? Rules : _declaredRules;
+        init => _declaredRules = value;
+    }
+
+    private readonly ImmutableArray<Rule> _declaredRules;
+
     /// <summary>Every membership interval as written, with its reading gate; <see cref="Members"/> holds those in force.</summary>
     public ImmutableArray<MemberInterval> DeclaredMembers { get; init; } = [];
 
@@ -33,7 +45,8 @@ public sealed record Treaty(
     /// The treaty under some choices: each reading a choice names takes that option (the others
     /// keep theirs), then the members and assumptions in force follow from the readings, and an
     /// assumption a choice names takes that period. Choices are validated before; an option the
-    /// reading lacks is a caller's bug.
+    /// reading lacks is a caller's bug. A rule whose gates do not all hold is left out, so nothing
+    /// after this (evaluation, explanation, reports, lint of the model) sees it.
     /// </summary>
     public Treaty WithChoices(Func<string, string?> readingChoice, Func<string, NodaTime.Period?> assumptionChoice)
     {
@@ -52,6 +65,9 @@ public sealed record Treaty(
             .ToImmutableArray();
         return chosen with
         {
+            // Kept as written, so that choosing again can bring back a rule these choices leave out.
+            DeclaredRules = DeclaredRules,
+            Rules = [.. DeclaredRules.Where(r => r.Gates.All(chosen.Holds))],
             Members = Ranges(inForce),
             FrozenMembers = Ranges(inForce.Where(m => m.Frozen)),
             Assumptions = assumptions,

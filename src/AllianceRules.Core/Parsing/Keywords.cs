@@ -8,7 +8,7 @@ internal static class Keywords
 {
     public static readonly string[] TopLevel = ["vocabulary", "treaty"];
     public static readonly string[] TreatyItems = ["signed", "source", "members", "assume", "reading", "rule"];
-    public static readonly string[] RuleItems = ["kind", "cites", "quote", "effective", "when", "every", "forbid", "unless", "until", "judgment"];
+    public static readonly string[] RuleItems = ["kind", "cites", "quote", "effective", "if", "when", "every", "forbid", "unless", "until", "judgment"];
     public static readonly string[] VocabularyItems = ["verb"];
     public static readonly string[] Kinds = ["defense", "offense", "neutrality", "nonaggression", "consultation", "other"];
 }

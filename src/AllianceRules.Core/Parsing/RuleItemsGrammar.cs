@@ -5,7 +5,7 @@ using static AllianceRules.Parsing.TokenGrammar;
 
 namespace AllianceRules.Parsing;
 
-/// <summary>The items of a rule block: 'kind', 'cites', 'quote', 'effective', 'when', 'every', 'forbid', 'unless', 'until', 'judgment'.</summary>
+/// <summary>The items of a rule block: 'kind', 'cites', 'quote', 'effective', 'if', 'when', 'every', 'forbid', 'unless', 'until', 'judgment'.</summary>
 internal static class RuleItemsGrammar
 {
     private static readonly Parser<SubjectSyntax> EachMember = Spanned(
@@ -53,6 +53,10 @@ internal static class RuleItemsGrammar
     private static readonly Parser<RuleItemSyntax> Effective =
         Item("effective", PeriodGrammar.Interval, (interval, span) => (RuleItemSyntax)new EffectiveSyntax(interval, span));
 
+    /// <summary><c>if reading NAME is [not] OPTION</c>: the rule is in force only under that option.</summary>
+    private static readonly Parser<RuleItemSyntax> Gate =
+        Spanned(ConditionGrammar.Gate, (test, span) => (RuleItemSyntax)new RuleGateSyntax(test, span));
+
     private static readonly Parser<RuleItemSyntax> WhenThen = Item("when",
         from pattern in PatternGrammar.Pattern
         from cond in WhereClause
@@ -84,7 +88,7 @@ internal static class RuleItemsGrammar
     private static readonly Parser<RuleItemSyntax> Judgment = Item("judgment", Quoted, (s, span) => (RuleItemSyntax)new JudgmentSyntax(s, span));
 
     public static readonly Parser<RuleItemSyntax> RuleItem =
-        Kind.Or(Cites).Or(Quote).Or(Effective).Or(WhenThen).Or(Every).Or(Forbid).Or(Unless).Or(Until).Or(Judgment);
+        Kind.Or(Cites).Or(Quote).Or(Effective).Or(Gate).Or(WhenThen).Or(Every).Or(Forbid).Or(Unless).Or(Until).Or(Judgment);
 
     private static Parser<ObligationSyntax> ObligationWith(Parser<WindowSyntax?> window) => Spanned(
         from who in Subject

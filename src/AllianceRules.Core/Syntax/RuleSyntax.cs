@@ -15,6 +15,12 @@ internal sealed record QuoteSyntax(StringLiteral Text, TextSpan Span) : RuleItem
 
 internal sealed record EffectiveSyntax(IntervalSyntax Interval, TextSpan Span) : RuleItemSyntax(Span);
 
+/// <summary>
+/// <c>if reading NAME is [not] OPTION</c> as an item of a rule: the rule is in the treaty only under
+/// that option, so two versions of one article may share an id under options that exclude each other.
+/// </summary>
+internal sealed record RuleGateSyntax(ReadingTestSyntax Test, TextSpan Span) : RuleItemSyntax(Span);
+
 internal sealed record WhenThenSyntax(PatternSyntax When, ConditionSyntax? Where, ObligationSyntax Then, TextSpan Span) : RuleItemSyntax(Span);
 
 /// <summary>

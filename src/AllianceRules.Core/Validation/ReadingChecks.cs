@@ -53,13 +53,28 @@ internal static class ReadingChecks
     }
 
     /// <summary>Whether two gates can hold at once: they cannot when they give one reading options that exclude each other.</summary>
-    public static bool CanHoldTogether(ReadingTestSyntax? a, ReadingTestSyntax? b, IReadOnlyDictionary<string, ReadingSyntax> readings)
+    public static bool CanHoldTogether(ReadingTestSyntax? a, ReadingTestSyntax? b, IReadOnlyDictionary<string, ReadingSyntax> readings) =>
+        CanHoldTogether(a is null ? [] : [a], b is null ? [] : [b], readings);
+
+    /// <summary>
+    /// Whether two sets of gates (all of each must hold) can hold at once: not when, for some reading,
+    /// no option passes every test of both. Readings are chosen apart, so one reading decides it.
+    /// </summary>
+    public static bool CanHoldTogether(IReadOnlyCollection<ReadingTestSyntax> a, IReadOnlyCollection<ReadingTestSyntax> b, IReadOnlyDictionary<string, ReadingSyntax> readings)
     {
-        if (a is null || b is null || a.Reading.Text != b.Reading.Text || !readings.TryGetValue(a.Reading.Text, out var reading)) return true;
-        return reading.Options.Select(o => o.Name.Text).Any(option => Holds(a, option) && Holds(b, option));
+        foreach (var group in a.Concat(b).GroupBy(t => t.Reading.Text, StringComparer.Ordinal))
+        {
+            if (!readings.TryGetValue(group.Key, out var reading)) continue;
+            if (!reading.Options.Any(o => group.All(t => Holds(t, o.Name.Text)))) return false;
+        }
+        return true;
     }
 
-    private static bool Holds(ReadingTestSyntax test, string option) => (test.Option.Text == option) != test.Negated;
+    /// <summary>Whether a test names a reading of the treaty and one of its options (else it is reported where written).</summary>
+    public static bool IsKnown(ReadingTestSyntax test, IReadOnlyDictionary<string, ReadingSyntax> readings) =>
+        readings.TryGetValue(test.Reading.Text, out var reading) && reading.Options.Any(o => o.Name.Text == test.Option.Text);
+
+    public static bool Holds(ReadingTestSyntax test, string option) => (test.Option.Text == option) != test.Negated;
 
     /// <summary>
     /// Declarations of one assumption name are tried in order and the first whose <c>if</c> holds
@@ -88,7 +103,8 @@ internal static class ReadingChecks
         }
     }
 
-    private static IEnumerable<Dictionary<string, string>> Combinations(IReadOnlyList<string> names, IReadOnlyDictionary<string, ReadingSyntax> readings)
+    /// <summary>Every way of choosing one option for each of <paramref name="names"/>.</summary>
+    public static IEnumerable<Dictionary<string, string>> Combinations(IReadOnlyList<string> names, IReadOnlyDictionary<string, ReadingSyntax> readings)
     {
         IEnumerable<Dictionary<string, string>> product = [new(StringComparer.Ordinal)];
         foreach (var name in names)

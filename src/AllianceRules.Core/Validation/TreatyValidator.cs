@@ -82,12 +82,25 @@ internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
         }
     }
 
+    /// <summary>
+    /// Rule ids are unique, but for versions of one rule under readings that exclude each other
+    /// (<c>if reading ...</c>): only one of them is in force at a time, under one id across readings.
+    /// </summary>
     private static void CheckRuleIds(BoundTreaty treaty, ValidationContext<BoundTreaty> context)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var readings = treaty.Symbols.ReadingsOf(treaty.Code);
+        var seen = new Dictionary<string, List<List<ReadingTestSyntax>>>(StringComparer.Ordinal);
         foreach (var rule in treaty.Items<RuleSyntax>())
         {
-            if (!seen.Add(rule.Id.Text)) context.Report(DiagnosticCatalog.DuplicateRule(treaty.At(rule.Id), treaty.Code, rule.Id.Text));
+            var gates = rule.Items.OfType<RuleGateSyntax>().Select(g => g.Test).ToList();
+            if (!seen.TryGetValue(rule.Id.Text, out var earlier)) seen[rule.Id.Text] = earlier = [];
+            // An unknown reading or option is reported where it is written; the duplicate would only repeat it.
+            var known = gates.All(g => ReadingChecks.IsKnown(g, readings));
+            if (known && earlier.Any(e => e.All(g => ReadingChecks.IsKnown(g, readings)) && ReadingChecks.CanHoldTogether(e, gates, readings)))
+            {
+                context.Report(DiagnosticCatalog.DuplicateRule(treaty.At(rule.Id), treaty.Code, rule.Id.Text));
+            }
+            earlier.Add(gates);
         }
     }
 }

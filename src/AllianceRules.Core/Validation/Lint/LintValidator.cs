@@ -72,7 +72,8 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
 
     /// <summary>Every verb a rule names: in its patterns, its 'there was', and the action it requires.</summary>
     private static HashSet<string> RuleVerbs(LintSubject s) =>
-        s.Rules.Treaties.SelectMany(t => t.Rules).SelectMany(r =>
+        // Every rule as written: a verb that a rule uses under some reading is used.
+        s.Rules.Treaties.SelectMany(t => t.DeclaredRules).SelectMany(r =>
             new[] { r.Trigger?.Verb, r.Obligation?.Verb }
                 .Concat(r.Until.Select(u => u.Verb))
                 .Concat(r.AllThereWas().Select(t => t.Pattern.Verb)))
@@ -108,33 +109,51 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
     {
         foreach (var treaty in s.Bound.Treaties)
         {
+            var readings = treaty.Symbols.ReadingsOf(treaty.Code);
             var versions = treaty.Rules
                 .Select(r => (Rule: r, Cites: r.Items<CitesSyntax>().FirstOrDefault()?.Text.Value, Effective: r.Items<EffectiveSyntax>().FirstOrDefault()?.Interval))
                 .Where(v => v.Cites is not null && v.Effective?.From.Value is not null)
                 .GroupBy(v => Article(v.Cites!), StringComparer.Ordinal);
             foreach (var article in versions)
             {
-                // Walk the versions by start, keeping the one in force longest so far: a later
-                // version that starts before it ends overlaps it; one that starts after leaves a gap.
-                var ordered = article.OrderBy(v => v.Effective!.From.Value).ToList();
-                var reach = ordered[0];
-                for (var k = 1; k < ordered.Count; k++)
+                // Versions under readings ('if reading ...') are compared only with those in force
+                // beside them: the walk runs once per combination of the readings their gates test.
+                var gates = article.ToDictionary(v => v.Rule, v => v.Rule.Items<RuleGateSyntax>().Select(g => g.Test).ToList());
+                var tested = gates.Values.SelectMany(g => g).Select(t => t.Reading.Text).Distinct(StringComparer.Ordinal).Where(readings.ContainsKey).ToList();
+                var reported = new HashSet<Diagnostic>();
+                foreach (var combination in ReadingChecks.Combinations(tested, readings))
                 {
-                    var later = ordered[k];
-                    var end = reach.Effective!.To?.Value;
-                    var start = later.Effective!.From.Value!.Value;
-                    if (end is null || start < end)
-                    {
-                        context.Report(DiagnosticCatalog.VersionsOverlap(later.Rule.At(later.Effective), article.Key, reach.Rule.Id, later.Rule.Id));
-                    }
-                    else if (start > end)
-                    {
-                        context.Report(DiagnosticCatalog.VersionsGap(later.Rule.At(later.Effective), article.Key, reach.Rule.Id, later.Rule.Id, DateText.Format(end.Value), DateText.Format(start)));
-                    }
-                    var laterEnd = later.Effective.To?.Value;
-                    if (end is not null && (laterEnd is null || laterEnd > end)) reach = later;
+                    var inForce = article.Where(v => gates[v.Rule].All(g => !combination.TryGetValue(g.Reading.Text, out var option) || ReadingChecks.Holds(g, option))).ToList();
+                    foreach (var finding in Walk(article.Key, inForce).Where(reported.Add)) context.Report(finding);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Walk the versions by start, keeping the one in force longest so far: a later version that
+    /// starts before it ends overlaps it; one that starts after leaves a gap.
+    /// </summary>
+    private static IEnumerable<Diagnostic> Walk(string article, List<(BoundRule Rule, string? Cites, IntervalSyntax? Effective)> versions)
+    {
+        if (versions.Count == 0) yield break;
+        var ordered = versions.OrderBy(v => v.Effective!.From.Value).ToList();
+        var reach = ordered[0];
+        for (var k = 1; k < ordered.Count; k++)
+        {
+            var later = ordered[k];
+            var end = reach.Effective!.To?.Value;
+            var start = later.Effective!.From.Value!.Value;
+            if (end is null || start < end)
+            {
+                yield return DiagnosticCatalog.VersionsOverlap(later.Rule.At(later.Effective), article, reach.Rule.Id, later.Rule.Id);
+            }
+            else if (start > end)
+            {
+                yield return DiagnosticCatalog.VersionsGap(later.Rule.At(later.Effective), article, reach.Rule.Id, later.Rule.Id, DateText.Format(end.Value), DateText.Format(start));
+            }
+            var laterEnd = later.Effective.To?.Value;
+            if (end is not null && (laterEnd is null || laterEnd > end)) reach = later;
         }
     }
 
@@ -177,7 +196,9 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
             foreach (var rule in treaty.Rules)
             {
                 if (RuleClauses.Obligation(RuleClauses.First(rule.Syntax))?.Subject is not EachMemberSubjectSyntax each) continue;
-                var effective = model.Rules.First(r => r.Id == rule.Id).Effective;
+                // The rule as written (by where it stands: versions under readings share an id), in force or not.
+                if (model.DeclaredRules.FirstOrDefault(r => r.Location == rule.At(rule.Syntax)) is not { } lowered) continue;
+                var effective = lowered.Effective;
                 var anyone = model.Members.Values.SelectMany(r => r).Any(m => effective is not { } e || Overlap(m, e));
                 if (!anyone) context.Report(DiagnosticCatalog.SubjectNeverMember(rule.At(each), treaty.Code, rule.Id));
             }
