@@ -58,12 +58,22 @@ public sealed record AttributeTest(string Key, AttributeTestKind Kind, string Va
         }
     }
 
-    /// <summary>As written: <c>level=high</c>, <c>level in [high, deputy]</c>, <c>body=_</c>, <c>war=@war</c>.</summary>
+    /// <summary>As written: <c>level=high</c>, <c>level in [high, "head of state"]</c>, <c>body=_</c>, <c>war=@war</c>.</summary>
     public override string ToString() => Kind switch
     {
-        AttributeTestKind.OneOf => $"{Key} in [{string.Join(", ", Values)}]",
+        AttributeTestKind.OneOf => $"{Key} in [{string.Join(", ", Values.Select(Written))}]",
         AttributeTestKind.Present => $"{Key}=_",
         AttributeTestKind.FromTrigger => $"{Key}=@{Value}",
-        _ => $"{Key}={Value}",
+        _ => $"{Key}={Written(Value)}",
     };
+
+    /// <summary>A value as a rule file writes it: bare when it is a code, a name or an integer, else quoted.</summary>
+    private static string Written(string value) =>
+        value.Length > 0 && (IsBare(value, char.IsAsciiLetterUpper, c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')
+            || IsBare(value, char.IsAsciiLetterLower, c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-')
+            || value.All(char.IsAsciiDigit))
+            ? value
+            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    private static bool IsBare(string value, Func<char, bool> first, Func<char, bool> rest) => first(value[0]) && value.All(rest);
 }

@@ -17,7 +17,8 @@ internal static class PatternGrammar
     /// <summary>A value of an <c>in [...]</c> list; '@name' is read so that validation can refuse it where it was written (AR3036).</summary>
     private static readonly Parser<AttributeValueSyntax> ListValue =
         AttributeTerm.Select(a => new AttributeValueSyntax(a.Name, true, a.Span))
-        .Or(Spanned(Value, (v, span) => new AttributeValueSyntax(v, false, span)));
+        .Or(Spanned(Value, (v, span) => new AttributeValueSyntax(v, false, span)))
+        .Named("a value: a string, a code, a name or a number");
 
     /// <summary>What follows 'name': '=' and a value, '@name' or '_', or 'in [v, ...]'; given the name and the start.</summary>
     private static readonly Parser<Func<Identifier, TextSpan, AttributeTestSyntax>> Test =
@@ -26,6 +27,7 @@ internal static class PatternGrammar
          from v in AttributeTerm.Select(a => (Text: a.Name, FromTrigger: true, Any: false))
              .Or(Tok(Lexical.Word.Where(w => w.Text == "_")).Select(_ => (Text: "_", FromTrigger: false, Any: true)))
              .Or(Value.Select(v => (Text: v, FromTrigger: false, Any: false)))
+             .Named("a value (a string, a code, a name or a number), '@name' or '_'")
          select (Func<Identifier, TextSpan, AttributeTestSyntax>)((name, span) => v.Any
              ? new AttributePresentSyntax(name, span)
              : new AttributeSyntax(name, v.Text, span, v.FromTrigger)))

@@ -74,7 +74,7 @@ public sealed class AttributeTestTests
         Assert.Equal(
             [AttributeTestKind.OneOf, AttributeTestKind.FromTrigger],
             rule.Obligation!.Attributes.Select(a => a.Kind));
-        Assert.Equal("level in [high, head of state], body=@body", string.Join(", ", rule.Obligation.Attributes));
+        Assert.Equal("level in [high, \"head of state\"], body=@body", string.Join(", ", rule.Obligation.Attributes));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class AttributeTestTests
                 """)],
             null, "P.answer", _ => true);
         var notes = outcome.Explanations.SelectMany(e => e.Candidates).Select(c => c.Why).ToList();
-        Assert.Contains("lacks level in [high, head of state]", notes);
+        Assert.Contains("lacks level in [high, \"head of state\"]", notes);
     }
 
     [Fact]

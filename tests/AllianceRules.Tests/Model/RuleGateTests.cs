@@ -180,6 +180,23 @@ public sealed class RuleGateTests
     }
 
     [Fact]
+    public void A_rule_gate_and_attribute_tests_parse_with_their_spans()
+    {
+        var text = Pact("if reading window is not days", "if reading window is war").Replace("when _ attack $v where", "when _ attack $v [level in [high, \"4.1\"], body=_] where");
+        var (syntax, diagnostics) = AllianceRules.Parsing.RuleFileParser.Parse(new SourceFile("p.treaty", text));
+        Assert.Empty(diagnostics);
+        var rule = syntax.Treaties[0].Items.OfType<AllianceRules.Syntax.RuleSyntax>().First();
+        var gate = Assert.Single(rule.Items.OfType<AllianceRules.Syntax.RuleGateSyntax>());
+        Assert.Equal("if reading window is not days", text.Substring(gate.Span.Start, gate.Span.Length));
+        Assert.Equal((true, "days"), (gate.Test.Negated, gate.Test.Option.Text));
+        var attributes = rule.Items.OfType<AllianceRules.Syntax.WhenThenSyntax>().Single().When.Attributes;
+        Assert.Equal(["level in [high, \"4.1\"]", "body=_"], attributes.Select(a => text.Substring(a.Span.Start, a.Span.Length)));
+        var list = Assert.IsType<AllianceRules.Syntax.AttributeInSyntax>(attributes[0]);
+        Assert.Equal(["high", "4.1"], list.Values.Select(v => v.Value));
+        Assert.IsType<AllianceRules.Syntax.AttributePresentSyntax>(attributes[1]);
+    }
+
+    [Fact]
     public void The_formatter_sets_a_gate_as_an_item_and_keeps_it_where_written()
     {
         var messy = Pact("if reading window is days", "if reading window is war").Replace("    if reading window is war", "        if   reading window is war");

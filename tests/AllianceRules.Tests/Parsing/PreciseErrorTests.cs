@@ -28,6 +28,16 @@ public sealed class PreciseErrorTests
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense when $a attack $b $a must assist $b within 1 day } }",
         "AR2001 1:62 unexpected '$a'; expected 'then'")]
     [InlineData("treaty CST \"x\" { rule r \"t\" { kind defence } }", "AR2004 1:36 unknown rule kind 'defence'; expected 'defense', 'offense', 'neutrality', 'nonaggression', 'consultation' or 'other'; did you mean 'defense'?")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense forbid $a attack $b [level in []] } }",
+        "AR2001 1:75 unexpected ']'; expected a value: a string, a code, a name or a number")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense forbid $a attack $b [level in high] } }",
+        "AR2001 1:74 unexpected 'high'; expected '['")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense forbid $a attack $b [level = ] } }",
+        "AR2001 1:73 unexpected ']'; expected a value (a string, a code, a name or a number), '@name' or '_'")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense forbid $a attack $b [level 4] } }",
+        "AR2001 1:71 unexpected '4'; expected '=' or 'in'")]
+    [InlineData("treaty CST \"x\" { rule r \"t\" { kind defense if reading w } }",
+        "AR2001 1:57 unexpected '}'; expected 'is'")]
     // A code after an open interval starts the next member, which then lacks its interval.
     [InlineData("treaty CST \"x\" { members { ARM 1994-04-20 .. RUS } }", "AR2001 1:50 unexpected '}'; expected a date such as 1992-05-15")]
     public void Diagnostic_is_exact(string text, string expected)
