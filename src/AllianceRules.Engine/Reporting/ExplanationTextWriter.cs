@@ -38,6 +38,12 @@ public static class ExplanationTextWriter
         Heading(sb, ++step, $"The rule in force on {DateText.Format(i.TriggeredOn)}");
         Line(sb, 1, $"{rule.QualifiedId}, {Effective(rule)}{(rule.Cites is null ? ", citing nothing" : $", citing {rule.Cites} of {x.Treaty.Code} ({x.Treaty.Title})")}.");
         if (rule.Quote is { } quote) Line(sb, 2, $"\"{quote}\"");
+        // A gated rule is one version under the readings in force; say which, since another option gives another rule.
+        if (!rule.Gates.IsDefaultOrEmpty)
+        {
+            var inForce = rule.Gates.Select(g => g.Reading).Distinct(StringComparer.Ordinal).Select(r => $"'{r}' is '{x.Treaty.FindReading(r)?.InForce}'");
+            Line(sb, 1, $"It is in the treaty only under {string.Join(" and ", rule.Gates.Select(g => $"'if {g}'"))}, and {string.Join(" and ", inForce)}.");
+        }
         foreach (var other in x.Versions.Where(v => v.Rule != rule))
         {
             Line(sb, 1, $"Another version of the same article, {other.Rule.QualifiedId} ({Effective(other.Rule)}), {(other.InForce ? "is also in force then" : "is not in force then")}.");

@@ -197,6 +197,20 @@ public sealed class RuleGateTests
     }
 
     [Fact]
+    public void Explain_says_under_which_reading_a_gated_rule_is_in_the_treaty()
+    {
+        var outcome = Checker.Explain(
+            [new SourceFile("p.treaty", Pact("if reading window is days", "if reading window is war"))],
+            [new SourceFile("h.events", History)],
+            new EvaluationOptions { ReadingChoices = new Dictionary<string, string> { ["window"] = "war" } },
+            "P.r",
+            i => i.Party == "RUS");
+        var text = AllianceRules.Reporting.ExplanationTextWriter.Write(outcome.Explanations);
+        Assert.Contains("It is in the treaty only under 'if reading window is war', and 'window' is 'war'.", text);
+        Assert.Contains("Until the ceasefire", text);
+    }
+
+    [Fact]
     public void The_formatter_sets_a_gate_as_an_item_and_keeps_it_where_written()
     {
         var messy = Pact("if reading window is days", "if reading window is war").Replace("    if reading window is war", "        if   reading window is war");
