@@ -172,6 +172,9 @@ public static class DiagnosticCatalog
     public static Diagnostic TriggerAttributeInList(SourceRef at, string name, string key) =>
         Error("AR3036", at, $"'@{name}' cannot stand in the list of '{key} in [...]', which holds values; write '{key}=@{name}' to match the trigger's value");
 
+    public static Diagnostic RuleNeverInForce(SourceRef at, string treaty, string rule, string reading) =>
+        Error("AR3037", at, $"rule '{rule}' of treaty '{treaty}' is in force under no option of reading '{reading}': its 'if reading' gates exclude each other");
+
     // ---- AR4xxx: event histories ------------------------------------------------------------
 
     public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>

@@ -60,14 +60,18 @@ internal static class ReadingChecks
     /// Whether two sets of gates (all of each must hold) can hold at once: not when, for some reading,
     /// no option passes every test of both. Readings are chosen apart, so one reading decides it.
     /// </summary>
-    public static bool CanHoldTogether(IReadOnlyCollection<ReadingTestSyntax> a, IReadOnlyCollection<ReadingTestSyntax> b, IReadOnlyDictionary<string, ReadingSyntax> readings)
+    public static bool CanHoldTogether(IReadOnlyCollection<ReadingTestSyntax> a, IReadOnlyCollection<ReadingTestSyntax> b, IReadOnlyDictionary<string, ReadingSyntax> readings) =>
+        ExcludedReading([.. a, .. b], readings) is null;
+
+    /// <summary>The first reading for which no option passes every one of <paramref name="tests"/>, if any.</summary>
+    public static string? ExcludedReading(IReadOnlyCollection<ReadingTestSyntax> tests, IReadOnlyDictionary<string, ReadingSyntax> readings)
     {
-        foreach (var group in a.Concat(b).GroupBy(t => t.Reading.Text, StringComparer.Ordinal))
+        foreach (var group in tests.GroupBy(t => t.Reading.Text, StringComparer.Ordinal))
         {
             if (!readings.TryGetValue(group.Key, out var reading)) continue;
-            if (!reading.Options.Any(o => group.All(t => Holds(t, o.Name.Text)))) return false;
+            if (!reading.Options.Any(o => group.All(t => Holds(t, o.Name.Text)))) return group.Key;
         }
-        return true;
+        return null;
     }
 
     /// <summary>Whether a test names a reading of the treaty and one of its options (else it is reported where written).</summary>

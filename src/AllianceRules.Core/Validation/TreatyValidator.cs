@@ -96,6 +96,11 @@ internal sealed class TreatyValidator : AbstractValidator<BoundTreaty>
             if (!seen.TryGetValue(rule.Id.Text, out var earlier)) seen[rule.Id.Text] = earlier = [];
             // An unknown reading or option is reported where it is written; the duplicate would only repeat it.
             var known = gates.All(g => ReadingChecks.IsKnown(g, readings));
+            // A version no choice can bring into force is dead text, most likely a mistyped option.
+            if (known && ReadingChecks.ExcludedReading(gates, readings) is { } never)
+            {
+                context.Report(DiagnosticCatalog.RuleNeverInForce(treaty.At(rule.Id), treaty.Code, rule.Id.Text, never));
+            }
             if (known && earlier.Any(e => e.All(g => ReadingChecks.IsKnown(g, readings)) && ReadingChecks.CanHoldTogether(e, gates, readings)))
             {
                 context.Report(DiagnosticCatalog.DuplicateRule(treaty.At(rule.Id), treaty.Code, rule.Id.Text));
