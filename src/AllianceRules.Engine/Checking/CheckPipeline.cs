@@ -167,7 +167,8 @@ public static class CheckPipeline
     /// </summary>
     private static Func<string, LocalDate, bool> NeedsDetail(RuleSet rules)
     {
-        var verbs = rules.Treaties.SelectMany(t => t.Rules).SelectMany(r => r.VerbsUsed()).ToHashSet(StringComparer.Ordinal);
+        // Every version, in force or not: a sweep evaluates the same events under other readings.
+        var verbs = rules.Treaties.SelectMany(t => t.DeclaredRules).SelectMany(r => r.VerbsUsed()).ToHashSet(StringComparer.Ordinal);
         var outside = Validation.Lint.LintValidator.OutsideEveryRule(rules)?.Test;
         return (verb, date) => verbs.Contains(verb) || (outside is not null && outside(date, date));
     }

@@ -199,7 +199,8 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
                 // The rule as written (by where it stands: versions under readings share an id), in force or not.
                 if (model.DeclaredRules.FirstOrDefault(r => r.Location == rule.At(rule.Syntax)) is not { } lowered) continue;
                 var effective = lowered.Effective;
-                var anyone = model.Members.Values.SelectMany(r => r).Any(m => effective is not { } e || Overlap(m, e));
+                // Any interval, under any option: lint reads the file, not one choice of readings.
+                var anyone = model.DeclaredMembers.Any(m => effective is not { } e || Overlap(m.Range, e));
                 if (!anyone) context.Report(DiagnosticCatalog.SubjectNeverMember(rule.At(each), treaty.Code, rule.Id));
             }
         }
