@@ -20,8 +20,9 @@ public enum AttributeTestKind
 
 /// <summary>
 /// One test of a pattern's brackets, kept in the order written. <see cref="Value"/> is the text of
-/// <c>=</c> (or the trigger's attribute name); <see cref="Values"/> the list of <c>in</c>. Equality
-/// compares <see cref="Value"/> alone, so the common case costs one lookup and one comparison.
+/// <c>=</c> (or the trigger's attribute name); <see cref="Values"/> the list of <c>in</c>. Matching
+/// an exact value compares <see cref="Value"/> alone, so the common case costs one lookup and one
+/// comparison. (Record equality compares <see cref="Values"/> by reference; nothing relies on it.)
 /// </summary>
 public sealed record AttributeTest(string Key, AttributeTestKind Kind, string Value, ImmutableArray<string> Values)
 {
