@@ -1,5 +1,3 @@
-using AllianceRules.Evaluation;
-
 namespace AllianceRules.Reporting.Study;
 
 /// <summary>
@@ -34,7 +32,4 @@ internal static class PairRules
 
     /// <summary>Whether a verdict was reached: honoured or violated.</summary>
     public static bool Decided(PairVerdict verdict) => verdict is PairVerdict.Honoured or PairVerdict.Violated;
-
-    /// <summary>Counts an instance status as the pair rules read it: fulfilled, violated or still open.</summary>
-    public static bool Open(InstanceStatus status) => status is InstanceStatus.Indeterminate or InstanceStatus.Pending;
 }
