@@ -88,8 +88,13 @@ internal sealed class CheckCommand(CommandOutput io)
     /// Reads, validates and evaluates as <c>check</c> does, streaming the histories; the exit code
     /// when that failed (its errors already printed), else null with the report and lint findings.
     /// </summary>
-    public int? Evaluate(CheckRequest request, out Report? report, out ImmutableArray<Diagnostic> findings)
+    public int? Evaluate(CheckRequest request, out Report? report, out ImmutableArray<Diagnostic> findings) =>
+        Evaluate(request, null, out report, out findings, out _);
+
+    /// <summary>As the other overload; <paramref name="observe"/> sees every event read, and <paramref name="rules"/> is the rule set evaluated.</summary>
+    public int? Evaluate(CheckRequest request, Action<Model.Event>? observe, out Report? report, out ImmutableArray<Diagnostic> findings, out Model.RuleSet? rules)
     {
+        rules = null;
         (report, findings) = (null, []);
         var args = request.Inputs.Args;
         var (input, read) = CommandInput.Read(request.Inputs with { StreamHistories = true });
@@ -114,6 +119,7 @@ internal sealed class CheckCommand(CommandOutput io)
                 Progress = progress.Report,
                 KeepSkippedRows = request.Verbose,
                 Lint = config,
+                Observe = observe,
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -132,6 +138,7 @@ internal sealed class CheckCommand(CommandOutput io)
         }
         if (outcome.Report is null) return io.Fail(outcome.Diagnostics);
         report = outcome.Report;
+        rules = outcome.Rules;
         return null;
     }
 }

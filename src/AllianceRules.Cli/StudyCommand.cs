@@ -72,8 +72,9 @@ internal sealed class StudyCommand(CommandOutput io)
         if (problems.Count > 0) return io.Fail(problems);
 
         var check = new CheckCommand(io);
-        if (check.Evaluate(request.Check, out var report, out _) is { } failed) return failed;
-        var study = ReliabilityStudy.Build(report!, request.By, split!.Value);
+        var wars = new WarParticipation(request.By);
+        if (check.Evaluate(request.Check, wars.Observe, out var report, out _, out var rules) is { } failed) return failed;
+        var study = ReliabilityStudy.Build(report!, request.By, split!.Value, rules, wars);
         var text = request.Check.Format switch
         {
             "csv" => StudyCsvWriter.Write(study),

@@ -31,6 +31,12 @@ public sealed record StreamOptions
     /// <summary>Read and validate everything and give lint's findings, but evaluate nothing (<c>alliance lint</c>).</summary>
     public bool LintOnly { get; init; }
 
+    /// <summary>
+    /// Sees every event read, before it is evaluated (an event of a history read again is seen
+    /// again). Events of a verb no rule names come without their attributes.
+    /// </summary>
+    public Action<Event>? Observe { get; init; }
+
     /// <summary>Explain these instances too: the history is then held in memory, whole, as the explanation cites its events.</summary>
     public ExplainTarget? Explain { get; init; }
 
@@ -207,6 +213,7 @@ public static class CheckPipeline
             // Every 4,096 events: often enough to stop within a moment, rarely enough to cost nothing.
             if ((count & 0xFFF) == 0) stream.Cancellation.ThrowIfCancellationRequested();
             facts.Observe(e);
+            stream.Observe?.Invoke(e);
             if (++count % stream.ProgressEvery == 0) stream.Progress?.Invoke(count, e.Date);
             yield return e;
         }

@@ -85,9 +85,15 @@ public sealed class FullImportTests
     public void The_study_of_ATOP_and_COW_gives_the_pinned_figures()
     {
         // COW v4.0 covers wars to the end of 2007: at that horizon every war in it has ended.
-        var outcome = Checker.Check(Files(Atop.Value), Files(Cow.Value), new AllianceRules.Evaluation.EvaluationOptions(new NodaTime.LocalDate(2007, 12, 31)));
+        var wars = new AllianceRules.Reporting.Study.WarParticipation();
+        var outcome = CheckPipeline.Check(
+            Files(Atop.Value),
+            [.. Files(Cow.Value).Select(AllianceRules.History.HistorySource.FromSource)],
+            new AllianceRules.Evaluation.EvaluationOptions(new NodaTime.LocalDate(2007, 12, 31)),
+            new StreamOptions { Observe = wars.Observe }).Outcome;
         Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
-        var study = AllianceRules.Reporting.Study.ReliabilityStudy.Build(outcome.Report!);
+        var study = AllianceRules.Reporting.Study.ReliabilityStudy.Build(outcome.Report!, rules: outcome.Rules, wars: wars);
+        Assert.NotNull(study.Coverage);
         var folder = Support.Repo.Path("tests", "AllianceRules.Tests", "Cases", "study");
         Support.Baseline.Match(Path.Combine(folder, "atop-cow.txt"), AllianceRules.Reporting.Study.StudyTextWriter.Write(study));
         Support.Baseline.Match(Path.Combine(folder, "atop-cow-pairs.csv.golden"), AllianceRules.Reporting.Study.StudyCsvWriter.Write(study));

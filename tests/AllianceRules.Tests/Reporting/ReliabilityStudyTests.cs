@@ -58,6 +58,9 @@ public sealed class ReliabilityStudyTests
         // Judged on defence, its strongest promise: staying neutral does not count for CCC.
         Assert.Equal((1, 1), (pair.Fulfilled, pair.Violated));
         Assert.Equal(new Tally(2, 1, 1), study.Members.All);
+        // The strict rule wants every obligated member: CCC stayed out, so the promise was not kept.
+        Assert.Equal(PairVerdict.Violated, pair.StrictVerdict);
+        Assert.Equal((new Tally(1, 1, 0), new Tally(1, 0, 1)), (study.ByPair[0].All, study.StrictByPair[0].All));
     }
 
     [Fact]
@@ -112,8 +115,8 @@ public sealed class ReliabilityStudyTests
     {
         var csv = StudyCsvWriter.Write(Study("1866-06-15 XXX attack AAA war=1 name=\"Seven, Weeks\"\n1866-07-26 XXX endwar AAA war=1\n"));
         Assert.Equal(
-            "treaty,war,name,from,period,kinds,instances,fulfilled,violated,allies_fought,indeterminate,pending,verdict\n" +
-            "PACT,1,\"Seven, Weeks\",1866-06-15,before 1945,defense+neutrality,4,0,2,0,0,0,violated\n",
+            "treaty,war,name,from,period,kinds,instances,fulfilled,violated,allies_fought,indeterminate,pending,verdict,strict_verdict\n" +
+            "PACT,1,\"Seven, Weeks\",1866-06-15,before 1945,defense+neutrality,4,0,2,0,0,0,violated,violated\n",
             csv);
     }
 

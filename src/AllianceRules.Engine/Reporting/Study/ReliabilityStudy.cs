@@ -15,7 +15,7 @@ public sealed record Tally(int Invoked, int Honoured, int Violated)
     public Tally Add(Tally other) => new(Invoked + other.Invoked, Honoured + other.Honoured, Violated + other.Violated);
 }
 
-/// <summary>How an alliance did in one war (or under one kind of its obligations there).</summary>
+/// <summary>How an alliance did in one war (or under one kind of its obligations there), under one of the pair rules.</summary>
 public enum PairVerdict
 {
     /// <summary>No obligation of the alliance was invoked: its casus foederis was not met.</summary>
@@ -40,19 +40,26 @@ public sealed record StudyPair(
     int AlliesFought,
     int Indeterminate,
     int Pending,
-    PairVerdict Verdict);
+    PairVerdict Verdict)
+{
+    /// <summary>The verdict under the strict rule (<see cref="PairRules.Strict"/>); <see cref="Verdict"/> is the lenient one.</summary>
+    public PairVerdict StrictVerdict { get; init; }
+}
 
 /// <summary>A reliability figure over pairs, by period and overall.</summary>
 public sealed record StudyRow(string Label, Tally All, Tally Before, Tally After);
 
 /// <summary>
 /// A Leeds-style reliability study over a report: instances are grouped into alliance–war pairs
-/// by the trigger's <see cref="By"/> attribute (<c>war</c>), and each pair is judged as Berkemeier
-/// and Fuhrmann's multilateral coding judges it: honoured when at least one obliged member
-/// honoured and no member fought an ally; violated when none honoured or a member fought an
-/// ally. A pair is judged on the strongest of its promises that was invoked (defence and
-/// offence, then neutrality, then non-aggression). Consultation is left out, as in Leeds: it is no case of alliance performance in war.
-/// Figures are given overall, by kind, and before and after <see cref="Split"/>.
+/// by the trigger's <see cref="By"/> attribute (<c>war</c>), and each pair is judged under both of
+/// Berkemeier and Fuhrmann's rules (<see cref="PairRules"/>): lenient, honoured when at least one
+/// obliged member honoured and no member fought an ally; strict, honoured only when every obliged
+/// member honoured and none fought an ally. A pair is judged on the strongest of its promises that
+/// was invoked (defence and offence, then neutrality, then non-aggression). Consultation is left
+/// out, as in Leeds: it is no case of alliance performance in war. Figures are given overall, by
+/// kind (Leeds': each pair on its promises of that kind; BF's: each pair's verdict under every kind
+/// its alliance has), and before and after <see cref="Split"/>. The lenient figures keep their
+/// historical names (<see cref="ByPair"/>, <see cref="ByKind"/>).
 /// </summary>
 public sealed record ReliabilityStudy(
     string By,
@@ -67,7 +74,30 @@ public sealed record ReliabilityStudy(
     /// <summary>The readings the verdicts were reached under, as the report lists them.</summary>
     public ImmutableArray<Model.Reading> Readings { get; init; } = [];
 
-    public static ReliabilityStudy Build(Report report, string by = "war", int split = 1945)
+    /// <summary>As <see cref="ByPair"/>, under the strict rule.</summary>
+    public ImmutableArray<StudyRow> StrictByPair { get; init; } = [];
+
+    /// <summary>As <see cref="ByKind"/>, under the strict rule.</summary>
+    public ImmutableArray<StudyRow> StrictByKind { get; init; } = [];
+
+    /// <summary>As BF count by kind: each pair's verdict across kinds under every kind of promise its alliance makes (lenient rule).</summary>
+    public ImmutableArray<StudyRow> ByAllianceKind { get; init; } = [];
+
+    /// <summary>As <see cref="ByAllianceKind"/>, under the strict rule.</summary>
+    public ImmutableArray<StudyRow> StrictByAllianceKind { get; init; } = [];
+
+    /// <summary>The fixed universe of pairs and how much of it the study judges; null when the wars' participants were not given.</summary>
+    public StudyCoverage? Coverage { get; init; }
+
+    /// <summary>The kinds a pair is counted under by kind: the promises made for war.</summary>
+    internal static readonly ImmutableArray<RuleKind> WarKinds = [RuleKind.Defense, RuleKind.Offense, RuleKind.Neutrality, RuleKind.Nonaggression];
+
+    /// <summary>
+    /// The study of <paramref name="report"/>. With <paramref name="rules"/>, a pair counts by kind
+    /// under the kinds of its treaty's rules in force (else under those of its instances); with
+    /// <paramref name="wars"/> too, the study reports its <see cref="Coverage"/>.
+    /// </summary>
+    public static ReliabilityStudy Build(Report report, string by = "war", int split = 1945, RuleSet? rules = null, WarParticipation? wars = null)
     {
         var splitDate = new LocalDate(split, 1, 1);
         var withAttribute = report.Instances.Where(i => i.FirstTrigger is { } t && t.Attributes.ContainsKey(by)).ToList();
@@ -86,12 +116,21 @@ public sealed record ReliabilityStudy(
             return new StudyRow(label, Of(list), Of(list.Where(x => x.From < splitDate)), Of(list.Where(x => x.From >= splitDate)));
         }
 
-        var byKind = groups
+        var kindUnits = groups
             .SelectMany(g => g.GroupBy(i => i.Rule.Kind).Select(k => (Kind: k.Key, Unit: Pair(g.Key.Treaty, g.Key.War, k.ToList()))))
             .GroupBy(x => x.Kind)
             .OrderBy(x => x.Key)
-            .Select(x => Row(x.Key.ToString().ToLowerInvariant(), x.Select(u => (u.Unit.From, u.Unit.Verdict))))
-            .ToImmutableArray();
+            .ToList();
+        ImmutableArray<StudyRow> ByKindOf(Func<StudyPair, PairVerdict> verdict) =>
+            [.. kindUnits.Select(x => Row(Label(x.Key), x.Select(u => (u.Unit.From, verdict(u.Unit)))))];
+
+        // As BF count: a pair under every kind of war promise its alliance makes, with its one verdict.
+        var treatyKinds = rules?.Treaties.ToDictionary(t => t.Code, t => t.Rules.Select(r => r.Kind).ToHashSet(), StringComparer.Ordinal);
+        IEnumerable<RuleKind> KindsOf(StudyPair p) =>
+            treatyKinds is not null && treatyKinds.TryGetValue(p.Treaty, out var kinds) ? kinds : p.Kinds;
+        ImmutableArray<StudyRow> ByAllianceKindOf(Func<StudyPair, PairVerdict> verdict) =>
+            [.. WarKinds.Select(k => Row(Label(k), pairs.Where(p => KindsOf(p).Contains(k)).Select(p => (p.From, verdict(p)))))];
+
         // Each member judged as a pair is, on its own strongest promise in that war.
         var members = groups
             .SelectMany(g => g.GroupBy(i => i.Party).Select(m => Pair(g.Key.Treaty, g.Key.War, m.ToList())))
@@ -100,18 +139,28 @@ public sealed record ReliabilityStudy(
         var asFound = counted
             .Select(i => i.WouldBe is { } found ? i with { Status = found, WouldBe = null } : i)
             .GroupBy(i => (i.Rule.Treaty, War: i.FirstTrigger!.Attributes[by]))
-            .Select(g => Pair(g.Key.Treaty, g.Key.War, g.ToList()));
+            .Select(g => Pair(g.Key.Treaty, g.Key.War, g.ToList()))
+            .ToList();
         return new ReliabilityStudy(
             by,
             split,
             pairs,
             [Row("all pairs", pairs.Select(p => (p.From, p.Verdict))), Row("judgment read as found", asFound.Select(p => (p.From, p.Verdict)))],
-            byKind,
+            ByKindOf(p => p.Verdict),
             Row("member commitments", members),
             consultation,
             report.Instances.Length - withAttribute.Count)
-        { Readings = report.Readings };
+        {
+            Readings = report.Readings,
+            StrictByPair = [Row("all pairs", pairs.Select(p => (p.From, p.StrictVerdict))), Row("judgment read as found", asFound.Select(p => (p.From, p.StrictVerdict)))],
+            StrictByKind = ByKindOf(p => p.StrictVerdict),
+            ByAllianceKind = ByAllianceKindOf(p => p.Verdict),
+            StrictByAllianceKind = ByAllianceKindOf(p => p.StrictVerdict),
+            Coverage = rules is not null && wars is not null ? StudyCoverage.Of(rules, wars, pairs) : null,
+        };
     }
+
+    internal static string Label(RuleKind kind) => kind.ToString().ToLowerInvariant();
 
     private static Tally Count(PairVerdict verdict) => verdict switch
     {
@@ -147,13 +196,6 @@ public sealed record ReliabilityStudy(
         var violated = instances.Count(i => i.Status == InstanceStatus.Violated);
         var indeterminate = instances.Count(i => i.Status == InstanceStatus.Indeterminate);
         var pending = instances.Count(i => i.Status == InstanceStatus.Pending);
-        // One member honouring is enough; while none has and one is undecided, the pair is undecided.
-        var verdict =
-            fought > 0 ? PairVerdict.Violated
-            : fulfilled > 0 ? PairVerdict.Honoured
-            : indeterminate + pending > 0 ? PairVerdict.Undecided
-            : violated > 0 ? PairVerdict.Violated
-            : PairVerdict.NotInvoked;
         return new StudyPair(
             treaty,
             war,
@@ -166,6 +208,9 @@ public sealed record ReliabilityStudy(
             fought,
             indeterminate,
             pending,
-            verdict);
+            PairRules.Lenient(fulfilled, violated - fought, fought, indeterminate + pending))
+        {
+            StrictVerdict = PairRules.Strict(fulfilled, violated - fought, fought, indeterminate + pending),
+        };
     }
 }

@@ -5,79 +5,17 @@ using AllianceRules.Text;
 
 namespace AllianceRules.Reporting.Study;
 
-/// <summary><c>alliance study</c> as text: the figures by kind, then across kinds and per member, then one line per alliance–war pair.</summary>
-public static class StudyTextWriter
-{
-    public static string Write(ReliabilityStudy study)
-    {
-        var sb = new StringBuilder();
-        var invoked = study.Pairs.Count(p => p.Verdict is PairVerdict.Honoured or PairVerdict.Violated);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Reliability study: {study.Pairs.Length} alliance-{study.By} pairs with an obligation instance, {invoked} invoked.");
-        sb.AppendLine("A pair is honoured when a member honoured the promise and no member fought an ally.");
-        sb.AppendLine();
-        // By kind first, always: the figure across kinds is the pair measure of Leeds, Long and Mitchell, not the headline.
-        Table(sb, $"Reliability by kind (each alliance-{study.By} pair judged on its promises of that kind)", study, study.ByKind);
-        Table(sb, $"Across kinds (each alliance-{study.By} pair judged once, on its strongest invoked promise)", study, study.ByPair);
-        Table(sb, "Members (each obligated member in each alliance-war pair, judged the same way)", study, [study.Members]);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Left out: {study.Consultation} consultation instances (no case of alliance performance in war, after Leeds); {study.WithoutAttribute} instances whose trigger has no '{study.By}'.");
-        var undecided = study.Pairs.Count(p => p.Verdict == PairVerdict.Undecided);
-        if (undecided > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"Undecided: {undecided} pairs wait for an analyst's judgment or for the war's end.");
-        if (!study.Readings.IsEmpty) sb.AppendLine("Readings: " + string.Join(", ", study.Readings.Select(r => $"{r.QualifiedName}={r.InForce} ({JsonReportWriter.ReadingSource(r)})")) + ".");
-        sb.AppendLine();
-        sb.AppendLine("Pairs");
-        var rows = study.Pairs.Select(p => new[]
-        {
-            p.Treaty, p.War, DateText.Format(p.From), string.Join("+", p.Kinds.Select(k => k.ToString().ToLowerInvariant())),
-            N(p.Fulfilled), N(p.Violated), N(p.AlliesFought), N(p.Indeterminate), N(p.Pending), Verdict(p.Verdict), p.Name ?? string.Empty,
-        }).Prepend(["treaty", study.By, "from", "kinds", "fulfilled", "violated", "fought", "judgment", "pending", "verdict", "name"]).ToList();
-        Align(sb, rows, numericFrom: 4, numericTo: 8);
-        return sb.ToString();
-    }
-
-    private static void Table(StringBuilder sb, string title, ReliabilityStudy study, IReadOnlyList<StudyRow> rows)
-    {
-        sb.AppendLine(title);
-        var before = $"before {study.Split}";
-        var after = $"{study.Split} on";
-        var cells = rows.Select(r => new[] { r.Label, Figure(r.All), Figure(r.Before), Figure(r.After) })
-            .Prepend(["", "all years", before, after]).ToList();
-        Align(sb, cells, numericFrom: 1, numericTo: 3);
-        sb.AppendLine();
-    }
-
-    private static string Figure(Tally t) => t.Reliability is { } r
-        ? string.Create(CultureInfo.InvariantCulture, $"{t.Honoured}/{t.Invoked} = {r * 100:0.0}%")
-        : "-";
-
-    private static void Align(StringBuilder sb, List<string[]> rows, int numericFrom, int numericTo)
-    {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            sb.Append("  ");
-            sb.AppendLine(string.Join("  ", row.Select((cell, c) => c >= numericFrom && c <= numericTo ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
-        }
-    }
-
-    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    public static string Verdict(PairVerdict v) => v switch
-    {
-        PairVerdict.NotInvoked => "not-invoked",
-        _ => v.ToString().ToLowerInvariant(),
-    };
-}
-
-/// <summary><c>alliance study --format csv</c>: one row per alliance–war pair, for R or Stata.</summary>
+/// <summary><c>alliance study --format csv</c>: one row per alliance–war pair, for R or Stata; <c>verdict</c> is the lenient rule's, <c>strict_verdict</c> the strict one's.</summary>
 public static class StudyCsvWriter
 {
     public static string Write(ReliabilityStudy study) => CsvFormat.Write(
-        ["treaty", CsvFormat.ColumnName(study.By), "name", "from", "period", "kinds", "instances", "fulfilled", "violated", "allies_fought", "indeterminate", "pending", "verdict"],
+        ["treaty", CsvFormat.ColumnName(study.By), "name", "from", "period", "kinds", "instances", "fulfilled", "violated", "allies_fought", "indeterminate", "pending", "verdict", "strict_verdict"],
         study.Pairs.Select(p => (IReadOnlyList<string>)
         [
             p.Treaty, p.War, p.Name ?? string.Empty, DateText.Format(p.From), p.From.Year < study.Split ? $"before {study.Split}" : $"{study.Split} on",
             string.Join("+", p.Kinds.Select(k => k.ToString().ToLowerInvariant())),
             I(p.Instances), I(p.Fulfilled), I(p.Violated), I(p.AlliesFought), I(p.Indeterminate), I(p.Pending), StudyTextWriter.Verdict(p.Verdict),
+            StudyTextWriter.Verdict(p.StrictVerdict),
         ]));
 
     private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -98,9 +36,14 @@ public static class StudyJsonWriter
             Rows(json, "pairs", study.ByPair);
             Rows(json, "byKind", study.ByKind);
             Rows(json, "members", [study.Members]);
+            Rows(json, "strictPairs", study.StrictByPair);
+            Rows(json, "strictByKind", study.StrictByKind);
+            Rows(json, "byAllianceKind", study.ByAllianceKind);
+            Rows(json, "strictByAllianceKind", study.StrictByAllianceKind);
             json.WriteNumber("consultationLeftOut", study.Consultation);
             json.WriteNumber("withoutAttribute", study.WithoutAttribute);
             JsonReportWriter.WriteReadings(json, study.Readings);
+            if (study.Coverage is { } coverage) Coverage(json, coverage);
             json.WriteStartArray("table");
             foreach (var p in study.Pairs)
             {
@@ -121,12 +64,50 @@ public static class StudyJsonWriter
                 json.WriteNumber("indeterminate", p.Indeterminate);
                 json.WriteNumber("pending", p.Pending);
                 json.WriteString("verdict", StudyTextWriter.Verdict(p.Verdict));
+                json.WriteString("strictVerdict", StudyTextWriter.Verdict(p.StrictVerdict));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Coverage(Utf8JsonWriter json, StudyCoverage c)
+    {
+        json.WriteStartObject("coverage");
+        json.WriteNumber("universe", c.Universe);
+        json.WriteNumber("invoked", c.Invoked);
+        Counts(json, "notInvoked", c.NotInvoked);
+        json.WriteNumber("decidedStrict", c.DecidedStrict);
+        Counts(json, "undecidedStrict", c.UndecidedStrict);
+        json.WriteNumber("decidedLenient", c.DecidedLenient);
+        Counts(json, "undecidedLenient", c.UndecidedLenient);
+        json.WriteNumber("invokedOutside", c.InvokedOutside);
+        json.WriteStartArray("notInvokedPairs");
+        foreach (var p in c.NotInvokedPairs)
+        {
+            json.WriteStartObject();
+            json.WriteString("treaty", p.Treaty);
+            json.WriteString("value", p.War);
+            json.WriteString("reason", p.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Counts(Utf8JsonWriter json, string name, IEnumerable<CoverageCount> counts)
+    {
+        json.WriteStartArray(name);
+        foreach (var c in counts)
+        {
+            json.WriteStartObject();
+            json.WriteString("reason", c.Reason);
+            json.WriteNumber("count", c.Count);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void Rows(Utf8JsonWriter json, string name, IEnumerable<StudyRow> rows)
