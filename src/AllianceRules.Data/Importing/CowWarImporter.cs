@@ -316,6 +316,9 @@ public static class CowWarImporter
     {
         var events = new List<Event>();
         string Name(int ccode, string party) => participants.FirstOrDefault(p => p.Ccode == ccode)?.State ?? party;
+        var all = participants.SelectMany(p => p.Blocks).ToList();
+        var warStart = all.Min(b => b.Start);
+        var warEnd = all.All(b => b.End is not null) ? all.Max(b => b.End!.Value) : LocalDate.MaxIsoValue;
         foreach (var d in dyads)
         {
             var (attacker, target, by) = (d.A, d.B, d.Direction == DyadTable.Direction.DyadRole ? "dyad-role" : "war-role");
@@ -331,8 +334,17 @@ public static class CowWarImporter
                 }
                 by = "initiators-side";
             }
-            foreach (var b in d.Blocks)
+            foreach (var (spell, lines) in d.Blocks)
             {
+                // The participant file dates the war and its endwar: fighting the dyad file dates wholly outside it is not this war's, and
+                // an attack is cut at the war's end (war 130 runs on to 1945 there), or its obligations would wait for an end that has passed.
+                if (spell.Start > warEnd || (spell.End is { } end && end < warStart))
+                {
+                    foreach (var line in lines.Order()) skipped.Add(new SkippedRow(path, line, "its dates lie outside the war's in the participant file", $"war {d.War}: {d.A} v {d.B}, {Iso(spell.Start)} .. {(spell.End is { } e ? Iso(e) : "ongoing")}"));
+                    continue;
+                }
+                var b = spell;
+                if (warEnd != LocalDate.MaxIsoValue && (b.End is null || b.End > warEnd)) b = b with { End = warEnd };
                 var description = $"{Name(attacker, actor)} attacks {Name(target, victim)}: dyadic roles {d.DyadRoles}, war roles {d.WarRoles}";
                 events.Add(new Event(b.Start, 0, actor, "attack", victim, b.StartPrecision, description, b.End?.PlusDays(1), b.End is null, $" basis=dyad direction={by}"));
             }

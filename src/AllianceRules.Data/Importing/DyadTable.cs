@@ -35,7 +35,10 @@ internal static class DyadTable
     /// roles as A in one direction and as B in the other); <see cref="A"/> attacks unless the
     /// direction is <see cref="Direction.Unresolved"/>, when the caller decides from the participants.
     /// </summary>
-    internal sealed record Dyad(int War, int A, int B, string PartyA, string PartyB, Direction Direction, string DyadRoles, string WarRoles, List<Block> Blocks, List<int> Lines);
+    internal sealed record Dyad(int War, int A, int B, string PartyA, string PartyB, Direction Direction, string DyadRoles, string WarRoles, List<Spell> Blocks, List<int> Lines);
+
+    /// <summary>A block of the dyad's fighting and the rows it was merged from.</summary>
+    internal sealed record Spell(Block Block, List<int> Lines);
 
     private sealed record Row(int Line, int War, int A, int B, string PartyA, string PartyB, int WarRoleA, int WarRoleB, int DyadRoleA, int DyadRoleB, Block Block);
 
@@ -118,7 +121,7 @@ internal static class DyadTable
             var dyadText = Pair(seen.Select(r => (r.DyadRoleA, r.DyadRoleB)), !attackerIsLow);
             var warText = Pair(seen.Select(r => (r.WarRoleA, r.WarRoleB)), !attackerIsLow);
             var (x, y, px, py) = attackerIsLow ? (first.A, first.B, first.PartyA, first.PartyB) : (first.B, first.A, first.PartyB, first.PartyA);
-            var dyad = new Dyad(group.Key.War, x, y, px, py, direction, dyadText, warText, Merge(seen.Select(r => r.Block)), [.. seen.Select(r => r.Line).Order()]);
+            var dyad = new Dyad(group.Key.War, x, y, px, py, direction, dyadText, warText, Merge(seen.Select(r => new Spell(r.Block, [r.Line]))), [.. seen.Select(r => r.Line).Order()]);
             if (!dyads.TryGetValue(dyad.War, out var list)) dyads[dyad.War] = list = [];
             list.Add(dyad);
         }
@@ -133,19 +136,20 @@ internal static class DyadTable
     };
 
     /// <summary>The union of the rows' dates: blocks that overlap or touch become one, from the earliest start to the latest end.</summary>
-    private static List<Block> Merge(IEnumerable<Block> blocks)
+    private static List<Spell> Merge(IEnumerable<Spell> spells)
     {
-        var merged = new List<Block>();
-        foreach (var b in blocks.OrderBy(b => b.Start).ThenByDescending(b => b.StartPrecision))
+        var merged = new List<Spell>();
+        foreach (var (b, lines) in spells.OrderBy(s => s.Block.Start).ThenByDescending(s => s.Block.StartPrecision).ThenBy(s => s.Lines[0]))
         {
-            if (merged.Count > 0 && merged[^1] is var last && (last.End is null || b.Start <= last.End.Value.PlusDays(1)))
+            if (merged.Count > 0 && merged[^1] is var (last, lastLines) && (last.End is null || b.Start <= last.End.Value.PlusDays(1)))
             {
+                lastLines.AddRange(lines);
                 if (last.End is null) continue;
-                if (b.End is null || b.End > last.End) merged[^1] = last with { End = b.End, EndPrecision = b.EndPrecision };
-                else if (b.End == last.End && b.EndPrecision > last.EndPrecision) merged[^1] = last with { EndPrecision = b.EndPrecision };
+                if (b.End is null || b.End > last.End) merged[^1] = new Spell(last with { End = b.End, EndPrecision = b.EndPrecision }, lastLines);
+                else if (b.End == last.End && b.EndPrecision > last.EndPrecision) merged[^1] = new Spell(last with { EndPrecision = b.EndPrecision }, lastLines);
                 continue;
             }
-            merged.Add(b);
+            merged.Add(new Spell(b, [.. lines]));
         }
         return merged;
     }

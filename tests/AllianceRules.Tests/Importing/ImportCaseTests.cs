@@ -246,6 +246,21 @@ public sealed class ImportCaseTests
     }
 
     [Fact]
+    public void A_dyad_is_read_within_the_war_as_the_participant_file_dates_it()
+    {
+        // The war runs 1900-03-01 .. 1901-06-01: USA v CAN begins before it (kept) and ends after it (cut); USA v MEX lies after it.
+        var dyads = new SourceFile("dyads.csv", DyadHeader
+            + "909,1,1.01,2,20,1,1,1899,12,31,1902,1899,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "909,1,1.02,2,70,1,1,1903,12,31,1903,1903,1,3,1,3,1,0,0,,,0,1,,\n");
+        var outcome = CowWarImporter.Import(MadeUpWar(909), Parties(), dyads);
+        var text = Assert.Single(outcome.Files).Text;
+        Assert.Contains("1899-01-01 .. 1901-06-02 USA attack CAN war=909", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("attack MEX", text, StringComparison.Ordinal);
+        var skipped = Assert.Single(outcome.Skipped);
+        Assert.Equal((3, "its dates lie outside the war's in the participant file", "war 909: 2 v 70, 1903-01-01 .. 1903-12-31"), (skipped.Line, skipped.Reason, skipped.Detail));
+    }
+
+    [Fact]
     public void A_dyad_file_without_the_columns_or_with_a_bad_number_is_an_error_and_nothing_is_written()
     {
         var missing = CowWarImporter.Import(MadeUpWar(908), Parties(), new SourceFile("dyads.csv", "warnum,statea,stateb\n908,2,20\n"));
