@@ -56,18 +56,24 @@ internal sealed class ImportCommand(CommandOutput io)
         atop.SetAction(result => new ImportCommand(new CommandOutput(stdout, stderr, "import atop")).RunAtop(
             result.GetValue(members)!, result.GetValue(alliances), result.GetValue(states)!, result.GetValue(isoMap), result.GetValue(output)!));
         var wars = new Argument<string>("WARS.csv") { Description = "The COW Inter-State War data (Inter-StateWarData_v4.0.csv)." };
+        var dyads = new Option<string?>("--dyads")
+        {
+            HelpName = "DYADS.csv",
+            Description = "The COW directed dyadic war data (directed_dyadic_war.csv): attacks from each dyad's own dates and roles, for the wars it has.",
+        };
         var cowWar = new Command("cow-war", """
             Write one history per COW inter-state war (COW055-seven-weeks-war.events): attacks between the sides,
-            assistance within a side, and the war's end, each event with war=<WarNum> and name="<WarName>"
+            assistance within a side, and the war's end, each event with war=<WarNum> and name="<WarName>";
+            with --dyads, the attacks of every war the dyadic file has come from its dyads, with basis=dyad
             (docs/importers.md). Rows that cannot be placed are counted on standard error.
             Exit status: 0 written; 2 an input cannot be read or the command line is wrong.
             """)
         {
-            wars, states, isoMap, output,
+            wars, dyads, states, isoMap, output,
         };
         cowWar.WithVersion();
         cowWar.SetAction(result => new ImportCommand(new CommandOutput(stdout, stderr, "import cow-war")).RunCowWar(
-            result.GetValue(wars)!, result.GetValue(states)!, result.GetValue(isoMap), result.GetValue(output)!));
+            result.GetValue(wars)!, result.GetValue(dyads), result.GetValue(states)!, result.GetValue(isoMap), result.GetValue(output)!));
         var command = new Command("import", "Turn the field's datasets into rule files and histories: ATOP alliances (atop) and COW inter-state wars (cow-war).")
         {
             atop,
@@ -87,14 +93,16 @@ internal sealed class ImportCommand(CommandOutput io)
         return Finish(AtopImporter.Import(membersFile, alliancesFile, parties), output);
     }
 
-    public int RunCowWar(string wars, string states, string? isoMap, string output)
+    public int RunCowWar(string wars, string? dyads, string states, string? isoMap, string output)
     {
         var problems = new List<Diagnostic>();
         var warsFile = Read(wars, problems);
+        var dyadsFile = dyads is null ? null : Read(dyads, problems);
         var (parties, ok) = Parties(states, isoMap, problems);
         CheckOutput(output, problems);
         if (problems.Count > 0 || !ok || warsFile is null || parties is null) return io.Fail(problems);
-        return Finish(CowWarImporter.Import(warsFile, parties), output);
+        if (dyads is not null && dyadsFile is null) return io.Fail(problems);
+        return Finish(CowWarImporter.Import(warsFile, parties, dyadsFile), output);
     }
 
     private static (PartyCodes? Parties, bool Ok) Parties(string states, string? isoMap, List<Diagnostic> problems)

@@ -17,8 +17,8 @@ public sealed class DatasetImportTests : IDisposable
     private (int Exit, string Out, string Err) ImportAtop(string output, params string[] extra) => _cli.Run(
         ["import", "atop", Data("atop", "atop5_1m.csv"), "--alliances", Data("atop", "atop5_1a.csv"), "--states", Data("cow", "states2016.csv"), "--iso-map", Data("cow", "cow_iso3166_map.csv"), "--out", output, .. extra]);
 
-    private (int Exit, string Out, string Err) ImportCow(string wars, string output) => _cli.Run(
-        "import", "cow-war", wars, "--states", Data("cow", "states2016.csv"), "--iso-map", Data("cow", "cow_iso3166_map.csv"), "--out", output);
+    private (int Exit, string Out, string Err) ImportCow(string wars, string output, params string[] extra) => _cli.Run(
+        ["import", "cow-war", wars, "--states", Data("cow", "states2016.csv"), "--iso-map", Data("cow", "cow_iso3166_map.csv"), "--out", output, .. extra]);
 
     [Fact]
     public void Import_atop_writes_a_rule_file_per_alliance_and_counts_the_row_it_cannot_place()
@@ -42,6 +42,30 @@ public sealed class DatasetImportTests : IDisposable
         Assert.Equal((0, string.Empty), (exit, stderr));
         Assert.Equal("wrote 95 files to cow: 95 wars, 1669 events (390 attack, 1184 assist, 95 endwar)\n", stdout.ReplaceLineEndings("\n"));
         Assert.True(File.Exists(Path.Combine(_cli.Directory, "cow", "COW055-seven-weeks-war.events")));
+    }
+
+    [Fact]
+    public void Import_cow_war_with_dyads_reads_the_attacks_from_them_and_counts_the_misdated_rows()
+    {
+        var dyads = Data("cow", "directed_dyadic_war.csv");
+        var (exit, stdout, stderr) = ImportCow(Data("cow", "Inter-StateWarData_v4.0.csv"), "cow", "--dyads", dyads);
+        Assert.Equal(0, exit);
+        Assert.Equal("wrote 95 files to cow: 95 wars, 1578 events (299 attack, 1184 assist, 95 endwar); attacks from dyads in 91 wars, from participants in 4\n", stdout.ReplaceLineEndings("\n"));
+        Assert.StartsWith($"note: 13 rows of {dyads} were skipped: impossible date (5), its dates lie outside the war's in the participant file (8)\n  {dyads}:288: impossible date: 1918-24-10 .. 1918-3-11\n", stderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal((0, string.Empty, string.Empty), _cli.Run("fmt", "--check", "cow"));
+    }
+
+    [Fact]
+    public void A_malformed_dyad_file_is_a_located_error_and_nothing_is_written()
+    {
+        _cli.Write("dyads.csv", "warnum,statea,stateb,warstrtmnth,warstrtday,warstrtyr,warendmnth,warenday,warendyr,warolea,waroleb,wardyadrolea,wardyadroleb\n55,255,300,6,15,1866,7,26,1866,1,3,1,3\n55,300,255,6,15,1866,7,26,1866,3,1,x,1\n");
+        var (exit, stdout, stderr) = ImportCow(Data("cow", "Inter-StateWarData_v4.0.csv"), "cow", "--dyads", "dyads.csv");
+        Assert.Equal((2, string.Empty), (exit, stdout));
+        Assert.StartsWith("dyads.csv:3:36: error AR7003: 'wardyadrolea' must be a whole number, not 'x'", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_cli.Directory, "cow")));
+        var missing = ImportCow(Data("cow", "Inter-StateWarData_v4.0.csv"), "cow", "--dyads", "no-such-dyads.csv");
+        Assert.Equal((2, "alliance: error AR9001: 'no-such-dyads.csv' does not exist\n"), (missing.Exit, missing.Err.ReplaceLineEndings("\n")));
+        Assert.False(Directory.Exists(Path.Combine(_cli.Directory, "cow")));
     }
 
     [Fact]

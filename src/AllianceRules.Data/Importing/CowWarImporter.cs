@@ -22,26 +22,28 @@ public static class CowWarImporter
         "startmonth2", "startday2", "startyear2", "endmonth2", "endday2", "endyear2",
     ];
 
-    private enum Precision
+    internal enum Precision
     {
         Day,
         Month,
         Year,
     }
 
-    private sealed record Block(LocalDate Start, Precision StartPrecision, LocalDate? End, Precision EndPrecision);
+    internal sealed record Block(LocalDate Start, Precision StartPrecision, LocalDate? End, Precision EndPrecision);
 
     private sealed record Participant(int Line, int War, string WarName, int Ccode, string Party, string State, int Side, bool Initiator, List<Block> Blocks);
 
     /// <summary>An event to write; <see cref="Until"/> is the day after the last of an interval (COW's ends are inclusive), null for a point, and <see cref="Open"/> for a block still going on.</summary>
-    private sealed record Event(LocalDate Date, int Order, string Actor, string Verb, string Target, Precision Precision, string Description, LocalDate? Until = null, bool Open = false);
+    private sealed record Event(LocalDate Date, int Order, string Actor, string Verb, string Target, Precision Precision, string Description, LocalDate? Until = null, bool Open = false, string Attributes = "");
 
-    public static ImportOutcome Import(SourceFile wars, PartyCodes parties)
+    /// <param name="dyads">The COW directed dyadic war file: with it, the attacks of each war it has come from its dyads (docs/importers.md "Dyads").</param>
+    public static ImportOutcome Import(SourceFile wars, PartyCodes parties, SourceFile? dyads = null)
     {
         var bag = new DiagnosticBag();
         var table = CsvTable.Read(wars, "the COW inter-state war file", Columns, bag);
-        if (table is null) return ImportOutcome.Failed(bag.ToSortedArray());
         var skipped = new List<SkippedRow>();
+        var dyadTable = dyads is null ? null : DyadTable.Read(dyads, parties, bag, skipped);
+        if (table is null || (dyads is not null && dyadTable is null)) return ImportOutcome.Failed(bag.ToSortedArray());
         var participants = new List<Participant>();
         foreach (var row in table.Rows)
         {
@@ -109,6 +111,7 @@ public static class CowWarImporter
 
         var files = new List<GeneratedFile>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal) { ["attack"] = 0, ["assist"] = 0, ["endwar"] = 0 };
+        var (fromDyads, fromParticipants) = (0, 0);
         foreach (var war in participants.GroupBy(p => p.War).OrderBy(g => g.Key))
         {
             // A war needs two sides: one side alone has no attack and no end to write.
@@ -117,17 +120,27 @@ public static class CowWarImporter
                 foreach (var p in war) skipped.Add(new SkippedRow(wars.Path, p.Line, "its war has no participant on the other side", $"war {war.Key}"));
                 continue;
             }
-            var (name, text, events) = History(war.Key, [.. war], wars.Path);
+            var warDyads = dyadTable?.GetValueOrDefault(war.Key);
+            if (warDyads is not null) fromDyads++;
+            else fromParticipants++;
+            var (name, text, events) = History(war.Key, [.. war], wars.Path, dyadTable is null ? null : (dyads!.Path, warDyads), skipped);
             files.Add(new GeneratedFile(name, Formatter.FormatEvents(text)));
             foreach (var e in events) counts[e.Verb]++;
         }
+        // Dyads of a war the participant file does not have (or whose rows were all skipped) have no history to go to.
+        foreach (var (war, list) in dyadTable ?? [])
+        {
+            if (participants.Any(p => p.War == war) && files.Any(f => f.Name.StartsWith("COW" + war.ToString("000", CultureInfo.InvariantCulture) + "-", StringComparison.Ordinal))) continue;
+            foreach (var line in list.SelectMany(d => d.Lines).Order()) skipped.Add(new SkippedRow(dyads!.Path, line, "its war has no history from the participant file", $"war {war}"));
+        }
         var total = counts.Values.Sum();
         var summary = $"{files.Count} war{(files.Count == 1 ? string.Empty : "s")}, {total} events ({counts["attack"]} attack, {counts["assist"]} assist, {counts["endwar"]} endwar)";
+        if (dyadTable is not null) summary += $"; attacks from dyads in {fromDyads} war{(fromDyads == 1 ? string.Empty : "s")}, from participants in {fromParticipants}";
         return new ImportOutcome([.. files], [.. skipped], [], summary);
     }
 
     /// <summary>A start date: an unknown day (-9) is the 1st of the month, an unknown month January.</summary>
-    private static (LocalDate Date, Precision Precision)? Start(int year, int month, int day)
+    internal static (LocalDate Date, Precision Precision)? Start(int year, int month, int day)
     {
         // A year past the calendar's (NodaTime's 1..9999 here) made LocalDate throw (found by fuzzing, issue 8): it is an impossible date.
         if (year is < 1 or > 9999) return null;
@@ -139,7 +152,7 @@ public static class CowWarImporter
     }
 
     /// <summary>An end date: an unknown day (-9) is the last day of the month, an unknown month December.</summary>
-    private static (LocalDate Date, Precision Precision)? End(int year, int month, int day)
+    internal static (LocalDate Date, Precision Precision)? End(int year, int month, int day)
     {
         // As in Start: a year past 9999 threw (found by fuzzing, issue 8).
         if (year is < 1 or > 9999) return null;
@@ -181,7 +194,8 @@ public static class CowWarImporter
         return slug.Split('-').Contains("war") ? slug : slug + "-war";
     }
 
-    private static (string Name, string Text, List<Event> Events) History(int war, List<Participant> participants, string sourcePath)
+    /// <param name="dyads">Null without <c>--dyads</c>; else the dyad file's name and this war's dyads, null when it has none.</param>
+    private static (string Name, string Text, List<Event> Events) History(int war, List<Participant> participants, string sourcePath, (string Path, List<DyadTable.Dyad>? List)? dyads, List<SkippedRow> skipped)
     {
         var warName = participants[0].WarName;
         // Attacks run from the side that has the war's initiators; when both or neither has one, from side 1.
@@ -218,9 +232,9 @@ public static class CowWarImporter
                         var (until, open) = Together(ba, bb);
                         // An attack holds while both fight, and so does the help of states on one side: help
                         // given since an earlier entry still holds inside the window of a later attack.
-                        if (a.Side == attackerSide && b.Side != attackerSide)
+                        if (a.Side == attackerSide && b.Side != attackerSide && dyads?.List is null)
                         {
-                            Add(new Event(date, 0, a.Party, "attack", b.Party, precision, $"{a.State} (side {a.Side}) fights {b.State} (side {b.Side})", until, open));
+                            Add(new Event(date, 0, a.Party, "attack", b.Party, precision, $"{a.State} (side {a.Side}) fights {b.State} (side {b.Side})", until, open, dyads is null ? string.Empty : " basis=participants"));
                         }
                         else if (a.Side == b.Side)
                         {
@@ -230,6 +244,8 @@ public static class CowWarImporter
                 }
             }
         }
+        var dyadAttacks = dyads?.List is { } list ? DyadAttacks(list, participants, attackerSide, skipped, dyads.Value.Path) : [];
+        foreach (var e in dyadAttacks) Add(e);
         // The war ends once: on the last end date of any participant, between the first participants of each side.
         Participant? First(int side) => participants.Where(p => p.Side == side).OrderBy(p => p.Blocks[0].Start).ThenBy(p => p.Line).FirstOrDefault();
         var blocks = participants.SelectMany(p => p.Blocks).ToList();
@@ -255,8 +271,21 @@ public static class CowWarImporter
         sb.AppendLine($"# COW Inter-State War Data v4.0, war {warNumber}: {warName} ({Iso(first)} .. {last}).");
         sb.AppendLine($"# Imported by 'alliance import cow-war' from {sourcePath.Replace('\\', '/').Split('/')[^1]} (lines {string.Join(", ", participants.Select(p => p.Line).Order())}).");
         sb.AppendLine($"# Cite: {ImportVocabulary.CowWarCitation}");
-        sb.AppendLine($"# Attacks run from side {attackerSide}{(initiatorSides.Count == 1 ? ", the side of the initiators (Initiator = 1)" : initiatorSides.Count == 0 ? ": neither side has an initiator" : ": both sides have an initiator")}.");
-        sb.AppendLine("# Attacks and help hold while both states fight: from the later start up to the day after the earlier end.");
+        var sides = $"side {attackerSide}{(initiatorSides.Count == 1 ? ", the side of the initiators (Initiator = 1)" : initiatorSides.Count == 0 ? ": neither side has an initiator" : ": both sides have an initiator")}";
+        if (dyads?.List is { } used)
+        {
+            var file = dyads.Value.Path.Replace('\\', '/').Split('/')[^1];
+            sb.AppendLine($"# Attacks come from the COW directed dyadic war data, {file} ({used.Sum(d => d.Lines.Count)} rows, {used.Count} dyads): one per dyad over its own");
+            sb.AppendLine("# dates, from the state that began the dyad (wardyadrole 1 against 3); where the dyad's rows disagree on that, from");
+            sb.AppendLine($"# the initiators' side of the war (warole 1 or 2 against 3 or 4); where they disagree on that too, from {sides}.");
+            sb.AppendLine("# Help holds while both states fight: from the later start up to the day after the earlier end.");
+        }
+        else
+        {
+            if (dyads is not null) sb.AppendLine("# The dyadic war data have no row of this war: attacks are read from the participants (basis=participants).");
+            sb.AppendLine($"# Attacks run from {sides}.");
+            sb.AppendLine("# Attacks and help hold while both states fight: from the later start up to the day after the earlier end.");
+        }
         sb.AppendLine("# Participants: side, party, ccode and state, the dates of each block of fighting, initiator:");
         foreach (var p in participants.OrderBy(p => p.Side).ThenBy(p => p.Blocks[0].Start).ThenBy(p => p.Line))
         {
@@ -277,9 +306,50 @@ public static class CowWarImporter
                 _ => string.Empty,
             };
             var when = e.Open ? $"{Iso(e.Date)} .." : e.Until is { } until && until != e.Date.PlusDays(1) ? $"{Iso(e.Date)} .. {Iso(until)}" : Iso(e.Date);
-            sb.AppendLine($"{when} {e.Actor} {e.Verb} {e.Target} war={warNumber} name=\"{warName}\"{precision} \"{e.Description}\"");
+            sb.AppendLine($"{when} {e.Actor} {e.Verb} {e.Target} war={warNumber} name=\"{warName}\"{precision}{e.Attributes} \"{e.Description}\"");
         }
         return ($"COW{number}-{Slug(warName)}.events", sb.ToString(), events);
+    }
+
+    /// <summary>One attack per dyad and block of its dates, from the attacker its roles give; a dyad whose roles say nothing is read from the war's attacking side.</summary>
+    private static List<Event> DyadAttacks(List<DyadTable.Dyad> dyads, List<Participant> participants, int attackerSide, List<SkippedRow> skipped, string path)
+    {
+        var events = new List<Event>();
+        string Name(int ccode, string party) => participants.FirstOrDefault(p => p.Ccode == ccode)?.State ?? party;
+        var all = participants.SelectMany(p => p.Blocks).ToList();
+        var warStart = all.Min(b => b.Start);
+        var warEnd = all.All(b => b.End is not null) ? all.Max(b => b.End!.Value) : LocalDate.MaxIsoValue;
+        foreach (var d in dyads)
+        {
+            var (attacker, target, by) = (d.A, d.B, d.Direction == DyadTable.Direction.DyadRole ? "dyad-role" : "war-role");
+            var (actor, victim) = (d.PartyA, d.PartyB);
+            if (d.Direction == DyadTable.Direction.Unresolved)
+            {
+                bool On(int ccode, bool attacking) => participants.Where(p => p.Ccode == ccode).Select(p => p.Side == attackerSide).Distinct().SequenceEqual([attacking]);
+                if (On(d.B, true) && On(d.A, false)) (attacker, target, actor, victim) = (d.B, d.A, d.PartyB, d.PartyA);
+                else if (!(On(d.A, true) && On(d.B, false)))
+                {
+                    foreach (var line in d.Lines) skipped.Add(new SkippedRow(path, line, "its roles do not say who attacks", $"war {d.War}: {d.A} v {d.B}, dyadic roles {d.DyadRoles}, war roles {d.WarRoles}"));
+                    continue;
+                }
+                by = "initiators-side";
+            }
+            foreach (var (spell, lines) in d.Blocks)
+            {
+                // The participant file dates the war and its endwar: fighting the dyad file dates wholly outside it is not this war's, and
+                // an attack is cut at the war's end (war 130 runs on to 1945 there), or its obligations would wait for an end that has passed.
+                if (spell.Start > warEnd || (spell.End is { } end && end < warStart))
+                {
+                    foreach (var line in lines.Order()) skipped.Add(new SkippedRow(path, line, "its dates lie outside the war's in the participant file", $"war {d.War}: {d.A} v {d.B}, {Iso(spell.Start)} .. {(spell.End is { } e ? Iso(e) : "ongoing")}"));
+                    continue;
+                }
+                var b = spell;
+                if (warEnd != LocalDate.MaxIsoValue && (b.End is null || b.End > warEnd)) b = b with { End = warEnd };
+                var description = $"{Name(attacker, actor)} attacks {Name(target, victim)}: dyadic roles {d.DyadRoles}, war roles {d.WarRoles}";
+                events.Add(new Event(b.Start, 0, actor, "attack", victim, b.StartPrecision, description, b.End?.PlusDays(1), b.End is null, $" basis=dyad direction={by}"));
+            }
+        }
+        return events;
     }
 
     private static string Mark(Precision precision) => precision switch

@@ -17,9 +17,15 @@ public sealed class FullImportTests
         ImportCaseTests.Source(ImportCaseTests.Data("atop", "atop5_1a.csv")),
         ImportCaseTests.Parties()));
 
-    private static readonly Lazy<ImportOutcome> Cow = new(() => CowWarImporter.Import(
+    private static readonly Lazy<ImportOutcome> CowParticipants = new(() => CowWarImporter.Import(
         ImportCaseTests.Source(ImportCaseTests.Data("cow", "Inter-StateWarData_v4.0.csv")),
         ImportCaseTests.Parties()));
+
+    /// <summary>COW as the study imports it (bench/replicate): attacks from the directed dyadic war data where it has the war.</summary>
+    private static readonly Lazy<ImportOutcome> Cow = new(() => CowWarImporter.Import(
+        ImportCaseTests.Source(ImportCaseTests.Data("cow", "Inter-StateWarData_v4.0.csv")),
+        ImportCaseTests.Parties(),
+        ImportCaseTests.Source(ImportCaseTests.Data("cow", "directed_dyadic_war.csv"))));
 
     private static List<SourceFile> Files(ImportOutcome outcome) => [.. outcome.Files.Select(f => new SourceFile(f.Name, f.Text))];
 
@@ -40,10 +46,24 @@ public sealed class FullImportTests
     [Fact]
     public void All_of_COW_imports_with_no_row_left_unplaced()
     {
-        var outcome = Cow.Value;
+        var outcome = CowParticipants.Value;
         Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
         Assert.Equal("95 wars, 1669 events (390 attack, 1184 assist, 95 endwar)", outcome.Summary);
         Assert.Empty(outcome.SkipCounts);
+    }
+
+    [Fact]
+    public void All_of_COW_with_its_dyads_imports_with_the_dyad_rows_it_cannot_date_counted()
+    {
+        var outcome = Cow.Value;
+        Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
+        Assert.Equal("95 wars, 1578 events (299 attack, 1184 assist, 95 endwar); attacks from dyads in 91 wars, from participants in 4", outcome.Summary);
+        // Month 24 (lines 288-289) and year 19118 (lines 444-446) in World War I: skipped, as any impossible date;
+        // and the fighting of 1987-88 that v4.01 counts to the War over Angola (1975-76 in the participant file).
+        Assert.Equal([("impossible date", 5), ("its dates lie outside the war's in the participant file", 8)], outcome.SkipCounts);
+        Assert.Equal([288, 289, 444, 445, 446, 1356, 1357, 1358, 1359, 1362, 1363, 1364, 1365], outcome.Skipped.Select(s => s.Line).Order());
+        var basis = outcome.Files.Where(f => f.Text.Contains("basis=participants", StringComparison.Ordinal)).Select(f => f.Name[..6]);
+        Assert.Equal(["COW145", "COW158", "COW215", "COW217"], basis.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace AllianceRules.Tests.Importing;
 /// <summary>
 /// The importers on slices of the real files: each folder of Cases/import/atop holds the ATOP rows
 /// of one alliance (members.csv, alliances.csv) beside the rule file they must give; each folder
-/// of Cases/import/cow-war the COW rows of one war (wars.csv) beside its history. The state list
+/// of Cases/import/cow-war the COW rows of one war (wars.csv), and where it has one the rows of its
+/// dyads (dyads.csv, as with --dyads), beside its history. The state list
 /// and the ISO map are read from ../shared/data. ALLIANCE_UPDATE_BASELINES=1 rewrites the expected files.
 /// </summary>
 public sealed class ImportCaseTests
@@ -52,7 +53,9 @@ public sealed class ImportCaseTests
     public void A_COW_war_gives_its_history(string name)
     {
         var folder = Path.Combine(Cases, "cow-war", name);
-        var outcome = CowWarImporter.Import(Source(Path.Combine(folder, "wars.csv")), Parties());
+        // A folder with dyads.csv (rows of directed_dyadic_war.csv) imports as with --dyads.
+        var dyads = Path.Combine(folder, "dyads.csv");
+        var outcome = CowWarImporter.Import(Source(Path.Combine(folder, "wars.csv")), Parties(), File.Exists(dyads) ? Source(dyads) : null);
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(DiagnosticFormatter.Format)));
         MatchAll(folder, outcome, ".events");
     }
@@ -162,6 +165,113 @@ public sealed class ImportCaseTests
         Assert.True(outcome.Succeeded);
         Assert.Equal([("ends before it starts", 1), ("its war has no participant on the other side", 1)], outcome.SkipCounts);
         Assert.Empty(outcome.Files);
+    }
+
+    private const string DyadHeader = "warnum,disno,dyindex,statea,stateb,warstrtmnth,warstrtday,warstrtyr,warendmnth,warenday,warendyr,year,warolea,waroleb,wardyadrolea,wardyadroleb,outcomea,batdtha,batdthb,changes_1,changes_2,batdths,durindx,start_date,end_date\n";
+
+    private static SourceFile MadeUpWar(int war) => new("wars.csv", WarHeader
+        + $"{war},Made-up War,1,2,United States of America,1,3,1,1900,6,1,1901,-8,-8,-8,-8,-8,-8,-8,1,1,1,-8,1000,4\n"
+        + $"{war},Made-up War,1,20,Canada,2,3,1,1900,6,1,1901,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n"
+        + $"{war},Made-up War,1,70,Mexico,2,3,1,1900,6,1,1901,-8,-8,-8,-8,-8,-8,-8,1,2,2,-8,1000,4\n");
+
+    [Fact]
+    public void A_dyad_is_one_attack_over_its_years_from_the_state_that_began_it()
+    {
+        // Made-up rows: Canada (war role 4, a joiner on the targets' side) began its dyad with the
+        // United States (dyadic role 1), in two war-year rows each way; Mexico's dyad runs the other way.
+        var dyads = new SourceFile("dyads.csv", DyadHeader
+            + "904,1,1.01,2,20,5,1,1900,6,1,1901,1900,1,4,3,1,2,0,0,,,0,1,,\n"
+            + "904,1,1.01,2,20,5,1,1900,6,1,1901,1901,1,4,3,1,2,0,0,,,0,1,,\n"
+            + "904,1,1.01,20,2,5,1,1900,6,1,1901,1900,4,1,1,3,1,0,0,,,0,1,,\n"
+            + "904,1,1.01,20,2,5,1,1900,6,1,1901,1901,4,1,1,3,1,0,0,,,0,1,,\n"
+            + "904,1,1.02,2,70,3,-9,1900,-9,-9,1900,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "904,1,1.02,70,2,3,-9,1900,-9,-9,1900,1900,3,1,3,1,2,0,0,,,0,1,,\n");
+        var outcome = CowWarImporter.Import(MadeUpWar(904), Parties(), dyads);
+        Assert.True(outcome.Succeeded);
+        var text = Assert.Single(outcome.Files).Text;
+        Assert.Contains("1900-05-01 .. 1901-06-02 CAN attack USA war=904 name=\"Made-up War\" basis=dyad direction=dyad-role \"Canada attacks United States of America: dyadic roles 1 v 3, war roles 4 v 1\"", text, StringComparison.Ordinal);
+        Assert.Contains("1900-03-01 .. 1901-01-01 USA attack MEX war=904 name=\"Made-up War\" precision=month basis=dyad direction=dyad-role", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("USA attack CAN", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Split('\n').Count(l => l.Contains(" attack ", StringComparison.Ordinal) && !l.StartsWith('#')));
+        Assert.EndsWith("attacks from dyads in 1 war, from participants in 0", outcome.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Roles_that_disagree_fall_back_to_the_war_roles_then_to_the_initiators_side()
+    {
+        // USA v CAN: each direction calls its own state the dyad's initiator, the war roles agree (1 against 3).
+        // USA v MEX: the dyadic roles and the war roles both disagree: the participants' initiators' side attacks.
+        var dyads = new SourceFile("dyads.csv", DyadHeader
+            + "905,1,1.01,2,20,3,1,1900,6,1,1901,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "905,1,1.01,20,2,3,1,1900,6,1,1901,1900,3,1,1,3,2,0,0,,,0,1,,\n"
+            + "905,1,1.02,2,70,3,1,1900,6,1,1901,1900,1,2,1,1,1,0,0,,,0,1,,\n"
+            + "905,1,1.02,70,2,3,1,1900,6,1,1901,1900,2,1,1,1,2,0,0,,,0,1,,\n");
+        var text = Assert.Single(CowWarImporter.Import(MadeUpWar(905), Parties(), dyads).Files).Text;
+        Assert.Contains("USA attack CAN war=905 name=\"Made-up War\" basis=dyad direction=war-role \"United States of America attacks Canada: dyadic roles 1 v 3 or 3 v 1, war roles 1 v 3\"", text, StringComparison.Ordinal);
+        Assert.Contains("USA attack MEX war=905 name=\"Made-up War\" basis=dyad direction=initiators-side", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_war_the_dyads_do_not_have_reads_its_attacks_from_the_participants_and_says_so()
+    {
+        var outcome = CowWarImporter.Import(MadeUpWar(906), Parties(), new SourceFile("dyads.csv", DyadHeader));
+        var text = Assert.Single(outcome.Files).Text;
+        Assert.Contains("# The dyadic war data have no row of this war: attacks are read from the participants (basis=participants).", text, StringComparison.Ordinal);
+        Assert.Contains("USA attack CAN war=906 name=\"Made-up War\" basis=participants", text, StringComparison.Ordinal);
+        Assert.EndsWith("attacks from dyads in 0 wars, from participants in 1", outcome.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dyad_rows_that_cannot_be_placed_are_counted_by_reason_and_the_rest_imported()
+    {
+        // Month 24 and year 19118 are as in directed_dyadic_war.csv v4.01 (World War I); the others made up.
+        var dyads = new SourceFile("dyads.csv", DyadHeader
+            + "907,1,1.01,2,20,24,10,1900,3,11,1900,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "907,1,1.01,2,20,8,11,1900,9,29,19118,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "907,1,1.02,2,9999,3,1,1900,6,1,1901,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "907,1,1.03,2,70,3,1,-9,6,1,1901,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "907,1,1.04,2,70,3,1,1901,6,1,1900,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "907,1,1.05,2,2,3,1,1900,6,1,1901,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "999,1,1.06,2,20,3,1,1900,6,1,1901,1900,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "907,1,1.07,2,70,3,1,1900,6,1,1901,1900,1,3,1,3,1,0,0,,,0,1,,\n");
+        var outcome = CowWarImporter.Import(MadeUpWar(907), Parties(), dyads);
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(
+            [("ends before it starts", 1), ("impossible date", 2), ("its war has no history from the participant file", 1), ("statea and stateb are one state", 1), ("stateb is no known state", 1), ("unknown year", 1)],
+            outcome.SkipCounts);
+        Assert.Equal("dyads.csv:2: impossible date: 1900-24-10 .. 1900-3-11", outcome.Skipped.Where(s => s.Line == 2).Select(s => $"{s.File}:{s.Line}: {s.Reason}: {s.Detail}").Single());
+        var text = Assert.Single(outcome.Files).Text;
+        Assert.Contains("USA attack MEX war=907", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("attack CAN", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dyad_is_read_within_the_war_as_the_participant_file_dates_it()
+    {
+        // The war runs 1900-03-01 .. 1901-06-01: USA v CAN begins before it (kept) and ends after it (cut); USA v MEX lies after it.
+        var dyads = new SourceFile("dyads.csv", DyadHeader
+            + "909,1,1.01,2,20,1,1,1899,12,31,1902,1899,1,3,1,3,1,0,0,,,0,1,,\n"
+            + "909,1,1.02,2,70,1,1,1903,12,31,1903,1903,1,3,1,3,1,0,0,,,0,1,,\n");
+        var outcome = CowWarImporter.Import(MadeUpWar(909), Parties(), dyads);
+        var text = Assert.Single(outcome.Files).Text;
+        Assert.Contains("1899-01-01 .. 1901-06-02 USA attack CAN war=909", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("attack MEX", text, StringComparison.Ordinal);
+        var skipped = Assert.Single(outcome.Skipped);
+        Assert.Equal((3, "its dates lie outside the war's in the participant file", "war 909: 2 v 70, 1903-01-01 .. 1903-12-31"), (skipped.Line, skipped.Reason, skipped.Detail));
+    }
+
+    [Fact]
+    public void A_dyad_file_without_the_columns_or_with_a_bad_number_is_an_error_and_nothing_is_written()
+    {
+        var missing = CowWarImporter.Import(MadeUpWar(908), Parties(), new SourceFile("dyads.csv", "warnum,statea,stateb\n908,2,20\n"));
+        Assert.StartsWith(
+            "dyads.csv:1:1: error AR7001: the COW directed dyadic war file has no columns 'warstrtmnth', 'warstrtday', 'warstrtyr', 'warendmnth', 'warenday', 'warendyr', 'warolea', 'waroleb', 'wardyadrolea' and 'wardyadroleb'",
+            DiagnosticFormatter.Format(Assert.Single(missing.Diagnostics)), StringComparison.Ordinal);
+        Assert.Empty(missing.Files);
+        var bad = CowWarImporter.Import(MadeUpWar(908), Parties(), new SourceFile("dyads.csv", DyadHeader + "908,1,1.01,2,20,3,1,1900,6,1,1901,1900,1,3,one,3,1,0,0,,,0,1,,\n"));
+        Assert.StartsWith("dyads.csv:2:44: error AR7003: 'wardyadrolea' must be a whole number, not 'one'", DiagnosticFormatter.Format(Assert.Single(bad.Diagnostics)), StringComparison.Ordinal);
+        Assert.Empty(bad.Files);
+        Assert.False(bad.Succeeded);
     }
 
     [Fact]
