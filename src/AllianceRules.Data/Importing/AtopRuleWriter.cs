@@ -12,6 +12,8 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
 {
     private const string War = "[war=@war] before _ endwar _ [war=@war]";
 
+    private const string Attacking = "Neutrality: do not join a non-member that a member attacks";
+
     /// <summary>Whether a rule is gated by the reading of <see cref="AtopThreat"/>, which the treaty must then declare.</summary>
     public bool UsesThreatReading { get; private set; }
 
@@ -37,8 +39,13 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
                 : request ? $"Consultation{(party is null ? string.Empty : $" by {party}")} at a member's request"
                 : party is null ? o.Title : o.Title.Replace(":", $" by {party}:", StringComparison.Ordinal);
             List<(string? Gate, string[]? Threat)> versions = threat is null ? [(null, null)] : [(AtopThreat.Named, threat), (AtopThreat.Analyst, null)];
+            // A neutrality promise is engaged by a member's war, unless it holds only when the member is attacked (neucoatt) or did not provoke (neuconpr).
+            bool[] shapes = !forbid && o.Kind == "neutrality" && !conditions.Contains("neucoatt") && !conditions.Contains("neuconpr") ? [false, true] : [false];
+            foreach (var attacking in shapes)
             foreach (var (gate, named) in versions)
             {
+                var id2 = attacking ? ruleId.Replace("neutrality", "neutrality-attacking", StringComparison.Ordinal) : ruleId;
+                var title2 = attacking ? (party is null ? Attacking : Attacking.Replace(":", $" by {party}:", StringComparison.Ordinal)) : title;
                 sb.AppendLine();
                 sb.AppendLine($"  # ATOP 5.1 {phasesText}: {o.Variable} = 1 for {(party is null ? "every member" : party)}{(party is null ? string.Empty : " (not for every member: the obligation is asymmetric)")}.");
                 var codes = string.Join(", ", conditions.Select(c => $"{c} = 1"));
@@ -48,9 +55,9 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
                 else sb.AppendLine($"  # Leeds: members fighting each other break a {o.Kind} pledge as much as a non-aggression one{Codes(forbidden)}.");
                 if (!forbid)
                 {
-                    foreach (var line in Notes(o, conditions, gate, threat)) sb.AppendLine($"  # {line}");
+                    foreach (var line in Notes(o, conditions, gate, threat, attacking)) sb.AppendLine($"  # {line}");
                 }
-                sb.AppendLine($"  rule {ruleId} \"{title}\" {{");
+                sb.AppendLine($"  rule {id2} \"{title2}\" {{");
                 sb.AppendLine($"    kind {o.Kind}");
                 sb.AppendLine($"    cites \"ATOP 5.1 atopid {id}: {o.Variable}\"");
                 if (effective is { } e) sb.AppendLine($"    effective {AtopImporter.Interval(e.Start, e.End)}");
@@ -59,7 +66,7 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
                     sb.AppendLine($"    if reading {AtopThreat.Reading} is {gate}");
                     UsesThreatReading = true;
                 }
-                foreach (var line in Body(o, forbid, party, request, named)) sb.AppendLine($"    {line}");
+                foreach (var line in Body(o, forbid, party, request, named, attacking)) sb.AppendLine($"    {line}");
                 if (Judgment(o, conditions, party, named is not null) is { } judgment) sb.AppendLine($"    judgment \"{judgment}\"");
                 sb.AppendLine("  }");
                 count++;
@@ -71,8 +78,17 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
     private static string Codes(IEnumerable<string> codes) => codes.Any() ? $" ({string.Join(", ", codes.Select(c => $"{c} = 1"))})" : string.Empty;
 
     /// <summary>What the comments say about conditions the rule encodes, and about consultation.</summary>
-    private static IEnumerable<string> Notes(AtopObligation o, string[] conditions, string? gate, string[]? threat)
+    private static IEnumerable<string> Notes(AtopObligation o, string[] conditions, string? gate, string[]? threat, bool attacking)
     {
+        if (attacking)
+        {
+            yield return "neucoatt = 0 and neuconpr = 0: the promise not to join a conflict between a member and a third party on";
+            yield return "the adversary's side (neutral) holds whoever began it, so a member that attacks engages it too.";
+            yield return "Violated when the ally joins the war on the side of the member's adversary before the war ends.";
+            if (gate == AtopThreat.Named) yield return $"{o.Adversary} = 1 and the treaty names its threat (statthr1, statthr2: {string.Join(", ", threat!)}): under the default reading the adversary is that threat.";
+            if (gate == AtopThreat.Analyst) yield return $"{o.Adversary} = 1: under the reading '{AtopThreat.Analyst}' the adversary is left to an analyst.";
+            yield break;
+        }
         if (conditions.Any(c => c.EndsWith("conpr", StringComparison.Ordinal)))
         {
             yield return $"{o.Variable[..3]}conpr = 1 (only if the ally did not provoke): the COW histories have the attacks run from the";
@@ -88,7 +104,7 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
         if (o.Kind == "neutrality") yield return "Leeds: invoked when a member is attacked; violated when the ally fights it before the war ends.";
     }
 
-    private static IEnumerable<string> Body(AtopObligation o, bool forbid, string? party, bool request, string[]? threat)
+    private static IEnumerable<string> Body(AtopObligation o, bool forbid, string? party, bool request, string[]? threat, bool attacking)
     {
         var carrier = party is null ? string.Empty : $" and {party} is member";
         if (forbid)
@@ -100,6 +116,12 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
         {
             yield return party is null ? "when $v request $ally where $v is member and $ally is member and $ally != $v" : $"when $v request {party} where $v is member{carrier} and $v != {party}";
             yield return $"then {party ?? "$ally"} must consult $v {War}";
+            yield break;
+        }
+        if (attacking)
+        {
+            yield return "when $m attack $t where $m is member and not ($t is member)" + (threat is null ? string.Empty : $" and $t in [{string.Join(", ", threat)}]") + (party is null ? string.Empty : $"{carrier} and $m != {party}");
+            yield return $"then {party ?? "each member $ally except $m"} must not assist $t {War}";
             yield break;
         }
         var (victim, adversary, trigger) = o.Kind == "offense"
