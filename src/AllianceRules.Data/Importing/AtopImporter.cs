@@ -37,7 +37,7 @@ public static class AtopImporter
 
         var skipped = new List<SkippedRow>();
         var rows = new List<AtopRow>();
-        var rawPhases = new List<(int Atopid, int Phase, LocalDate Entry, LocalDate? Exit)>();
+        var rawPhases = new List<(int Atopid, int Member, int Phase, LocalDate Entry, LocalDate? Exit)>();
         foreach (var csv in table.Rows)
         {
             var values = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -69,7 +69,9 @@ public static class AtopImporter
                 skipped.Add(new SkippedRow(members.Path, csv.Line, "exit not after entry", $"{entry.Value:uuuu-MM-dd} .. {x:uuuu-MM-dd}"));
                 continue;
             }
-            rawPhases.Add((values["atopid"], values["phase"], entry.Value, exit));
+            // The exit day is the last day in the alliance (docs/importers.md, "Exit days"): the interval ends the day after.
+            if (exit is { } last && values["moexit"] > 0 && values["dayexit"] > 0) exit = last.PlusDays(1);
+            rawPhases.Add((values["atopid"], values["member"], values["phase"], entry.Value, exit));
             if (parties.Code(values["member"]) is not { } party)
             {
                 skipped.Add(new SkippedRow(members.Path, csv.Line, "member is no known state", values["member"].ToString(CultureInfo.InvariantCulture)));
@@ -87,6 +89,7 @@ public static class AtopImporter
             }
         }
         if (bag.HasErrors) return ImportOutcome.Failed(bag.ToSortedArray());
+        HandOver(rows, rawPhases);
 
         var files = new List<GeneratedFile> { new(ImportVocabulary.FileName, Formatter.FormatTreaty(ImportVocabulary.Text)) };
         var ruleCount = 0;
@@ -104,16 +107,41 @@ public static class AtopImporter
     }
 
     /// <summary>
+    /// A member that goes on in a phase beginning on its exit day passes from one phase to the
+    /// next on that day: the old phase ends where the new one begins, not a day later, so that
+    /// the rules of two phases are never in force together.
+    /// </summary>
+    private static void HandOver(List<AtopRow> rows, List<(int Atopid, int Member, int Phase, LocalDate Entry, LocalDate? Exit)> rawPhases)
+    {
+        var entries = rawPhases.Select(p => (p.Atopid, p.Member, p.Entry)).ToHashSet();
+        bool Continues(int atopid, int member, LocalDate? exit, int moexit, int dayexit) =>
+            exit is { } e && moexit > 0 && dayexit > 0 && entries.Contains((atopid, member, e.PlusDays(-1)));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (Continues(r.Atopid, r.Ccode, r.Exit, r.Values["moexit"], r.Values["dayexit"])) rows[i] = r with { Exit = r.Exit!.Value.PlusDays(-1) };
+        }
+        var last = new Dictionary<(int, int, int, LocalDate), LocalDate?>();
+        foreach (var r in rows) last.TryAdd((r.Atopid, r.Ccode, r.Phase, r.Entry), r.Exit);
+        for (var i = 0; i < rawPhases.Count; i++)
+        {
+            var p = rawPhases[i];
+            if (last.TryGetValue((p.Atopid, p.Member, p.Phase, p.Entry), out var exit)) rawPhases[i] = p with { Exit = exit };
+        }
+    }
+
+    /// <summary>
     /// A date of the data. Day 0 or missing: the 1st of the month for an entry; for an exit, the
-    /// 1st of the next month (the exit is the first day outside, so the whole month counts). Null
+    /// 1st of the next month (the first day outside, so the whole month counts). A known exit day
+    /// is the day itself, the last day in (the caller makes the interval end the day after). Null
     /// when no such day exists.
     /// </summary>
     private static LocalDate? Date(int year, int month, int day, bool start)
     {
         if (month is < 0 or > 12 || year is < 1 or > 9999) return null;
-        // An exit in 9999 with its month (or December's day) unknown ends the day after the
-        // calendar's last, which made PlusDays/PlusMonths throw (found by fuzzing, issue 8): no such date.
-        if (!start && year == 9999 && (month == 0 || (month == 12 && day <= 0))) return null;
+        // An exit in 9999 with its month (or December's day) unknown, or on 31 December, ends the day
+        // after the calendar's last, which made PlusDays/PlusMonths throw (found by fuzzing, issue 8): no such date.
+        if (!start && year == 9999 && (month == 0 || (month == 12 && (day <= 0 || day >= 31)))) return null;
         if (month == 0) return start ? new LocalDate(year, 1, 1) : new LocalDate(year, 12, 31).PlusDays(1);
         if (day <= 0) return start ? new LocalDate(year, month, 1) : new LocalDate(year, month, 1).PlusMonths(1);
         if (day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return null;
@@ -145,9 +173,11 @@ public static class AtopImporter
         sb.AppendLine($"  signed {Iso(signed)}  # {(signedFromAlliances is null ? "the earliest entry (yrent, moent, dayent)" : "begyr, begmo, begday of the alliance-level file")}");
         sb.AppendLine($"  source \"ATOP 5.1, atopid {id}\"");
         sb.AppendLine();
-        sb.AppendLine("  # One interval per phase: from the entry (yrent, moent, dayent) up to, not including, the exit");
-        sb.AppendLine("  # (yrexit, moexit, dayexit); yrexit = 0 (in effect at the end of 2018) leaves it open. A missing");
-        sb.AppendLine("  # dayent reads as the 1st of the month, a missing dayexit as the end of the month.");
+        sb.AppendLine("  # One interval per phase: from the entry (yrent, moent, dayent) through the exit (yrexit, moexit,");
+        sb.AppendLine("  # dayexit), \"the day that the alliance agreement ends for the state\", so up to the day after it,");
+        sb.AppendLine("  # or up to the exit day where the member goes on in a phase that begins then; yrexit = 0 (in effect");
+        sb.AppendLine("  # at the end of 2018) leaves it open. A missing dayent reads as the 1st of the month, a missing");
+        sb.AppendLine("  # dayexit as the end of the month.");
         sb.AppendLine("  members {");
         foreach (var party in rows.GroupBy(r => r.Party).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
