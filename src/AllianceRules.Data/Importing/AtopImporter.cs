@@ -16,52 +16,17 @@ namespace AllianceRules.Importing;
 /// </summary>
 public static class AtopImporter
 {
-    /// <summary>An obligation of the codebook (§2.33): its kind in the language, its variable, and its conditions.</summary>
-    private sealed record Obligation(string Kind, string Variable, string? Summary, string[] Conditions, string Title);
-
-    private static readonly Obligation[] Obligations =
-    [
-        new("defense", "defense", "defcon", ["defcoadv", "defcoloc", "defcocon", "defconum", "defcodem", "defconpr"], "Defense: assist a member attacked by a non-member"),
-        new("offense", "offense", "offcon", ["offcoadv", "offcoloc", "offcocon", "offconum", "offcodem"], "Offense: assist a member that attacks a non-member"),
-        new("neutrality", "neutral", "neucon", ["neucoadv", "neucoloc", "neucocon", "neuconum", "neucodem", "neuconpr", "neucoatt"], "Neutrality: do not fight a member attacked by a non-member"),
-        new("nonaggression", "nonagg", null, [], "Non-aggression: no force between members"),
-        new("consultation", "consul", "concon", ["concoadv", "concoloc", "concocon", "concoreq"], "Consultation when a member is attacked"),
-    ];
-
-    /// <summary>Conditions the data cannot check: each makes the rule need an analyst's judgment.</summary>
-    private static readonly Dictionary<string, string> Unverifiable = new(StringComparer.Ordinal)
-    {
-        ["adv"] = "a particular adversary or type of adversary",
-        ["loc"] = "conflict in a particular location",
-        ["con"] = "a particular ongoing conflict",
-        ["num"] = "the number of adversaries",
-        ["dem"] = "the ally or the adversary meeting demands the agreement details",
-    };
-
     internal static readonly string[] MemberColumns =
     [
         "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
-        .. Obligations.Select(o => o.Variable),
-        .. Obligations.Where(o => o.Summary is not null).Select(o => o.Summary!),
-        .. Obligations.SelectMany(o => o.Conditions),
+        .. AtopObligation.All.Select(o => o.Variable),
+        .. AtopObligation.All.Where(o => o.Summary is not null).Select(o => o.Summary!),
+        .. AtopObligation.All.SelectMany(o => o.Conditions),
         "olimob", "obvary",
+        .. AtopThreat.Columns,
     ];
 
     internal static readonly string[] AllianceColumns = ["atopid", "begyr", "begmo", "begday"];
-
-    private sealed record Row(int Line, int Atopid, int Ccode, string Party, int Phase, LocalDate Entry, bool EntryDayMissing, LocalDate? Exit, bool ExitDayMissing, Dictionary<string, int> Values)
-    {
-        public bool Carries(Obligation o) => Values[o.Variable] == 1;
-
-        /// <summary>The codes that shape this member's rule of a kind: its conditions, and the member-wide olimob and obvary.</summary>
-        public string Signature(Obligation o, bool forbid)
-        {
-            var set = forbid ? [] : o.Conditions.Append(o.Summary).OfType<string>().Where(v => Values[v] == 1).ToList();
-            if (Values["olimob"] == 1) set.Add("olimob");
-            if (Values["obvary"] == 1) set.Add("obvary");
-            return string.Join(",", set.Order(StringComparer.Ordinal));
-        }
-    }
 
     public static ImportOutcome Import(SourceFile members, SourceFile? alliances, PartyCodes parties)
     {
@@ -71,8 +36,8 @@ public static class AtopImporter
         if (table is null || (alliances is not null && allianceTable is null)) return ImportOutcome.Failed(bag.ToSortedArray());
 
         var skipped = new List<SkippedRow>();
-        var rows = new List<Row>();
-        var rawPhases = new List<(int Atopid, int Phase, LocalDate Entry, LocalDate? Exit)>();
+        var rows = new List<AtopRow>();
+        var rawPhases = new List<(int Atopid, int Member, int Phase, LocalDate Entry, LocalDate? Exit)>();
         foreach (var csv in table.Rows)
         {
             var values = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -104,13 +69,15 @@ public static class AtopImporter
                 skipped.Add(new SkippedRow(members.Path, csv.Line, "exit not after entry", $"{entry.Value:uuuu-MM-dd} .. {x:uuuu-MM-dd}"));
                 continue;
             }
-            rawPhases.Add((values["atopid"], values["phase"], entry.Value, exit));
+            // The exit day is the last day in the alliance (docs/importers.md, "Exit days"): the interval ends the day after.
+            if (exit is { } last && values["moexit"] > 0 && values["dayexit"] > 0) exit = last.PlusDays(1);
+            rawPhases.Add((values["atopid"], values["member"], values["phase"], entry.Value, exit));
             if (parties.Code(values["member"]) is not { } party)
             {
                 skipped.Add(new SkippedRow(members.Path, csv.Line, "member is no known state", values["member"].ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
-            rows.Add(new Row(csv.Line, values["atopid"], values["member"], party, values["phase"], entry.Value, table.Text(csv, "dayent").Length == 0, exit, values["yrexit"] != 0 && table.Text(csv, "dayexit").Length == 0, values));
+            rows.Add(new AtopRow(csv.Line, values["atopid"], values["member"], party, values["phase"], entry.Value, table.Text(csv, "dayent").Length == 0, exit, values["yrexit"] != 0 && table.Text(csv, "dayexit").Length == 0, values, AtopThreat.Read(values, parties)));
         }
         var signed = new Dictionary<int, LocalDate>();
         if (allianceTable is not null)
@@ -122,6 +89,7 @@ public static class AtopImporter
             }
         }
         if (bag.HasErrors) return ImportOutcome.Failed(bag.ToSortedArray());
+        HandOver(rows, rawPhases);
 
         var files = new List<GeneratedFile> { new(ImportVocabulary.FileName, Formatter.FormatTreaty(ImportVocabulary.Text)) };
         var ruleCount = 0;
@@ -139,16 +107,41 @@ public static class AtopImporter
     }
 
     /// <summary>
+    /// A member that goes on in a phase beginning on its exit day passes from one phase to the
+    /// next on that day: the old phase ends where the new one begins, not a day later, so that
+    /// the rules of two phases are never in force together.
+    /// </summary>
+    private static void HandOver(List<AtopRow> rows, List<(int Atopid, int Member, int Phase, LocalDate Entry, LocalDate? Exit)> rawPhases)
+    {
+        var entries = rawPhases.Select(p => (p.Atopid, p.Member, p.Entry)).ToHashSet();
+        bool Continues(int atopid, int member, LocalDate? exit, int moexit, int dayexit) =>
+            exit is { } e && moexit > 0 && dayexit > 0 && entries.Contains((atopid, member, e.PlusDays(-1)));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (Continues(r.Atopid, r.Ccode, r.Exit, r.Values["moexit"], r.Values["dayexit"])) rows[i] = r with { Exit = r.Exit!.Value.PlusDays(-1) };
+        }
+        var last = new Dictionary<(int, int, int, LocalDate), LocalDate?>();
+        foreach (var r in rows) last.TryAdd((r.Atopid, r.Ccode, r.Phase, r.Entry), r.Exit);
+        for (var i = 0; i < rawPhases.Count; i++)
+        {
+            var p = rawPhases[i];
+            if (last.TryGetValue((p.Atopid, p.Member, p.Phase, p.Entry), out var exit)) rawPhases[i] = p with { Exit = exit };
+        }
+    }
+
+    /// <summary>
     /// A date of the data. Day 0 or missing: the 1st of the month for an entry; for an exit, the
-    /// 1st of the next month (the exit is the first day outside, so the whole month counts). Null
+    /// 1st of the next month (the first day outside, so the whole month counts). A known exit day
+    /// is the day itself, the last day in (the caller makes the interval end the day after). Null
     /// when no such day exists.
     /// </summary>
     private static LocalDate? Date(int year, int month, int day, bool start)
     {
         if (month is < 0 or > 12 || year is < 1 or > 9999) return null;
-        // An exit in 9999 with its month (or December's day) unknown ends the day after the
-        // calendar's last, which made PlusDays/PlusMonths throw (found by fuzzing, issue 8): no such date.
-        if (!start && year == 9999 && (month == 0 || (month == 12 && day <= 0))) return null;
+        // An exit in 9999 with its month (or December's day) unknown, or on 31 December, ends the day
+        // after the calendar's last, which made PlusDays/PlusMonths throw (found by fuzzing, issue 8): no such date.
+        if (!start && year == 9999 && (month == 0 || (month == 12 && (day <= 0 || day >= 31)))) return null;
         if (month == 0) return start ? new LocalDate(year, 1, 1) : new LocalDate(year, 12, 31).PlusDays(1);
         if (day <= 0) return start ? new LocalDate(year, month, 1) : new LocalDate(year, month, 1).PlusMonths(1);
         if (day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return null;
@@ -157,15 +150,15 @@ public static class AtopImporter
 
     private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Interval(LocalDate start, LocalDate? end) => end is { } e ? $"{Iso(start)} .. {Iso(e)}" : $"{Iso(start)} ..";
+    internal static string Interval(LocalDate start, LocalDate? end) => end is { } e ? $"{Iso(start)} .. {Iso(e)}" : $"{Iso(start)} ..";
 
-    private static string PhaseList(IEnumerable<int> phases)
+    internal static string PhaseList(IEnumerable<int> phases)
     {
         var list = phases.Order().Select(p => p.ToString(CultureInfo.InvariantCulture)).ToList();
         return list.Count == 1 ? $"phase {list[0]}" : $"phases {Friendly.List(list, "and")}";
     }
 
-    private static (string Text, int Rules) Treaty(int atopid, List<Row> rows, Dictionary<int, (LocalDate Start, LocalDate? End)> phases, LocalDate? signedFromAlliances, string sourcePath)
+    private static (string Text, int Rules) Treaty(int atopid, List<AtopRow> rows, Dictionary<int, (LocalDate Start, LocalDate? End)> phases, LocalDate? signedFromAlliances, string sourcePath)
     {
         var sb = new StringBuilder();
         var signed = signedFromAlliances ?? rows.Min(r => r.Entry);
@@ -180,9 +173,11 @@ public static class AtopImporter
         sb.AppendLine($"  signed {Iso(signed)}  # {(signedFromAlliances is null ? "the earliest entry (yrent, moent, dayent)" : "begyr, begmo, begday of the alliance-level file")}");
         sb.AppendLine($"  source \"ATOP 5.1, atopid {id}\"");
         sb.AppendLine();
-        sb.AppendLine("  # One interval per phase: from the entry (yrent, moent, dayent) up to, not including, the exit");
-        sb.AppendLine("  # (yrexit, moexit, dayexit); yrexit = 0 (in effect at the end of 2018) leaves it open. A missing");
-        sb.AppendLine("  # dayent reads as the 1st of the month, a missing dayexit as the end of the month.");
+        sb.AppendLine("  # One interval per phase: from the entry (yrent, moent, dayent) through the exit (yrexit, moexit,");
+        sb.AppendLine("  # dayexit), \"the day that the alliance agreement ends for the state\", so up to the day after it,");
+        sb.AppendLine("  # or up to the exit day where the member goes on in a phase that begins then; yrexit = 0 (in effect");
+        sb.AppendLine("  # at the end of 2018) leaves it open. A missing dayent reads as the 1st of the month, a missing");
+        sb.AppendLine("  # dayexit as the end of the month.");
         sb.AppendLine("  members {");
         foreach (var party in rows.GroupBy(r => r.Party).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -196,12 +191,20 @@ public static class AtopImporter
             sb.AppendLine($"    {party.Key} {string.Join(", ", intervals.Select(i => Interval(i.Start, i.End)))}  # member {party.First().Ccode}: {string.Join("; ", notes)}{merged}");
         }
         sb.AppendLine("  }");
+        var body = new StringBuilder();
+        var writer = new AtopRuleWriter(body, id);
         var rules = 0;
-        foreach (var obligation in Obligations)
+        foreach (var obligation in AtopObligation.All)
         {
-            if (obligation.Kind != "nonaggression") rules += Rules(sb, id, obligation, rows, phases, forbid: false);
-            if (obligation.Kind != "consultation") rules += Rules(sb, id, obligation, rows, phases, forbid: true);
+            if (obligation.Kind != "nonaggression") rules += Rules(writer, obligation, rows, phases, forbid: false);
+            if (obligation.Kind != "consultation") rules += Rules(writer, obligation, rows, phases, forbid: true);
         }
+        if (writer.UsesThreatReading)
+        {
+            sb.AppendLine();
+            foreach (var line in AtopThreat.Declaration) sb.AppendLine("  " + line);
+        }
+        sb.Append(body);
         sb.AppendLine("}");
         return (sb.ToString(), rules);
     }
@@ -231,7 +234,7 @@ public static class AtopImporter
     /// for their dates; a phase whose members carry the obligation differently gets one rule per
     /// carrying member.
     /// </summary>
-    private static int Rules(StringBuilder sb, string id, Obligation o, List<Row> rows, Dictionary<int, (LocalDate Start, LocalDate? End)> phases, bool forbid)
+    private static int Rules(AtopRuleWriter writer, AtopObligation o, List<AtopRow> rows, Dictionary<int, (LocalDate Start, LocalDate? End)> phases, bool forbid)
     {
         // Each phase's coding: null when no member carries it; "=SIG" when every member carries it alike; else the carriers and theirs.
         var coding = new Dictionary<int, string?>();
@@ -258,8 +261,7 @@ public static class AtopImporter
             foreach (var run in runs)
             {
                 var label = everywhere ? string.Empty : "-p" + string.Join("-p", run.Phases.Order());
-                var phaseRows = rows.Where(r => run.Phases.Contains(r.Phase)).ToList();
-                count += Emit(sb, id, o, forbid, group.Key, label, run.Phases, everywhere ? null : (run.Start!.Value, run.End), phaseRows);
+                count += writer.Emit(o, forbid, group.Key, label, run.Phases, everywhere ? null : (run.Start!.Value, run.End));
             }
         }
         return count;
@@ -282,112 +284,5 @@ public static class AtopImporter
             runs.Add(([phase], start, end));
         }
         return runs;
-    }
-
-    private static int Emit(StringBuilder sb, string id, Obligation o, bool forbid, string coding, string label, List<int> phaseList, (LocalDate Start, LocalDate? End)? effective, List<Row> rows)
-    {
-        var symmetric = coding.StartsWith('=');
-        var carriers = symmetric
-            ? [(Party: (string?)null, Signature: coding[1..])]
-            : coding.Split(';').Select(c => c.Split(':')).Select(p => (Party: (string?)p[0], Signature: p[1])).ToList();
-        var phasesText = $"atopid {id}, {PhaseList(phaseList)}";
-        var count = 0;
-        foreach (var (party, signature) in carriers)
-        {
-            var conditions = signature.Length == 0 ? [] : signature.Split(',');
-            var ruleId = (forbid ? (o.Kind == "nonaggression" ? "nonaggression" : $"{o.Kind}-allies") : o.Kind) + label + (party is null ? string.Empty : "-" + party.ToLowerInvariant());
-            var request = !forbid && o.Kind == "consultation" && conditions.Contains("concoreq");
-            var title = forbid
-                ? (o.Kind == "nonaggression" ? "Non-aggression" : char.ToUpperInvariant(o.Kind[0]) + o.Kind[1..]) + (party is null ? string.Empty : $" by {party}") + ": no force between members"
-                : request ? $"Consultation{(party is null ? string.Empty : $" by {party}")} at a member's request"
-                : party is null ? o.Title : o.Title.Replace(":", $" by {party}:", StringComparison.Ordinal);
-            sb.AppendLine();
-            sb.AppendLine($"  # ATOP 5.1 {phasesText}: {o.Variable} = 1 for {(party is null ? "every member" : party)}{(party is null ? string.Empty : " (not for every member: the obligation is asymmetric)")}.");
-            var codes = string.Join(", ", conditions.Select(c => $"{c} = 1"));
-            var forbidden = conditions.Where(c => c is "olimob" or "obvary");
-            if (!forbid) sb.AppendLine($"  # Conditions ({o.Summary ?? "none coded"}{(o.Summary is null ? string.Empty : ", " + string.Join(", ", o.Conditions))}, olimob, obvary): {(conditions.Length == 0 ? "none" : codes)}.");
-            else if (o.Kind == "nonaggression") sb.AppendLine($"  # Members must not use force against each other{Codes(forbidden)}.");
-            else sb.AppendLine($"  # Leeds: members fighting each other break a {o.Kind} pledge as much as a non-aggression one{Codes(forbidden)}.");
-            if (!forbid)
-            {
-                foreach (var line in Notes(o, conditions)) sb.AppendLine($"  # {line}");
-            }
-            sb.AppendLine($"  rule {ruleId} \"{title}\" {{");
-            sb.AppendLine($"    kind {o.Kind}");
-            sb.AppendLine($"    cites \"ATOP 5.1 atopid {id}: {o.Variable}\"");
-            if (effective is { } e) sb.AppendLine($"    effective {Interval(e.Start, e.End)}");
-            foreach (var line in Body(o, forbid, party, request)) sb.AppendLine($"    {line}");
-            if (Judgment(o, conditions, party) is { } judgment) sb.AppendLine($"    judgment \"{judgment}\"");
-            sb.AppendLine("  }");
-            count++;
-        }
-        return count;
-    }
-
-    private static string Codes(IEnumerable<string> codes) => codes.Any() ? $" ({string.Join(", ", codes.Select(c => $"{c} = 1"))})" : string.Empty;
-
-    /// <summary>What the comments say about conditions the rule encodes, and about consultation.</summary>
-    private static IEnumerable<string> Notes(Obligation o, string[] conditions)
-    {
-        if (conditions.Any(c => c.EndsWith("conpr", StringComparison.Ordinal)))
-        {
-            yield return $"{o.Variable[..3]}conpr = 1 (only if the ally did not provoke): the COW histories have the attacks run from the";
-            yield return "side that initiated the war, so a member they show attacked did not provoke; nothing more to check.";
-        }
-        if (conditions.Contains("neucoatt")) yield return "neucoatt = 1 (only if the ally is attacked): the trigger is an attack on the member.";
-        if (conditions.Contains("concoreq")) yield return "concoreq = 1 (only at an ally's request): the trigger is the member's request.";
-        if (o.Kind == "consultation") yield return "Leeds excludes consultation pacts from alliance reliability: these instances are reported, not counted in the study.";
-        if (o.Kind == "defense") yield return "Leeds: invoked when a member is attacked; honoured when the ally joins the war on its side before the war ends.";
-        if (o.Kind == "offense") yield return "Leeds: invoked when a member attacks a non-member; honoured when the ally joins the war on its side before it ends.";
-        if (o.Kind == "neutrality") yield return "Leeds: invoked when a member is attacked; violated when the ally fights it before the war ends.";
-    }
-
-    private static IEnumerable<string> Body(Obligation o, bool forbid, string? party, bool request)
-    {
-        const string War = "[war=@war] before _ endwar _ [war=@war]";
-        var carrier = party is null ? string.Empty : $" and {party} is member";
-        if (forbid)
-        {
-            yield return party is null ? "forbid $a attack $b where $a is member and $b is member" : $"forbid {party} attack $b where {party} is member and $b is member";
-            yield break;
-        }
-        if (request)
-        {
-            yield return party is null ? "when $v request $ally where $v is member and $ally is member and $ally != $v" : $"when $v request {party} where $v is member{carrier} and $v != {party}";
-            yield return $"then {party ?? "$ally"} must consult $v {War}";
-            yield break;
-        }
-        var (victim, trigger) = o.Kind == "offense"
-            ? ("$m", "when $m attack $t where $m is member and not ($t is member)")
-            : ("$v", "when $a attack $v where $v is member and not ($a is member)");
-        yield return trigger + (party is null ? string.Empty : $"{carrier} and {victim} != {party}");
-        var subject = party ?? $"each member $ally except {victim}";
-        yield return o.Kind switch
-        {
-            "neutrality" => $"then {subject} must not attack {victim} {War}",
-            "consultation" => $"then {subject} must consult {victim} {War}",
-            _ => $"then {subject} must assist {victim} {War}",
-        };
-    }
-
-    /// <summary>The rule's 'judgment' when ATOP codes a condition the data cannot check; null when none.</summary>
-    private static string? Judgment(Obligation o, string[] conditions, string? party)
-    {
-        var which = conditions.Where(c => c.Length == 8 && Unverifiable.ContainsKey(c[5..]) && c != o.Summary).Select(c => $"{Unverifiable[c[5..]]} ({c})").ToList();
-        if (conditions.Contains("olimob")) which.Add("a condition its other codes do not cover (olimob)");
-        var parts = new List<string>();
-        if (which.Count > 0)
-        {
-            parts.Add($"ATOP codes this obligation as conditional on {Friendly.List(which, "and")}, which the data do not identify");
-        }
-        else if (o.Summary is { } summary && conditions.Contains(summary) && !conditions.Any(c => c != summary && c.StartsWith(summary[..3], StringComparison.Ordinal) && c != "obvary" && c != "olimob"))
-        {
-            parts.Add($"ATOP codes this obligation as conditional ({summary}) without saying on what");
-        }
-        if (conditions.Contains("obvary"))
-        {
-            parts.Add($"ATOP codes {party ?? "each member"}'s obligations as differing between its partners (obvary) without saying towards which");
-        }
-        return parts.Count == 0 ? null : string.Join("; ", parts) + "; whether a war meets the coding needs an analyst's judgment";
     }
 }

@@ -36,11 +36,15 @@ public sealed class FullImportTests
     {
         var outcome = Atop.Value;
         Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
-        Assert.Equal("789 alliances, 1992 rules", outcome.Summary);
+        Assert.Equal("789 alliances, 2216 rules", outcome.Summary);
         Assert.Equal(790, outcome.Files.Length);
         Assert.Equal([("member is no known state", 1)], outcome.SkipCounts);
         Assert.Equal("8152", Assert.Single(outcome.Skipped).Detail);
         Assert.Equal(231, outcome.Files.Count(f => f.Text.Contains("\n    judgment ", StringComparison.Ordinal)));
+        // 180 rules read an adversary condition as the named threat (statthr1, statthr2) under the
+        // default reading; their 'analyst' versions keep the judgment, so 197 files need one by default.
+        Assert.Equal(180, outcome.Files.Sum(f => f.Text.Split("\n    if reading adversary is threat\n").Length - 1));
+        Assert.Equal(197, outcome.Files.Count(f => f.Text.Split("\n  rule ").Any(r => r.Contains("\n    judgment ", StringComparison.Ordinal) && !r.Contains("is analyst\n", StringComparison.Ordinal))));
     }
 
     [Fact]

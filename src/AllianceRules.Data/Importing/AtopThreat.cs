@@ -1,0 +1,58 @@
+namespace AllianceRules.Importing;
+
+/// <summary>
+/// The threat an ATOP alliance names (specthrt, statthr1, statthr2; codebook §2.33) and when the
+/// importer reads it as the adversary of an obligation conditional on one (defcoadv, offcoadv,
+/// neucoadv, concoadv). The codebook does not tie the two: the named threat "does not necessarily
+/// mean that the alliance obligations are limited to countering that threat". So the reading is
+/// a choice, declared in each treaty that uses it (docs/importers.md, "Conditions").
+/// </summary>
+internal static class AtopThreat
+{
+    public static readonly string[] Columns = ["specthrt", "statthr1", "statthr2"];
+
+    /// <summary>The reading's name, options and declaration; the first option is the default.</summary>
+    public const string Reading = "adversary";
+
+    public const string Named = "threat";
+
+    public const string Analyst = "analyst";
+
+    public static readonly string[] Declaration =
+    [
+        $"# ATOP codes an obligation as conditional on a particular adversary (defcoadv, offcoadv, neucoadv,",
+        "# concoadv) and names the state(s) the treaty is designed to counter (statthr1, statthr2), without",
+        "# saying that they are the same: the codebook's threat \"does not necessarily\" limit the obligations.",
+        $"reading {Reading} \"Who the adversary of an obligation conditional on a particular adversary is\" {{",
+        $"  {Named} \"A state the treaty names as its threat (statthr1, statthr2)\"",
+        $"  {Analyst} \"ATOP does not say: an analyst judges each war\"",
+        "}",
+    ];
+
+    /// <summary>
+    /// The named threat as party codes joined by '+': only when specthrt says the threat is specific
+    /// states (1, 3 in a specific region, 4 in a specific ongoing conflict) and every state named
+    /// has a code; null otherwise (0 none, -9 or blank unknown, 2 a region, 5 non-state actors, 6 an alliance).
+    /// </summary>
+    public static string? Read(Dictionary<string, int> values, PartyCodes parties)
+    {
+        if (values["specthrt"] is not (1 or 3 or 4)) return null;
+        var states = new[] { values["statthr1"], values["statthr2"] }.Where(c => c > 0).Distinct().ToList();
+        if (states.Count == 0) return null;
+        var codes = states.Select(parties.Code).ToList();
+        return codes.Any(c => c is null) ? null : string.Join("+", codes.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether the member's obligation of this kind is read against the named threat: it is
+    /// conditional on a particular adversary, the data name one, and, for neutrality, the member's
+    /// defense and offense are not themselves conditional on an adversary (the named threat is then
+    /// theirs, and a neutrality promise conditional on an adversary concerns another: left to an analyst).
+    /// </summary>
+    public static bool Applies(AtopRow row, AtopObligation o)
+    {
+        if (row.Threat is null || o.Adversary is not { } adversary || row.Values[adversary] != 1) return false;
+        if (o.Kind != "neutrality") return true;
+        return !(row.Values["defense"] == 1 && row.Values["defcoadv"] == 1) && !(row.Values["offense"] == 1 && row.Values["offcoadv"] == 1);
+    }
+}
