@@ -30,7 +30,7 @@ public static class StudyTextWriter
         var undecided = study.Pairs.Count(p => p.Verdict == PairVerdict.Undecided);
         var undecidedStrict = study.Pairs.Count(p => p.StrictVerdict == PairVerdict.Undecided);
         if (undecided + undecidedStrict > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"Undecided: {undecidedStrict} pairs under the strict rule, {undecided} under the lenient rule, wait for an analyst's judgment or for the war's end.");
-        if (!study.Readings.IsEmpty) sb.AppendLine("Readings: " + string.Join(", ", study.Readings.Select(r => $"{r.QualifiedName}={r.InForce} ({JsonReportWriter.ReadingSource(r)})")) + ".");
+        if (!study.Readings.IsEmpty) sb.AppendLine("Readings: " + ReadingsLine(study.Readings) + ".");
         sb.AppendLine();
         sb.AppendLine("Pairs");
         var rows = study.Pairs.Select(p => new[]
@@ -101,4 +101,14 @@ public static class StudyTextWriter
         PairVerdict.NotInvoked => "not-invoked",
         _ => v.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>
+    /// One entry per reading name, option and source: an imported rule set declares the same
+    /// reading in many treaties (ATOP's 'adversary'), and a list of each would drown the figures.
+    /// </summary>
+    private static string ReadingsLine(IEnumerable<Model.Reading> readings) => string.Join(", ", readings
+        .GroupBy(r => (r.Name, r.InForce, Source: JsonReportWriter.ReadingSource(r)))
+        .Select(g => g.Count() == 1
+            ? $"{g.First().QualifiedName}={g.Key.InForce} ({g.Key.Source})"
+            : $"{g.Key.Name}={g.Key.InForce} ({g.Key.Source}) in {g.Count()} treaties{(g.Count() <= 5 ? $" ({string.Join(", ", g.Select(r => r.Treaty))})" : string.Empty)}"));
 }
