@@ -64,13 +64,15 @@ public static class AtopImporter
                 skipped.Add(new SkippedRow(members.Path, csv.Line, "impossible entry or exit date", $"{values["yrent"]}-{values["moent"]}-{values["dayent"]} .. {values["yrexit"]}-{values["moexit"]}-{values["dayexit"]}"));
                 continue;
             }
-            if (exit is { } x && x <= entry.Value)
+            // A known exit day is the last day in, so an exit on the entry day is one day of membership.
+            var exitDayKnown = values["moexit"] > 0 && values["dayexit"] > 0;
+            if (exit is { } x && (exitDayKnown ? x < entry.Value : x <= entry.Value))
             {
                 skipped.Add(new SkippedRow(members.Path, csv.Line, "exit not after entry", $"{entry.Value:uuuu-MM-dd} .. {x:uuuu-MM-dd}"));
                 continue;
             }
             // The exit day is the last day in the alliance (docs/importers.md, "Exit days"): the interval ends the day after.
-            if (exit is { } last && values["moexit"] > 0 && values["dayexit"] > 0) exit = last.PlusDays(1);
+            if (exit is { } last && exitDayKnown) exit = last.PlusDays(1);
             rawPhases.Add((values["atopid"], values["member"], values["phase"], entry.Value, exit));
             if (parties.Code(values["member"]) is not { } party)
             {
@@ -95,8 +97,8 @@ public static class AtopImporter
         var ruleCount = 0;
         foreach (var alliance in rows.GroupBy(r => r.Atopid).OrderBy(g => g.Key))
         {
-            var phases = rawPhases.Where(p => p.Atopid == alliance.Key).GroupBy(p => p.Phase).OrderBy(g => g.Key)
-                .ToDictionary(g => g.Key, g => (Start: g.Min(p => p.Entry), End: g.Any(p => p.Exit is null) ? (LocalDate?)null : g.Max(p => p.Exit!.Value)));
+            var phases = EndAtNextPhase(rawPhases.Where(p => p.Atopid == alliance.Key).GroupBy(p => p.Phase).OrderBy(g => g.Key)
+                .ToDictionary(g => g.Key, g => (Start: g.Min(p => p.Entry), End: g.Any(p => p.Exit is null) ? (LocalDate?)null : g.Max(p => p.Exit!.Value))));
             var (text, rules) = Treaty(alliance.Key, [.. alliance], phases, signed.TryGetValue(alliance.Key, out var s) ? s : null, members.Path);
             files.Add(new GeneratedFile($"ATOP{alliance.Key}.treaty", Formatter.FormatTreaty(text)));
             ruleCount += rules;
@@ -107,19 +109,39 @@ public static class AtopImporter
     }
 
     /// <summary>
+    /// A phase whose members leave on the day the next phase begins would, with the exit day
+    /// counted as a day in, run one day into the next: it ends where the next begins instead, so
+    /// that the rules of two phases are never in force together (a member that leaves that day
+    /// stays a member through it).
+    /// </summary>
+    private static Dictionary<int, (LocalDate Start, LocalDate? End)> EndAtNextPhase(Dictionary<int, (LocalDate Start, LocalDate? End)> phases)
+    {
+        var ordered = phases.Keys.Order().ToList();
+        for (var i = 0; i + 1 < ordered.Count; i++)
+        {
+            var (start, end) = phases[ordered[i]];
+            var next = phases[ordered[i + 1]].Start;
+            if (end == next.PlusDays(1)) phases[ordered[i]] = (start, next);
+        }
+        return phases;
+    }
+
+    /// <summary>
     /// A member that goes on in a phase beginning on its exit day passes from one phase to the
     /// next on that day: the old phase ends where the new one begins, not a day later, so that
     /// the rules of two phases are never in force together.
     /// </summary>
     private static void HandOver(List<AtopRow> rows, List<(int Atopid, int Member, int Phase, LocalDate Entry, LocalDate? Exit)> rawPhases)
     {
-        var entries = rawPhases.Select(p => (p.Atopid, p.Member, p.Entry)).ToHashSet();
-        bool Continues(int atopid, int member, LocalDate? exit, int moexit, int dayexit) =>
-            exit is { } e && moexit > 0 && dayexit > 0 && entries.Contains((atopid, member, e.PlusDays(-1)));
+        // Another phase's entry on the exit day: the row's own entry on that day is a one-day membership, not a hand-over.
+        var entries = rawPhases.Select(p => (p.Atopid, p.Member, p.Entry, p.Phase)).ToHashSet();
+        bool Continues(AtopRow r) =>
+            r.Exit is { } e && r.Values["moexit"] > 0 && r.Values["dayexit"] > 0
+            && entries.Any(p => p.Atopid == r.Atopid && p.Member == r.Ccode && p.Entry == e.PlusDays(-1) && p.Phase != r.Phase);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            if (Continues(r.Atopid, r.Ccode, r.Exit, r.Values["moexit"], r.Values["dayexit"])) rows[i] = r with { Exit = r.Exit!.Value.PlusDays(-1) };
+            if (Continues(r)) rows[i] = r with { Exit = r.Exit!.Value.PlusDays(-1) };
         }
         var last = new Dictionary<(int, int, int, LocalDate), LocalDate?>();
         foreach (var r in rows) last.TryAdd((r.Atopid, r.Ccode, r.Phase, r.Entry), r.Exit);
