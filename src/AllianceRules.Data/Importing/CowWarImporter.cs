@@ -47,19 +47,7 @@ public static class CowWarImporter
         var participants = new List<Participant>();
         foreach (var row in table.Rows)
         {
-            var values = new Dictionary<string, int>(StringComparer.Ordinal);
-            var ok = true;
-            foreach (var column in Columns.Where(c => c is not ("warname" or "statename")))
-            {
-                ok &= table.TryInt(row, column, bag, out var v);
-                if (v is null && ok)
-                {
-                    bag.Add(DiagnosticCatalog.ImportNotANumber(table.At(row, column), column, string.Empty));
-                    ok = false;
-                }
-                values[column] = v ?? 0;
-            }
-            if (!ok) continue;
+            if (table.RequiredInts(row, Columns.Where(c => c is not ("warname" or "statename")), bag) is not { } values) continue;
             void Skip(string reason, string detail) => skipped.Add(new SkippedRow(wars.Path, row.Line, reason, detail));
             if (parties.Code(values["ccode"]) is not { } party)
             {

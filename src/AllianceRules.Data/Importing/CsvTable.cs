@@ -103,6 +103,27 @@ internal sealed class CsvTable
         return false;
     }
 
+    /// <summary>
+    /// The whole numbers a row must have in every one of <paramref name="columns"/>: an empty cell
+    /// is an error too. Null when some cell is missing or not a number (each reported where written).
+    /// </summary>
+    public Dictionary<string, int>? RequiredInts(CsvRow row, IEnumerable<string> columns, DiagnosticBag bag)
+    {
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var column in columns)
+        {
+            ok &= TryInt(row, column, bag, out var v);
+            if (v is null && ok)
+            {
+                bag.Add(DiagnosticCatalog.ImportNotANumber(At(row, column), column, string.Empty));
+                ok = false;
+            }
+            values[column] = v ?? 0;
+        }
+        return ok ? values : null;
+    }
+
     // The official COW file has bare-CR line endings: a CR alone ends a row here.
     private static CsvRowSplit SplitRow(string text, int position) => CsvRowSplitter.Split(text, position, bareCarriageReturnEndsRow: true);
 }

@@ -50,19 +50,7 @@ internal static class DyadTable
         var rows = new List<Row>();
         foreach (var row in table.Rows)
         {
-            var values = new Dictionary<string, int>(StringComparer.Ordinal);
-            var ok = true;
-            foreach (var column in Columns)
-            {
-                ok &= table.TryInt(row, column, bag, out var v);
-                if (v is null && ok)
-                {
-                    bag.Add(DiagnosticCatalog.ImportNotANumber(table.At(row, column), column, string.Empty));
-                    ok = false;
-                }
-                values[column] = v ?? 0;
-            }
-            if (!ok) continue;
+            if (table.RequiredInts(row, Columns, bag) is not { } values) continue;
             void Skip(string reason, string detail) => skipped.Add(new SkippedRow(file.Path, row.Line, reason, detail));
             var (a, b) = (values["statea"], values["stateb"]);
             if (parties.Code(a) is not { } partyA)
