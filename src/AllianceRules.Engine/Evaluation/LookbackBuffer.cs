@@ -84,10 +84,10 @@ internal sealed class LookbackBuffer
     {
         if (_intervals.TryGetValue(verb, out var held))
         {
-            // Few and seldom read; sorted here so the order stays that of the first days.
-            foreach (var e in held.Where(e => e.Date < from && e.LastDay >= from && (target is null || e.Target == target)).OrderBy(e => e.Date))
+            // Held in the order their dates arrived, so already by first day.
+            foreach (var e in held)
             {
-                yield return e;
+                if (e.Date < from && e.LastDay >= from && (target is null || e.Target == target)) yield return e;
             }
         }
         var found = target is null ? _byVerb.GetValueOrDefault(verb) : _byVerbTarget.GetValueOrDefault((verb, target));
