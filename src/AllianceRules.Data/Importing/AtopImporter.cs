@@ -134,10 +134,10 @@ public static class AtopImporter
     private static void HandOver(List<AtopRow> rows, List<(int Atopid, int Member, int Phase, LocalDate Entry, LocalDate? Exit)> rawPhases)
     {
         // Another phase's entry on the exit day: the row's own entry on that day is a one-day membership, not a hand-over.
-        var entries = rawPhases.Select(p => (p.Atopid, p.Member, p.Entry, p.Phase)).ToHashSet();
+        var phasesEntered = rawPhases.ToLookup(p => (p.Atopid, p.Member, p.Entry), p => p.Phase);
         bool Continues(AtopRow r) =>
             r.Exit is { } e && r.Values["moexit"] > 0 && r.Values["dayexit"] > 0
-            && entries.Any(p => p.Atopid == r.Atopid && p.Member == r.Ccode && p.Entry == e.PlusDays(-1) && p.Phase != r.Phase);
+            && phasesEntered[(r.Atopid, r.Ccode, e.PlusDays(-1))].Any(phase => phase != r.Phase);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];

@@ -100,6 +100,7 @@ public static class CowWarImporter
         var files = new List<GeneratedFile>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal) { ["attack"] = 0, ["assist"] = 0, ["endwar"] = 0 };
         var (fromDyads, fromParticipants) = (0, 0);
+        var written = new HashSet<int>();
         foreach (var war in participants.GroupBy(p => p.War).OrderBy(g => g.Key))
         {
             // A war needs two sides: one side alone has no attack and no end to write.
@@ -113,12 +114,13 @@ public static class CowWarImporter
             else fromParticipants++;
             var (name, text, events) = History(war.Key, [.. war], wars.Path, dyadTable is null ? null : (dyads!.Path, warDyads), skipped);
             files.Add(new GeneratedFile(name, Formatter.FormatEvents(text)));
+            written.Add(war.Key);
             foreach (var e in events) counts[e.Verb]++;
         }
         // Dyads of a war the participant file does not have (or whose rows were all skipped) have no history to go to.
         foreach (var (war, list) in dyadTable ?? [])
         {
-            if (participants.Any(p => p.War == war) && files.Any(f => f.Name.StartsWith("COW" + war.ToString("000", CultureInfo.InvariantCulture) + "-", StringComparison.Ordinal))) continue;
+            if (written.Contains(war)) continue;
             foreach (var line in list.SelectMany(d => d.Lines).Order()) skipped.Add(new SkippedRow(dyads!.Path, line, "its war has no history from the participant file", $"war {war}"));
         }
         var total = counts.Values.Sum();
