@@ -102,23 +102,13 @@ public static class TextReportWriter
             .. judged ? [N(r.Indeterminate)] : Array.Empty<string>(),
             r.Reliability is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "-",
         ]).Prepend(header).ToList();
-        var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            sb.Append("  ");
-            sb.AppendLine(string.Join("  ", row.Select((cell, c) => c < 3 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
-        }
+        TextTable.Align(sb, rows, numericFrom: 3, numericTo: header.Length - 1);
         var grouped = Episodes.Grouping(report.Instances);
         if (grouped.IsEmpty) return;
         sb.AppendLine();
         sb.AppendLine("Episodes of several instances (each counted once above)");
         var detail = grouped.Select(e => new[] { e.Rule, e.Party, e.Key, e.Status.ToString().ToLowerInvariant(), string.Join(" ", e.Instances.Select(i => "#" + i.Id.Split('#')[1])) }).ToList();
-        var w = Enumerable.Range(0, 5).Select(c => detail.Max(r => r[c].Length)).ToArray();
-        foreach (var row in detail)
-        {
-            sb.Append("  ");
-            sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(w[c]))).TrimEnd());
-        }
+        TextTable.Align(sb, detail);
     }
 
     private static void AppendSweep(StringBuilder sb, Sweep sweep)

@@ -38,7 +38,7 @@ public static class StudyTextWriter
             p.Treaty, p.War, DateText.Format(p.From), string.Join("+", p.Kinds.Select(ReliabilityStudy.Label)),
             N(p.Fulfilled), N(p.Violated), N(p.AlliesFought), N(p.Indeterminate), N(p.Pending), Verdict(p.StrictVerdict), Verdict(p.Verdict), p.Name ?? string.Empty,
         }).Prepend(["treaty", study.By, "from", "kinds", "fulfilled", "violated", "fought", "judgment", "pending", "strict", "lenient", "name"]).ToList();
-        Align(sb, rows, numericFrom: 4, numericTo: 8);
+        TextTable.Align(sb, rows, numericFrom: 4, numericTo: 8);
         return sb.ToString();
     }
 
@@ -61,7 +61,7 @@ public static class StudyTextWriter
         rows.Add(["decided, lenient rule", N(c.DecidedLenient), Share(c.DecidedLenient, c.Invoked, "invoked")]);
         rows.AddRange(c.UndecidedLenient.Select(r => new[] { "undecided, lenient rule: " + r.Reason, N(r.Count), Share(r.Count, c.Invoked, "invoked") }));
         rows.Add(["invoked outside the universe", N(c.InvokedOutside), ""]);
-        Align(sb, rows, numericFrom: 1, numericTo: 2);
+        TextTable.Align(sb, rows, numericFrom: 1, numericTo: 2);
         sb.AppendLine();
     }
 
@@ -76,23 +76,13 @@ public static class StudyTextWriter
         var after = $"{study.Split} on";
         var cells = rows.Select(r => new[] { r.Label, Figure(r.All), Figure(r.Before), Figure(r.After) })
             .Prepend(["", "all years", before, after]).ToList();
-        Align(sb, cells, numericFrom: 1, numericTo: 3);
+        TextTable.Align(sb, cells, numericFrom: 1, numericTo: 3);
         sb.AppendLine();
     }
 
     private static string Figure(Tally t) => t.Reliability is { } r
         ? string.Create(CultureInfo.InvariantCulture, $"{t.Honoured}/{t.Invoked} = {r * 100:0.0}%")
         : "-";
-
-    private static void Align(StringBuilder sb, List<string[]> rows, int numericFrom, int numericTo)
-    {
-        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            sb.Append("  ");
-            sb.AppendLine(string.Join("  ", row.Select((cell, c) => c >= numericFrom && c <= numericTo ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]))).TrimEnd());
-        }
-    }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
