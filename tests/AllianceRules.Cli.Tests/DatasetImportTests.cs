@@ -25,7 +25,7 @@ public sealed class DatasetImportTests : IDisposable
     {
         var (exit, stdout, stderr) = ImportAtop("atop");
         Assert.Equal(0, exit);
-        Assert.Equal("wrote 790 files to atop: 789 alliances, 2216 rules\n", stdout.ReplaceLineEndings("\n"));
+        Assert.Equal("wrote 790 files to atop: 789 alliances, 2621 rules\n", stdout.ReplaceLineEndings("\n"));
         Assert.Equal($"note: 1 row of {Data("atop", "atop5_1m.csv")} was skipped: member is no known state (1)\n  {Data("atop", "atop5_1m.csv")}:203: member is no known state: 8152\n", stderr.ReplaceLineEndings("\n"));
         var files = Directory.GetFiles(Path.Combine(_cli.Directory, "atop"));
         Assert.Equal(790, files.Length);

@@ -27,8 +27,6 @@ internal sealed record AtopObligation(string Kind, string Variable, string? Summ
     /// <summary>The variable of the condition on a particular adversary (defcoadv ...), if the obligation has one.</summary>
     public string? Adversary => Conditions.FirstOrDefault(c => c.EndsWith("coadv", StringComparison.Ordinal));
 
-    /// <summary>The prefix of the signature token that carries the named threat (statthr1, statthr2) into a rule.</summary>
-    public const string ThreatToken = "adversary=";
 }
 
 /// <summary>
@@ -38,17 +36,23 @@ internal sealed record AtopObligation(string Kind, string Variable, string? Summ
 /// </summary>
 internal sealed record AtopRow(int Line, int Atopid, int Ccode, string Party, int Phase, LocalDate Entry, bool EntryDayMissing, LocalDate? Exit, bool ExitDayMissing, Dictionary<string, int> Values, string? Threat)
 {
+    /// <summary>The wars (cowwar) the alliance's members were fighting when they joined, as COW war numbers joined by '+'; null when none.</summary>
+    public string? Wars { get; init; }
+
     public bool Carries(AtopObligation o) => Values[o.Variable] == 1;
 
     /// <summary>
-    /// The codes that shape this member's rule of a kind: its conditions, the named threat where
-    /// the obligation is conditional on an adversary (<see cref="AtopThreat.Applies"/>), and the
-    /// member-wide olimob and obvary.
+    /// The codes that shape this member's rule of a kind: its conditions; what the data say of a
+    /// condition a reading settles (the named threat where <see cref="AtopThreat.Applies"/>, the
+    /// member's own region, the war its members fought), as "NAME=VALUE"; and the member-wide olimob and obvary.
     /// </summary>
     public string Signature(AtopObligation o, bool forbid)
     {
         var set = forbid ? [] : o.Conditions.Append(o.Summary).OfType<string>().Where(v => Values[v] == 1).ToList();
-        if (!forbid && AtopThreat.Applies(this, o)) set.Add(AtopObligation.ThreatToken + Threat);
+        if (!forbid && AtopThreat.Applies(this, o)) set.Add(AtopReading.Adversary.Token + Threat);
+        if (!forbid && set.Any(AtopReading.Location.Settles)) set.Add(AtopReading.Location.Token + AtopReading.Location.Option);
+        // The conflict: the war members were fighting when they joined; where ATOP records none, one against the threat the treaty names.
+        if (!forbid && (Wars ?? Threat) is { } conflict && set.Any(AtopReading.Conflict.Settles)) set.Add(AtopReading.Conflict.Token + conflict);
         if (Values["olimob"] == 1) set.Add("olimob");
         if (Values["obvary"] == 1) set.Add("obvary");
         return string.Join(",", set.Order(StringComparer.Ordinal));

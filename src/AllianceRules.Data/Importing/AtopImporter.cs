@@ -18,7 +18,7 @@ public static class AtopImporter
 {
     internal static readonly string[] MemberColumns =
     [
-        "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
+        "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase", "cowwar",
         .. AtopObligation.All.Select(o => o.Variable),
         .. AtopObligation.All.Where(o => o.Summary is not null).Select(o => o.Summary!),
         .. AtopObligation.All.SelectMany(o => o.Conditions),
@@ -92,6 +92,7 @@ public static class AtopImporter
         }
         if (bag.HasErrors) return ImportOutcome.Failed(bag.ToSortedArray());
         HandOver(rows, rawPhases);
+        rows = AllianceWide(rows);
 
         var files = new List<GeneratedFile> { new(ImportVocabulary.FileName, Formatter.FormatTreaty(ImportVocabulary.Text)) };
         var ruleCount = 0;
@@ -106,6 +107,13 @@ public static class AtopImporter
         var alliancesWritten = files.Count - 1;
         var summary = $"{alliancesWritten} alliance{(alliancesWritten == 1 ? string.Empty : "s")}, {ruleCount} rule{(ruleCount == 1 ? string.Empty : "s")}";
         return new ImportOutcome([.. files], [.. skipped], [], summary);
+    }
+
+    /// <summary>The wars its members were fighting when they joined (cowwar), on each row of an alliance, for <see cref="AtopReading.Conflict"/>.</summary>
+    private static List<AtopRow> AllianceWide(List<AtopRow> rows)
+    {
+        var wars = rows.GroupBy(r => r.Atopid).ToDictionary(g => g.Key, g => string.Join("+", g.Select(r => r.Values["cowwar"]).Where(w => w > 0).Distinct().Order().Select(w => w.ToString(CultureInfo.InvariantCulture))));
+        return [.. rows.Select(r => r with { Wars = wars[r.Atopid] is { Length: > 0 } w ? w : null })];
     }
 
     /// <summary>
@@ -221,10 +229,10 @@ public static class AtopImporter
             if (obligation.Kind != "nonaggression") rules += Rules(writer, obligation, rows, phases, forbid: false);
             if (obligation.Kind != "consultation") rules += Rules(writer, obligation, rows, phases, forbid: true);
         }
-        if (writer.UsesThreatReading)
+        foreach (var reading in AtopReading.All.Where(writer.UsedReadings.Contains))
         {
             sb.AppendLine();
-            foreach (var line in AtopThreat.Declaration) sb.AppendLine("  " + line);
+            foreach (var line in reading.Declaration()) sb.AppendLine("  " + line);
         }
         sb.Append(body);
         sb.AppendLine("}");

@@ -5,29 +5,11 @@ namespace AllianceRules.Importing;
 /// importer reads it as the adversary of an obligation conditional on one (defcoadv, offcoadv,
 /// neucoadv, concoadv). The codebook does not tie the two: the named threat "does not necessarily
 /// mean that the alliance obligations are limited to countering that threat". So the reading is
-/// a choice, declared in each treaty that uses it (docs/importers.md, "Conditions").
+/// a choice (<see cref="AtopReading.Adversary"/>), declared in each treaty that uses it.
 /// </summary>
 internal static class AtopThreat
 {
     public static readonly string[] Columns = ["specthrt", "statthr1", "statthr2"];
-
-    /// <summary>The reading's name, options and declaration; the first option is the default.</summary>
-    public const string Reading = "adversary";
-
-    public const string Named = "threat";
-
-    public const string Analyst = "analyst";
-
-    public static readonly string[] Declaration =
-    [
-        $"# ATOP codes an obligation as conditional on a particular adversary (defcoadv, offcoadv, neucoadv,",
-        "# concoadv) and names the state(s) the treaty is designed to counter (statthr1, statthr2), without",
-        "# saying that they are the same: the codebook's threat \"does not necessarily\" limit the obligations.",
-        $"reading {Reading} \"Who the adversary of an obligation conditional on a particular adversary is\" {{",
-        $"  {Named} \"A state the treaty names as its threat (statthr1, statthr2)\"",
-        $"  {Analyst} \"ATOP does not say: an analyst judges each war\"",
-        "}",
-    ];
 
     /// <summary>
     /// The named threat as party codes joined by '+': only when specthrt says the threat is specific

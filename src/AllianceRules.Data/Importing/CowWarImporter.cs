@@ -17,7 +17,7 @@ public static class CowWarImporter
 {
     internal static readonly string[] Columns =
     [
-        "warnum", "warname", "ccode", "statename", "side", "initiator",
+        "warnum", "warname", "ccode", "statename", "side", "initiator", "wherefought",
         "startmonth1", "startday1", "startyear1", "endmonth1", "endday1", "endyear1",
         "startmonth2", "startday2", "startyear2", "endmonth2", "endday2", "endyear2",
     ];
@@ -31,7 +31,8 @@ public static class CowWarImporter
 
     internal sealed record Block(LocalDate Start, Precision StartPrecision, LocalDate? End, Precision EndPrecision);
 
-    private sealed record Participant(int Line, int War, string WarName, int Ccode, string Party, string State, int Side, bool Initiator, List<Block> Blocks);
+    /// <param name="Where">The regions the state fought in (WhereFought), a key of <see cref="CowRegions.WhereFought"/> or null.</param>
+    private sealed record Participant(int Line, int War, string WarName, int Ccode, string Party, string State, int Side, bool Initiator, List<Block> Blocks, int? Where);
 
     /// <summary>An event to write; <see cref="Until"/> is the day after the last of an interval (COW's ends are inclusive), null for a point, and <see cref="Open"/> for a block still going on.</summary>
     private sealed record Event(LocalDate Date, int Order, string Actor, string Verb, string Target, Precision Precision, string Description, LocalDate? Until = null, bool Open = false, string Attributes = "");
@@ -93,7 +94,8 @@ public static class CowWarImporter
                 Skip(parts[0], parts[1]);
                 continue;
             }
-            participants.Add(new Participant(row.Line, values["warnum"], Clean(table.Text(row, "warname")), values["ccode"], party, Clean(table.Text(row, "statename")), values["side"], values["initiator"] == 1, blocks));
+            var where = CowRegions.WhereFought.ContainsKey(values["wherefought"]) ? values["wherefought"] : (int?)null;
+            participants.Add(new Participant(row.Line, values["warnum"], Clean(table.Text(row, "warname")), values["ccode"], party, Clean(table.Text(row, "statename")), values["side"], values["initiator"] == 1, blocks, where));
         }
         if (bag.HasErrors) return ImportOutcome.Failed(bag.ToSortedArray());
 
@@ -276,19 +278,27 @@ public static class CowWarImporter
             sb.AppendLine($"# Attacks run from {sides}.");
             sb.AppendLine("# Attacks and help hold while both states fight: from the later start up to the day after the earlier end.");
         }
-        sb.AppendLine("# Participants: side, party, ccode and state, the dates of each block of fighting, initiator:");
+        sb.AppendLine("# An attack says whether its actor and its target fought in the region each lies in (actor-home, target-home).");
+        sb.AppendLine("# Participants: side, party, ccode and state, the dates of each block of fighting, where it fought (WhereFought), initiator:");
         foreach (var p in participants.OrderBy(p => p.Side).ThenBy(p => p.Blocks[0].Start).ThenBy(p => p.Line))
         {
             var dates = string.Join(", then ", p.Blocks.Select(b => $"{Iso(b.Start)}{Mark(b.StartPrecision)} .. {(b.End is { } e ? Iso(e) + Mark(b.EndPrecision) : "ongoing")}"));
-            sb.AppendLine($"#   side {p.Side}  {p.Party}  {p.Ccode} {p.State}  {dates}{(p.Initiator ? "  initiator" : string.Empty)}  (line {p.Line})");
+            var where = p.Where is { } w ? $"  in {string.Join(", ", CowRegions.WhereFought[w])} ({w.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
+            sb.AppendLine($"#   side {p.Side}  {p.Party}  {p.Ccode} {p.State}  {dates}{where}{(p.Initiator ? "  initiator" : string.Empty)}  (line {p.Line})");
         }
         if (events.Any(e => e.Precision != Precision.Day))
         {
             sb.AppendLine("# Unknown days and months (-9) read as the 1st of the month or January for a start, the last day");
             sb.AppendLine("# of the month or December for an end; such events carry precision=month or precision=year.");
         }
+        // Whether each side of an attack fought in its own region, for the rules of a location (docs/importers.md, "Regions").
+        string Home(string attribute, string party) =>
+            participants.FirstOrDefault(p => p.Party == party && p.Where is not null) is { } p && CowRegions.FoughtAtHome(p.Ccode, p.Where!.Value) is { } home
+                ? $" {attribute}={(home ? "yes" : "no")}"
+                : string.Empty;
         foreach (var e in events)
         {
+            var regions = e.Verb == "attack" ? Home(CowRegions.ActorAttribute, e.Actor) + Home(CowRegions.TargetAttribute, e.Target) : string.Empty;
             var precision = e.Precision switch
             {
                 Precision.Month => " precision=month",
@@ -296,7 +306,7 @@ public static class CowWarImporter
                 _ => string.Empty,
             };
             var when = e.Open ? $"{Iso(e.Date)} .." : e.Until is { } until && until != e.Date.PlusDays(1) ? $"{Iso(e.Date)} .. {Iso(until)}" : Iso(e.Date);
-            sb.AppendLine($"{when} {e.Actor} {e.Verb} {e.Target} war={warNumber} name=\"{warName}\"{precision}{e.Attributes} \"{e.Description}\"");
+            sb.AppendLine($"{when} {e.Actor} {e.Verb} {e.Target} war={warNumber} name=\"{warName}\"{precision}{e.Attributes}{regions} \"{e.Description}\"");
         }
         return ($"COW{number}-{Slug(warName)}.events", sb.ToString(), events);
     }

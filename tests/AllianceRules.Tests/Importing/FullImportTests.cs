@@ -36,7 +36,7 @@ public sealed class FullImportTests
     {
         var outcome = Atop.Value;
         Assert.True(outcome.Succeeded, Show(outcome.Diagnostics));
-        Assert.Equal("789 alliances, 2216 rules", outcome.Summary);
+        Assert.Equal("789 alliances, 2621 rules", outcome.Summary);
         Assert.Equal(790, outcome.Files.Length);
         Assert.Equal([("member is no known state", 1)], outcome.SkipCounts);
         Assert.Equal("8152", Assert.Single(outcome.Skipped).Detail);

@@ -189,7 +189,7 @@ public sealed class ImportCaseTests
         var outcome = CowWarImporter.Import(MadeUpWar(904), Parties(), dyads);
         Assert.True(outcome.Succeeded);
         var text = Assert.Single(outcome.Files).Text;
-        Assert.Contains("1900-05-01 .. 1901-06-02 CAN attack USA war=904 name=\"Made-up War\" basis=dyad direction=dyad-role \"Canada attacks United States of America: dyadic roles 1 v 3, war roles 4 v 1\"", text, StringComparison.Ordinal);
+        Assert.Contains("1900-05-01 .. 1901-06-02 CAN attack USA war=904 name=\"Made-up War\" basis=dyad direction=dyad-role actor-home=yes target-home=yes \"Canada attacks United States of America: dyadic roles 1 v 3, war roles 4 v 1\"", text, StringComparison.Ordinal);
         Assert.Contains("1900-03-01 .. 1901-01-01 USA attack MEX war=904 name=\"Made-up War\" precision=month basis=dyad direction=dyad-role", text, StringComparison.Ordinal);
         Assert.DoesNotContain("USA attack CAN", text, StringComparison.Ordinal);
         Assert.Equal(2, text.Split('\n').Count(l => l.Contains(" attack ", StringComparison.Ordinal) && !l.StartsWith('#')));
@@ -207,7 +207,7 @@ public sealed class ImportCaseTests
             + "905,1,1.02,2,70,3,1,1900,6,1,1901,1900,1,2,1,1,1,0,0,,,0,1,,\n"
             + "905,1,1.02,70,2,3,1,1900,6,1,1901,1900,2,1,1,1,2,0,0,,,0,1,,\n");
         var text = Assert.Single(CowWarImporter.Import(MadeUpWar(905), Parties(), dyads).Files).Text;
-        Assert.Contains("USA attack CAN war=905 name=\"Made-up War\" basis=dyad direction=war-role \"United States of America attacks Canada: dyadic roles 1 v 3 or 3 v 1, war roles 1 v 3\"", text, StringComparison.Ordinal);
+        Assert.Contains("USA attack CAN war=905 name=\"Made-up War\" basis=dyad direction=war-role actor-home=yes target-home=yes \"United States of America attacks Canada: dyadic roles 1 v 3 or 3 v 1, war roles 1 v 3\"", text, StringComparison.Ordinal);
         Assert.Contains("USA attack MEX war=905 name=\"Made-up War\" basis=dyad direction=initiators-side", text, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,85 @@
+using AllianceRules.Importing;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Importing;
+
+/// <summary>
+/// The regions behind the reading location=home: a state's region by its COW code, WhereFought's
+/// codes, and the actor-home and target-home an imported attack carries (docs/importers.md).
+/// </summary>
+public sealed class CowRegionTests
+{
+    [Theory]
+    [InlineData(2, CowRegions.WesternHemisphere)]
+    [InlineData(165, CowRegions.WesternHemisphere)]
+    [InlineData(200, CowRegions.Europe)]
+    [InlineData(395, CowRegions.Europe)]
+    [InlineData(402, CowRegions.Africa)]
+    [InlineData(625, CowRegions.Africa)]
+    [InlineData(630, CowRegions.MiddleEast)]
+    [InlineData(651, CowRegions.MiddleEast)]
+    [InlineData(698, CowRegions.MiddleEast)]
+    [InlineData(700, CowRegions.Asia)]
+    [InlineData(860, CowRegions.Asia)]
+    [InlineData(900, CowRegions.Oceania)]
+    [InlineData(990, CowRegions.Oceania)]
+    public void A_state_lies_in_the_region_of_its_code_range(int ccode, string region) => Assert.Equal(region, CowRegions.Home(ccode));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1000)]
+    [InlineData(8152)]
+    public void A_code_outside_the_ranges_has_no_region(int ccode) => Assert.Null(CowRegions.Home(ccode));
+
+    [Fact]
+    public void Each_WhereFought_code_names_its_own_set_of_known_regions()
+    {
+        Assert.All(CowRegions.WhereFought.Values, regions => Assert.Subset(CowRegions.All.ToHashSet(), regions.ToHashSet()));
+        var sets = CowRegions.WhereFought.Values.Select(r => string.Join("+", r.Order(StringComparer.Ordinal))).ToList();
+        Assert.Equal(sets.Count, sets.Distinct().Count());
+        // The single-region codes name the regions in the codebook's order.
+        Assert.Equal(CowRegions.All, new[] { 1, 2, 4, 6, 7, 9 }.Select(c => Assert.Single(CowRegions.WhereFought[c])));
+    }
+
+    [Theory]
+    [InlineData(200, 2, true)]     // the United Kingdom in Europe
+    [InlineData(200, 15, true)]    // ... and in Europe, Africa, the Middle East and Asia
+    [InlineData(200, 1, false)]    // ... only in the Western Hemisphere
+    [InlineData(651, 18, true)]    // Egypt in Africa and the Middle East
+    [InlineData(2, 7, false)]      // the United States only in Asia
+    public void A_state_fought_at_home_when_its_region_is_among_those_it_fought_in(int ccode, int whereFought, bool home) =>
+        Assert.Equal(home, CowRegions.FoughtAtHome(ccode, whereFought));
+
+    [Theory]
+    [InlineData(200, -9)]
+    [InlineData(200, 3)]
+    [InlineData(8152, 2)]
+    public void An_unknown_code_or_region_says_nothing(int ccode, int whereFought) => Assert.Null(CowRegions.FoughtAtHome(ccode, whereFought));
+
+    private const string Header = "WarNum,WarName,WarType,ccode,StateName,Side,StartMonth1,StartDay1,StartYear1,EndMonth1,EndDay1,EndYear1,StartMonth2,StartDay2,StartYear2,EndMonth2,EndDay2,EndYear2,TransFrom,WhereFought,Initiator,Outcome,TransTo,BatDeath,Version\n";
+
+    [Fact]
+    public void An_attack_says_whether_each_side_fought_in_its_own_region()
+    {
+        // Made-up rows: Argentina fights at home (Western Hemisphere), the United Kingdom only there too, so abroad.
+        var wars = new SourceFile("wars.csv", Header
+            + "906,Made-up War,1,160,Argentina,1,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,1,1,2,-8,1000,4\n"
+            + "906,Made-up War,1,200,United Kingdom,2,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,1,2,1,-8,1000,4\n");
+        var text = Assert.Single(CowWarImporter.Import(wars, ImportCaseTests.Parties()).Files).Text;
+        Assert.Contains("ARG attack GBR war=906 name=\"Made-up War\" actor-home=yes target-home=no \"Argentina (side 1) fights United Kingdom (side 2)\"", text, StringComparison.Ordinal);
+        Assert.Contains("#   side 2  GBR  200 United Kingdom  1900-04-02 .. 1900-06-14  in western-hemisphere (1)  (line 3)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_participant_whose_WhereFought_is_unknown_gives_no_home_attribute()
+    {
+        // COW v4.0 has no unknown WhereFought; a made-up -9 leaves the attack without target-home, so a
+        // rule read under location=home does not hold for it (docs/importers.md, "Regions").
+        var wars = new SourceFile("wars.csv", Header
+            + "907,Made-up War,1,160,Argentina,1,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,1,1,2,-8,1000,4\n"
+            + "907,Made-up War,1,200,United Kingdom,2,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,-9,2,1,-8,1000,4\n");
+        var text = Assert.Single(CowWarImporter.Import(wars, ImportCaseTests.Parties()).Files).Text;
+        Assert.Contains("ARG attack GBR war=907 name=\"Made-up War\" actor-home=yes \"Argentina", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("target-home=", text, StringComparison.Ordinal);
+    }
+}
