@@ -41,11 +41,18 @@ public sealed class FullImportTests
         Assert.Equal([("member is no known state", 1)], outcome.SkipCounts);
         Assert.Equal("8152", Assert.Single(outcome.Skipped).Detail);
         Assert.Equal(231, outcome.Files.Count(f => f.Text.Contains("\n    judgment ", StringComparison.Ordinal)));
-        // 180 rules read an adversary condition as the named threat (statthr1, statthr2) under the
-        // default reading; their 'analyst' versions keep the judgment, so 197 files need one by default.
-        Assert.Equal(180, outcome.Files.Sum(f => f.Text.Split("\n    if reading adversary is threat\n").Length - 1));
-        Assert.Equal(197, outcome.Files.Count(f => f.Text.Split("\n  rule ").Any(r => r.Contains("\n    judgment ", StringComparison.Ordinal) && !r.Contains("is analyst\n", StringComparison.Ordinal))));
+        // Rules (by id) that read a condition from the data under a reading's default option: the
+        // named threat, the member's own region, the war at accession. Their 'analyst' versions keep
+        // the judgment, so under the default readings 86 files need one.
+        Assert.Equal(180, RulesReading(outcome, "adversary is threat"));
+        Assert.Equal(219, RulesReading(outcome, "location is home"));
+        Assert.Equal(66, RulesReading(outcome, "conflict is cowwar"));
+        Assert.Equal(86, outcome.Files.Count(f => f.Text.Split("\n  rule ").Any(r => r.Contains("\n    judgment ", StringComparison.Ordinal) && !r.Contains("is analyst\n", StringComparison.Ordinal))));
     }
+
+    /// <summary>How many rules, counted by file and id (not by version), have a version gated by <c>if reading GATE</c>.</summary>
+    private static int RulesReading(ImportOutcome outcome, string gate) =>
+        outcome.Files.Sum(f => f.Text.Split("\n  rule ").Where(r => r.Contains($"\n    if reading {gate}\n", StringComparison.Ordinal)).Select(r => r.Split(' ')[0]).Distinct(StringComparer.Ordinal).Count());
 
     [Fact]
     public void All_of_COW_imports_with_no_row_left_unplaced()
