@@ -51,8 +51,9 @@ internal sealed record AtopRow(int Line, int Atopid, int Ccode, string Party, in
         var set = forbid ? [] : o.Conditions.Append(o.Summary).OfType<string>().Where(v => Values[v] == 1).ToList();
         if (!forbid && AtopThreat.Applies(this, o)) set.Add(AtopReading.Adversary.Token + Threat);
         if (!forbid && set.Any(AtopReading.Location.Settles)) set.Add(AtopReading.Location.Token + AtopReading.Location.Option);
-        // The conflict: the war members were fighting when they joined; where ATOP records none, one against the threat the treaty names.
-        if (!forbid && (Wars ?? Threat) is { } conflict && set.Any(AtopReading.Conflict.Settles)) set.Add(AtopReading.Conflict.Token + conflict);
+        // The conflict: a war against the threat the treaty names, the most specific the data give; else the war members were fighting when they joined.
+        var conflict = AtopThreat.IsAgainst(this, o) ? Threat : Wars;
+        if (!forbid && conflict is not null && set.Any(AtopReading.Conflict.Settles)) set.Add(AtopReading.Conflict.Token + conflict);
         if (Values["olimob"] == 1) set.Add("olimob");
         if (Values["obvary"] == 1) set.Add("obvary");
         return string.Join(",", set.Order(StringComparer.Ordinal));

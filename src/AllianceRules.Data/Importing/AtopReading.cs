@@ -35,13 +35,14 @@ internal sealed record AtopReading(string Suffix, string Name, string Option, st
         ]);
 
     public static readonly AtopReading Conflict = new(
-        "cocon", "conflict", "cowwar",
+        "cocon", "conflict", "named",
         "Which war an obligation conditional on a particular ongoing conflict concerns",
-        "The war ATOP records a member fighting when it joined (cowwar)",
+        "A war against the threat the treaty names (statthr1, statthr2); with none, the war ATOP records a member fighting when it joined (cowwar)",
         [
             "ATOP codes an obligation as conditional on a particular ongoing conflict (defcocon, offcocon,",
-            "neucocon, concocon) without naming it, and records the war each member was fighting when it",
-            "joined (cowwar). The reading 'cowwar' takes that war to be the conflict.",
+            "neucocon, concocon) without naming it. The reading 'named' takes the conflict the data name:",
+            "one with the state the treaty names as its threat; where it names none, the war each member was",
+            "fighting when it joined (cowwar).",
         ]);
 
     /// <summary>Every reading, in the order a treaty declares them and a rule's gates name them.</summary>

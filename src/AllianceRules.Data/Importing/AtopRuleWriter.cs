@@ -126,8 +126,8 @@ internal sealed class AtopRuleWriter(StringBuilder sb, string id)
         if (!settled) return $"{variable} = 1: under the reading '{AtopReading.Analyst}' the {what} is left to an analyst.";
         if (reading == AtopReading.Adversary) return $"{variable} = 1 and the treaty names its threat (statthr1, statthr2: {string.Join(", ", values)}): under the default reading the adversary is that threat.";
         if (reading == AtopReading.Location) return $"{variable} = 1: under the default reading the location is the member's own region, met when the member fought in the region it lies in (COW WhereFought).";
-        if (Wars(values) is null) return $"{variable} = 1, ATOP records no member at war when it joined (cowwar), and the treaty names its threat (statthr1, statthr2: {string.Join(", ", values)}): under the default reading the conflict is a war against that threat.";
-        return $"{variable} = 1 and ATOP records members fighting war {Friendly.List(values, "and")} when they joined (cowwar): under the default reading the conflict is that war.";
+        if (Wars(values) is null) return $"{variable} = 1 and the treaty names its threat (statthr1, statthr2: {string.Join(", ", values)}): under the default reading the conflict is a war against that threat.";
+        return $"{variable} = 1, no named threat is this obligation's adversary, and ATOP records members fighting war {Friendly.List(values, "and")} when they joined (cowwar): under the default reading the conflict is that war.";
     }
 
     /// <summary>The conflict as COW war numbers; null when the data give it as the threat's party codes instead.</summary>

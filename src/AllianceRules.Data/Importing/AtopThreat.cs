@@ -27,13 +27,20 @@ internal static class AtopThreat
 
     /// <summary>
     /// Whether the member's obligation of this kind is read against the named threat: it is
-    /// conditional on a particular adversary, the data name one, and, for neutrality, the member's
-    /// defense and offense are not themselves conditional on an adversary (the named threat is then
-    /// theirs, and a neutrality promise conditional on an adversary concerns another: left to an analyst).
+    /// conditional on a particular adversary and the threat is this obligation's (<see cref="IsAgainst"/>).
     /// </summary>
-    public static bool Applies(AtopRow row, AtopObligation o)
+    public static bool Applies(AtopRow row, AtopObligation o) =>
+        o.Adversary is { } adversary && row.Values[adversary] == 1 && IsAgainst(row, o);
+
+    /// <summary>
+    /// Whether the named threat is the adversary of the member's obligation of this kind: the data
+    /// name one and, for neutrality, the member's defense and offense are not themselves conditional
+    /// on an adversary (the named threat is then theirs, and a neutrality promise conditional on an
+    /// adversary concerns another: left to an analyst).
+    /// </summary>
+    public static bool IsAgainst(AtopRow row, AtopObligation o)
     {
-        if (row.Threat is null || o.Adversary is not { } adversary || row.Values[adversary] != 1) return false;
+        if (row.Threat is null) return false;
         if (o.Kind != "neutrality") return true;
         return !(row.Values["defense"] == 1 && row.Values["defcoadv"] == 1) && !(row.Values["offense"] == 1 && row.Values["offcoadv"] == 1);
     }

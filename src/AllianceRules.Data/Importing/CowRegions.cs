@@ -44,16 +44,18 @@ internal static class CowRegions
     };
 
     /// <summary>
-    /// The region a state lies in, by its COW code: 2–199 the Western Hemisphere, 200–399 Europe,
-    /// 400–629 Africa, 630–699 the Middle East (Egypt, 651, among them), 700–899 Asia, 900–999
-    /// Oceania; null for a code outside them.
+    /// The region a state lies in, by its COW code, as the COW project groups states: 2–199 the
+    /// Western Hemisphere, 200–399 Europe, 400–599 Africa, 600–699 the Middle East (North Africa
+    /// among it, as WhereFought codes the fighting there), 700–899 Asia, 900–999 Oceania. One
+    /// region each: a state that spans two (Russia, 365; Turkey, 640) has the one its code gives
+    /// (docs/importers.md, "Regions"). Null for a code outside the ranges.
     /// </summary>
     public static string? Home(int ccode) => ccode switch
     {
         >= 2 and < 200 => WesternHemisphere,
         >= 200 and < 400 => Europe,
-        >= 400 and < 630 => Africa,
-        >= 630 and < 700 => MiddleEast,
+        >= 400 and < 600 => Africa,
+        >= 600 and < 700 => MiddleEast,
         >= 700 and < 900 => Asia,
         >= 900 and < 1000 => Oceania,
         _ => null,

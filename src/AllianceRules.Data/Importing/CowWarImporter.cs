@@ -291,11 +291,13 @@ public static class CowWarImporter
             sb.AppendLine("# Unknown days and months (-9) read as the 1st of the month or January for a start, the last day");
             sb.AppendLine("# of the month or December for an end; such events carry precision=month or precision=year.");
         }
-        // Whether each side of an attack fought in its own region, for the rules of a location (docs/importers.md, "Regions").
-        string Home(string attribute, string party) =>
-            participants.FirstOrDefault(p => p.Party == party && p.Where is not null) is { } p && CowRegions.FoughtAtHome(p.Ccode, p.Where!.Value) is { } home
-                ? $" {attribute}={(home ? "yes" : "no")}"
-                : string.Empty;
+        // Whether each side of an attack fought in its own region, for the rules of a location (docs/importers.md, "Regions");
+        // a state with two rows (it changed sides) fought at home if either row says so.
+        string Home(string attribute, string party)
+        {
+            var home = participants.Where(p => p.Party == party && p.Where is not null).Select(p => CowRegions.FoughtAtHome(p.Ccode, p.Where!.Value)).OfType<bool>().ToList();
+            return home.Count == 0 ? string.Empty : $" {attribute}={(home.Contains(true) ? "yes" : "no")}";
+        }
         foreach (var e in events)
         {
             var regions = e.Verb == "attack" ? Home(CowRegions.ActorAttribute, e.Actor) + Home(CowRegions.TargetAttribute, e.Target) : string.Empty;

@@ -15,7 +15,9 @@ public sealed class CowRegionTests
     [InlineData(200, CowRegions.Europe)]
     [InlineData(395, CowRegions.Europe)]
     [InlineData(402, CowRegions.Africa)]
-    [InlineData(625, CowRegions.Africa)]
+    [InlineData(590, CowRegions.Africa)]
+    [InlineData(600, CowRegions.MiddleEast)]     // Morocco: COW codes the fighting there as the Middle East's
+    [InlineData(625, CowRegions.MiddleEast)]
     [InlineData(630, CowRegions.MiddleEast)]
     [InlineData(651, CowRegions.MiddleEast)]
     [InlineData(698, CowRegions.MiddleEast)]
@@ -32,17 +34,31 @@ public sealed class CowRegionTests
     public void A_code_outside_the_ranges_has_no_region(int ccode) => Assert.Null(CowRegions.Home(ccode));
 
     [Fact]
-    public void Each_WhereFought_code_names_its_own_set_of_known_regions()
+    public void The_WhereFought_codes_are_the_codebooks()
     {
-        Assert.All(CowRegions.WhereFought.Values, regions => Assert.Subset(CowRegions.All.ToHashSet(), regions.ToHashSet()));
-        var sets = CowRegions.WhereFought.Values.Select(r => string.Join("+", r.Order(StringComparer.Ordinal))).ToList();
-        Assert.Equal(sets.Count, sets.Distinct().Count());
-        // The single-region codes name the regions in the codebook's order.
-        Assert.Equal(CowRegions.All, new[] { 1, 2, 4, 6, 7, 9 }.Select(c => Assert.Single(CowRegions.WhereFought[c])));
+        // The COW codebook lists them as "1 = W. Hemisphere  2 = Europe ... 19 = Europe, Africa, Middle East, Asia & Oceania".
+        var codebook = File.ReadAllText(ImportCaseTests.Data("cow", "Inter-StateWars_Codebook.txt"));
+        var list = codebook[codebook.IndexOf("Values are:", StringComparison.Ordinal)..codebook.IndexOf("Initiator -", StringComparison.Ordinal)];
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["W. Hemisphere"] = CowRegions.WesternHemisphere,
+            ["Europe"] = CowRegions.Europe,
+            ["Africa"] = CowRegions.Africa,
+            ["Middle East"] = CowRegions.MiddleEast,
+            ["Asia"] = CowRegions.Asia,
+            ["Oceania"] = CowRegions.Oceania,
+        };
+        var entries = System.Text.RegularExpressions.Regex.Matches(list, @"(\d+) = ([A-Za-z., &]+?)(?=\s+\d+ =|\s*$)")
+            .ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m => m.Groups[2].Value.Replace('&', ',').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => names[n]).ToArray());
+        Assert.Equal(15, entries.Count);
+        Assert.Equal(entries.Keys.Order(), CowRegions.WhereFought.Keys.Order());
+        Assert.All(entries, e => Assert.Equal(e.Value, CowRegions.WhereFought[e.Key]));
     }
 
     [Theory]
     [InlineData(200, 2, true)]     // the United Kingdom in Europe
+    [InlineData(600, 6, true)]     // Morocco in the Middle East (the Ifni War)
+    [InlineData(365, 7, false)]    // Russia in Asia: its code gives it Europe alone
     [InlineData(200, 15, true)]    // ... and in Europe, Africa, the Middle East and Asia
     [InlineData(200, 1, false)]    // ... only in the Western Hemisphere
     [InlineData(651, 18, true)]    // Egypt in Africa and the Middle East

@@ -42,11 +42,11 @@ public sealed class FullImportTests
         Assert.Equal("8152", Assert.Single(outcome.Skipped).Detail);
         Assert.Equal(231, outcome.Files.Count(f => f.Text.Contains("\n    judgment ", StringComparison.Ordinal)));
         // Rules (by id) that read a condition from the data under a reading's default option: the
-        // named threat, the member's own region, the war at accession. Their 'analyst' versions keep
+        // named threat, the member's own region, the conflict the data name. Their 'analyst' versions keep
         // the judgment, so under the default readings 86 files need one.
         Assert.Equal(180, RulesReading(outcome, "adversary is threat"));
         Assert.Equal(219, RulesReading(outcome, "location is home"));
-        Assert.Equal(66, RulesReading(outcome, "conflict is cowwar"));
+        Assert.Equal(66, RulesReading(outcome, "conflict is named"));
         Assert.Equal(86, outcome.Files.Count(f => f.Text.Split("\n  rule ").Any(r => r.Contains("\n    judgment ", StringComparison.Ordinal) && !r.Contains("is analyst\n", StringComparison.Ordinal))));
     }
 
