@@ -67,7 +67,7 @@ public sealed class ExplainEventCommandTests : IDisposable
     [InlineData("seeds/armenia-2022.events:0", "alliance: error AR9011: --event 'seeds/armenia-2022.events:0' is not FILE:LINE")]
     [InlineData("seeds/armenia-2022.events:four", "alliance: error AR9011: --event 'seeds/armenia-2022.events:four' is not FILE:LINE")]
     [InlineData(":4", "alliance: error AR9011: --event ':4' is not FILE:LINE")]
-    [InlineData("seeds/armenia-2021.events:4", "alliance: error AR9027: --event seeds/armenia-2021.events:4: 'seeds/armenia-2021.events' is not a history given; the histories given are 'seeds/armenia-2022.events'; did you mean 'seeds/armenia-2022.events'?")]
+    [InlineData("seeds/armenia-2021.events:4", "alliance: error AR9027: --event seeds/armenia-2021.events:4: 'seeds/armenia-2021.events' is not a history given; the history given is 'seeds/armenia-2022.events'; did you mean 'seeds/armenia-2022.events'?")]
     [InlineData("rules/cst.treaty:4", "alliance: error AR9027: --event rules/cst.treaty:4: 'rules/cst.treaty' is not a history given")]
     [InlineData("seeds/armenia-2022.events:6", "alliance: error AR9027: --event seeds/armenia-2022.events:6: 'seeds/armenia-2022.events' has 5 lines")]
     [InlineData("seeds/armenia-2022.events:1", "seeds/armenia-2022.events:1:1: error AR9027: --event seeds/armenia-2022.events:1: line 1 is a comment, not an event; give the line of an event, as the report cites it")]

@@ -53,7 +53,14 @@ public static class Checker
         var where = $"{file}:{line}";
         if (historyFiles.FirstOrDefault(h => h.Path == file) is not { } history)
         {
-            var given = historyFiles.Count == 0 ? "no history was given" : "the histories given are " + Friendly.List(historyFiles.Select(h => $"'{h.Path}'"), "and");
+            var paths = historyFiles.Select(h => $"'{h.Path}'").ToList();
+            var given = paths.Count switch
+            {
+                0 => "no history was given",
+                1 => $"the history given is {paths[0]}",
+                <= 8 => "the histories given are " + Friendly.List(paths, "and"),
+                _ => $"the histories given are {string.Join(", ", paths.Take(8))} and {paths.Count - 8} more",
+            };
             return new EventExplainOutcome(null, null, [DiagnosticCatalog.NoEventThere(where, $"'{file}' is not a history given; {given}{SpellingSuggester.DidYouMean(file, historyFiles.Select(h => h.Path))}")]);
         }
         var lines = history.Text.Length == 0 ? 0 : history.Text.Count(c => c == '\n') + (history.Text.EndsWith('\n') ? 0 : 1);
