@@ -97,4 +97,35 @@ public sealed class ExplainEventCaseTests
             Assert.Equal(plain.Instances.Select(i => $"{i.Id} {i.Status} {i.DecidedOn}"), watched.Instances.Select(i => $"{i.Id} {i.Status} {i.DecidedOn}"));
         }
     }
+
+    /// <summary>An interval event is tried again on the days a membership begins inside it; the explanation lists each day, and the one it fired on.</summary>
+    [Fact]
+    public void An_interval_event_is_explained_on_each_day_the_engine_tried_it()
+    {
+        var rules = new SourceFile("pact.treaty", """
+            vocabulary {
+              verb attack "uses armed force against"
+            }
+            treaty PACT "A pact" {
+              members {
+                AAA 2000-01-01 ..
+                BBB 2000-03-01 ..
+              }
+              rule art1 "No force among members" {
+                kind nonaggression
+                forbid $a attack $b
+                  where $a is member
+                    and $b is member
+              }
+            }
+            """);
+        var history = new SourceFile("war.events", "as of 2000-12-31\n2000-02-01 .. 2000-04-01 AAA attack BBB\n");
+        var x = Checker.ExplainEvent([rules], [history], null, "war.events", 2).Explanation!;
+        var rule = Assert.Single(x.Rules);
+        Assert.True(rule.Fired);
+        var days = rule.Steps.Where(s => s.Step == EventStep.Where).Select(s => (DateText.Format(s.Date!.Value), s.Passed)).ToList();
+        Assert.Equal([("2000-02-01", false), ("2000-03-01", true)], days);
+        Assert.Equal("PACT.art1#1", Assert.Single(rule.Instances).Id);
+        Assert.Contains("BBB is not a member of PACT on 2000-02-01", EventExplanationTextWriter.Write(x), StringComparison.Ordinal);
+    }
 }
