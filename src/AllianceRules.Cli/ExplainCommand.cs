@@ -9,7 +9,11 @@ using AllianceRules.Text;
 namespace AllianceRules.Cli;
 
 /// <summary>The options of <c>alliance explain</c>, as typed.</summary>
-internal sealed record ExplainRequest(InputRequest Inputs, string? Instance, string? Rule, string? Party, string? On, string Format);
+internal sealed record ExplainRequest(InputRequest Inputs, string? Instance, string? Rule, string? Party, string? On, string Format)
+{
+    /// <summary><c>--event FILE:LINE</c>: explain what one event did instead of one instance.</summary>
+    public string? Event { get; init; }
+}
 
 /// <summary><c>alliance explain</c>: how the engine decided one instance (or the instances of a rule for a party).</summary>
 internal sealed class ExplainCommand(CommandOutput io)
@@ -40,6 +44,11 @@ internal sealed class ExplainCommand(CommandOutput io)
             HelpName = "DATE",
             Description = "Only the instance triggered on this date (with --rule and --party).",
         };
+        var @event = new Option<string?>("--event")
+        {
+            HelpName = "FILE:LINE",
+            Description = "Explain the event on this line of a history instead: for each rule whose trigger has its verb, whether it fired and, if not, why not.",
+        };
         var format = new Option<string>("--format")
         {
             HelpName = "text|json",
@@ -51,11 +60,13 @@ internal sealed class ExplainCommand(CommandOutput io)
         var command = new Command("explain", """
             Explain how the engine decided an instance: its trigger, the rule in force, each condition,
             the parties obligated, the window, the events examined and the verdict.
+            With --event FILE:LINE, explain what one event did: each rule whose trigger has its verb, and
+            which part failed (pattern, where, parties, effective, horizon), or the instances it opened.
             Exit status: 0 explained; 1 explained and --fail-on-violation was given and an instance explained is violated;
-            2 invalid input, command line, or no instance matches.
+            2 invalid input, command line, no instance matches, or no event is on that line.
             """)
         {
-            paths, instance, rule, party, on, format, output,
+            paths, instance, rule, party, on, @event, format, output,
         };
         var shared = EvaluationOptionGroup.AddTo(command, Shared);
         command.WithVersion();
@@ -65,7 +76,7 @@ internal sealed class ExplainCommand(CommandOutput io)
             result.GetValue(rule),
             result.GetValue(party),
             result.GetValue(on),
-            result.GetValue(format) ?? "text")));
+            result.GetValue(format) ?? "text") { Event = result.GetValue(@event) }));
         return command;
     }
 
@@ -74,6 +85,7 @@ internal sealed class ExplainCommand(CommandOutput io)
         if (Selection(request) is { } problem) return io.Fail([problem]);
         var (input, problems) = CommandInput.Read(request.Inputs);
         if (input is null) return io.Fail(problems);
+        if (request.Event is { } asked) return RunEvent(request, input, asked);
 
         var on = request.On is null ? null : DateText.TryParse(request.On);
         var ruleId = request.Instance is { } id ? id.Split('#')[0] : request.Rule!;
@@ -91,15 +103,61 @@ internal sealed class ExplainCommand(CommandOutput io)
         return CheckCommand.Verdict(request.Inputs.Args, report.Instances.Where(i => i.Rule.QualifiedId == ruleId && select(i)));
     }
 
+    /// <summary><c>--event FILE:LINE</c>: what the event read from that line did, rule by rule.</summary>
+    private int RunEvent(ExplainRequest request, PreparedInput input, string asked)
+    {
+        var (file, line) = EventLocation(asked)!.Value;
+        // FILE as the report cites it, or as another spelling of the same path (./seeds/x.events, an absolute path).
+        var cited = input.HistoryFiles.FirstOrDefault(h => h.Path == file) ?? input.HistoryFiles.FirstOrDefault(h => SamePath(h.Path, file));
+        var outcome = Checker.ExplainEvent(input.RuleFiles, input.HistoryFiles, input.Options, cited?.Path ?? file, line);
+        if (outcome.Explanation is not { } explanation) return io.Fail(outcome.Diagnostics);
+        var written = request.Format == "json"
+            ? CommandInput.Write(io.Out, request.Inputs.Output, stream => EventExplanationJsonWriter.Write(explanation, ToolVersion.Info, stream))
+            : CommandInput.Write(io.Out, request.Inputs.Output, EventExplanationTextWriter.Write(explanation));
+        if (written is not null) return io.Fail([written]);
+        return CheckCommand.Verdict(request.Inputs.Args, explanation.Rules.SelectMany(r => r.Instances).Concat(explanation.Decided));
+    }
+
+    private static bool SamePath(string a, string b)
+    {
+        try
+        {
+            return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>FILE and LINE of <c>--event FILE:LINE</c>, split at the last colon (a Windows path has one of its own); null when it is not that.</summary>
+    private static (string File, int Line)? EventLocation(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0) return null;
+        var number = text[(colon + 1)..];
+        if (number.Length == 0 || number.Length > 9 || !number.All(char.IsAsciiDigit)) return null;
+        var line = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+        return line >= 1 ? (text[..colon], line) : null;
+    }
+
     /// <summary>Exactly one way of choosing: <c>--instance</c>, or <c>--rule</c> with <c>--party</c> (and perhaps <c>--on</c>).</summary>
     private static Diagnostic? Selection(ExplainRequest r)
     {
+        if (r.Event is { } asked)
+        {
+            var other = r.Instance is not null ? "--instance" : r.Rule is not null ? "--rule" : r.Party is not null ? "--party" : r.On is not null ? "--on" : null;
+            if (other is not null) return DiagnosticCatalog.OptionsConflict("--event", other, "--event explains one event, whatever rules it concerns; --instance, --rule, --party and --on choose instances");
+            return EventLocation(asked) is null
+                ? DiagnosticCatalog.CommandLine($"--event '{asked}' is not FILE:LINE with LINE a line number from 1, such as seeds/armenia-2022-09.events:4")
+                : null;
+        }
         if (r.Instance is not null && (r.Rule ?? r.Party ?? r.On) is not null) return DiagnosticCatalog.CommandLine("give either --instance, or --rule and --party, not both");
         if (r.Instance is { } id && (id.Split('#') is not [{ Length: > 0 } rule, { Length: > 0 } n] || !rule.Contains('.', StringComparison.Ordinal) || !n.All(char.IsAsciiDigit)))
         {
             return DiagnosticCatalog.CommandLine($"--instance '{id}' is not an instance id such as CST.art4-2010#3");
         }
-        if (r.Instance is null && (r.Rule is null || r.Party is null)) return DiagnosticCatalog.CommandLine("say which instance to explain: --instance ID, or --rule RULE --party CODE [--on DATE]");
+        if (r.Instance is null && (r.Rule is null || r.Party is null)) return DiagnosticCatalog.CommandLine("say which instance to explain: --instance ID, or --rule RULE --party CODE [--on DATE]; or which event: --event FILE:LINE");
         if (r.On is { } on && DateText.TryParse(on) is null) return DiagnosticCatalog.CommandLine($"--on '{on}' is not a date ({DateText.Problem(on)}); write it like 2022-09-13");
         return null;
     }

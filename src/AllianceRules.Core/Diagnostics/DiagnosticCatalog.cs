@@ -377,6 +377,12 @@ public static class DiagnosticCatalog
     public static Diagnostic AmbiguousSweep(string key, IReadOnlyCollection<string> qualified) =>
         Error("AR9026", $"--sweep {key}: '{key}' is a reading in one treaty and an assumption in another; name one of them as {Friendly.List(qualified.Select(q => $"'{q}'"))}");
 
+    public static Diagnostic NoEventThere(string where, string why) =>
+        Error("AR9027", $"--event {where}: {why}");
+
+    public static Diagnostic NoEventThere(SourceRef at, string where, string why) =>
+        Error("AR9027", at, $"--event {where}: {why}");
+
     // ---- AR8xxx: limits of an evaluation -------------------------------------------------------
 
     public static Diagnostic TooManyInstances(SourceRef at, string rule, int limit, NodaTime.LocalDate on) =>

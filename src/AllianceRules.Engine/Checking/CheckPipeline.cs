@@ -40,6 +40,9 @@ public sealed record StreamOptions
     /// <summary>Explain these instances too: the history is then held in memory, whole, as the explanation cites its events.</summary>
     public ExplainTarget? Explain { get; init; }
 
+    /// <summary>Explain what the event written on this line did (<c>explain --event</c>): the history is then held in memory, whole, too.</summary>
+    public EventTarget? ExplainEvent { get; init; }
+
     /// <summary>Stops the check (OperationCanceledException) between events: an editor or a browser tab that no longer needs the answer.</summary>
     public CancellationToken Cancellation { get; init; }
 }
@@ -49,10 +52,16 @@ public sealed record StreamedCheck(CheckOutcome Outcome, ImmutableArray<Diagnost
 {
     /// <summary>With <see cref="StreamOptions.Explain"/>: how each instance asked about was decided, from the same evaluation as the report.</summary>
     public ImmutableArray<Evaluation.Tracing.Explanation> Explanations { get; init; } = [];
+
+    /// <summary>With <see cref="StreamOptions.ExplainEvent"/>: what the event did; null when no event was read from that line.</summary>
+    public Evaluation.Tracing.EventExplanation? EventExplanation { get; init; }
 }
 
 /// <summary>The instances <c>explain</c> asks about: those of one rule that <see cref="Select"/> picks.</summary>
 public sealed record ExplainTarget(string RuleId, Func<InstanceResult, bool> Select);
+
+/// <summary>The event <c>explain --event</c> asks about: the one read from this line of this history (its path as the report cites it).</summary>
+public sealed record EventTarget(string File, int Line);
 
 /// <summary>
 /// The one check pipeline: rules, then a history stream, then one evaluation. Every command runs
@@ -105,7 +114,8 @@ public static class CheckPipeline
         options = options with { AssumptionOverrides = null, ReadingChoices = new Dictionary<string, string>() };
         var notes = ImmutableArray.CreateBuilder<string>();
         // An explanation may show any event it examined, so explaining keeps every event whole.
-        var needsDetail = stream.Explain is null ? NeedsDetail(rules) : null;
+        var explaining = stream.Explain is not null || stream.ExplainEvent is not null;
+        var needsDetail = explaining ? null : NeedsDetail(rules);
         var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
         var facts = new Validation.Lint.HistoryFacts(rules);
         // Files in the order given, as when read whole: the merge meets them by date.
@@ -113,8 +123,9 @@ public static class CheckPipeline
         if (stream.LintOnly) return LintOnly(rules, bound, reader, facts, histories, stream, problems, files);
         var sweeping = !options.Sweeps.IsEmpty;
         // A sweep evaluates the history once per combination, and an explanation reads its events again: both hold it whole.
-        var holding = sweeping || stream.Explain is not null;
+        var holding = sweeping || explaining;
         var explanations = ImmutableArray<Evaluation.Tracing.Explanation>.Empty;
+        Evaluation.Tracing.EventExplanation? eventExplanation = null;
         Report? report = null;
         var merge = new SortedMerge(reader, histories);
         if (!holding)
@@ -153,6 +164,10 @@ public static class CheckPipeline
                 if (!reader.Diagnostics.HasErrors)
                 {
                     if (stream.Explain is { } target) (report, explanations) = Evaluation.Tracing.Explainer.ExplainWithReport(rules, history, options, target.RuleId, target.Select);
+                    else if (stream.ExplainEvent is { } asked && history.Events.FirstOrDefault(e => e.Origin.File == asked.File && e.Origin.Line == asked.Line) is { } watched)
+                    {
+                        (report, eventExplanation) = Evaluation.Tracing.EventExplainer.Explain(rules, history, options, watched);
+                    }
                     else report = Evaluator.Evaluate(rules, history, options);
                     if (sweeping) report = report with { Sweep = Sensitivity.Run(rules, history, options, options.Sweeps, stream.Cancellation) };
                 }
@@ -163,7 +178,7 @@ public static class CheckPipeline
         if (diagnostics.Any(d => d.IsError) || report is null) return Failed(diagnostics, rules);
         report = report with { Skipped = reader.Skipped };
         var findings = Validation.Lint.Linter.Findings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
-        return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable()) { Explanations = explanations };
+        return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable()) { Explanations = explanations, EventExplanation = eventExplanation };
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ namespace AllianceRules.Checking;
 /// <summary>The result of an explanation: the report and the explanations asked for, or the diagnostics that stopped it.</summary>
 public sealed record ExplainOutcome(Report? Report, ImmutableArray<Evaluation.Tracing.Explanation> Explanations, ImmutableArray<Diagnostic> Diagnostics);
 
+/// <summary>The result of <c>explain --event</c>: the report and what the event did, or the diagnostics that stopped it.</summary>
+public sealed record EventExplainOutcome(Report? Report, Evaluation.Tracing.EventExplanation? Explanation, ImmutableArray<Diagnostic> Diagnostics);
+
 /// <summary>The result of a check: a report, or the diagnostics that stopped it (then nothing was evaluated).</summary>
 public sealed record CheckOutcome(Report? Report, ImmutableArray<Diagnostic> Diagnostics)
 {
@@ -38,6 +41,42 @@ public static class Checker
     {
         var streamed = CheckPipeline.Check(ruleFiles, Sources(historyFiles), options, new StreamOptions { Explain = new ExplainTarget(ruleId, select) });
         return new ExplainOutcome(streamed.Outcome.Report, streamed.Explanations, streamed.Outcome.Diagnostics);
+    }
+
+    /// <summary>
+    /// As <see cref="Check"/>, and explains what the event read from <paramref name="line"/> of the
+    /// history <paramref name="file"/> (its path as given) did, from the same evaluation. A file not
+    /// given, a line past its end, or a line no event was read from (blank, a comment, a header) is AR9027.
+    /// </summary>
+    public static EventExplainOutcome ExplainEvent(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, string file, int line)
+    {
+        var where = $"{file}:{line}";
+        if (historyFiles.FirstOrDefault(h => h.Path == file) is not { } history)
+        {
+            var paths = historyFiles.Select(h => $"'{h.Path}'").ToList();
+            var given = paths.Count switch
+            {
+                0 => "no history was given",
+                1 => $"the history given is {paths[0]}",
+                <= 8 => "the histories given are " + Friendly.List(paths, "and"),
+                _ => $"the histories given are {string.Join(", ", paths.Take(8))} and {paths.Count - 8} more",
+            };
+            return new EventExplainOutcome(null, null, [DiagnosticCatalog.NoEventThere(where, $"'{file}' is not a history given; {given}{SpellingSuggester.DidYouMean(file, historyFiles.Select(h => h.Path))}")]);
+        }
+        var lines = history.Text.Length == 0 ? 0 : history.Text.Count(c => c == '\n') + (history.Text.EndsWith('\n') ? 0 : 1);
+        if (line > lines)
+        {
+            return new EventExplainOutcome(null, null, [DiagnosticCatalog.NoEventThere(where, $"'{file}' has {(lines == 1 ? "1 line" : $"{lines} lines")}")]);
+        }
+        var streamed = CheckPipeline.Check(ruleFiles, Sources(historyFiles), options, new StreamOptions { ExplainEvent = new Checking.EventTarget(file, line) });
+        if (streamed.Outcome.Report is null) return new EventExplainOutcome(null, null, streamed.Outcome.Diagnostics);
+        if (streamed.EventExplanation is { } explanation) return new EventExplainOutcome(streamed.Outcome.Report, explanation, streamed.Outcome.Diagnostics);
+        var text = history.GetLineText(line);
+        var what = text.Trim().Length == 0 ? $"line {line} is blank"
+            : text.TrimStart().StartsWith('#') ? $"line {line} is a comment"
+            : $"no event was read from line {line}";
+        var at = history.At(new TextSpan(history.LineStart(line), text.Length));
+        return new EventExplainOutcome(streamed.Outcome.Report, null, [DiagnosticCatalog.NoEventThere(at, where, $"{what}, not an event; give the line of an event, as the report cites it")]);
     }
 
     private static HistorySource[] Sources(IReadOnlyList<SourceFile> historyFiles) => [.. historyFiles.Select(HistorySource.FromSource)];

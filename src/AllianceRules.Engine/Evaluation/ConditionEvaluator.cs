@@ -32,7 +32,7 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
                 return Matches(t, bindings, rule, date, trigger).Any();
             case ThereWasCondition t:
                 var found = Matches(t, bindings, rule, date, trigger).Select(m => m.Event).ToList();
-                notes?.Add(t, found.Count > 0, found.Count > 0 ? Found(found) : $"no matching event between {DateText.Format(From(t, rule, date))} and {DateText.Format(To(t, date))}");
+                notes?.Add(t, found.Count > 0, found.Count > 0 ? Found(found) : NotFound(t, rule, date));
                 return found.Count > 0;
             case ReadingCondition r:
                 var reading = rule.Treaty.FindReading(r.Test.Reading);
@@ -75,6 +75,10 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
         DateMath.Minus(date, windows.Resolve(thereWas.Window, rule.Treaty));
 
     public static LocalDate To(ThereWasCondition thereWas, LocalDate date) => thereWas.Strictly ? DateMath.PreviousDay(date) : date;
+
+    /// <summary>Why a <c>there was</c> is false: the days searched.</summary>
+    public string NotFound(ThereWasCondition thereWas, CompiledRule rule, LocalDate date) =>
+        $"no matching event between {DateText.Format(From(thereWas, rule, date))} and {DateText.Format(To(thereWas, date))}";
 
     public static string Found(IReadOnlyList<Event> events) =>
         "found " + string.Join("; ", events.Select(e => $"'{e.Actor} {e.Verb} {e.Target}' on {e.When()} ({e.Origin.File}:{e.Origin.Line})"));

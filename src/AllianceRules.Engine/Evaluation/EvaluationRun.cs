@@ -177,11 +177,13 @@ internal sealed partial class EvaluationRun
     {
         // Rule 5.1.12: a trigger outside 'effective' is no trigger; an interval may yet hold on a day inside.
         var inForce = rule.Rule.Effective is not { } effective || effective.Contains(date);
+        // 'explain --event': what became of the event asked about, rule by rule and day by day.
+        var attempt = _trace?.Attempt(rule.Rule, e, date, inForce);
         if (!inForce && !e.IsInterval) return;
         if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) return;
         if (inForce)
         {
-            var solutions = Solve(rule, initial, date, e);
+            var solutions = Solve(rule, initial, date, e, attempt);
             if (solutions.Count > 0)
             {
                 if (rule.Rule.IsForbid) AddForbidden(rule, date, e, solutions);
@@ -257,34 +259,48 @@ internal sealed partial class EvaluationRun
     /// </summary>
     private bool Traced(CompiledRule rule) => _trace is not null && _trace.Wants(rule);
 
-    private Dictionary<Bindings, LocalDate?> Solve(CompiledRule rule, Bindings initial, LocalDate date, Event trigger)
+    private Dictionary<Bindings, LocalDate?> Solve(CompiledRule rule, Bindings initial, LocalDate date, Event trigger, TriggerAttempt? attempt = null)
     {
         var solutions = new Dictionary<Bindings, LocalDate?>();
         // For the trace: the 'there was' matches along the current path, so each solution keeps the notes that led to it.
-        var path = Traced(rule) ? new List<ConditionNote>() : null;
+        var traced = Traced(rule);
+        var path = traced || attempt is not null ? new List<ConditionNote>() : null;
         void Bind(int index, Bindings bindings, LocalDate? latest)
         {
             if (index == rule.Binders.Length)
             {
                 var filters = path is null ? null : new NoteTaker("where");
+                var holds = true;
                 foreach (var filter in rule.Filters)
                 {
-                    if (!_conditions.Holds(filter, bindings, rule, date, trigger, filters)) return;
+                    if (_conditions.Holds(filter, bindings, rule, date, trigger, filters)) continue;
+                    holds = false;
+                    // The event asked about has every atom judged, so the explanation can say what each was; the result is the same.
+                    if (attempt is null) break;
+                }
+                if (!holds)
+                {
+                    attempt?.Failed.Add([.. path!, .. filters!.Sink]);
+                    return;
                 }
                 if (!solutions.TryGetValue(bindings, out var known) || (latest is { } l && (known is not { } k || l > k)))
                 {
                     solutions[bindings] = latest;
                 }
-                if (path is not null) _trace!.Solution(trigger, bindings, [.. path, .. filters!.Sink]);
+                if (traced) _trace!.Solution(trigger, bindings, [.. path!, .. filters!.Sink]);
+                attempt?.Held.Add([.. path!, .. filters!.Sink]);
                 return;
             }
             var binder = rule.Binders[index];
+            var found = false;
             foreach (var (e, extended) in _conditions.Matches(binder, bindings, rule, date, trigger))
             {
+                found = true;
                 path?.Add(new ConditionNote("where", Condition.Print(binder), true, ConditionEvaluator.Found([e])));
                 Bind(index + 1, extended, latest is { } x && x > e.Date ? x : e.Date);
                 path?.RemoveAt(path.Count - 1);
             }
+            if (!found) attempt?.Failed.Add([.. path!, new ConditionNote("where", Condition.Print(binder), false, _conditions.NotFound(binder, rule, date))]);
         }
         Bind(0, initial, null);
         return solutions;

@@ -127,7 +127,7 @@ public static class ExplanationJsonWriter
         json.WriteEndObject();
     }
 
-    private static void Event(Utf8JsonWriter json, string name, Event e)
+    internal static void Event(Utf8JsonWriter json, string name, Event e)
     {
         json.WriteStartObject(name);
         json.WriteString("file", e.Origin.File);
@@ -140,17 +140,17 @@ public static class ExplanationJsonWriter
         json.WriteEndObject();
     }
 
-    private static void Date(Utf8JsonWriter json, string name, NodaTime.LocalDate? date)
+    internal static void Date(Utf8JsonWriter json, string name, NodaTime.LocalDate? date)
     {
         if (date is { } d) json.WriteString(name, DateText.Format(d));
         else json.WriteNull(name);
     }
 
-    private static void Nullable(Utf8JsonWriter json, string name, string? value)
+    internal static void Nullable(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
     }
 
-    private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
+    internal static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
 }

@@ -107,13 +107,13 @@ public static class ExplanationTextWriter
     }
 
     /// <summary>The event without its source and description, which are printed on their own.</summary>
-    private static string Core(Event e)
+    internal static string Core(Event e)
     {
         var attributes = e.Attributes.Where(a => a.Key != "source").Select(a => $"{a.Key}=\"{a.Value}\"");
         return string.Join(" ", new[] { e.When(), e.Actor, e.Verb, e.Target }.Concat(attributes));
     }
 
-    private static string Where(Event e) => $"{e.Origin.File}:{e.Origin.Line.ToString(CultureInfo.InvariantCulture)}";
+    internal static string Where(Event e) => $"{e.Origin.File}:{e.Origin.Line.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Effective(Rule rule) => rule.Effective is { } e ? $"effective {e}" : "always effective";
 

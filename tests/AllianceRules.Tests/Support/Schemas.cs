@@ -12,14 +12,17 @@ public static class Schemas
     private static readonly Lazy<JsonSchema> ReportSchema = new(() => Load("report.schema.json"));
     private static readonly Lazy<JsonSchema> ExplainSchema = new(() => Load("explain.schema.json"));
     private static readonly Lazy<JsonSchema> StudySchema = new(() => Load("study.schema.json"));
+    private static readonly Lazy<JsonSchema> ExplainEventSchema = new(() => Load("explain-event.schema.json"));
 
-    public static readonly string[] Files = ["report.schema.json", "explain.schema.json", "study.schema.json"];
+    public static readonly string[] Files = ["report.schema.json", "explain.schema.json", "study.schema.json", "explain-event.schema.json"];
 
     public static JsonSchema Report => ReportSchema.Value;
 
     public static JsonSchema Explain => ExplainSchema.Value;
 
     public static JsonSchema Study => StudySchema.Value;
+
+    public static JsonSchema ExplainEvent => ExplainEventSchema.Value;
 
     /// <summary>Why <paramref name="json"/> breaks <paramref name="schema"/>, one line per error; empty when it conforms.</summary>
     public static string Problems(JsonSchema schema, string json)

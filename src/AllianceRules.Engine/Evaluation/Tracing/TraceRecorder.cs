@@ -44,6 +44,21 @@ internal sealed class TraceRecorder(string ruleId)
     public (bool Held, List<ConditionNote> Notes)? UnlessOf(object opener, string party, string target) =>
         _unless.TryGetValue((opener, party, target), out var found) ? found : null;
 
+    /// <summary>The event <c>explain --event</c> asks about; every rule it is tried as a trigger of is recorded, day by day.</summary>
+    public Event? Watched { get; init; }
+
+    /// <summary>Each time the watched event was tried as a trigger: by rule and day, in the order the engine tried.</summary>
+    public List<TriggerAttempt> Attempts { get; } = [];
+
+    /// <summary>A new attempt when <paramref name="e"/> is the watched event (the same object, not an equal one); null otherwise.</summary>
+    public TriggerAttempt? Attempt(Rule rule, Event e, LocalDate date, bool inForce)
+    {
+        if (!ReferenceEquals(e, Watched)) return null;
+        var attempt = new TriggerAttempt(rule, date, inForce);
+        Attempts.Add(attempt);
+        return attempt;
+    }
+
     public void Observe(List<Event> events)
     {
         foreach (var e in events)
@@ -60,4 +75,22 @@ internal sealed class TraceRecorder(string ruleId)
             ? $"a member of {treaty.Code} on {DateText.Format(date)} (interval {ranges.First(r => r.Contains(date))})"
             : $"not a member of {treaty.Code} on {DateText.Format(date)} (its intervals: {string.Join("; ", ranges)})";
     }
+}
+
+/// <summary>
+/// The watched event tried as a trigger of one rule on one day: whether the rule was in force, and
+/// each way its <c>where</c> held or failed, with every atom judged (a failed way ends with the
+/// <c>there was</c> that found nothing, or lists the atoms that filtered, true and false).
+/// </summary>
+internal sealed class TriggerAttempt(Rule rule, LocalDate date, bool inForce)
+{
+    public Rule Rule { get; } = rule;
+
+    public LocalDate Date { get; } = date;
+
+    public bool InForce { get; } = inForce;
+
+    public List<List<ConditionNote>> Held { get; } = [];
+
+    public List<List<ConditionNote>> Failed { get; } = [];
 }
