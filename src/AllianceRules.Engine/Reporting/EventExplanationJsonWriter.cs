@@ -64,17 +64,7 @@ public static class EventExplanationJsonWriter
             json.WriteBoolean("judged", s.Judged);
             ExplanationJsonWriter.Date(json, "date", s.Date);
             json.WriteString("detail", s.Detail);
-            json.WriteStartArray("conditions");
-            foreach (var c in s.Conditions)
-            {
-                json.WriteStartObject();
-                json.WriteString("clause", c.Clause);
-                json.WriteString("condition", c.Condition);
-                json.WriteBoolean("holds", c.Holds);
-                json.WriteString("detail", c.Detail);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            ExplanationJsonWriter.Conditions(json, s.Conditions);
             json.WriteEndObject();
         }
         json.WriteEndArray();

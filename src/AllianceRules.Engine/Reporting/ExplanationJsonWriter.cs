@@ -44,17 +44,7 @@ public static class ExplanationJsonWriter
         {
             json.WriteStartObject();
             Event(json, "event", t.Event);
-            json.WriteStartArray("conditions");
-            foreach (var c in t.Conditions)
-            {
-                json.WriteStartObject();
-                json.WriteString("clause", c.Clause);
-                json.WriteString("condition", c.Condition);
-                json.WriteBoolean("holds", c.Holds);
-                json.WriteString("detail", c.Detail);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            Conditions(json, t.Conditions);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -150,6 +140,22 @@ public static class ExplanationJsonWriter
     {
         if (value is null) json.WriteNull(name);
         else json.WriteString(name, value);
+    }
+
+    /// <summary>The conditions judged on one trigger, as "conditions": [{clause, condition, holds, detail}].</summary>
+    internal static void Conditions(Utf8JsonWriter json, IEnumerable<ConditionNote> conditions)
+    {
+        json.WriteStartArray("conditions");
+        foreach (var c in conditions)
+        {
+            json.WriteStartObject();
+            json.WriteString("clause", c.Clause);
+            json.WriteString("condition", c.Condition);
+            json.WriteBoolean("holds", c.Holds);
+            json.WriteString("detail", c.Detail);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     internal static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];

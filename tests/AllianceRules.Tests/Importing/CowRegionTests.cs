@@ -74,14 +74,17 @@ public sealed class CowRegionTests
 
     private const string Header = "WarNum,WarName,WarType,ccode,StateName,Side,StartMonth1,StartDay1,StartYear1,EndMonth1,EndDay1,EndYear1,StartMonth2,StartDay2,StartYear2,EndMonth2,EndDay2,EndYear2,TransFrom,WhereFought,Initiator,Outcome,TransTo,BatDeath,Version\n";
 
+    /// <summary>A made-up war of Argentina against the United Kingdom, both fighting in the Western Hemisphere unless <paramref name="britainFought"/> says otherwise.</summary>
+    private static string ArgentinaAgainstBritain(int war, int britainFought = 1) =>
+        Assert.Single(CowWarImporter.Import(new SourceFile("wars.csv", Header
+            + $"{war},Made-up War,1,160,Argentina,1,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,1,1,2,-8,1000,4\n"
+            + $"{war},Made-up War,1,200,United Kingdom,2,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,{britainFought},2,1,-8,1000,4\n"), ImportCaseTests.Parties()).Files).Text;
+
     [Fact]
     public void An_attack_says_whether_each_side_fought_in_its_own_region()
     {
-        // Made-up rows: Argentina fights at home (Western Hemisphere), the United Kingdom only there too, so abroad.
-        var wars = new SourceFile("wars.csv", Header
-            + "906,Made-up War,1,160,Argentina,1,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,1,1,2,-8,1000,4\n"
-            + "906,Made-up War,1,200,United Kingdom,2,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,1,2,1,-8,1000,4\n");
-        var text = Assert.Single(CowWarImporter.Import(wars, ImportCaseTests.Parties()).Files).Text;
+        // Argentina fights at home (Western Hemisphere), the United Kingdom only there too, so abroad.
+        var text = ArgentinaAgainstBritain(906);
         Assert.Contains("ARG attack GBR war=906 name=\"Made-up War\" actor-home=yes target-home=no \"Argentina (side 1) fights United Kingdom (side 2)\"", text, StringComparison.Ordinal);
         Assert.Contains("#   side 2  GBR  200 United Kingdom  1900-04-02 .. 1900-06-14  in western-hemisphere (1)  (line 3)", text, StringComparison.Ordinal);
     }
@@ -91,10 +94,7 @@ public sealed class CowRegionTests
     {
         // COW v4.0 has no unknown WhereFought; a made-up -9 leaves the attack without target-home, so a
         // rule read under location=home does not hold for it (docs/importers.md, "Regions").
-        var wars = new SourceFile("wars.csv", Header
-            + "907,Made-up War,1,160,Argentina,1,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,1,1,2,-8,1000,4\n"
-            + "907,Made-up War,1,200,United Kingdom,2,4,2,1900,6,14,1900,-8,-8,-8,-8,-8,-8,-8,-9,2,1,-8,1000,4\n");
-        var text = Assert.Single(CowWarImporter.Import(wars, ImportCaseTests.Parties()).Files).Text;
+        var text = ArgentinaAgainstBritain(907, britainFought: -9);
         Assert.Contains("ARG attack GBR war=907 name=\"Made-up War\" actor-home=yes \"Argentina", text, StringComparison.Ordinal);
         Assert.DoesNotContain("target-home=", text, StringComparison.Ordinal);
     }
