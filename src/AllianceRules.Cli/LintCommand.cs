@@ -32,7 +32,7 @@ internal sealed class LintCommand(CommandOutput io)
         };
         var werror = new Option<bool>("--werror")
         {
-            Description = "Exit with status 1 when there is any warning.",
+            Description = "Exit with status 1 when there is any warning (information, AR6015, never fails).",
         };
         var command = new Command("lint", """
             Warn about rule files that are valid but probably not what was meant: unused assumptions, verbs
@@ -58,8 +58,10 @@ internal sealed class LintCommand(CommandOutput io)
         if (!errors.IsEmpty) return io.Fail(errors);
         foreach (var finding in findings) stdout.WriteLine(DiagnosticFormatter.Format(finding));
         var raised = findings.Count(f => f.IsError);
-        var warnings = findings.Length - raised;
-        stdout.WriteLine(findings.IsEmpty ? "No lint findings." : $"{Plural(warnings, "warning")}, {Plural(raised, "error")}.");
+        var notes = findings.Count(f => f.Severity == Severity.Information);
+        var warnings = findings.Length - raised - notes;
+        stdout.WriteLine(findings.IsEmpty ? "No lint findings." : $"{Plural(warnings, "warning")}, {Plural(raised, "error")}{(notes > 0 ? $", {notes} info" : string.Empty)}.");
+        // Information is never an error, even with --werror: a library has many rules a history does not set off.
         return raised > 0 || (werror && warnings > 0) ? ExitCode.Violation : ExitCode.Evaluated;
     }
 
