@@ -53,6 +53,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic UnexpectedClosingBrace(SourceRef at) =>
         Error("AR2005", at, "unexpected '}' with no open block");
 
+    public static Diagnostic QuoteInsideString(SourceRef at, string word) =>
+        Error("AR2006", at, $"the string ends at this '\"', and '{word}' follows it on the line: a straight quote inside a quoted string ends it; write \\\" for a quote inside, or use a triple-quoted string \"\"\"...\"\"\"");
+
     // ---- AR3xxx: rule-set semantics ---------------------------------------------------------------
 
     public static Diagnostic DuplicateTreaty(SourceRef at, string code) =>
