@@ -96,7 +96,7 @@ internal static class BlockGrammar
     public static void ReportUnknownItem(ParseContext context, IInput input, string? word, string where, string[] keywords)
     {
         var file = context.File;
-        if (StringEndedEarly(file.Text, input.Position) is { } quote && !LooksLikeKeyword(word))
+        if (StringEndedEarly(file.Text, input.Position) is { } quote && !LooksLikeKeyword(word) && IsTextItem(file.Text, quote))
         {
             var what = word ?? file.Text[input.Position].ToString();
             context.Diagnostics.Add(DiagnosticCatalog.QuoteInsideString(file.At(new TextSpan(quote, 1)), what));
@@ -125,6 +125,21 @@ internal static class BlockGrammar
         while (i >= 0 && text[i] is ' ' or '\t') i--;
         if (i < 0 || text[i] != '"' || (i >= 2 && text[(i - 2)..(i + 1)] == "\"\"\"")) return null;
         return i;
+    }
+
+    /// <summary>
+    /// Whether the string that closed at <paramref name="quote"/> is the prose of an item (a
+    /// citation, a quotation, a reason, a source), where quotes get pasted: the word before its
+    /// opening quote says.
+    /// </summary>
+    private static bool IsTextItem(string text, int quote)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, quote - 1)) + 1;
+        var open = quote > lineStart ? text.LastIndexOf('"', quote - 1, quote - lineStart) : -1;
+        if (open < 0) return false;
+        var before = text[lineStart..open].TrimEnd();
+        var word = before[(before.LastIndexOfAny([' ', '\t', '{']) + 1)..];
+        return word is "quote" or "cites" or "judgment" or "source";
     }
 
     /// <summary>Whether a word is, or is one slip from, a word of the language: then it is no text cut short but a keyword misspelt.</summary>

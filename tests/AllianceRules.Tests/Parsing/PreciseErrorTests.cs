@@ -45,7 +45,7 @@ public sealed class PreciseErrorTests
         "AR2006 1:30 the string ends at this '\"', and 'inviolability' follows it on the line: a straight quote inside a quoted string ends it; write \\\" for a quote inside, or use a triple-quoted string \"\"\"...\"\"\"")]
     // A misspelt keyword after a string on its line is still a misspelt keyword, not a quote inside the string.
     [InlineData("treaty CST \"x\" { source \"s\" sgned 1992-05-15 }",
-        "AR2002 1:30 unknown keyword 'sgned' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume', 'reading' or 'rule'; did you mean 'signed'?")]
+        "AR2002 1:29 unknown keyword 'sgned' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume', 'reading' or 'rule'; did you mean 'signed'?")]
     public void Diagnostic_is_exact(string text, string expected)
     {
         var (_, diagnostics) = RuleFileParser.Parse(new SourceFile("t.treaty", Vocabulary + text));
