@@ -75,7 +75,8 @@ internal sealed class CheckCommand(CommandOutput io)
         // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.
         if (!request.Inputs.Args.Quiet)
         {
-            foreach (var finding in findings) stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
+            // Information (AR6015) is for 'lint' alone: a library has many rules a history does not set off.
+            foreach (var finding in findings.Where(f => f.Severity != Diagnostics.Severity.Information)) stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
         }
         return Verdict(request.Inputs.Args, report!.Instances);
     }

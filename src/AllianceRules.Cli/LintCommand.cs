@@ -8,8 +8,8 @@ using AllianceRules.Validation.Lint;
 namespace AllianceRules.Cli;
 
 /// <summary>
-/// <c>alliance lint PATH... [--config FILE] [--werror]</c>: warnings about valid rule files
-/// (and the histories given with them), each with its code (AR6xxx, docs/diagnostics.md).
+/// <c>alliance lint PATH... [--config FILE] [--werror]</c>: warnings (and information) about valid
+/// rule files and the histories given with them, each with its code (AR6xxx, docs/diagnostics.md).
 /// </summary>
 internal sealed class LintCommand(CommandOutput io)
 {
@@ -32,13 +32,15 @@ internal sealed class LintCommand(CommandOutput io)
         };
         var werror = new Option<bool>("--werror")
         {
-            Description = "Exit with status 1 when there is any warning.",
+            Description = "Exit with status 1 when there is any warning (information, AR6015, never fails).",
         };
         var command = new Command("lint", """
             Warn about rule files that are valid but probably not what was meant: unused assumptions, verbs
-            and variables, rules without citation, versions that overlap or leave a gap, and more (AR6xxx).
-            Exit status: 0 no finding at error level; 1 a finding at error level, or any with --werror;
-            2 invalid input, configuration or command line.
+            and variables, rules without citation, versions that overlap or leave a gap, misspelt party
+            codes, attribute keys no event carries, and more (AR6xxx). With histories, also tell (as info)
+            which rules no event set off, and the nearest miss.
+            Exit status: 0 no finding at error level; 1 a finding at error level, or any warning with
+            --werror (info never fails); 2 invalid input, configuration or command line.
             """)
         {
             paths, config, werror,
@@ -58,8 +60,10 @@ internal sealed class LintCommand(CommandOutput io)
         if (!errors.IsEmpty) return io.Fail(errors);
         foreach (var finding in findings) stdout.WriteLine(DiagnosticFormatter.Format(finding));
         var raised = findings.Count(f => f.IsError);
-        var warnings = findings.Length - raised;
-        stdout.WriteLine(findings.IsEmpty ? "No lint findings." : $"{Plural(warnings, "warning")}, {Plural(raised, "error")}.");
+        var notes = findings.Count(f => f.Severity == Severity.Information);
+        var warnings = findings.Length - raised - notes;
+        stdout.WriteLine(findings.IsEmpty ? "No lint findings." : $"{Plural(warnings, "warning")}, {Plural(raised, "error")}{(notes > 0 ? $", {notes} info" : string.Empty)}.");
+        // Information is never an error, even with --werror: a library has many rules a history does not set off.
         return raised > 0 || (werror && warnings > 0) ? ExitCode.Violation : ExitCode.Evaluated;
     }
 

@@ -91,7 +91,8 @@ public sealed partial class ExplainAndLintCommandTests : IDisposable
         var (exit, stdout, _) = _cli.Run("lint", "rules", "seeds");
         Assert.Equal(0, exit);
         Assert.Contains("warning AR6003", stdout);
-        Assert.EndsWith("4 warnings, 0 errors.\n", stdout.Replace("\r\n", "\n"));
+        Assert.Contains("info AR6015", stdout);
+        Assert.EndsWith("4 warnings, 0 errors, 1 info.\n", stdout.Replace("\r\n", "\n"));
         Assert.Equal(1, _cli.Run("lint", "rules", "seeds", "--werror").Exit);
 
         _cli.Write("lint.conf", "# cites are optional here\nAR6003 = error\n");
@@ -101,8 +102,22 @@ public sealed partial class ExplainAndLintCommandTests : IDisposable
 
         _cli.Write("lint.conf", "AR6003 = off\n");
         (exit, stdout, _) = _cli.Run("lint", "rules", "seeds", "--config", "lint.conf", "--werror");
+        // Information (AR6015) is printed but never fails, even with --werror.
         Assert.Equal(0, exit);
-        Assert.Equal("No lint findings.\n", stdout.Replace("\r\n", "\n"));
+        Assert.EndsWith("0 warnings, 0 errors, 1 info.\n", stdout.Replace("\r\n", "\n"));
+
+        _cli.Write("lint.conf", "AR6003 = off\nAR6015 = warning\n");
+        Assert.Equal(1, _cli.Run("lint", "rules", "seeds", "--config", "lint.conf", "--werror").Exit);
+    }
+
+    [Fact]
+    public void Check_prints_lint_warnings_but_not_information()
+    {
+        CopyContract();
+        var (exit, _, stderr) = _cli.Run("check", "rules", "seeds");
+        Assert.Equal(0, exit);
+        Assert.Contains("AR6003", stderr);
+        Assert.DoesNotContain("AR6015", stderr);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace AllianceRules.Diagnostics;
 /// AR1xxx lexical, AR2xxx syntax, AR3xxx rule-set semantics, AR4xxx event histories, AR9xxx
 /// files and command line. A code never changes meaning once released.
 /// </summary>
-public static class DiagnosticCatalog
+public static partial class DiagnosticCatalog
 {
     private static Diagnostic Error(string code, SourceRef at, string message) => new(code, Severity.Error, at.File, at.Span, message);
 
@@ -52,6 +52,9 @@ public static class DiagnosticCatalog
 
     public static Diagnostic UnexpectedClosingBrace(SourceRef at) =>
         Error("AR2005", at, "unexpected '}' with no open block");
+
+    public static Diagnostic QuoteInsideString(SourceRef at, string word) =>
+        Error("AR2006", at, $"the string ends at this '\"', and '{word}' follows it on the line: a straight quote inside a quoted string ends it; write \\\" for a quote inside, or use a triple-quoted string \"\"\"...\"\"\"");
 
     // ---- AR3xxx: rule-set semantics ---------------------------------------------------------------
 
@@ -239,42 +242,7 @@ public static class DiagnosticCatalog
     public static Diagnostic TestPathNotFound(SourceRef at, string path, string resolved) =>
         Error("AR5004", at, $"'{path}' does not exist (looked for {resolved}, relative to the test file)");
 
-    // ---- AR6xxx: lint warnings ----------------------------------------------------------------
-
-    private static Diagnostic Warning(string code, SourceRef at, string message) => new(code, Severity.Warning, at.File, at.Span, message);
-
-    public static Diagnostic UnusedAssumption(SourceRef at, string name, string treaty) =>
-        Warning("AR6001", at, $"'assume {name}' of treaty '{treaty}' is never used: no 'within', 'every' or 'there was' of its rules names it");
-
-    public static Diagnostic UnusedReading(SourceRef at, string name, string treaty) =>
-        Warning("AR6011", at, $"'reading {name}' of treaty '{treaty}' is never used: no condition of its rules, member interval or assumption tests it, so no option changes a verdict");
-
-    public static Diagnostic UnusedVerb(SourceRef at, string verb, bool withHistories) =>
-        Warning("AR6002", at, $"verb '{verb}' is used by no rule{(withHistories ? " and no event of the histories" : " (and no history was given)")}");
-
-    public static Diagnostic RuleWithout(SourceRef at, string rule, string item, string what) =>
-        Warning("AR6003", at, $"rule '{rule}' has no '{item}'; give {what}, so a report can cite it");
-
-    public static Diagnostic VersionsOverlap(SourceRef at, string article, string earlier, string later) =>
-        Warning("AR6004", at, $"rules '{earlier}' and '{later}' are versions of {article}, and their 'effective' intervals overlap: on some dates both are in force");
-
-    public static Diagnostic VersionsGap(SourceRef at, string article, string earlier, string later, string end, string start) =>
-        Warning("AR6004", at, $"rules '{earlier}' and '{later}' are versions of {article}, and their 'effective' intervals leave a gap from {end} to {start}, when neither is in force");
-
-    public static Diagnostic UnusedVariable(SourceRef at, string variable) =>
-        Warning("AR6005", at, $"variable '${variable}' is bound here but never used; write '_' to match anyone");
-
-    public static Diagnostic SubjectNeverMember(SourceRef at, string treaty, string rule) =>
-        Warning("AR6006", at, $"no party is a member of '{treaty}' on any date rule '{rule}' is in force, so 'each member' never names anyone");
-
-    public static Diagnostic UnproducibleVerb(SourceRef at, string verb, bool withHistories) =>
-        Warning("AR6007", at, $"no event can set this rule off: verb '{verb}' has no CAMEO code for imported data{(withHistories ? " and no history uses it" : " (and no history was given)")}");
-
-    public static Diagnostic MemberBeforeSignature(SourceRef at, string party, string treaty, string signed) =>
-        Warning("AR6008", at, $"this membership of '{party}' starts before '{treaty}' was signed ({signed})");
-
-    public static Diagnostic EventOutsideEveryRule(SourceRef at, string date, int margin) =>
-        Warning("AR6009", at, $"this event ({date}) falls outside the 'effective' interval of every rule{(margin > 0 ? $", even {margin} days (the longest window) either side" : string.Empty)}, so no rule can use it");
+    // ---- AR6xxx: lint (the findings are in DiagnosticCatalog.Lint.cs) ----------------------------
 
     public static Diagnostic BadLintConfig(SourceRef at, string why) =>
         Error("AR6010", at, $"lint configuration: {why}");

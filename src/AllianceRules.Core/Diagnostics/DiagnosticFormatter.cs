@@ -3,14 +3,19 @@ using System.Text;
 namespace AllianceRules.Diagnostics;
 
 /// <summary>
-/// Prints a diagnostic as <c>path:line:column: error CODE: message</c>, then the source line and a
+/// Prints a diagnostic as <c>path:line:column: error CODE: message</c> (or <c>warning</c>, <c>info</c>), then the source line and a
 /// caret under the column. Lines and columns are computed here and nowhere else.
 /// </summary>
 public static class DiagnosticFormatter
 {
     public static string Format(Diagnostic diagnostic)
     {
-        var level = diagnostic.Severity == Severity.Error ? "error" : "warning";
+        var level = diagnostic.Severity switch
+        {
+            Severity.Error => "error",
+            Severity.Information => "info",
+            _ => "warning",
+        };
         if (diagnostic.File is not { } file)
         {
             return $"alliance: {level} {diagnostic.Code}: {diagnostic.Message}";

@@ -84,7 +84,9 @@ internal static class BlockGrammar
                 input = result.Remainder;
                 continue;
             }
-            context.Report(ParseFailureTranslator.Translate(file, result, input.Position));
+            // Only where a block's '{' was wanted: elsewhere a word after a string may be a misspelt keyword ('camoe').
+            var cut = result.Expectations.Contains("'{'") ? QuoteInsideString(file, result.Remainder.Position) : null;
+            context.Report(cut ?? ParseFailureTranslator.Translate(file, result, input.Position));
             // A rule whose header is broken declares nothing the treaty's other checks need.
             if (word != "rule") context.Skips.Add(context.Depth);
             input = Recover(input, keywords);
@@ -94,6 +96,12 @@ internal static class BlockGrammar
     public static void ReportUnknownItem(ParseContext context, IInput input, string? word, string where, string[] keywords)
     {
         var file = context.File;
+        if (StringEndedEarly(file.Text, input.Position) is { } quote && !LooksLikeKeyword(word) && IsTextItem(file.Text, quote))
+        {
+            var what = word ?? file.Text[input.Position].ToString();
+            context.Diagnostics.Add(DiagnosticCatalog.QuoteInsideString(file.At(new TextSpan(quote, 1)), what));
+            return;
+        }
         if (word is not null && char.IsAsciiLetter(word[0]))
         {
             var span = new TextSpan(input.Position, word.Length);
@@ -105,6 +113,48 @@ internal static class BlockGrammar
         if (where == "a rule file") expected = Friendly.List(keywords.Select(k => $"'{k}'"));
         context.Diagnostics.Add(DiagnosticCatalog.SyntaxError(file.At(new TextSpan(input.Position, 1)), found, expected));
     }
+
+    /// <summary>
+    /// Where a string closed just before <paramref name="position"/> on the same line, or null. An
+    /// item never goes on after its string, so text there is most likely the rest of the string,
+    /// cut short by a straight quote pasted inside it: <c>quote "the "inviolability" of borders"</c>.
+    /// </summary>
+    private static int? StringEndedEarly(string text, int position)
+    {
+        var i = position - 1;
+        while (i >= 0 && text[i] is ' ' or '\t') i--;
+        if (i < 0 || text[i] != '"' || (i >= 2 && text[(i - 2)..(i + 1)] == "\"\"\"")) return null;
+        return i;
+    }
+
+    /// <summary>
+    /// Whether the string that closed at <paramref name="quote"/> is the prose of an item (a
+    /// citation, a quotation, a reason, a source), where quotes get pasted: the word before its
+    /// opening quote says.
+    /// </summary>
+    private static bool IsTextItem(string text, int quote)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, quote - 1)) + 1;
+        var open = quote > lineStart ? text.LastIndexOf('"', quote - 1, quote - lineStart) : -1;
+        if (open < 0) return false;
+        var before = text[lineStart..open].TrimEnd();
+        var word = before[(before.LastIndexOfAny([' ', '\t', '{']) + 1)..];
+        return word is "quote" or "cites" or "judgment" or "source";
+    }
+
+    /// <summary>Whether a word is, or is one slip from, a word of the language: then it is no text cut short but a keyword misspelt.</summary>
+    private static bool LooksLikeKeyword(string? word)
+    {
+        string[] words = [.. Keywords.TopLevel, .. Keywords.TreatyItems, .. Keywords.RuleItems, .. Keywords.VocabularyItems, "cameo"];
+        return word is not null && (words.Contains(word) || SpellingSuggester.Suggest(word, words) is not null);
+    }
+
+    /// <summary>AR2006 when an item failed at a word right after a string on its line (a rule's title cut short), else null.</summary>
+    private static Diagnostic? QuoteInsideString(SourceFile file, int position) =>
+        position < file.Text.Length && char.IsAsciiLetter(file.Text[position]) && StringEndedEarly(file.Text, position) is { } quote
+            && Lexical.Word(new TextInput(file.Text, position, file.Text.Length)) is { WasSuccessful: true } word && !LooksLikeKeyword(word.Value.Text)
+            ? DiagnosticCatalog.QuoteInsideString(file.At(new TextSpan(quote, 1)), word.Value.Text)
+            : null;
 
     public static string? PeekWord(IInput input)
     {

@@ -15,7 +15,7 @@ internal static class ValidationContextExtensions
         {
             ErrorCode = diagnostic.Code,
             CustomState = diagnostic,
-            Severity = diagnostic.IsError ? FluentValidation.Severity.Error : FluentValidation.Severity.Warning,
+            Severity = diagnostic.Severity switch { Diagnostics.Severity.Error => FluentValidation.Severity.Error, Diagnostics.Severity.Information => FluentValidation.Severity.Info, _ => FluentValidation.Severity.Warning },
         });
 }
 

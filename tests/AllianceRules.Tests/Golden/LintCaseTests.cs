@@ -8,7 +8,7 @@ namespace AllianceRules.Tests.Golden;
 /// <summary>
 /// Cases/lint: one rule file per lint code (with a history when the check reads one), and its
 /// findings as printed (<c>NAME.lint</c>). Each case must produce the code it is named after, and
-/// the bundled rules and seeds must produce none.
+/// the bundled rules and seeds must produce no warning.
 /// </summary>
 public sealed class LintCaseTests
 {
@@ -28,7 +28,8 @@ public sealed class LintCaseTests
         Assert.Empty(errors);
         var code = name[..6].ToUpperInvariant();
         Assert.Contains(findings, f => f.Code == code);
-        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        // Warnings all, but for AR6015, which is information.
+        Assert.All(findings, f => Assert.Equal(f.Code == "AR6015" ? Severity.Information : Severity.Warning, f.Severity));
         Baseline.Match(Path.Combine(Folder, name + ".lint"), string.Join("\n", findings.Select(DiagnosticFormatter.Format)) + "\n");
     }
 
@@ -75,12 +76,14 @@ public sealed class LintCaseTests
     }
 
     [Fact]
-    public void The_bundled_rules_and_seeds_have_no_finding()
+    public void The_bundled_rules_and_seeds_have_no_warning()
     {
+        // Information (AR6015, a rule no seed sets off) is expected of a library: tools.md shows it.
         static IEnumerable<SourceFile> Files(string dir, string ext) =>
             Directory.GetFiles(Repo.Path(dir), "*" + ext).Order(StringComparer.Ordinal).Select(p => new SourceFile($"{dir}/{Path.GetFileName(p)}", File.ReadAllText(p)));
         var (findings, errors) = Checker.Lint([.. Files("rules", ".treaty")], [.. Files("seeds", ".events")]);
         Assert.Empty(errors);
-        Assert.True(findings.IsEmpty, string.Join("\n", findings.Select(DiagnosticFormatter.Format)));
+        var warnings = findings.Where(f => f.Severity != Severity.Information).ToList();
+        Assert.True(warnings.Count == 0, string.Join("\n", warnings.Select(DiagnosticFormatter.Format)));
     }
 }

@@ -40,12 +40,27 @@ public sealed class PreciseErrorTests
         "AR2001 1:57 unexpected '}'; expected 'is'")]
     // A code after an open interval starts the next member, which then lacks its interval.
     [InlineData("treaty CST \"x\" { members { ARM 1994-04-20 .. RUS } }", "AR2001 1:50 unexpected '}'; expected a date such as 1992-05-15")]
+    // Regression (issue #18): a quote pasted inside a string read as "unknown keyword 'inviolability'".
+    [InlineData("treaty CST \"x\" { source \"the \"inviolability\" of borders\" }",
+        "AR2006 1:30 the string ends at this '\"', and 'inviolability' follows it on the line: a straight quote inside a quoted string ends it; write \\\" for a quote inside, or use a triple-quoted string \"\"\"...\"\"\"")]
+    // A misspelt keyword after a string on its line is still a misspelt keyword, not a quote inside the string.
+    [InlineData("treaty CST \"x\" { source \"s\" sgned 1992-05-15 }",
+        "AR2002 1:29 unknown keyword 'sgned' in treaty 'CST'; expected 'signed', 'source', 'members', 'assume', 'reading' or 'rule'; did you mean 'signed'?")]
     public void Diagnostic_is_exact(string text, string expected)
     {
         var (_, diagnostics) = RuleFileParser.Parse(new SourceFile("t.treaty", Vocabulary + text));
         var d = diagnostics.First(d => d.Code == expected[..6]);
         var p = d.Position!.Value;
         Assert.Equal(expected, $"{d.Code} {p.Line - 1}:{p.Column} {d.Message}");
+    }
+
+    [Theory]
+    [InlineData("treaty CST \"x\" { source \"the \\\"inviolability\\\" of borders\" }")]
+    [InlineData("treaty CST \"x\" { source \"\"\"the \"inviolability\" of borders\"\"\" }")]
+    public void The_fixes_AR2006_suggests_parse(string text)
+    {
+        var (_, diagnostics) = RuleFileParser.Parse(new SourceFile("t.treaty", Vocabulary + text));
+        Assert.Empty(diagnostics);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace AllianceRules.Validation.Lint;
 
 /// <summary>
 /// The severity of each lint code, from a small file of lines <c>AR6005 = off</c> (or
-/// <c>warning</c>, <c>error</c>); codes not named stay warnings. <c>#</c> starts a comment.
+/// <c>warning</c>, <c>error</c>); codes not named keep their own level (a warning; information for AR6015). <c>#</c> starts a comment.
 /// </summary>
 public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
 {
@@ -14,7 +14,7 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
 
     public static readonly string[] LevelNames = ["off", "warning", "error"];
 
-    public static readonly string[] KnownCodes = ["AR6001", "AR6002", "AR6003", "AR6004", "AR6005", "AR6006", "AR6007", "AR6008", "AR6009", "AR6011"];
+    public static readonly string[] KnownCodes = ["AR6001", "AR6002", "AR6003", "AR6004", "AR6005", "AR6006", "AR6007", "AR6008", "AR6009", "AR6011", "AR6012", "AR6013", "AR6014", "AR6015"];
 
     public static (LintConfig Config, ImmutableArray<Diagnostic> Diagnostics) Parse(SourceFile file)
     {
@@ -54,5 +54,10 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
     public ImmutableArray<Diagnostic> Apply(IEnumerable<Diagnostic> findings) =>
         [.. findings
             .Where(d => Levels.GetValueOrDefault(d.Code) != "off")
-            .Select(d => Levels.GetValueOrDefault(d.Code) == "error" ? d with { Severity = Severity.Error } : d)];
+            .Select(d => Levels.GetValueOrDefault(d.Code) switch
+            {
+                "error" => d with { Severity = Severity.Error },
+                "warning" => d with { Severity = Severity.Warning },
+                _ => d,
+            })];
 }

@@ -28,7 +28,11 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
             .Custom(SubjectsNeverMembers)
             .Custom(UnproducibleVerbs)
             .Custom(MembersBeforeSignature)
-            .Custom(EventsOutsideEveryRule);
+            .Custom(EventsOutsideEveryRule)
+            .Custom(LintNames.UnknownParties)
+            .Custom(LintNames.ExceptsNeverMembers)
+            .Custom(LintNames.UnknownAttributeKeys)
+            .Custom(LintNames.RulesNeverTriggered);
     }
 
     private static IEnumerable<WindowSyntax> Windows(BoundRule rule)
@@ -276,33 +280,5 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
             return true;
         }
         return (Outside, longest);
-    }
-}
-
-/// <summary>
-/// What lint needs to know of the histories, gathered as they are read: the verbs they use, and
-/// the events no rule can use (see <see cref="LintValidator.OutsideEveryRule"/>).
-/// </summary>
-public sealed class HistoryFacts(RuleSet rules)
-{
-    private readonly HashSet<string> _verbs = new(StringComparer.Ordinal);
-    private readonly List<Event> _outside = [];
-    private readonly Func<NodaTime.LocalDate, NodaTime.LocalDate, bool>? _isOutside = LintValidator.OutsideEveryRule(rules)?.Test;
-
-    public IReadOnlySet<string> Verbs => _verbs;
-
-    public IReadOnlyList<Event> OutsideEveryRule => _outside;
-
-    public void Observe(Event e)
-    {
-        _verbs.Add(e.Verb);
-        if (_isOutside is { } outside && outside(e.Date, e.LastDay)) _outside.Add(e);
-    }
-
-    public static HistoryFacts Of(RuleSet rules, IEnumerable<Event> events)
-    {
-        var facts = new HistoryFacts(rules);
-        foreach (var e in events) facts.Observe(e);
-        return facts;
     }
 }

@@ -1,0 +1,47 @@
+using AllianceRules.Model;
+
+namespace AllianceRules.Validation.Lint;
+
+/// <summary>
+/// What lint needs to know of the histories, gathered as they are read: the verbs, parties and
+/// attribute keys they use, the events no rule can use (see <see cref="LintValidator.OutsideEveryRule"/>),
+/// and which rules some event set off (see <see cref="TriggerWatch"/>).
+/// </summary>
+public sealed class HistoryFacts(RuleSet rules)
+{
+    private readonly HashSet<string> _verbs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _parties = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly List<Event> _outside = [];
+    private readonly Func<NodaTime.LocalDate, NodaTime.LocalDate, bool>? _isOutside = LintValidator.OutsideEveryRule(rules)?.Test;
+    private readonly TriggerWatch _triggers = new(rules);
+
+    public IReadOnlySet<string> Verbs => _verbs;
+
+    /// <summary>Every actor and target of an event.</summary>
+    public IReadOnlySet<string> Parties => _parties;
+
+    /// <summary>Every attribute key an event carries.</summary>
+    public IReadOnlySet<string> AttributeKeys => _keys;
+
+    public IReadOnlyList<Event> OutsideEveryRule => _outside;
+
+    internal TriggerWatch Triggers => _triggers;
+
+    public void Observe(Event e)
+    {
+        _verbs.Add(e.Verb);
+        _parties.Add(e.Actor);
+        _parties.Add(e.Target);
+        foreach (var key in e.Attributes.Keys) _keys.Add(key);
+        if (_isOutside is { } outside && outside(e.Date, e.LastDay)) _outside.Add(e);
+        _triggers.Observe(e);
+    }
+
+    public static HistoryFacts Of(RuleSet rules, IEnumerable<Event> events)
+    {
+        var facts = new HistoryFacts(rules);
+        foreach (var e in events) facts.Observe(e);
+        return facts;
+    }
+}

@@ -1,0 +1,136 @@
+using AllianceRules.Binding;
+using AllianceRules.Diagnostics;
+using AllianceRules.History.Datasets;
+using AllianceRules.Syntax;
+using FluentValidation;
+
+namespace AllianceRules.Validation.Lint;
+
+/// <summary>
+/// Lint of the names a rule file writes that nothing else checks (issue #18): party codes that look
+/// misspelt (AR6012), an <c>except</c> that names no member (AR6013), attribute keys no event
+/// carries (AR6014), and rules no event set off (AR6015, information).
+/// </summary>
+internal static class LintNames
+{
+    /// <summary>A party code one edit from a known code, and itself not known, is taken for a slip.</summary>
+    public static void UnknownParties(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        IEnumerable<string> heard = s.History?.Parties ?? (IEnumerable<string>)[];
+        // Suggested: states (current and historic ISO codes) and the parties the histories name.
+        var candidates = heard.Where(p => !CountryCodes.All.Contains(p)).Order(StringComparer.Ordinal).Concat(CountryCodes.All).ToList();
+        // Known besides: the treaties and the organisations acting for members ('through').
+        var known = candidates.Concat(s.Bound.Treaties.Select(t => t.Code))
+            .Concat(s.Bound.Treaties.SelectMany(t => t.Rules).SelectMany(r => r.Syntax.Items).Select(RuleClauses.Obligation).OfType<ObligationSyntax>().SelectMany(o => o.Through).Select(i => i.Text))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var treaty in s.Bound.Treaties)
+        {
+            foreach (var member in treaty.Items<MembersSyntax>().SelectMany(m => m.Members))
+            {
+                if (Nearest(member.Party.Text, known, candidates) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(treaty.At(member.Party), member.Party.Text, nearest));
+            }
+            foreach (var rule in treaty.Rules)
+            {
+                foreach (var term in RuleSyntaxWalk.Terms(rule.Syntax).OfType<CodeTermSyntax>())
+                {
+                    if (Nearest(term.Code, known, candidates) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(rule.At(term), term.Code, nearest));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A candidate one edit away (only those within a letter of its length can be), or null when the
+    /// code is known. 'UAS' is one edit from both 'USA' and 'AUS': a slip rarely hits the first
+    /// letter, so a candidate that keeps it comes first, then the order of the candidates.
+    /// </summary>
+    private static string? Nearest(string code, HashSet<string> known, List<string> candidates) =>
+        known.Contains(code) ? null : candidates
+            .Where(c => Math.Abs(c.Length - code.Length) <= 1 && SpellingSuggester.Distance(code, c) == 1)
+            .OrderBy(c => c[0] == code[0] ? 0 : 1)
+            .FirstOrDefault();
+
+    public static void ExceptsNeverMembers(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        foreach (var treaty in s.Bound.Treaties)
+        {
+            if (s.Rules.FindTreaty(treaty.Code) is not { } model) continue;
+            // Any interval, under any reading: lint reads the file, not one choice of readings.
+            var members = model.DeclaredMembers.Select(m => m.Party).ToHashSet(StringComparer.Ordinal);
+            foreach (var rule in treaty.Rules)
+            {
+                var excepted = rule.Syntax.Items.Select(RuleClauses.Obligation).Select(o => o?.Subject).OfType<EachMemberSubjectSyntax>().SelectMany(e => e.Except);
+                foreach (var code in excepted.OfType<CodeTermSyntax>().Where(c => !members.Contains(c.Code)))
+                {
+                    context.Report(DiagnosticCatalog.ExceptNeverMember(rule.At(code), code.Code, treaty.Code));
+                }
+            }
+        }
+    }
+
+    public static void UnknownAttributeKeys(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        if (s.History is not { } history) return;
+        var carried = history.AttributeKeys.Order(StringComparer.Ordinal).ToList();
+        foreach (var rule in s.Bound.Treaties.SelectMany(t => t.Rules))
+        {
+            foreach (var test in RuleSyntaxWalk.AttributeTests(rule.Syntax).Where(t => !history.AttributeKeys.Contains(t.Name.Text)))
+            {
+                var nearest = carried.FirstOrDefault(k => SpellingSuggester.Distance(test.Name.Text, k) == 1);
+                context.Report(DiagnosticCatalog.UnknownAttributeKey(rule.At(test.Name), test.Name.Text, nearest));
+            }
+        }
+    }
+
+    public static void RulesNeverTriggered(LintSubject s, ValidationContext<LintSubject> context)
+    {
+        if (s.History is not { } history) return;
+        foreach (var rule in s.Bound.Treaties.SelectMany(t => t.Rules))
+        {
+            if (history.Triggers.Of(rule.At(rule.Syntax)) is not { Triggered: false } watched) continue;
+            var nearest = watched.Nearest is { } e ? $"{e.Origin.File}:{e.Origin.Line} '{e.Actor} {e.Verb} {e.Target}'" : null;
+            context.Report(DiagnosticCatalog.RuleNeverTriggered(rule.At(rule.Syntax.Id), rule.Id, nearest, watched.Wanted));
+        }
+    }
+}
+
+/// <summary>The parts of a rule as written that name parties and attributes, wherever they stand.</summary>
+internal static class RuleSyntaxWalk
+{
+    /// <summary>Every pattern: the trigger, each 'there was', each 'until' and each 'before' window.</summary>
+    public static IEnumerable<PatternSyntax> Patterns(RuleSyntax rule)
+    {
+        foreach (var item in rule.Items)
+        {
+            if (RuleClauses.Trigger(RuleClauses.IsClause(item) ? item : null).Pattern is { } trigger) yield return trigger;
+            if (RuleClauses.Condition(item) is { } condition) foreach (var t in RuleScope.ThereWas(condition)) yield return t.Pattern;
+            if (RuleClauses.Obligation(item)?.Window is BeforeWindowSyntax before) yield return before.Pattern;
+            if (item is UntilSyntax until) yield return until.Pattern;
+        }
+    }
+
+    /// <summary>Every term: of the patterns, of the conditions' atoms, and of the obligation.</summary>
+    public static IEnumerable<TermSyntax> Terms(RuleSyntax rule)
+    {
+        foreach (var pattern in Patterns(rule))
+        {
+            yield return pattern.Actor;
+            yield return pattern.Target;
+        }
+        foreach (var atom in RuleClauses.Conditions(rule).SelectMany(RuleScope.Atoms))
+        {
+            foreach (var term in RuleScope.Terms(atom)) yield return term;
+        }
+        foreach (var obligation in rule.Items.Select(RuleClauses.Obligation).OfType<ObligationSyntax>())
+        {
+            if (obligation.Subject is PartySubjectSyntax party) yield return party.Party;
+            if (obligation.Subject is EachMemberSubjectSyntax each) foreach (var e in each.Except) yield return e;
+            yield return obligation.Target;
+        }
+    }
+
+    /// <summary>Every attribute test: of the patterns and of the action an obligation requires.</summary>
+    public static IEnumerable<AttributeTestSyntax> AttributeTests(RuleSyntax rule) =>
+        Patterns(rule).SelectMany(p => p.Attributes)
+            .Concat(rule.Items.Select(RuleClauses.Obligation).OfType<ObligationSyntax>().SelectMany(o => o.Attributes));
+}

@@ -1,0 +1,83 @@
+using AllianceRules.Checking;
+using AllianceRules.Diagnostics;
+using AllianceRules.Text;
+
+namespace AllianceRules.Tests.Checking;
+
+/// <summary>
+/// The lint of names (issue #18, AR6012 to AR6015) beyond its golden cases in Cases/lint: what
+/// counts as known, and when a check stays silent.
+/// </summary>
+public sealed class LintNamesTests
+{
+    private static string Treaty(string members, string rule) => $$"""
+        vocabulary { verb attack "attacks" cameo 18 verb assist "assists" cameo 072 verb request "requests" cameo 0234 }
+        treaty CST "t" {
+          members { {{members}} }
+          {{rule}}
+        }
+        """;
+
+    private const string Defence = """rule r "r" { kind defense cites "c" quote "q" when _ attack $v where $v is member then each member $x except $v must assist $v within 30 days }""";
+
+    private static List<Diagnostic> Lint(string rules, string? history = null) =>
+        [.. Checker.Lint([new SourceFile("r.treaty", rules)], history is null ? [] : [new SourceFile("h.events", history)]).Findings];
+
+    [Fact]
+    public void Historic_codes_treaties_and_through_organisations_are_known()
+    {
+        var rules = Treaty("SUN 1994-04-20 .. YUG 1994-04-20 .. ARM 1994-04-20 ..",
+            """rule r "r" { kind defense cites "c" quote "q" when _ attack $v where $v is member then each member $x except $v must assist $v within 30 days through CSTO }""");
+        Assert.DoesNotContain(Lint(rules), f => f.Code == "AR6012");
+    }
+
+    [Fact]
+    public void A_code_the_histories_use_is_known_and_one_near_it_is_suggested()
+    {
+        var rules = Treaty("ARM 1994-04-20 .. XAB 1994-04-20 .. XBA 1994-04-20 ..", Defence);
+        var findings = Lint(rules, "2022-09-13 AZE attack XAB\n");
+        var misspelt = Assert.Single(findings, f => f.Code == "AR6012");
+        Assert.Contains("'XBA' is neither", misspelt.Message);
+        Assert.EndsWith("did you mean 'XAB'?", misspelt.Message);
+    }
+
+    [Fact]
+    public void A_code_far_from_every_known_one_is_left_alone()
+    {
+        Assert.DoesNotContain(Lint(Treaty("ARM 1994-04-20 .. QQQQ 1994-04-20 ..", Defence)), f => f.Code == "AR6012");
+    }
+
+    [Fact]
+    public void An_except_of_a_member_in_any_interval_is_not_reported()
+    {
+        var rules = Treaty("ARM 1994-04-20 .. 1999-04-02 RUS 1994-04-20 ..", Defence.Replace("except $v", "except $v, ARM"));
+        Assert.DoesNotContain(Lint(rules), f => f.Code == "AR6013");
+    }
+
+    [Fact]
+    public void Attribute_keys_and_triggers_are_only_linted_with_histories()
+    {
+        var rules = Treaty("ARM 1994-04-20 ..", Defence.Replace("when _ attack $v", "when _ attack $v [level=high]"));
+        Assert.DoesNotContain(Lint(rules), f => f.Code is "AR6014" or "AR6015");
+        var findings = Lint(rules, "2022-09-13 AZE attack ARM level=\"low\"\n");
+        Assert.Contains(findings, f => f.Code == "AR6015" && f.Severity == Severity.Information);
+        Assert.DoesNotContain(findings, f => f.Code == "AR6014");
+    }
+
+    [Fact]
+    public void A_rule_an_event_triggers_and_a_forbid_rule_are_not_reported()
+    {
+        var forbid = """rule f "f" { kind nonaggression cites "c" quote "q" forbid $a request $b }""";
+        var findings = Lint(Treaty("ARM 1994-04-20 ..", Defence + "\n" + forbid), "2022-09-13 AZE attack ARM\n");
+        Assert.DoesNotContain(findings, f => f.Code == "AR6015");
+    }
+
+    [Fact]
+    public void The_nearest_miss_has_the_rules_verb()
+    {
+        var rule = """rule r "r" { kind defense cites "c" quote "q" when $v request CST where $v is member then each member $x except $v must assist $v within 30 days }""";
+        var findings = Lint(Treaty("ARM 1994-04-20 ..", rule), "2022-09-13 RUS assist ARM\n2022-09-14 ARM request RUS\n");
+        var silent = Assert.Single(findings, f => f.Code == "AR6015");
+        Assert.Equal("rule 'r' was triggered by no event of the histories; nearest: h.events:2 'ARM request RUS' (the rule wants 'request CST')", silent.Message);
+    }
+}
