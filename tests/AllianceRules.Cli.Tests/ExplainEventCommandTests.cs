@@ -71,7 +71,7 @@ public sealed class ExplainEventCommandTests : IDisposable
     [InlineData("rules/cst.treaty:4", "alliance: error AR9027: --event rules/cst.treaty:4: 'rules/cst.treaty' is not a history given")]
     [InlineData("seeds/armenia-2022.events:6", "alliance: error AR9027: --event seeds/armenia-2022.events:6: 'seeds/armenia-2022.events' has 5 lines")]
     [InlineData("seeds/armenia-2022.events:1", "seeds/armenia-2022.events:1:1: error AR9027: --event seeds/armenia-2022.events:1: line 1 is a comment, not an event; give the line of an event, as the report cites it")]
-    [InlineData("seeds/armenia-2022.events:2", "seeds/armenia-2022.events:2:1: error AR9027: --event seeds/armenia-2022.events:2: no event was read from line 2, not an event")]
+    [InlineData("seeds/armenia-2022.events:2", "seeds/armenia-2022.events:2:1: error AR9027: --event seeds/armenia-2022.events:2: no event was read from line 2 (a header, an 'as of' line or a skipped row); give the line of an event, as the report cites it")]
     public void A_line_that_is_no_event_is_a_clear_error_with_exit_2(string asked, string error)
     {
         _cli.CopyContract();

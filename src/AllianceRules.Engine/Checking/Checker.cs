@@ -72,11 +72,13 @@ public static class Checker
         if (streamed.Outcome.Report is null) return new EventExplainOutcome(null, null, streamed.Outcome.Diagnostics);
         if (streamed.EventExplanation is { } explanation) return new EventExplainOutcome(streamed.Outcome.Report, explanation, streamed.Outcome.Diagnostics);
         var text = history.GetLineText(line);
-        var what = text.Trim().Length == 0 ? $"line {line} is blank"
+        string? what = text.Trim().Length == 0 ? $"line {line} is blank"
             : text.TrimStart().StartsWith('#') ? $"line {line} is a comment"
-            : $"no event was read from line {line}";
+            : null;
         var at = history.At(new TextSpan(history.LineStart(line), text.Length));
-        return new EventExplainOutcome(streamed.Outcome.Report, null, [DiagnosticCatalog.NoEventThere(at, where, $"{what}, not an event; give the line of an event, as the report cites it")]);
+        // A header, an 'as of' line or a row the reader skipped: no event came from it, which is all that can be said.
+        var why = what is null ? $"no event was read from line {line} (a header, an 'as of' line or a skipped row)" : $"{what}, not an event";
+        return new EventExplainOutcome(streamed.Outcome.Report, null, [DiagnosticCatalog.NoEventThere(at, where, $"{why}; give the line of an event, as the report cites it")]);
     }
 
     private static HistorySource[] Sources(IReadOnlyList<SourceFile> historyFiles) => [.. historyFiles.Select(HistorySource.FromSource)];

@@ -177,10 +177,10 @@ internal sealed partial class EvaluationRun
     {
         // Rule 5.1.12: a trigger outside 'effective' is no trigger; an interval may yet hold on a day inside.
         var inForce = rule.Rule.Effective is not { } effective || effective.Contains(date);
-        // 'explain --event': what became of the event asked about, rule by rule and day by day.
-        var attempt = _trace?.Attempt(rule.Rule, e, date, inForce);
         if (!inForce && !e.IsInterval) return;
         if (PatternMatcher.Match(rule.Rule.Trigger!, e, Bindings.Empty) is not { } initial) return;
+        // 'explain --event': what became of the event asked about, rule by rule and day by day, once its pattern matched.
+        var attempt = _trace?.Attempt(rule.Rule, e, date, inForce);
         if (inForce)
         {
             var solutions = Solve(rule, initial, date, e, attempt);

@@ -13,7 +13,7 @@ namespace AllianceRules.Evaluation.Tracing;
 /// </summary>
 internal static class EventExplainer
 {
-    /// <summary>At most this many ways a <c>where</c> failed are shown for one day; the rest are counted.</summary>
+    /// <summary>At most this many ways a <c>where</c> held, and as many it failed, are shown for one day; the rest are counted.</summary>
     private const int MaxWays = 5;
 
     public static (Report Report, EventExplanation Explanation) Explain(RuleSet rules, EventHistory history, EvaluationOptions? options, Event target)
@@ -48,26 +48,31 @@ internal static class EventExplainer
             ? new StepNote(EventStep.Pattern, true, $"'{e.Actor} {e.Verb} {e.Target}' matches '{written}'")
             : new StepNote(EventStep.Pattern, false, $"'{written}' does not match: {string.Join("; ", Mismatches(rule.Trigger!, e).DefaultIfEmpty("it does not match"))}"));
 
-        var inForce = InForce(rule, e);
+        var inForce = InForce(rule, e.Date, e.LastDay);
+        // An interval event is carried only up to the horizon: days in force after it were never tried.
+        var lateOnly = inForce && !afterHorizon && report.AsOf is { } h && h < e.LastDay && !InForce(rule, e.Date, h);
         var where = Where(rule, tries);
         if (!matches) steps.Add(NotJudged(EventStep.Where, "the pattern does not match"));
         else if (afterHorizon) steps.Add(NotJudged(EventStep.Where, "the event lies after the horizon"));
         else if (!inForce) steps.Add(NotJudged(EventStep.Where, "the rule is not in force then"));
+        else if (lateOnly) steps.Add(NotJudged(EventStep.Where, "the rule is in force on the event's days only after the horizon"));
         else if (where.Count == 0) steps.Add(NotJudged(EventStep.Where, "the engine did not try the event on a day the rule was in force"));
         else steps.AddRange(where);
 
-        var fired = where.Any(s => s.Passed);
+        var fired = matches && where.Any(s => s.Passed);
         var firedOn = tries.FirstOrDefault(t => t.Held.Count > 0)?.Date ?? e.Date;
         steps.Add(!fired && instances.IsEmpty ? NotJudged(EventStep.Parties, "the rule did not fire")
             : instances.IsEmpty ? new StepNote(EventStep.Parties, false, $"it obliged no one: {NoParty(treaty, rule, firedOn)}") { Date = firedOn }
             : new StepNote(EventStep.Parties, true, string.Join("; ", instances.Select(i => Instance(i, e)))) { Date = firedOn });
 
         steps.Add(new StepNote(EventStep.Effective, inForce, Effective(rule, e, inForce)));
-        steps.Add(new StepNote(EventStep.Horizon, !afterHorizon, report.AsOf is not { } asOf
+        steps.Add(new StepNote(EventStep.Horizon, !afterHorizon && !lateOnly, report.AsOf is not { } asOf
             ? "no horizon: nothing was evaluated"
             : afterHorizon
                 ? $"the event, on {DateText.Format(e.Date)}, lies after the horizon, {DateText.Format(asOf)}: it was read but not evaluated (a later --as-of would evaluate it)"
-                : $"the event, on {DateText.Format(e.Date)}, is not after the horizon, {DateText.Format(asOf)}"));
+                : lateOnly
+                    ? $"the event's days in force (from {DateText.Format(rule.Effective!.Value.Start)}) lie after the horizon, {DateText.Format(asOf)}: a later --as-of would evaluate them"
+                    : $"the event, on {DateText.Format(e.Date)}, is not after the horizon, {DateText.Format(asOf)}"));
         return new RuleAttempt(rule, treaty, steps.ToImmutable(), instances);
     }
 
@@ -85,7 +90,8 @@ internal static class EventExplainer
                 steps.Add(new StepNote(EventStep.Where, true, $"the rule has no 'where': it holds on {on}") { Date = t.Date });
                 continue;
             }
-            steps.AddRange(t.Held.Select(notes => new StepNote(EventStep.Where, true, $"it holds on {on}") { Date = t.Date, Conditions = [.. notes] }));
+            steps.AddRange(t.Held.Take(MaxWays).Select(notes => new StepNote(EventStep.Where, true, $"it holds on {on}") { Date = t.Date, Conditions = [.. notes] }));
+            if (t.Held.Count > MaxWays) steps.Add(new StepNote(EventStep.Where, true, $"and {t.Held.Count - MaxWays} more ways it holds on {on}") { Date = t.Date });
             steps.AddRange(t.Failed.Take(MaxWays).Select(notes => new StepNote(EventStep.Where, false, $"it does not hold on {on}") { Date = t.Date, Conditions = [.. notes] }));
             if (t.Failed.Count > MaxWays) steps.Add(new StepNote(EventStep.Where, false, $"and {t.Failed.Count - MaxWays} more ways it does not hold on {on}") { Date = t.Date });
         }
@@ -110,9 +116,9 @@ internal static class EventExplainer
         return why;
     }
 
-    /// <summary>Whether the rule is in force on a day the event holds: its date, or for an interval event any day of it.</summary>
-    private static bool InForce(Rule rule, Event e) =>
-        rule.Effective is not { } effective || (effective.Start <= e.LastDay && (effective.End is not { } end || end > e.Date));
+    /// <summary>Whether the rule is in force on a day from <paramref name="first"/> to <paramref name="last"/>: an event's date, or the days of an interval event.</summary>
+    private static bool InForce(Rule rule, LocalDate first, LocalDate last) =>
+        rule.Effective is not { } effective || (effective.Start <= last && (effective.End is not { } end || end > first));
 
     private static string Effective(Rule rule, Event e, bool inForce)
     {
