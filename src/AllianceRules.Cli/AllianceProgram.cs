@@ -42,6 +42,7 @@ internal static class AllianceProgram
             LintCommand.Build(stdout, stderr),
             InitCommand.Build(stdout, stderr),
             ImportCommand.Build(stdout, stderr),
+            LanguageServer.LspCommand.Build(stderr),
         };
 
     // Our handler above prints one line and exits 3; System.CommandLine's would print a stack trace.

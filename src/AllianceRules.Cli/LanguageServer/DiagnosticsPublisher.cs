@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+
+namespace AllianceRules.Cli.LanguageServer;
+
+/// <summary>
+/// Re-checks the workspace a short while after the last change and pushes
+/// <c>textDocument/publishDiagnostics</c> for every file that has diagnostics, had them last time,
+/// or is open (an empty list clears the editor's). A change made meanwhile cancels the wait, and
+/// the result of a check overtaken by a later change is dropped, never published.
+/// </summary>
+internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChannel channel, TextWriter log, TimeSpan delay)
+{
+    private readonly Lock gate = new();
+    private CancellationTokenSource? pending;
+    private int generation;
+    private HashSet<string> published = new(StringComparer.Ordinal);
+
+    public void Schedule()
+    {
+        CancellationToken token;
+        int mine;
+        lock (gate)
+        {
+            pending?.Cancel();
+            pending?.Dispose();
+            pending = new CancellationTokenSource();
+            token = pending.Token;
+            mine = ++generation;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(delay, token).ConfigureAwait(false);
+                var snapshot = workspace.Snapshot();
+                var result = LspAnalysis.Analyze(snapshot);
+                lock (gate)
+                {
+                    if (mine != generation) return;
+                    Publish(snapshot, result);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // A later change took over.
+            }
+            catch (Exception e)
+            {
+                // A bug of ours must not take the server down: the editor keeps the last diagnostics.
+                lock (gate) log.WriteLine($"alliance lsp: internal error while checking: {e.GetType().Name}: {e.Message}");
+            }
+        }, CancellationToken.None);
+    }
+
+    private void Publish(WorkspaceSnapshot snapshot, AnalysisResult result)
+    {
+        var now = new HashSet<string>(result.ByPath.Where(p => p.Value.Count > 0).Select(p => p.Key), StringComparer.Ordinal);
+        var targets = new SortedSet<string>(now, StringComparer.Ordinal);
+        targets.UnionWith(published);
+        targets.UnionWith(snapshot.Open.Keys);
+        foreach (var path in targets)
+        {
+            var open = snapshot.Open.GetValueOrDefault(path);
+            var found = result.ByPath.GetValueOrDefault(path) ?? [];
+            var parameters = new JsonObject
+            {
+                ["uri"] = open?.Uri ?? LspUris.FromPath(path),
+                ["diagnostics"] = new JsonArray([.. found.Select(LspJson.Diagnostic)]),
+            };
+            if (open is not null) parameters["version"] = open.Version;
+            channel.Send(new JsonObject { ["method"] = "textDocument/publishDiagnostics", ["params"] = parameters });
+        }
+        published = now;
+    }
+}
