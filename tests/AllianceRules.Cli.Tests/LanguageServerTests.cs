@@ -1,0 +1,211 @@
+using System.Text.Json;
+using AllianceRules.Formatting;
+using AllianceRules.Text;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// <c>alliance lsp</c> as an editor meets it: the real process, driven over standard input and
+/// output by StreamJsonRpc. The workspace is what <c>alliance init</c> creates, which passes check
+/// and lint, so every diagnostic seen is the one a test put there.
+/// </summary>
+[Collection("cli")]
+public sealed class LanguageServerTests : IDisposable
+{
+    private readonly CliHarness cli = new();
+    private readonly string root;
+    private readonly string pact;
+    private readonly string pactText;
+
+    public LanguageServerTests()
+    {
+        root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        pact = Path.Combine(root, "rules", "pact.treaty");
+        pactText = File.ReadAllText(pact);
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task Initialize_with_no_capabilities_advertises_only_what_is_implemented()
+    {
+        await using var server = LspClient.Start(root, "--stdio");
+        var result = await server.Initialize(root);
+        var capabilities = result.GetProperty("capabilities");
+        Assert.Equal(
+            ["documentFormattingProvider", "textDocumentSync"],
+            capabilities.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(1, capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
+        Assert.True(capabilities.GetProperty("textDocumentSync").GetProperty("openClose").GetBoolean());
+        Assert.Equal("alliance", result.GetProperty("serverInfo").GetProperty("name").GetString());
+        await server.Notify("initialized", new { });
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Initialize_with_full_capabilities_takes_the_root_from_the_workspace_folders()
+    {
+        await using var server = LspClient.Start(root);
+        var capabilities = JsonDocument.Parse("""
+            {
+              "general": { "positionEncodings": ["utf-16"] },
+              "workspace": { "workspaceFolders": true, "configuration": true, "applyEdit": true },
+              "textDocument": {
+                "synchronization": { "dynamicRegistration": true, "willSave": true, "didSave": true },
+                "publishDiagnostics": { "relatedInformation": true, "versionSupport": true, "codeDescriptionSupport": true },
+                "hover": { "contentFormat": ["markdown", "plaintext"] },
+                "formatting": { "dynamicRegistration": true },
+                "completion": { "completionItem": { "snippetSupport": true } },
+                "definition": { "linkSupport": true }
+              },
+              "window": { "workDoneProgress": true }
+            }
+            """).RootElement;
+        var result = await server.Request("initialize", new
+        {
+            processId = Environment.ProcessId,
+            clientInfo = new { name = "test", version = "1" },
+            capabilities,
+            workspaceFolders = new[] { new { uri = LspClient.Uri(root), name = "project" } },
+            trace = "off",
+        });
+        Assert.False(result.GetProperty("capabilities").TryGetProperty("completionProvider", out _));
+        await server.Notify("initialized", new { });
+        // The rule file uses verbs declared in rules/vocabulary.treaty, on disk: no error means the root was read.
+        await server.Open(pact, pactText);
+        Assert.Equal(0, (await server.Diagnostics(pact)).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task An_error_is_published_exactly_as_check_reports_it_and_cleared_when_fixed()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        var broken = pactText.Replace("signed 2020-01-01", "signed 2020-13-01", StringComparison.Ordinal);
+        await server.Open(pact, broken);
+        var diagnostic = Assert.Single((await server.Diagnostics(pact)).EnumerateArray());
+        Assert.Equal("AR1001", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("'2020-13-01' is not a real calendar date (there is no month 13)", diagnostic.GetProperty("message").GetString());
+        Assert.Equal(1, diagnostic.GetProperty("severity").GetInt32());
+        Assert.Equal("""{"start":{"line":3,"character":9},"end":{"line":3,"character":19}}""", diagnostic.GetProperty("range").GetRawText());
+        // The command line says the same of that text on disk, at line 4, column 10.
+        File.WriteAllText(pact, broken);
+        var check = cli.Run("check", "project");
+        File.WriteAllText(pact, pactText);
+        Assert.Contains("project/rules/pact.treaty:4:10: error AR1001: '2020-13-01' is not a real calendar date (there is no month 13)", check.Err.Replace('\\', '/'), StringComparison.Ordinal);
+
+        await server.Change(pact, pactText, 2);
+        Assert.Equal(0, (await server.Diagnostics(pact)).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task A_lint_finding_is_a_warning()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        var text = pactText.Replace("  assume prompt", "  assume spare = 5 days \"Unused.\"\n  assume prompt", StringComparison.Ordinal);
+        await server.Open(pact, text);
+        var diagnostic = Assert.Single((await server.Diagnostics(pact)).EnumerateArray());
+        Assert.Equal("AR6001", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("'assume spare' of treaty 'PACT' is never used: no 'within', 'every' or 'there was' of its rules names it", diagnostic.GetProperty("message").GetString());
+        Assert.Equal(2, diagnostic.GetProperty("severity").GetInt32());
+        Assert.Equal("""{"start":{"line":12,"character":9},"end":{"line":12,"character":14}}""", diagnostic.GetProperty("range").GetRawText());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task History_columns_count_utf16_code_units_and_test_files_are_parsed()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        var history = Path.Combine(root, "histories", "example.events");
+        var line = "2022-09-13 AZE attack ARM source=\"😀😀\" \"x\" 2022-99-01";
+        await server.Open(history, $"as of 2022-12-31\n{line}\n");
+        var diagnostic = Assert.Single((await server.Diagnostics(history)).EnumerateArray());
+        Assert.Equal("AR2001", diagnostic.GetProperty("code").GetString());
+        // Two emoji are four UTF-16 code units: the error starts at 44, not at the 42nd code point.
+        Assert.Equal(44, line.IndexOf("2022-99-01", StringComparison.Ordinal));
+        Assert.Equal("""{"start":{"line":1,"character":44},"end":{"line":1,"character":54}}""", diagnostic.GetProperty("range").GetRawText());
+
+        var test = Path.Combine(root, "tests", "pact.test");
+        await server.Open(test, "test \"splendid\"\n  rules \"../rules\"\n  history \"../histories\"\n  expect PACT.art4 KAZ 2022-09-14 splendid\nend\n");
+        // As 'alliance test' says: the expectation that does not parse, and so a test with none.
+        var errors = (await server.Diagnostics(test)).EnumerateArray().ToList();
+        Assert.Equal(["AR2001", "AR5003"], errors.Select(e => e.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
+        var error = errors.Single(e => e.GetProperty("code").GetString() == "AR2001");
+        Assert.Equal("unexpected 'splendid'; expected a status: fulfilled, violated, pending, discharged, excused or indeterminate", error.GetProperty("message").GetString());
+        Assert.Equal("""{"start":{"line":3,"character":34},"end":{"line":3,"character":42}}""", error.GetProperty("range").GetRawText());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Formatting_is_fmt_as_one_edit_and_nothing_when_canonical_or_unparsable()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        var untidy = pactText.Replace("  signed 2020-01-01", "      signed    2020-01-01", StringComparison.Ordinal);
+        await server.Open(pact, untidy);
+        var edit = Assert.Single((await Format(server, pact)).EnumerateArray());
+        Assert.Equal(pactText, edit.GetProperty("newText").GetString());
+        Assert.Equal(Formatter.Format(new SourceFile("pact.treaty", untidy)).Text, edit.GetProperty("newText").GetString());
+        var lines = untidy.Split('\n');
+        Assert.Equal("{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":" + (lines.Length - 1) + ",\"character\":" + lines[^1].Length + "}}", edit.GetProperty("range").GetRawText());
+
+        await server.Change(pact, pactText, 2);
+        Assert.Equal(0, (await Format(server, pact)).GetArrayLength());
+        await server.Change(pact, "treaty PACT \"unfinished\" {\n  signed", 3);
+        Assert.Equal(0, (await Format(server, pact)).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Unknown_methods_early_requests_and_bad_parameters_get_errors_and_the_server_stays_up()
+    {
+        await using var server = LspClient.Start(root);
+        var early = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Format(server, pact));
+        Assert.Equal(-32002, (int)Assert.IsType<RemoteInvocationException>(early).ErrorCode);
+        await server.Initialize(root);
+        var unknown = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Request("textDocument/semanticTokens/full", new { textDocument = new { uri = LspClient.Uri(pact) } }));
+        Assert.Equal(JsonRpcErrorCode.MethodNotFound, unknown.ErrorCode);
+        var bad = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Request("textDocument/formatting", new { textDocument = 3 }));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, bad.ErrorCode);
+        await server.Notify("textDocument/didOpen", new { textDocument = "nonsense" });
+        await server.Notify("workspace/didChangeConfiguration", new { settings = new { } });
+        Assert.Equal(0, (await Format(server, pact)).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Exit_without_shutdown_is_status_1()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        Assert.Equal(1, (await server.ShutdownAndExit(shutdown: false)).Exit);
+    }
+
+    [Fact]
+    public async Task The_end_of_input_without_shutdown_is_status_1()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        server.CloseInput();
+        Assert.Equal(1, (await server.Exited()).Exit);
+    }
+
+    [Fact]
+    public void Help_says_what_the_server_provides_and_what_is_still_to_come()
+    {
+        var (exit, output, _) = cli.Run("lsp", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("Language Server Protocol", output, StringComparison.Ordinal);
+        Assert.Contains("Not yet:", output, StringComparison.Ordinal);
+    }
+
+    private static Task<JsonElement> Format(LspClient server, string path) =>
+        server.Request("textDocument/formatting", new { textDocument = new { uri = LspClient.Uri(path) }, options = new { tabSize = 2, insertSpaces = true } });
+}
