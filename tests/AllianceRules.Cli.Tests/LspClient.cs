@@ -65,15 +65,15 @@ internal sealed class LspClient : IAsyncDisposable
     public async Task Change(string path, string text, int version) =>
         await Notify("textDocument/didChange", new { textDocument = new { uri = Uri(path), version }, contentChanges = new[] { new { text } } });
 
-    /// <summary>The next diagnostics published for <paramref name="path"/>, skipping those for other files.</summary>
-    public async Task<JsonElement> Diagnostics(string path)
+    /// <summary>The next diagnostics published for <paramref name="path"/> (that <paramref name="wanted"/> accepts, if given), skipping the others.</summary>
+    public async Task<JsonElement> Diagnostics(string path, Func<JsonElement, bool>? wanted = null)
     {
         var uri = Uri(path);
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
         {
             var next = await published.Reader.ReadAsync(timeout.Token);
-            if (next.GetProperty("uri").GetString() == uri) return next.GetProperty("diagnostics");
+            if (next.GetProperty("uri").GetString() == uri && (wanted is null || wanted(next.GetProperty("diagnostics")))) return next.GetProperty("diagnostics");
         }
     }
 
