@@ -85,6 +85,7 @@ internal sealed class LanguageServer
                 "initialize" => Initialize(parameters),
                 "shutdown" => Shutdown(),
                 "textDocument/formatting" => Format(parameters),
+                "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });
@@ -152,6 +153,7 @@ internal sealed class LanguageServer
             {
                 ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 1, ["save"] = false },
                 ["documentFormattingProvider"] = true,
+                ["hoverProvider"] = true,
             },
             ["serverInfo"] = new JsonObject { ["name"] = "alliance", ["version"] = ToolVersion.Info.Version },
         };

@@ -19,12 +19,21 @@ internal static class LspAnalysis
 {
     public static AnalysisResult Analyze(WorkspaceSnapshot snapshot)
     {
-        var files = new SortedDictionary<string, SourceFile>(StringComparer.Ordinal);
         var problems = new List<Diagnostic>();
+        var files = Files(snapshot, problems);
+        var rules = RuleFiles(files);
+        return Check(files, rules, problems, snapshot.Root);
+    }
+
+    /// <summary>The files checked (with <paramref name="rulesOnly"/>, the rule files), by full path: those under the root, with open buffers in place of what is on disk.</summary>
+    public static SortedDictionary<string, SourceFile> Files(WorkspaceSnapshot snapshot, List<Diagnostic> problems, bool rulesOnly = false)
+    {
+        bool Wanted(string path) => rulesOnly ? path.EndsWith(".treaty", StringComparison.Ordinal) : IsChecked(path);
+        var files = new SortedDictionary<string, SourceFile>(StringComparer.Ordinal);
         if (snapshot.Root is { } root && Directory.Exists(root))
         {
             var (found, _) = InputDiscovery.Discover([root]);
-            foreach (var input in found.Where(i => IsChecked(i.FullPath)))
+            foreach (var input in found.Where(i => Wanted(i.FullPath)))
             {
                 if (snapshot.Open.ContainsKey(input.FullPath)) continue;
                 var display = LspWorkspace.Display(root, input.FullPath);
@@ -45,14 +54,22 @@ internal static class LspAnalysis
         }
         foreach (var (path, document) in snapshot.Open)
         {
-            if (IsChecked(path)) files[path] = snapshot.Source(path, document);
+            if (Wanted(path)) files[path] = snapshot.Source(path, document);
         }
-        var rules = files.Where(f => f.Key.EndsWith(".treaty", StringComparison.Ordinal)).Select(f => f.Value).ToList();
+        return files;
+    }
+
+    /// <summary>The rule files among the workspace's files: the rule set.</summary>
+    public static List<SourceFile> RuleFiles(SortedDictionary<string, SourceFile> files) =>
+        [.. files.Where(f => f.Key.EndsWith(".treaty", StringComparison.Ordinal)).Select(f => f.Value)];
+
+    private static AnalysisResult Check(SortedDictionary<string, SourceFile> files, List<SourceFile> rules, List<Diagnostic> problems, string? root)
+    {
         var histories = files.Where(f => f.Key.EndsWith(".events", StringComparison.Ordinal) || f.Key.EndsWith(".jsonl", StringComparison.Ordinal)).Select(f => f.Value).ToList();
         var diagnostics = new List<Diagnostic>(problems);
         if (rules.Count > 0 || histories.Count > 0)
         {
-            var (findings, errors) = Checker.Lint(rules, histories, Config(snapshot.Root));
+            var (findings, errors) = Checker.Lint(rules, histories, Config(root));
             diagnostics.AddRange(errors.IsEmpty ? findings : errors);
         }
         foreach (var test in files.Where(f => f.Key.EndsWith(".test", StringComparison.Ordinal)))

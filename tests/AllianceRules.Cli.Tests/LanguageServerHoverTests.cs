@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// Hover in rule files over the real server: verbs, party codes (with frozen spells), rule ids,
+/// readings and assumptions, each said from the workspace's rule set, with the name's range.
+/// </summary>
+[Collection("cli")]
+public sealed class LanguageServerHoverTests : IDisposable
+{
+    private readonly CliHarness cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task Hover_tells_what_a_verb_party_rule_and_assumption_are()
+    {
+        var root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        var pact = Path.Combine(root, "rules", "pact.treaty");
+        var lines = File.ReadAllLines(pact);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+
+        var verb = await Hover(server, pact, lines, "and there was $aggressor attack", "attack");
+        Assert.Equal("**verb** `attack`: uses armed force against\n\nCAMEO 18, 19, 20", Text(verb));
+        var line = Array.FindIndex(lines, l => l.Contains("and there was $aggressor attack", StringComparison.Ordinal));
+        var at = lines[line].IndexOf("attack", StringComparison.Ordinal);
+        var range = verb.GetProperty("range");
+        Assert.Equal((line, at, line, at + 6), (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(), range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32()));
+
+        Assert.Equal("**party** `ARM`: member of\n- `PACT`: 2020-01-01 ..", Text(await Hover(server, pact, lines, "ARM 2020-01-01", "ARM")));
+        Assert.Equal("**assume** `PACT.prompt`\n\n= 30 days: The article names no deadline; 30 days is assumed.", Text(await Hover(server, pact, lines, "must assist $victim within prompt", "prompt")));
+        Assert.Equal(
+            "**rule** `PACT.art1` — No force among the parties\n\nkind: nonaggression\n\ncites: Article 1\n\n> The Parties shall refrain from the threat or use of force against one another.\n\neffective: whenever the treaty is in force",
+            Text(await Hover(server, pact, lines, "rule art1", "art1")));
+        // Keywords, comments and blank space say nothing.
+        Assert.Equal(JsonValueKind.Null, (await Hover(server, pact, lines, "kind nonaggression", "kind")).ValueKind);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Hover_in_the_bundled_rules_shows_frozen_spells_and_reading_options()
+    {
+        var root = Path.Combine(CliHarness.RepoRoot, "rules");
+        var cst = Path.Combine(root, "cst.treaty");
+        var lines = File.ReadAllLines(cst);
+        await using var server = LspClient.Start(cli.Directory);
+        await server.Initialize(root);
+        var party = Text(await Hover(server, cst, lines, "    ARM 1994-04-20", "ARM"));
+        Assert.Contains("\n- `CST`: 1994-04-20 .. 1999-04-21 if reading start is entry; ", party, StringComparison.Ordinal);
+        Assert.EndsWith("2024-02-22 .. (frozen)", party.Split('\n').Single(l => l.StartsWith("- `CST`", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var reading = Text(await Hover(server, cst, lines, "reading start \"", "start"));
+        Assert.StartsWith("**reading** `CST.start` — When a State's membership begins\n\nOptions:\n- `entry` (default): ", reading, StringComparison.Ordinal);
+        Assert.Contains("\n- `signature`: ", reading, StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    /// <summary>Hovers over <paramref name="word"/> on the first line holding <paramref name="context"/>, at the word's middle.</summary>
+    private static async Task<JsonElement> Hover(LspClient server, string path, string[] lines, string context, string word)
+    {
+        var line = Array.FindIndex(lines, l => l.Contains(context, StringComparison.Ordinal));
+        Assert.True(line >= 0, $"no line holds '{context}'");
+        var character = lines[line].IndexOf(context, StringComparison.Ordinal) + context.IndexOf(word, StringComparison.Ordinal) + word.Length / 2;
+        return await server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(path) }, position = new { line, character } });
+    }
+
+    private static string Text(JsonElement hover) => hover.GetProperty("contents").GetProperty("value").GetString()!;
+}
