@@ -57,13 +57,40 @@ public sealed class LanguageServerHoverTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
-    /// <summary>Hovers over <paramref name="word"/> on the first line holding <paramref name="context"/>, at the word's middle.</summary>
-    private static async Task<JsonElement> Hover(LspClient server, string path, string[] lines, string context, string word)
+    [Fact]
+    public async Task Definition_goes_to_where_a_name_is_declared_in_any_rule_file()
+    {
+        var root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        var pact = Path.Combine(root, "rules", "pact.treaty");
+        var vocabulary = Path.Combine(root, "rules", "vocabulary.treaty");
+        var lines = File.ReadAllLines(pact);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+
+        var verb = Assert.Single((await At(server, "textDocument/definition", pact, lines, "must assist $victim", "assist")).EnumerateArray());
+        Assert.Equal(LspClient.Uri(vocabulary), verb.GetProperty("uri").GetString());
+        var vocabularyLines = File.ReadAllLines(vocabulary);
+        var line = Array.FindIndex(vocabularyLines, l => l.Contains("verb assist", StringComparison.Ordinal));
+        var character = vocabularyLines[line].IndexOf("assist", StringComparison.Ordinal);
+        Assert.Equal("{\"start\":{\"line\":" + line + ",\"character\":" + character + "},\"end\":{\"line\":" + line + ",\"character\":" + (character + 6) + "}}", verb.GetProperty("range").GetRawText());
+
+        var assumption = Assert.Single((await At(server, "textDocument/definition", pact, lines, "within prompt", "prompt")).EnumerateArray());
+        Assert.Equal(LspClient.Uri(pact), assumption.GetProperty("uri").GetString());
+        Assert.Equal(Array.FindIndex(lines, l => l.Contains("assume prompt", StringComparison.Ordinal)), assumption.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    private static Task<JsonElement> Hover(LspClient server, string path, string[] lines, string context, string word) =>
+        At(server, "textDocument/hover", path, lines, context, word);
+
+    /// <summary>Sends a position request over <paramref name="word"/> on the first line holding <paramref name="context"/>, at the word's middle.</summary>
+    private static async Task<JsonElement> At(LspClient server, string method, string path, string[] lines, string context, string word)
     {
         var line = Array.FindIndex(lines, l => l.Contains(context, StringComparison.Ordinal));
         Assert.True(line >= 0, $"no line holds '{context}'");
         var character = lines[line].IndexOf(context, StringComparison.Ordinal) + context.IndexOf(word, StringComparison.Ordinal) + word.Length / 2;
-        return await server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(path) }, position = new { line, character } });
+        return await server.Request(method, new { textDocument = new { uri = LspClient.Uri(path) }, position = new { line, character } });
     }
 
     private static string Text(JsonElement hover) => hover.GetProperty("contents").GetProperty("value").GetString()!;

@@ -36,7 +36,7 @@ public sealed class LanguageServerTests : IDisposable
         var result = await server.Initialize(root);
         var capabilities = result.GetProperty("capabilities");
         Assert.Equal(
-            ["documentFormattingProvider", "hoverProvider", "textDocumentSync"],
+            ["definitionProvider", "documentFormattingProvider", "hoverProvider", "textDocumentSync"],
             capabilities.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(1, capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
         Assert.True(capabilities.GetProperty("textDocumentSync").GetProperty("openClose").GetBoolean());

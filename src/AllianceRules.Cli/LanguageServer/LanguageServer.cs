@@ -6,7 +6,7 @@ namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
 /// The language server's message loop: lifecycle (initialize, shutdown, exit), full document
-/// synchronisation, pushed diagnostics, formatting and hover. Requests are answered in order on
+/// synchronisation, pushed diagnostics, formatting, hover and go to definition. Requests are answered in order on
 /// this thread; checking the workspace runs in the background. No message, however malformed, ends
 /// the loop: a handler's exception becomes an error response.
 /// </summary>
@@ -86,6 +86,7 @@ internal sealed class LanguageServer
                 "shutdown" => Shutdown(),
                 "textDocument/formatting" => Format(parameters),
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
+                "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });
@@ -154,6 +155,7 @@ internal sealed class LanguageServer
                 ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 1, ["save"] = false },
                 ["documentFormattingProvider"] = true,
                 ["hoverProvider"] = true,
+                ["definitionProvider"] = true,
             },
             ["serverInfo"] = new JsonObject { ["name"] = "alliance", ["version"] = ToolVersion.Info.Version },
         };

@@ -17,6 +17,22 @@ internal static class LspHover
 {
     public static JsonObject? Hover(LspWorkspace workspace, JsonNode? parameters)
     {
+        if (Locate(workspace, parameters) is not { } located) return null;
+        var (_, files, file, symbol) = located;
+        var rules = RuleSetLoader.Load(LspAnalysis.RuleFiles(files)).Value;
+        return new JsonObject
+        {
+            ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = Describe(symbol, rules) },
+            ["range"] = LspJson.Range(file, symbol.Span),
+        };
+    }
+
+    /// <summary>
+    /// The name at the position a request gives, in a rule file, with the workspace's rule files
+    /// (open buffers in place of the files on disk); null when there is no name there.
+    /// </summary>
+    internal static (WorkspaceSnapshot Snapshot, SortedDictionary<string, SourceFile> Files, SourceFile File, SymbolReference Symbol)? Locate(LspWorkspace workspace, JsonNode? parameters)
+    {
         var uri = LspJson.RequireString(parameters, "textDocument", "uri");
         var line = LspJson.Int(parameters, "position", "line") ?? throw new LspParamsException("'position.line' is missing or not a number");
         var character = LspJson.Int(parameters, "position", "character") ?? throw new LspParamsException("'position.character' is missing or not a number");
@@ -28,13 +44,7 @@ internal static class LspHover
         var start = file.LineStart(line + 1);
         var offset = Math.Min(start + character, start + file.GetLineText(line + 1).Length);
         var (syntax, _) = RuleFileParser.Parse(file);
-        if (SymbolLocator.Find(syntax, offset) is not { } symbol) return null;
-        var rules = RuleSetLoader.Load(LspAnalysis.RuleFiles(files)).Value;
-        return new JsonObject
-        {
-            ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = Describe(symbol, rules) },
-            ["range"] = LspJson.Range(file, symbol.Span),
-        };
+        return SymbolLocator.Find(syntax, offset) is { } symbol ? (snapshot, files, file, symbol) : null;
     }
 
     /// <summary>The hover's text, in Markdown.</summary>

@@ -180,3 +180,29 @@ public static class SymbolLocator
     /// <summary>Whether a span holds the offset; its end counts too, so the cursor just after a name still finds it.</summary>
     private static bool Covers(TextSpan span, int offset) => offset >= span.Start && offset <= span.End;
 }
+
+/// <summary>Where the names a <see cref="SymbolReference"/> can stand for are declared, for an editor's go to definition.</summary>
+public static class SymbolDeclarations
+{
+    /// <summary>
+    /// The declarations of <paramref name="symbol"/> in <paramref name="file"/>: a verb in a
+    /// vocabulary; a party in the members blocks of every treaty; a rule id (each version of it),
+    /// reading or assumption in its treaty.
+    /// </summary>
+    public static IEnumerable<TextSpan> Find(RuleFileSyntax file, SymbolReference symbol)
+    {
+        if (symbol.Kind == SymbolKind.Verb)
+        {
+            return file.Vocabularies.SelectMany(v => v.Verbs).Where(v => v.Name.Text == symbol.Name).Select(v => v.Name.Span);
+        }
+        var treaties = file.Treaties.Where(t => symbol.Treaty is null || t.Code.Text == symbol.Treaty);
+        var items = treaties.SelectMany(t => t.Items);
+        return symbol.Kind switch
+        {
+            SymbolKind.Party => items.OfType<MembersSyntax>().SelectMany(m => m.Members).Where(m => m.Party.Text == symbol.Name).Select(m => m.Party.Span),
+            SymbolKind.Rule => items.OfType<RuleSyntax>().Where(r => r.Id.Text == symbol.Name).Select(r => r.Id.Span),
+            SymbolKind.Reading => items.OfType<ReadingSyntax>().Where(r => r.Name.Text == symbol.Name).Select(r => r.Name.Span),
+            _ => items.OfType<AssumeSyntax>().Where(a => a.Name.Text == symbol.Name).Select(a => a.Name.Span),
+        };
+    }
+}
