@@ -5,12 +5,15 @@ namespace AllianceRules.Cli.LanguageServer;
 /// <summary>
 /// Re-checks the workspace a short while after the last change and pushes
 /// <c>textDocument/publishDiagnostics</c> for every file that has diagnostics, had them last time,
-/// or is open (an empty list clears the editor's). A change made meanwhile cancels the wait, and
-/// the result of a check overtaken by a later change is dropped, never published.
+/// or is open (an empty list clears the editor's). A change made meanwhile cancels the wait (and a
+/// check still waiting for the one running), and the result of a check overtaken by a later change
+/// is dropped, never published. A check that has started runs to its end: the engine takes no
+/// cancellation.
 /// </summary>
 internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChannel channel, TextWriter log, TimeSpan delay)
 {
     private readonly Lock gate = new();
+    private readonly SemaphoreSlim running = new(1, 1);
     private CancellationTokenSource? pending;
     private int generation;
     private HashSet<string> published = new(StringComparer.Ordinal);
@@ -32,12 +35,22 @@ internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChanne
             try
             {
                 await Task.Delay(delay, token).ConfigureAwait(false);
-                var snapshot = workspace.Snapshot();
-                var result = LspAnalysis.Analyze(snapshot);
-                lock (gate)
+                // One check at a time: one that waited while another ran, and was overtaken meanwhile, never starts.
+                await running.WaitAsync(token).ConfigureAwait(false);
+                try
                 {
-                    if (mine != generation) return;
-                    Publish(snapshot, result);
+                    token.ThrowIfCancellationRequested();
+                    var snapshot = workspace.Snapshot();
+                    var result = LspAnalysis.Analyze(snapshot);
+                    lock (gate)
+                    {
+                        if (mine != generation) return;
+                        Publish(snapshot, result);
+                    }
+                }
+                finally
+                {
+                    running.Release();
                 }
             }
             catch (OperationCanceledException)
