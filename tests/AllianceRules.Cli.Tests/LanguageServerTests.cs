@@ -174,6 +174,8 @@ public sealed class LanguageServerTests : IDisposable
         Assert.Equal(JsonRpcErrorCode.MethodNotFound, unknown.ErrorCode);
         var bad = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Request("textDocument/formatting", new { textDocument = 3 }));
         Assert.Equal(JsonRpcErrorCode.InvalidParams, bad.ErrorCode);
+        var again = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Initialize(root));
+        Assert.Equal(JsonRpcErrorCode.InvalidRequest, again.ErrorCode);
         await server.Notify("textDocument/didOpen", new { textDocument = "nonsense" });
         await server.Notify("workspace/didChangeConfiguration", new { settings = new { } });
         Assert.Equal(0, (await Format(server, pact)).GetArrayLength());

@@ -73,9 +73,9 @@ internal sealed class LanguageServer
             Fail(id, ServerNotInitialized, "the server has not been initialised");
             return;
         }
-        if (shuttingDown)
+        if (shuttingDown || (initialized && method == "initialize"))
         {
-            Fail(id, InvalidRequest, "the server is shutting down");
+            Fail(id, InvalidRequest, shuttingDown ? "the server is shutting down" : "the server is already initialised");
             return;
         }
         try
@@ -142,7 +142,6 @@ internal sealed class LanguageServer
 
     private JsonObject Initialize(JsonNode? parameters)
     {
-        if (initialized) throw new LspParamsException("the server is already initialised");
         var rootUri = LspJson.String(parameters, "rootUri")
             ?? (LspJson.At(parameters, "workspaceFolders") is JsonArray { Count: > 0 } folders ? LspJson.String(folders[0], "uri") : null);
         workspace.Root = rootUri is not null ? LspUris.ToPath(rootUri)

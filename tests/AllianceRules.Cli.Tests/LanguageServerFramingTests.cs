@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AllianceRules.Cli.LanguageServer;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// Malformed input at the framing level, which a JSON-RPC client cannot send: the server answers
+/// each broken message with an error and goes on to the next. Runs the server in process on
+/// byte streams, with no document opened, so nothing waits on a timer.
+/// </summary>
+public sealed class LanguageServerFramingTests
+{
+    [Fact]
+    public void Broken_messages_get_errors_and_the_next_message_is_still_answered()
+    {
+        var input = new MemoryStream();
+        Frame(input, "this is not JSON");
+        Frame(input, "[1, 2]");
+        Frame(input, """{"jsonrpc":"2.0","id":7}""");
+        input.Write("Content-Type: nothing\r\n\r\n"u8);
+        Frame(input, """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}""");
+        Frame(input, """{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"not a uri"},"position":{"line":0,"character":0}}}""");
+        Frame(input, """{"jsonrpc":"2.0","id":3,"method":"shutdown"}""");
+        Frame(input, """{"jsonrpc":"2.0","id":4,"method":"textDocument/formatting","params":{}}""");
+        Frame(input, """{"jsonrpc":"2.0","method":"exit"}""");
+        input.Position = 0;
+        var output = new MemoryStream();
+        var log = new StringWriter();
+
+        var exit = new AllianceRules.Cli.LanguageServer.LanguageServer(input, output, log).Run();
+
+        Assert.Equal(0, exit);
+        var replies = Replies(output.ToArray());
+        Assert.Equal(
+            ["null -32700", "null -32600", "7 -32600", "null -32700", "1 result", "2 result", "3 result", "4 -32600"],
+            replies.Select(r => $"{r["id"]?.ToJsonString() ?? "null"} {(r["error"] is { } e ? e["code"]!.ToJsonString() : "result")}"));
+        Assert.Empty(log.ToString());
+    }
+
+    private static void Frame(Stream stream, string json)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        stream.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        stream.Write(body);
+    }
+
+    private static List<JsonObject> Replies(byte[] bytes)
+    {
+        var replies = new List<JsonObject>();
+        var channel = new JsonRpcChannel(new MemoryStream(bytes), Stream.Null);
+        while (channel.Read() is { Ended: false } read) replies.Add((JsonObject)read.Message!);
+        return replies;
+    }
+}
