@@ -80,4 +80,22 @@ public sealed class LintNamesTests
         var silent = Assert.Single(findings, f => f.Code == "AR6015");
         Assert.Equal("rule 'r' was triggered by no event of the histories; nearest: h.events:2 'ARM request RUS' (the rule wants 'request CST')", silent.Message);
     }
+
+    private static string Code(char first, int n) =>
+        string.Concat(Enumerable.Range(0, 4).Select(k => (char)('A' + (n / (int)Math.Pow(26, 3 - k) % 26)))).Insert(0, first.ToString());
+
+    [Fact]
+    public void Misspelt_party_lookup_is_not_quadratic()
+    {
+        // 20,000 members XAAAA.. and a history naming 20,000 parties YAAAA..: compared each with
+        // each, this took about a minute; by the one-deletion index, about a second.
+        const int count = 20_000;
+        var members = string.Join(" ", Enumerable.Range(0, count).Select(n => $"{Code('X', n)} 1994-04-20 .."));
+        var history = string.Concat(Enumerable.Range(0, count).Select(n => $"2022-09-13 AZE attack {Code('Y', n)}\n"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var findings = Lint(Treaty(members, Defence), history);
+        clock.Stop();
+        Assert.Equal(count, findings.Count(f => f.Code == "AR6012"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"lint took {clock.Elapsed}");
+    }
 }

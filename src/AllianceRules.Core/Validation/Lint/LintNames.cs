@@ -19,6 +19,7 @@ internal static class LintNames
         IEnumerable<string> heard = s.History?.Parties ?? (IEnumerable<string>)[];
         // Suggested: states (current and historic ISO codes) and the parties the histories name.
         var candidates = heard.Where(p => !CountryCodes.All.Contains(p)).Order(StringComparer.Ordinal).Concat(CountryCodes.All).ToList();
+        var index = new OneDeletionIndex(candidates);
         // Known besides: the treaties and the organisations acting for members ('through').
         var known = candidates.Concat(s.Bound.Treaties.Select(t => t.Code))
             .Concat(s.Bound.Treaties.SelectMany(t => t.Rules).SelectMany(r => r.Syntax.Items).Select(RuleClauses.Obligation).OfType<ObligationSyntax>().SelectMany(o => o.Through).Select(i => i.Text))
@@ -27,27 +28,30 @@ internal static class LintNames
         {
             foreach (var member in treaty.Items<MembersSyntax>().SelectMany(m => m.Members))
             {
-                if (Nearest(member.Party.Text, known, candidates) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(treaty.At(member.Party), member.Party.Text, nearest));
+                if (Nearest(member.Party.Text, known, index) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(treaty.At(member.Party), member.Party.Text, nearest));
             }
             foreach (var rule in treaty.Rules)
             {
                 foreach (var term in RuleSyntaxWalk.Terms(rule.Syntax).OfType<CodeTermSyntax>())
                 {
-                    if (Nearest(term.Code, known, candidates) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(rule.At(term), term.Code, nearest));
+                    if (Nearest(term.Code, known, index) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(rule.At(term), term.Code, nearest));
                 }
             }
         }
     }
 
     /// <summary>
-    /// A candidate one edit away (only those within a letter of its length can be), or null when the
-    /// code is known. 'UAS' is one edit from both 'USA' and 'AUS': a slip rarely hits the first
-    /// letter, so a candidate that keeps it comes first, then the order of the candidates.
+    /// A candidate one edit away, or null when the code is known. 'UAS' is one edit from both 'USA'
+    /// and 'AUS': a slip rarely hits the first letter, so a candidate that keeps it comes first,
+    /// then the order of the candidates. The candidates come from a one-deletion index, so a
+    /// lookup costs the length of the code, not the number of candidates.
     /// </summary>
-    private static string? Nearest(string code, HashSet<string> known, List<string> candidates) =>
-        known.Contains(code) ? null : candidates
-            .Where(c => Math.Abs(c.Length - code.Length) <= 1 && SpellingSuggester.Distance(code, c) == 1)
-            .OrderBy(c => c[0] == code[0] ? 0 : 1)
+    private static string? Nearest(string code, HashSet<string> known, OneDeletionIndex candidates) =>
+        known.Contains(code) ? null : candidates.Near(code)
+            .Where(c => SpellingSuggester.Distance(code, c.Text) == 1)
+            .OrderBy(c => c.Text[0] == code[0] ? 0 : 1)
+            .ThenBy(c => c.Order)
+            .Select(c => c.Text)
             .FirstOrDefault();
 
     public static void ExceptsNeverMembers(LintSubject s, ValidationContext<LintSubject> context)
@@ -91,6 +95,47 @@ internal static class LintNames
             var nearest = watched.Nearest is { } e ? $"{e.Origin.File}:{e.Origin.Line} '{e.Actor} {e.Verb} {e.Target}'" : null;
             context.Report(DiagnosticCatalog.RuleNeverTriggered(rule.At(rule.Syntax.Id), rule.Id, nearest, watched.Wanted));
         }
+    }
+}
+
+/// <summary>
+/// Words indexed by themselves and by each of their one-character deletions (as SymSpell does):
+/// two words one edit apart (an insertion, a deletion, a substitution or a swap of neighbours)
+/// share the one or a deletion of it, so the words near a word are found by its own few keys.
+/// </summary>
+internal sealed class OneDeletionIndex
+{
+    private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
+    private readonly List<string> _words;
+
+    public OneDeletionIndex(List<string> words)
+    {
+        _words = words;
+        for (var k = 0; k < words.Count; k++)
+        {
+            foreach (var key in Keys(words[k]))
+            {
+                if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
+                if (list.Count == 0 || list[^1] != k) list.Add(k);
+            }
+        }
+    }
+
+    /// <summary>The words that share a key with <paramref name="word"/>, with their place in the list; each once, and to be verified.</summary>
+    public IEnumerable<(string Text, int Order)> Near(string word)
+    {
+        var seen = new HashSet<int>();
+        foreach (var key in Keys(word))
+        {
+            if (!_byKey.TryGetValue(key, out var list)) continue;
+            foreach (var k in list.Where(seen.Add)) yield return (_words[k], k);
+        }
+    }
+
+    private static IEnumerable<string> Keys(string word)
+    {
+        yield return word;
+        for (var i = 0; i < word.Length; i++) yield return word.Remove(i, 1);
     }
 }
 
