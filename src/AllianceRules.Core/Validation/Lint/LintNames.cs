@@ -13,32 +13,59 @@ namespace AllianceRules.Validation.Lint;
 /// </summary>
 internal static class LintNames
 {
-    /// <summary>A party code one edit from a known code, and itself not known, is taken for a slip.</summary>
+    /// <summary>
+    /// Organisations that act for or beside states, known though no ISO code names them (none is
+    /// an ISO 3166 alpha-3 code, so none hides a state).
+    /// </summary>
+    internal static readonly string[] Organisations =
+        ["CIS", "SCO", "OAS", "OAU", "EU", "UN", "AU", "OSCE", "NATO", "CSTO", "GUAM", "ASEAN", "ECOWAS", "SEATO", "CENTO", "ANZUS", "WEU", "OIC", "GCC", "LAS"];
+
+    /// <summary>
+    /// The codes the importers write for historic states without an ISO code (docs/importers.md,
+    /// "Party codes"): the COW abbreviation, or it and the ccode where the abbreviation is another
+    /// state's ISO code (Czechoslovakia CZE315, old Korea KOR730).
+    /// </summary>
+    internal static readonly string[] ImportedStates =
+        ["HAN", "BAV", "GFR", "GDR", "BAD", "SAX", "WRT", "HSE", "HSG", "MEC", "AUH", "CZE315", "SIC", "MOD", "PMA", "TUS", "YUG", "KOS", "ZAN", "YAR", "YPR", "KOR730", "RVN"];
+
+    /// <summary>
+    /// A party code one edit from a candidate, and itself not known, is taken for a slip. Known:
+    /// the candidates, the treaties, the organisations acting for members ('through'), the
+    /// organisations above and the codes the importers write for historic states; in rules, also
+    /// every code some 'members' block declares. A member is never suggested for another member of
+    /// its own treaty, and only a code of three capitals is compared with the ISO codes.
+    /// </summary>
     public static void UnknownParties(LintSubject s, ValidationContext<LintSubject> context)
     {
-        IEnumerable<string> heard = s.History?.Parties ?? (IEnumerable<string>)[];
-        // Suggested: states (current and historic ISO codes) and the parties the histories name.
+        var heard = (s.History?.Parties ?? (IEnumerable<string>)[]).ToHashSet(StringComparer.Ordinal);
+        // Suggested: the parties the histories name and the states (current and historic ISO codes).
         var candidates = heard.Where(p => !CountryCodes.All.Contains(p)).Order(StringComparer.Ordinal).Concat(CountryCodes.All).ToList();
         var index = new OneDeletionIndex(candidates);
-        // Known besides: the treaties and the organisations acting for members ('through').
         var known = candidates.Concat(s.Bound.Treaties.Select(t => t.Code))
             .Concat(s.Bound.Treaties.SelectMany(t => t.Rules).SelectMany(r => r.Syntax.Items).Select(RuleClauses.Obligation).OfType<ObligationSyntax>().SelectMany(o => o.Through).Select(i => i.Text))
+            .Concat(Organisations).Concat(ImportedStates)
             .ToHashSet(StringComparer.Ordinal);
+        var members = s.Bound.Treaties.ToDictionary(t => t, t => t.Items<MembersSyntax>().SelectMany(m => m.Members).Select(m => m.Party.Text).ToHashSet(StringComparer.Ordinal));
+        var knownInRules = known.Concat(members.Values.SelectMany(m => m)).ToHashSet(StringComparer.Ordinal);
+        bool Suggestible(string code, string candidate) => heard.Contains(candidate) || IsIsoShaped(code);
         foreach (var treaty in s.Bound.Treaties)
         {
             foreach (var member in treaty.Items<MembersSyntax>().SelectMany(m => m.Members))
             {
-                if (Nearest(member.Party.Text, known, index) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(treaty.At(member.Party), member.Party.Text, nearest));
+                var code = member.Party.Text;
+                if (Nearest(code, known, index, c => !members[treaty].Contains(c) && Suggestible(code, c)) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(treaty.At(member.Party), code, nearest));
             }
             foreach (var rule in treaty.Rules)
             {
                 foreach (var term in RuleSyntaxWalk.Terms(rule.Syntax).OfType<CodeTermSyntax>())
                 {
-                    if (Nearest(term.Code, known, index) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(rule.At(term), term.Code, nearest));
+                    if (Nearest(term.Code, knownInRules, index, c => Suggestible(term.Code, c)) is { } nearest) context.Report(DiagnosticCatalog.UnknownParty(rule.At(term), term.Code, nearest));
                 }
             }
         }
     }
+
+    private static bool IsIsoShaped(string code) => code.Length == 3 && code.All(char.IsAsciiLetterUpper);
 
     /// <summary>
     /// A candidate one edit away, or null when the code is known. 'UAS' is one edit from both 'USA'
@@ -46,9 +73,9 @@ internal static class LintNames
     /// then the order of the candidates. The candidates come from a one-deletion index, so a
     /// lookup costs the length of the code, not the number of candidates.
     /// </summary>
-    private static string? Nearest(string code, HashSet<string> known, OneDeletionIndex candidates) =>
+    private static string? Nearest(string code, HashSet<string> known, OneDeletionIndex candidates, Func<string, bool> suggestible) =>
         known.Contains(code) ? null : candidates.Near(code)
-            .Where(c => SpellingSuggester.Distance(code, c.Text) == 1)
+            .Where(c => suggestible(c.Text) && SpellingSuggester.Distance(code, c.Text) == 1)
             .OrderBy(c => c.Text[0] == code[0] ? 0 : 1)
             .ThenBy(c => c.Order)
             .Select(c => c.Text)
