@@ -113,4 +113,12 @@ public sealed class LintNamesTests
         Assert.StartsWith("'GBX' is neither", findings[1].Message);
         Assert.True(findings[1].Start > rules.IndexOf("treaty OTH", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Rule_triggered_by_an_interval_event_spanning_its_effective_range_is_not_reported()
+    {
+        var rule = """rule r "r" { kind defense cites "c" quote "q" effective 2000-01-01 .. 2000-12-31 when _ attack $v where $v is member then each member $x except $v must assist $v within 30 days }""";
+        var findings = Lint(Treaty("ARM 1994-04-20 ..", rule), "1999-06-01 .. 2001-06-01 AZE attack ARM\n");
+        Assert.DoesNotContain(findings, f => f.Code == "AR6015");
+    }
 }
