@@ -121,4 +121,15 @@ public sealed class LintNamesTests
         var findings = Lint(Treaty("ARM 1994-04-20 ..", rule), "1999-06-01 .. 2001-06-01 AZE attack ARM\n");
         Assert.DoesNotContain(findings, f => f.Code == "AR6015");
     }
+
+    [Fact]
+    public void Attribute_key_no_event_carries_is_judged_per_verb()
+    {
+        // 'level' is carried by a request, not by the attack the trigger tests; no event assists,
+        // so the action's 'mode' is AR6007's and AR6015's concern, not this one's.
+        var rule = """rule r "r" { kind defense cites "c" quote "q" when _ attack $v [level=high] where $v is member then each member $x except $v must assist $v [mode=troops] within 30 days }""";
+        var findings = Lint(Treaty("ARM 1994-04-20 ..", rule), "2022-09-13 AZE attack ARM\n2022-09-14 ARM request RUS level=\"high\" mode=\"troops\"\n");
+        var unknown = Assert.Single(findings, f => f.Code == "AR6014");
+        Assert.Equal("no 'attack' event of the histories carries attribute 'level', so this test matches no event: the trigger would never fire", unknown.Message);
+    }
 }

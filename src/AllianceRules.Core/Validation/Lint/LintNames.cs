@@ -99,16 +99,24 @@ internal static class LintNames
         }
     }
 
+    /// <summary>
+    /// A key no event of the pattern's verb carries, when some event has the verb: the keys are
+    /// taken per verb, since a key one verb's events carry says nothing of another's. A verb no
+    /// event has is AR6007's to report.
+    /// </summary>
     public static void UnknownAttributeKeys(LintSubject s, ValidationContext<LintSubject> context)
     {
         if (s.History is not { } history) return;
-        var carried = history.AttributeKeys.Order(StringComparer.Ordinal).ToList();
         foreach (var rule in s.Bound.Treaties.SelectMany(t => t.Rules))
         {
-            foreach (var test in RuleSyntaxWalk.AttributeTests(rule.Syntax).Where(t => !history.AttributeKeys.Contains(t.Name.Text)))
+            foreach (var (verb, tests, place) in RuleSyntaxWalk.AttributeTestsByPlace(rule.Syntax))
             {
-                var nearest = carried.FirstOrDefault(k => SpellingSuggester.Distance(test.Name.Text, k) == 1);
-                context.Report(DiagnosticCatalog.UnknownAttributeKey(rule.At(test.Name), test.Name.Text, nearest));
+                if (!history.AttributeKeysByVerb.TryGetValue(verb, out var carried)) continue;
+                foreach (var test in tests.Where(t => !carried.Contains(t.Name.Text)))
+                {
+                    var nearest = carried.Order(StringComparer.Ordinal).FirstOrDefault(k => SpellingSuggester.Distance(test.Name.Text, k) == 1);
+                    context.Report(DiagnosticCatalog.UnknownAttributeKey(rule.At(test.Name), test.Name.Text, verb, place, nearest));
+                }
             }
         }
     }
@@ -201,8 +209,28 @@ internal static class RuleSyntaxWalk
         }
     }
 
-    /// <summary>Every attribute test: of the patterns and of the action an obligation requires.</summary>
-    public static IEnumerable<AttributeTestSyntax> AttributeTests(RuleSyntax rule) =>
-        Patterns(rule).SelectMany(p => p.Attributes)
-            .Concat(rule.Items.Select(RuleClauses.Obligation).OfType<ObligationSyntax>().SelectMany(o => o.Attributes));
+    /// <summary>
+    /// The attribute tests of each pattern and of the action an obligation requires, with the verb
+    /// they go with and what a test that never matches does there.
+    /// </summary>
+    public static IEnumerable<(string Verb, IEnumerable<AttributeTestSyntax> Tests, string Place)> AttributeTestsByPlace(RuleSyntax rule)
+    {
+        foreach (var item in rule.Items)
+        {
+            if (RuleClauses.Trigger(RuleClauses.IsClause(item) ? item : null).Pattern is { } trigger) yield return (trigger.Verb.Text, trigger.Attributes, "the trigger would never fire");
+            if (RuleClauses.Condition(item) is { } condition)
+            {
+                var what = item is UnlessSyntax ? "this 'unless' would never hold" : "this 'there was' would never hold";
+                foreach (var t in RuleScope.ThereWas(condition)) yield return (t.Pattern.Verb.Text, t.Pattern.Attributes, what);
+            }
+            if (RuleClauses.Obligation(item) is { } obligation)
+            {
+                yield return (obligation.Verb.Text, obligation.Attributes, obligation.Negated
+                    ? "the action would never be done, so the rule is never broken"
+                    : "the action would never be done, so every instance is violated");
+                if (obligation.Window is BeforeWindowSyntax before) yield return (before.Pattern.Verb.Text, before.Pattern.Attributes, "this 'before' window would never close");
+            }
+            if (item is UntilSyntax until) yield return (until.Pattern.Verb.Text, until.Pattern.Attributes, "this 'until' would never end the duty");
+        }
+    }
 }
