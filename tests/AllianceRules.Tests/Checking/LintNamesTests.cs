@@ -132,4 +132,13 @@ public sealed class LintNamesTests
         var unknown = Assert.Single(findings, f => f.Code == "AR6014");
         Assert.Equal("no 'attack' event of the histories carries attribute 'level', so this test matches no event: the trigger would never fire", unknown.Message);
     }
+
+    [Fact]
+    public void Lint_config_rejects_info()
+    {
+        var (config, problems) = AllianceRules.Validation.Lint.LintConfig.Parse(new SourceFile(".alliance-lint", "AR6015 = info\nAR6014 = info\n"));
+        Assert.Empty(problems);
+        var lowered = Assert.Single(config.Apply([new Diagnostic("AR6014", Severity.Warning, null, new TextSpan(0, 1), "m")]));
+        Assert.Equal(Severity.Information, lowered.Severity);
+    }
 }
