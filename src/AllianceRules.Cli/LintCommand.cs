@@ -28,7 +28,7 @@ internal sealed class LintCommand(CommandOutput io)
         var config = new Option<string?>("--config")
         {
             HelpName = "FILE",
-            Description = "Levels per code ('AR6005 = off', 'warning' or 'error'); default: .alliance-lint in the current folder, if any.",
+            Description = "Levels per code ('AR6005 = off', 'info', 'warning' or 'error'); default: .alliance-lint in the current folder, if any.",
         };
         var werror = new Option<bool>("--werror")
         {

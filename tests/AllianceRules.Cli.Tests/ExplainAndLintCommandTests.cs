@@ -127,6 +127,6 @@ public sealed partial class ExplainAndLintCommandTests : IDisposable
         _cli.Write(".alliance-lint", "AR6005 = of\n");
         var (exit, _, stderr) = _cli.Run("lint", "rules", "seeds");
         Assert.Equal(2, exit);
-        Assert.StartsWith(".alliance-lint:1:1: error AR6010: lint configuration: 'of' is not a level; use off, warning or error; did you mean 'off'?", stderr);
+        Assert.StartsWith(".alliance-lint:1:1: error AR6010: lint configuration: 'of' is not a level; use off, info, warning or error; did you mean 'off'?", stderr);
     }
 }

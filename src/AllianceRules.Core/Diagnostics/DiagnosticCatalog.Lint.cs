@@ -52,8 +52,8 @@ public static partial class DiagnosticCatalog
     public static Diagnostic ExceptNeverMember(SourceRef at, string party, string treaty) =>
         Warning("AR6013", at, $"'except {party}' excepts a party that is never a member of '{treaty}', so it excepts no one");
 
-    public static Diagnostic UnknownAttributeKey(SourceRef at, string key, string? nearest) =>
-        Warning("AR6014", at, $"no event of the histories carries attribute '{key}', so this test matches no event and would silently stop the rule{(nearest is null ? string.Empty : $"; did you mean '{nearest}'?")}");
+    public static Diagnostic UnknownAttributeKey(SourceRef at, string key, string verb, string place, string? nearest) =>
+        Warning("AR6014", at, $"no '{verb}' event of the histories carries attribute '{key}', so this test matches no event: {place}{(nearest is null ? string.Empty : $"; did you mean '{nearest}'?")}");
 
     public static Diagnostic RuleNeverTriggered(SourceRef at, string rule, string? nearest, string? wanted) =>
         Information("AR6015", at, $"rule '{rule}' was triggered by no event of the histories{(nearest is null ? string.Empty : $"; nearest: {nearest} (the rule wants {wanted})")}");

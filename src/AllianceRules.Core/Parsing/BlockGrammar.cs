@@ -96,9 +96,9 @@ internal static class BlockGrammar
     public static void ReportUnknownItem(ParseContext context, IInput input, string? word, string where, string[] keywords)
     {
         var file = context.File;
-        if (StringEndedEarly(file.Text, input.Position) is { } quote && !LooksLikeKeyword(word) && IsTextItem(file.Text, quote))
+        if (StringEndedEarly(file.Text, input.Position) is { } quote && !LooksLikeKeyword(word) && IsTextItem(file.Text, quote)
+            && RestOfString(file.Text, input.Position) is { } what)
         {
-            var what = word ?? file.Text[input.Position].ToString();
             context.Diagnostics.Add(DiagnosticCatalog.QuoteInsideString(file.At(new TextSpan(quote, 1)), what));
             return;
         }
@@ -153,8 +153,23 @@ internal static class BlockGrammar
     private static Diagnostic? QuoteInsideString(SourceFile file, int position) =>
         position < file.Text.Length && char.IsAsciiLetter(file.Text[position]) && StringEndedEarly(file.Text, position) is { } quote
             && Lexical.Word(new TextInput(file.Text, position, file.Text.Length)) is { WasSuccessful: true } word && !LooksLikeKeyword(word.Value.Text)
-            ? DiagnosticCatalog.QuoteInsideString(file.At(new TextSpan(quote, 1)), word.Value.Text)
+            && RestOfString(file.Text, position) is { } what
+            ? DiagnosticCatalog.QuoteInsideString(file.At(new TextSpan(quote, 1)), what)
             : null;
+
+    /// <summary>
+    /// The word at <paramref name="position"/> (up to a blank or a quote), when the rest of its line
+    /// still holds a '"', the closing quote a straight quote pasted inside a string leaves behind;
+    /// else null: text after a string with no quote to follow is some other mistake ('within', '1992').
+    /// </summary>
+    private static string? RestOfString(string text, int position)
+    {
+        var end = position;
+        while (end < text.Length && text[end] is not (' ' or '\t' or '\r' or '\n' or '"')) end++;
+        var lineEnd = text.IndexOf('\n', end);
+        var rest = text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end);
+        return end > position && rest.Contains('"') ? text[position..end] : null;
+    }
 
     public static string? PeekWord(IInput input)
     {

@@ -64,6 +64,18 @@ public sealed class PreciseErrorTests
     }
 
     [Fact]
+    public void Quote_inside_string_is_not_reported_without_a_stray_quote()
+    {
+        // Text after a string with no '"' left on the line is some other mistake: a keyword out of place, a stray number.
+        var (_, within) = RuleFileParser.Parse(new SourceFile("t.treaty", Vocabulary + "treaty CST \"x\" { rule r \"t\" { kind defense quote \"...assistance.\" within 30 days } }"));
+        Assert.DoesNotContain(within, d => d.Code == "AR2006");
+        Assert.Contains(within, d => d.Code == "AR2002" && d.Message.StartsWith("unknown keyword 'within'", StringComparison.Ordinal));
+        var (_, year) = RuleFileParser.Parse(new SourceFile("t.treaty", Vocabulary + "treaty CST \"x\" { rule r \"t\" { kind defense cites \"Article 4\" 1992 } }"));
+        Assert.NotEmpty(year);
+        Assert.DoesNotContain(year, d => d.Code == "AR2006");
+    }
+
+    [Fact]
     public void Recovery_reports_an_error_in_every_rule()
     {
         var text = """

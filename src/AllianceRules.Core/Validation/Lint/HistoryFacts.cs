@@ -12,6 +12,7 @@ public sealed class HistoryFacts(RuleSet rules)
     private readonly HashSet<string> _verbs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _parties = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _keysByVerb = new(StringComparer.Ordinal);
     private readonly List<Event> _outside = [];
     private readonly Func<NodaTime.LocalDate, NodaTime.LocalDate, bool>? _isOutside = LintValidator.OutsideEveryRule(rules)?.Test;
     private readonly TriggerWatch _triggers = new(rules);
@@ -24,6 +25,9 @@ public sealed class HistoryFacts(RuleSet rules)
     /// <summary>Every attribute key an event carries.</summary>
     public IReadOnlySet<string> AttributeKeys => _keys;
 
+    /// <summary>The attribute keys the events of a verb carry, for every verb some event has.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> AttributeKeysByVerb => _keysByVerb;
+
     public IReadOnlyList<Event> OutsideEveryRule => _outside;
 
     internal TriggerWatch Triggers => _triggers;
@@ -33,7 +37,12 @@ public sealed class HistoryFacts(RuleSet rules)
         _verbs.Add(e.Verb);
         _parties.Add(e.Actor);
         _parties.Add(e.Target);
-        foreach (var key in e.Attributes.Keys) _keys.Add(key);
+        if (!_keysByVerb.TryGetValue(e.Verb, out var keys)) _keysByVerb[e.Verb] = keys = new(StringComparer.Ordinal);
+        foreach (var key in e.Attributes.Keys)
+        {
+            _keys.Add(key);
+            keys.Add(key);
+        }
         if (_isOutside is { } outside && outside(e.Date, e.LastDay)) _outside.Add(e);
         _triggers.Observe(e);
     }

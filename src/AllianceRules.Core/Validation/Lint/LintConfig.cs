@@ -6,13 +6,13 @@ namespace AllianceRules.Validation.Lint;
 
 /// <summary>
 /// The severity of each lint code, from a small file of lines <c>AR6005 = off</c> (or
-/// <c>warning</c>, <c>error</c>); codes not named keep their own level (a warning; information for AR6015). <c>#</c> starts a comment.
+/// <c>info</c>, <c>warning</c>, <c>error</c>); codes not named keep their own level (a warning; information for AR6015). <c>#</c> starts a comment.
 /// </summary>
 public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
 {
     public static readonly LintConfig Default = new(ImmutableDictionary<string, string>.Empty);
 
-    public static readonly string[] LevelNames = ["off", "warning", "error"];
+    public static readonly string[] LevelNames = ["off", "info", "warning", "error"];
 
     public static readonly string[] KnownCodes = ["AR6001", "AR6002", "AR6003", "AR6004", "AR6005", "AR6006", "AR6007", "AR6008", "AR6009", "AR6011", "AR6012", "AR6013", "AR6014", "AR6015"];
 
@@ -32,7 +32,7 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
             var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !parts[0].StartsWith("AR6", StringComparison.Ordinal) || parts[0].Length != 6 || !parts[0][3..].All(char.IsAsciiDigit))
             {
-                problems.Add(DiagnosticCatalog.BadLintConfig(file.At(span), "each line is 'AR6nnn = off', 'warning' or 'error'"));
+                problems.Add(DiagnosticCatalog.BadLintConfig(file.At(span), "each line is 'AR6nnn = off', 'info', 'warning' or 'error'"));
                 continue;
             }
             if (!KnownCodes.Contains(parts[0]))
@@ -42,7 +42,7 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
             }
             if (!LevelNames.Contains(parts[1]))
             {
-                problems.Add(DiagnosticCatalog.BadLintConfig(file.At(span), $"'{parts[1]}' is not a level; use off, warning or error{SpellingSuggester.DidYouMean(parts[1], LevelNames)}"));
+                problems.Add(DiagnosticCatalog.BadLintConfig(file.At(span), $"'{parts[1]}' is not a level; use off, info, warning or error{SpellingSuggester.DidYouMean(parts[1], LevelNames)}"));
                 continue;
             }
             levels[parts[0]] = parts[1];
@@ -50,7 +50,7 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
         return (new LintConfig(levels.ToImmutable()), problems.ToImmutable());
     }
 
-    /// <summary>The findings as configured: some dropped, some raised to errors.</summary>
+    /// <summary>The findings as configured: some dropped, some raised to errors, some lowered to information.</summary>
     public ImmutableArray<Diagnostic> Apply(IEnumerable<Diagnostic> findings) =>
         [.. findings
             .Where(d => Levels.GetValueOrDefault(d.Code) != "off")
@@ -58,6 +58,7 @@ public sealed record LintConfig(ImmutableDictionary<string, string> Levels)
             {
                 "error" => d with { Severity = Severity.Error },
                 "warning" => d with { Severity = Severity.Warning },
+                "info" => d with { Severity = Severity.Information },
                 _ => d,
             })];
 }

@@ -58,7 +58,9 @@ internal sealed class TriggerWatch
             var attributes = pattern.Attributes.IsDefaultOrEmpty || pattern.Attributes.All(test => test.Kind == AttributeTestKind.FromTrigger
                 ? e.Attributes.ContainsKey(test.Key)
                 : test.Matches(e.Attributes.GetValueOrDefault(test.Key)));
-            var date = w.Rule.Effective is not { } effective || effective.Contains(e.Date) || (e.IsInterval && effective.Contains(e.LastDay));
+            // An interval event (§5.5) is in force with the rule when some day of it is, as the engine
+            // takes it: one that spans the whole 'effective' range too.
+            var date = w.Rule.Effective is not { } effective || (effective.Start <= e.LastDay && (effective.End is not { } end || e.Date < end));
             if (actor && target && attributes && date)
             {
                 w.Triggered = true;
