@@ -85,18 +85,17 @@ public sealed class LintNamesTests
         string.Concat(Enumerable.Range(0, 4).Select(k => (char)('A' + (n / (int)Math.Pow(26, 3 - k) % 26)))).Insert(0, first.ToString());
 
     [Fact]
-    public void Misspelt_party_lookup_is_not_quadratic()
+    public void Misspelt_party_lookup_by_index_finds_each_near_code_of_the_histories()
     {
-        // 20,000 members XAAAA.. and a history naming 20,000 parties YAAAA..: compared each with
-        // each, this took about a minute; by the one-deletion index, about a second.
-        const int count = 20_000;
+        // The one-deletion index must find what comparing each with each found: every member
+        // XAAAA.. is one edit from the history's YAAAA.. and from nothing else. (Its speed, about
+        // a second for 20,000 against 20,000 where the old way took a minute, is no test's business.)
+        const int count = 2_000;
         var members = string.Join(" ", Enumerable.Range(0, count).Select(n => $"{Code('X', n)} 1994-04-20 .."));
         var history = string.Concat(Enumerable.Range(0, count).Select(n => $"2022-09-13 AZE attack {Code('Y', n)}\n"));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var findings = Lint(Treaty(members, Defence), history);
-        clock.Stop();
-        Assert.Equal(count, findings.Count(f => f.Code == "AR6012"));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"lint took {clock.Elapsed}");
+        var findings = Lint(Treaty(members, Defence), history).Where(f => f.Code == "AR6012").ToList();
+        Assert.Equal(count, findings.Count);
+        Assert.All(findings, f => Assert.Matches("did you mean 'Y[A-Z]{4}'\\?$", f.Message));
     }
 
     [Fact]
