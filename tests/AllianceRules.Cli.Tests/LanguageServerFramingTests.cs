@@ -38,6 +38,35 @@ public sealed class LanguageServerFramingTests
         Assert.Empty(log.ToString());
     }
 
+    [Fact]
+    public void Bytes_that_are_not_UTF8_a_duplicate_key_and_a_huge_character_do_not_end_the_server()
+    {
+        // Regression: the first two escaped the reader (JsonNode reads lazily) and ended the process
+        // with an internal error; the third overflowed the offset of a hover.
+        var input = new MemoryStream();
+        Frame(input, """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}""");
+        FrameBytes(input, [.. Encoding.ASCII.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"x"), 0xFF, 0xFE, .. Encoding.ASCII.GetBytes("\"}")]);
+        Frame(input, """{"jsonrpc":"2.0","id":6,"method":"shutdown","method":"y"}""");
+        Frame(input, """{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nowhere/x.treaty"},"position":{"line":3,"character":2147483647}}}""");
+        Frame(input, """{"jsonrpc":"2.0","id":3,"method":"shutdown"}""");
+        Frame(input, """{"jsonrpc":"2.0","method":"exit"}""");
+        input.Position = 0;
+        var output = new MemoryStream();
+
+        var exit = new AllianceRules.Cli.LanguageServer.LanguageServer(input, output, new StringWriter()).Run();
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            ["1 result", "null -32700", "null -32700", "7 result", "3 result"],
+            Replies(output.ToArray()).Select(r => $"{r["id"]?.ToJsonString() ?? "null"} {(r["error"] is { } e ? e["code"]!.ToJsonString() : "result")}"));
+    }
+
+    private static void FrameBytes(Stream stream, byte[] body)
+    {
+        stream.Write(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        stream.Write(body);
+    }
+
     private static void Frame(Stream stream, string json)
     {
         var body = Encoding.UTF8.GetBytes(json);

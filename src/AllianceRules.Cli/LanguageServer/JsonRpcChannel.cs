@@ -53,9 +53,11 @@ internal sealed class JsonRpcChannel(Stream input, Stream output)
             if (n == 0) return (null, null, true);
             read += n;
         }
+        // JsonNode reads strings lazily: bytes that are not UTF-8 would throw later, where a value is read (found in review).
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return (null, "the message is not UTF-8", false);
         try
         {
-            return (JsonNode.Parse(body), null, false);
+            return (JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }), null, false);
         }
         catch (JsonException e)
         {

@@ -46,8 +46,19 @@ internal sealed class LanguageServer
                 Fail(null, message is null ? ParseError : InvalidRequest, message is null ? $"not JSON: {problem}" : "a message must be a JSON object");
                 continue;
             }
-            var method = LspJson.String(request, "method");
-            var id = request["id"];
+            string? method;
+            JsonNode? id;
+            try
+            {
+                method = LspJson.String(request, "method");
+                id = request["id"];
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                // A message no reader check caught must not end the server (found in review).
+                Fail(null, InvalidRequest, $"the message cannot be read: {e.Message}");
+                continue;
+            }
             // Responses would answer requests of ours; the server sends none.
             if (method is null)
             {

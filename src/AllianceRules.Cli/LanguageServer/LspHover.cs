@@ -42,7 +42,8 @@ internal static class LspHover
         if (!files.TryGetValue(path, out var file)) return null;
         if (line < 0 || character < 0 || line >= file.Text.Count(c => c == '\n') + 1) return null;
         var start = file.LineStart(line + 1);
-        var offset = Math.Min(start + character, start + file.GetLineText(line + 1).Length);
+        // Clamped before adding: a character near int.MaxValue overflowed (found in review).
+        var offset = start + Math.Min(character, file.GetLineText(line + 1).Length);
         var (syntax, _) = RuleFileParser.Parse(file);
         return SymbolLocator.Find(syntax, offset) is { } symbol ? (snapshot, files, file, symbol) : null;
     }
