@@ -8,6 +8,9 @@ public readonly record struct DateRange(LocalDate Start, LocalDate? End)
 {
     public bool Contains(LocalDate date) => date >= Start && (End is not { } end || date < end);
 
+    /// <summary>Whether some day from <paramref name="first"/> through <paramref name="last"/> (both included) lies in the range.</summary>
+    public bool Meets(LocalDate first, LocalDate last) => Start <= last && (End is not { } end || first < end);
+
     public override string ToString() =>
         $"{LocalDatePattern.Iso.Format(Start)} ..{(End is { } e ? " " + LocalDatePattern.Iso.Format(e) : string.Empty)}";
 }

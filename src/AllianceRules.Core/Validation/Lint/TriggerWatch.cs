@@ -60,7 +60,7 @@ internal sealed class TriggerWatch
                 : test.Matches(e.Attributes.GetValueOrDefault(test.Key)));
             // An interval event (§5.5) is in force with the rule when some day of it is, as the engine
             // takes it: one that spans the whole 'effective' range too.
-            var date = w.Rule.Effective is not { } effective || (effective.Start <= e.LastDay && (effective.End is not { } end || e.Date < end));
+            var date = w.Rule.Effective is not { } effective || effective.Meets(e.Date, e.LastDay);
             if (actor && target && attributes && date)
             {
                 w.Triggered = true;

@@ -118,7 +118,7 @@ internal static class EventExplainer
 
     /// <summary>Whether the rule is in force on a day from <paramref name="first"/> to <paramref name="last"/>: an event's date, or the days of an interval event.</summary>
     private static bool InForce(Rule rule, LocalDate first, LocalDate last) =>
-        rule.Effective is not { } effective || (effective.Start <= last && (effective.End is not { } end || end > first));
+        rule.Effective is not { } effective || effective.Meets(first, last);
 
     private static string Effective(Rule rule, Event e, bool inForce)
     {

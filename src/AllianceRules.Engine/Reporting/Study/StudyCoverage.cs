@@ -122,5 +122,5 @@ public sealed record StudyCoverage(
     }
 
     private static bool Overlaps(ImmutableArray<DateRange> ranges, LocalDate from, LocalDate last) =>
-        ranges.Any(r => r.Start <= last && (r.End is not { } end || from < end));
+        ranges.Any(r => r.Meets(from, last));
 }
