@@ -1,0 +1,206 @@
+// The AllianceRules extension: starts the `alliance lsp` language server through vscode-languageclient
+// for rule files, histories and rule tests, and adds three commands that run the command line on the
+// folder open (check, explain the event at the cursor, report). Which command lines it runs is worked
+// out in lib/command.js, which Node tests without VS Code.
+'use strict';
+
+const childProcess = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const vscode = require('vscode');
+const { LanguageClient, RevealOutputChannelOn } = require('vscode-languageclient/node');
+const commands = require('./lib/command');
+
+/** The languages the server is started for, and .jsonl histories by their name. */
+const documentSelector = [
+  { scheme: 'file', language: 'alliance-treaty' },
+  { scheme: 'file', language: 'alliance-events' },
+  { scheme: 'file', language: 'alliance-test' },
+  { scheme: 'file', pattern: '**/*.jsonl' },
+];
+
+let client;
+let output;
+
+function setting() {
+  return vscode.workspace.getConfiguration('alliance').get('path');
+}
+
+/** The folder a command works on: the active file's, the only one open, or one the user picks. */
+async function workspaceRoot() {
+  const editor = vscode.window.activeTextEditor;
+  const own = editor && vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  if (own) return own.uri.fsPath;
+  const folders = vscode.workspace.workspaceFolders || [];
+  if (folders.length === 1) return folders[0].uri.fsPath;
+  if (folders.length > 1) {
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'The folder of rules and histories to use' });
+    return picked && picked.uri.fsPath;
+  }
+  vscode.window.showErrorMessage('AllianceRules: open a folder of rule files and histories first.');
+  return undefined;
+}
+
+function openSettingsButton(message) {
+  vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+    if (choice === 'Open Settings') vscode.commands.executeCommand('workbench.action.openSettings', 'alliance.path');
+  });
+}
+
+async function startClient() {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  const root = folder ? folder.uri.fsPath : undefined;
+  let server;
+  try {
+    server = commands.serverCommand(setting(), root);
+  } catch (e) {
+    openSettingsButton(`AllianceRules: ${e.message}`);
+    return;
+  }
+  // No 'transport' here: vscode-languageclient would then add '--stdio' itself; the arguments already end with it.
+  const executable = { command: server.command, args: server.args, options: { cwd: root } };
+  client = new LanguageClient(
+    'alliance', // also the prefix of the 'alliance.trace.server' setting, which the client reads itself
+    'AllianceRules Language Server',
+    { run: executable, debug: executable },
+    {
+      documentSelector,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+    },
+  );
+  try {
+    await client.start();
+  } catch (error) {
+    openSettingsButton(commands.cannotStartMessage(server.command, error));
+    const failed = client;
+    client = undefined;
+    try {
+      await failed.dispose();
+    } catch {
+      // Never started: nothing to stop.
+    }
+  }
+}
+
+async function stopClient() {
+  if (!client) return;
+  const running = client;
+  client = undefined;
+  try {
+    await running.stop();
+  } catch {
+    // A server that is already gone cannot be stopped.
+  }
+}
+
+/**
+ * Runs the tool with an argument array (no shell) in the folder, copying its output into the
+ * 'AllianceRules' output channel; resolves with its exit code, or undefined when it could not start.
+ */
+function run(command, root, title) {
+  output.show(true);
+  output.appendLine(`$ ${[command.command, ...command.args].map(quoteForDisplay).join(' ')}`);
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = childProcess.spawn(command.command, command.args, { cwd: root, shell: false, windowsHide: true });
+    } catch (error) {
+      openSettingsButton(commands.cannotStartMessage(command.command, error));
+      resolve(undefined);
+      return;
+    }
+    child.stdout.on('data', (data) => output.append(data.toString()));
+    child.stderr.on('data', (data) => output.append(data.toString()));
+    child.on('error', (error) => {
+      output.appendLine(commands.cannotStartMessage(command.command, error));
+      openSettingsButton(commands.cannotStartMessage(command.command, error));
+      resolve(undefined);
+    });
+    child.on('close', (code) => {
+      output.appendLine(`[${title}: exit status ${code}]`);
+      output.appendLine('');
+      resolve(code);
+    });
+  });
+}
+
+function quoteForDisplay(word) {
+  return /^[\w@%+=:,./\\-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+async function checkWorkspace() {
+  const root = await workspaceRoot();
+  if (!root) return;
+  await run(commands.checkCommand(setting(), root), root, 'check');
+}
+
+async function explainEvent() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.uri.scheme !== 'file' || !/\.(events|jsonl)$/.test(editor.document.fileName)) {
+    vscode.window.showErrorMessage('AllianceRules: put the cursor on an event line of a saved .events (or .jsonl) history.');
+    return;
+  }
+  const root = await workspaceRoot();
+  if (!root) return;
+  if (editor.document.isDirty) await editor.document.save();
+  const line = editor.selection.active.line + 1;
+  await run(commands.explainEventCommand(setting(), root, editor.document.fileName, line), root, 'explain');
+}
+
+async function report() {
+  const root = await workspaceRoot();
+  if (!root) return;
+  const format = await vscode.window.showQuickPick(
+    [
+      { label: 'Markdown', description: 'opened in VS Code with its preview', format: 'markdown', extension: 'md' },
+      { label: 'HTML', description: 'one self-contained page, opened in the browser', format: 'html', extension: 'html' },
+    ],
+    { placeHolder: 'Format of the report' },
+  );
+  if (!format) return;
+  // Not in the folder: the report would become one more file of the workspace.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-report-'));
+  const file = path.join(folder, `${path.basename(root) || 'report'}.${format.extension}`);
+  const code = await run(commands.reportCommand(setting(), root, format.format, file), root, 'report');
+  if (code === undefined) return;
+  if (!fs.existsSync(file)) {
+    vscode.window.showErrorMessage(`AllianceRules: the report was not written (exit status ${code}); the 'AllianceRules' output says why.`);
+    return;
+  }
+  const uri = vscode.Uri.file(file);
+  if (format.format === 'markdown') {
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  } else {
+    await vscode.env.openExternal(uri);
+  }
+}
+
+async function activate(context) {
+  output = vscode.window.createOutputChannel('AllianceRules');
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('alliance.checkWorkspace', checkWorkspace),
+    vscode.commands.registerCommand('alliance.explainEvent', explainEvent),
+    vscode.commands.registerCommand('alliance.report', report),
+    vscode.commands.registerCommand('alliance.restartServer', async () => {
+      await stopClient();
+      await startClient();
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration('alliance.path')) {
+        await stopClient();
+        await startClient();
+      }
+    }),
+    { dispose: () => stopClient() },
+  );
+  await startClient();
+}
+
+function deactivate() {
+  return stopClient();
+}
+
+module.exports = { activate, deactivate, documentSelector };

@@ -1,0 +1,117 @@
+// The command lines the extension runs, worked out from the 'alliance.path' setting. Pure: it does
+// not require('vscode'), so that Node can test it outside VS Code (test/command.test.mjs).
+'use strict';
+
+const path = require('path');
+
+/** The setting's default: an `alliance` executable on PATH (as `dotnet tool install --global` puts it). */
+const DEFAULT_TOOL = 'alliance';
+
+/**
+ * Splits a command line into words as a shell would for simple cases: white space separates words,
+ * and single or double quotes keep spaces inside one word (the quotes themselves are dropped).
+ * Backslashes are kept as they are, so Windows paths need no escaping. Throws on an unclosed quote.
+ */
+function splitWords(text) {
+  const words = [];
+  let word = '';
+  let inWord = false;
+  let quote = null;
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = null;
+      else word += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote) throw new Error(`alliance.path has an unclosed ${quote} quote: ${text}`);
+  if (inWord) words.push(word);
+  return words;
+}
+
+/**
+ * The `alliance` tool as an executable and its first arguments, from the setting's text:
+ * empty or missing means `alliance` on PATH; `${workspaceFolder}` is replaced by the folder open
+ * (when there is one); a lone path ending in `.dll` is run with `dotnet`.
+ * @param {string | undefined | null} setting the value of 'alliance.path'
+ * @param {string} [workspaceFolder] the folder open, for `${workspaceFolder}`
+ * @returns {{ command: string, args: string[] }}
+ */
+function toolCommand(setting, workspaceFolder) {
+  let text = typeof setting === 'string' ? setting.trim() : '';
+  if (text === '') text = DEFAULT_TOOL;
+  // Replaced after splitting, so that a folder with spaces stays one word.
+  const words = splitWords(text).map((w) => (workspaceFolder ? w.split('${workspaceFolder}').join(workspaceFolder) : w));
+  if (words.length === 0) return { command: DEFAULT_TOOL, args: [] };
+  if (words.length === 1 && words[0].toLowerCase().endsWith('.dll')) return { command: 'dotnet', args: [words[0]] };
+  return { command: words[0], args: words.slice(1) };
+}
+
+function withArgs(tool, args) {
+  return { command: tool.command, args: [...tool.args, ...args] };
+}
+
+/** The language server: the tool followed by `lsp --stdio`. */
+function serverCommand(setting, workspaceFolder) {
+  return withArgs(toolCommand(setting, workspaceFolder), ['lsp', '--stdio']);
+}
+
+/** `alliance check ROOT`: the rules and histories of the folder, as the server checks them. */
+function checkCommand(setting, root) {
+  return withArgs(toolCommand(setting, root), ['check', root]);
+}
+
+/**
+ * `alliance explain ROOT --event FILE:LINE`: what the event on that line of a history did.
+ * FILE is given relative to ROOT when it lies inside it (the command runs in ROOT), as reports cite it.
+ * @param {number} line 1-based
+ */
+function explainEventCommand(setting, root, file, line) {
+  if (!Number.isInteger(line) || line < 1) throw new Error(`line must be a positive whole number, not ${line}`);
+  return withArgs(toolCommand(setting, root), ['explain', root, '--event', `${displayPath(root, file)}:${line}`]);
+}
+
+/**
+ * `alliance report ROOT --format markdown|html -o OUTPUT`.
+ * @param {'markdown' | 'html'} format
+ */
+function reportCommand(setting, root, format, output) {
+  if (format !== 'markdown' && format !== 'html') throw new Error(`format must be 'markdown' or 'html', not '${format}'`);
+  return withArgs(toolCommand(setting, root), ['report', root, '--format', format, '-o', output]);
+}
+
+/** FILE relative to ROOT with forward slashes when it is inside ROOT, else FILE as it is. */
+function displayPath(root, file) {
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
+  return relative.split(path.sep).join('/');
+}
+
+/** What to tell someone whose `alliance` could not be started. */
+function cannotStartMessage(command, error) {
+  const notFound = error && (error.code === 'ENOENT' || /\bENOENT\b/.test(String(error.message)));
+  const why = notFound ? `'${command}' was not found` : `'${command}' could not be started${error && error.message ? `: ${error.message}` : ''}`;
+  return `AllianceRules: ${why}. Set 'alliance.path' to the alliance executable or to a command such as 'dotnet /path/to/alliance.dll' `
+    + '(for a build of the repository, dotnet /path/to/AllianceRules/src/AllianceRules.Cli/bin/Debug/net10.0/alliance.dll).';
+}
+
+module.exports = {
+  DEFAULT_TOOL,
+  splitWords,
+  toolCommand,
+  serverCommand,
+  checkCommand,
+  explainEventCommand,
+  reportCommand,
+  displayPath,
+  cannotStartMessage,
+};
