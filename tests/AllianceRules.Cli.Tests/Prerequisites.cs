@@ -6,8 +6,8 @@ namespace AllianceRules.Cli.Tests;
 
 /// <summary>
 /// What a few tests need beyond the .NET SDK, prepared by the tests themselves so that the README's
-/// `dotnet test AllianceRules.sln` passes on a fresh clone: Node and npm with the grammar test's
-/// packages, and Debian's Chromium. Each is prepared once per test run, however many tests ask at
+/// `dotnet test AllianceRules.sln` passes on a fresh clone: Node and npm with the packages of the
+/// grammar test and of the VS Code extension, and Debian's Chromium. Each is prepared once per test run, however many tests ask at
 /// once. Debian packages are installed only as root; whatever cannot be had fails the asking test
 /// with what is missing and the command that brings it (never a skip, which CI would not notice).
 /// </summary>
@@ -20,11 +20,19 @@ public static class Prerequisites
     private static readonly SemaphoreSlim Apt = new(1, 1);
     private static bool _aptUpdated;
 
-    private static readonly Lazy<Task<string?>> Node = new(() => Task.Run(PrepareNodeAsync));
-    private static readonly Lazy<Task<string?>> Browser = new(() => Task.Run(PrepareChromiumAsync));
-
     /// <summary>The grammar test's folder, whose package-lock.json names its npm packages.</summary>
     public static string GrammarTestFolder { get; } = Path.Combine(CliHarness.RepoRoot, "editors", "vscode", "test");
+
+    /// <summary>The VS Code extension's folder, whose package-lock.json pins vscode-languageclient and @vscode/vsce.</summary>
+    public static string ExtensionFolder { get; } = Path.Combine(CliHarness.RepoRoot, "editors", "vscode");
+
+    private static readonly Lazy<Task<string?>> Node = new(() => Task.Run(PrepareNodeAsync));
+    private static readonly Lazy<Task<string?>> GrammarPackages =
+        new(() => Task.Run(() => NpmCiAsync("The editor grammar test runs under Node", GrammarTestFolder)));
+    // --ignore-scripts: vsce's optional keytar would try to fetch or build a native module, which packaging never uses.
+    private static readonly Lazy<Task<string?>> ExtensionPackages =
+        new(() => Task.Run(() => NpmCiAsync("The VS Code extension's tests run under Node", ExtensionFolder, "--ignore-scripts")));
+    private static readonly Lazy<Task<string?>> Browser = new(() => Task.Run(PrepareChromiumAsync));
 
     /// <summary>The Chromium the browser test drives: ALLIANCE_CHROMIUM, or Debian's.</summary>
     public static string ChromiumExecutable =>
@@ -33,7 +41,13 @@ public static class Prerequisites
     /// <summary>Node, npm and the packages of <see cref="GrammarTestFolder"/>, installed when missing; fails the test when they cannot be.</summary>
     public static async Task NodePackagesAsync()
     {
-        if (await Node.Value is { } problem) Assert.Fail(problem);
+        if (await GrammarPackages.Value is { } problem) Assert.Fail(problem);
+    }
+
+    /// <summary>Node, npm and the packages of <see cref="ExtensionFolder"/>, installed when missing; fails the test when they cannot be.</summary>
+    public static async Task ExtensionPackagesAsync()
+    {
+        if (await ExtensionPackages.Value is { } problem) Assert.Fail(problem);
     }
 
     /// <summary>The path of Chromium, installed when missing; fails the test when it cannot be.</summary>
@@ -45,7 +59,7 @@ public static class Prerequisites
 
     private static async Task<string?> PrepareNodeAsync()
     {
-        const string needs = "The editor grammar test runs under Node";
+        const string needs = "The editor tests run under Node";
         if (!OnPath("node") || !OnPath("npm"))
         {
             if (await AptInstallAsync("nodejs", "npm") is { } failed)
@@ -55,14 +69,22 @@ public static class Prerequisites
             }
             if (!OnPath("node") || !OnPath("npm")) return $"{needs}: Debian's nodejs and npm were installed, yet {Missing("node", "npm")} not on PATH.";
         }
-        var modules = Path.Combine(GrammarTestFolder, "node_modules");
+        return null;
+    }
+
+    /// <summary>Node and npm (<see cref="Node"/>), then 'npm ci' in the folder unless its node_modules is up to date with its lock file.</summary>
+    private static async Task<string?> NpmCiAsync(string who, string folder, params string[] options)
+    {
+        if (await Node.Value is { } problem) return problem;
+        var modules = Path.Combine(folder, "node_modules");
         // npm ci records what it installed in node_modules/.package-lock.json: older than the lock file means stale.
         var record = Path.Combine(modules, ".package-lock.json");
-        var lockFile = Path.Combine(GrammarTestFolder, "package-lock.json");
+        var lockFile = Path.Combine(folder, "package-lock.json");
         if (File.Exists(record) && File.GetLastWriteTimeUtc(record) >= File.GetLastWriteTimeUtc(lockFile)) return null;
-        var (ok, output) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], GrammarTestFolder, NpmTimeout);
-        return ok ? null : $"{needs}, and 'npm ci' failed in {GrammarTestFolder}:\n{output}\n"
-            + $"Install its packages: cd {GrammarTestFolder} && npm ci --no-audit --no-fund";
+        string[] args = ["ci", "--no-audit", "--no-fund", .. options];
+        var (ok, output) = await RunAsync("npm", args, folder, NpmTimeout);
+        return ok ? null : $"{who}, and 'npm ci' failed in {folder}:\n{output}\n"
+            + $"Install its packages: cd {folder} && npm {string.Join(' ', args)}";
     }
 
     private static async Task<string?> PrepareChromiumAsync()
