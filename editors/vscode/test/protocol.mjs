@@ -1,7 +1,7 @@
 // Talks to the real `alliance lsp --stdio` through vscode-jsonrpc, the JSON-RPC layer that
 // vscode-languageclient is built on (the very copy the extension bundles, found through the
 // extension's node_modules), as the extension does in VS Code: initialize with the capabilities
-// vscode-languageclient 9 declares (the part that matters here), an error published with its code
+// vscode-languageclient declares (computed by it), an error published with its code
 // and range, cleared when fixed, hover, formatting, then shutdown and exit with status 0.
 //
 //   node editors/vscode/test/protocol.mjs --dll src/AllianceRules.Cli/bin/Debug/net10.0/alliance.dll
@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -109,71 +109,41 @@ function diagnosticsFor(uri, test, what) {
   return within(30000, new Promise((resolve) => waiting.push({ test: (p) => p.uri === uri && test(p), resolve })), what);
 }
 
-// What vscode-languageclient 9.0.1 sends in VS Code (trimmed to the features a client of this server uses).
-const capabilities = {
-  workspace: {
-    applyEdit: true,
-    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], failureHandling: 'textOnlyTransactional', normalizesLineEndings: true, changeAnnotationSupport: { groupsOnLabel: true } },
-    configuration: true,
-    didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-    symbol: { dynamicRegistration: true },
-    codeLens: { refreshSupport: true },
-    executeCommand: { dynamicRegistration: true },
-    didChangeConfiguration: { dynamicRegistration: true },
-    workspaceFolders: true,
-    semanticTokens: { refreshSupport: true },
-    fileOperations: { dynamicRegistration: true, didCreate: true, didRename: true, didDelete: true, willCreate: true, willRename: true, willDelete: true },
-    inlineValue: { refreshSupport: true },
-    inlayHint: { refreshSupport: true },
-    diagnostics: { refreshSupport: true },
-  },
-  textDocument: {
-    publishDiagnostics: { relatedInformation: true, versionSupport: false, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
-    synchronization: { dynamicRegistration: true, willSave: true, willSaveWaitUntil: true, didSave: true },
-    completion: {
-      dynamicRegistration: true,
-      contextSupport: true,
-      completionItem: { snippetSupport: true, commitCharactersSupport: true, documentationFormat: ['markdown', 'plaintext'], deprecatedSupport: true, preselectSupport: true, tagSupport: { valueSet: [1] }, insertReplaceSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] }, insertTextModeSupport: { valueSet: [1, 2] }, labelDetailsSupport: true },
-      insertTextMode: 2,
-      completionItemKind: { valueSet: Array.from({ length: 25 }, (_, i) => i + 1) },
-      completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+// The client capabilities as vscode-languageclient itself computes them for VS Code: its LanguageClient,
+// built with a stand-in for the 'vscode' module (which exists only inside VS Code), asked for the
+// capabilities its features declare in 'initialize'.
+function languageClientCapabilities() {
+  const stand = (name) => new Proxy(function () {}, {
+    get: (_, key) => {
+      if (key === 'version') return '1.95.0'; // vscode.version, checked against the client's engine
+      if (key === 'then' || key === Symbol.iterator) return undefined;
+      if (key === Symbol.toPrimitive) return () => name;
+      if (key === 'prototype') return {};
+      return stand(`${name}.${String(key)}`);
     },
-    hover: { dynamicRegistration: true, contentFormat: ['markdown', 'plaintext'] },
-    signatureHelp: { dynamicRegistration: true, signatureInformation: { documentationFormat: ['markdown', 'plaintext'], parameterInformation: { labelOffsetSupport: true }, activeParameterSupport: true }, contextSupport: true },
-    definition: { dynamicRegistration: true, linkSupport: true },
-    references: { dynamicRegistration: true },
-    documentHighlight: { dynamicRegistration: true },
-    documentSymbol: { dynamicRegistration: true, symbolKind: { valueSet: Array.from({ length: 26 }, (_, i) => i + 1) }, hierarchicalDocumentSymbolSupport: true, tagSupport: { valueSet: [1] }, labelSupport: true },
-    codeAction: { dynamicRegistration: true, isPreferredSupport: true, disabledSupport: true, dataSupport: true, resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'refactor.extract', 'refactor.inline', 'refactor.rewrite', 'source', 'source.organizeImports'] } }, honorsChangeAnnotations: false },
-    codeLens: { dynamicRegistration: true },
-    formatting: { dynamicRegistration: true },
-    rangeFormatting: { dynamicRegistration: true },
-    onTypeFormatting: { dynamicRegistration: true },
-    rename: { dynamicRegistration: true, prepareSupport: true, prepareSupportDefaultBehavior: 1, honorsChangeAnnotations: true },
-    documentLink: { dynamicRegistration: true, tooltipSupport: true },
-    typeDefinition: { dynamicRegistration: true, linkSupport: true },
-    implementation: { dynamicRegistration: true, linkSupport: true },
-    colorProvider: { dynamicRegistration: true },
-    foldingRange: { dynamicRegistration: true, rangeLimit: 5000, lineFoldingOnly: true, foldingRangeKind: { valueSet: ['comment', 'imports', 'region'] }, foldingRange: { collapsedText: false } },
-    declaration: { dynamicRegistration: true, linkSupport: true },
-    selectionRange: { dynamicRegistration: true },
-    callHierarchy: { dynamicRegistration: true },
-    semanticTokens: { dynamicRegistration: true, tokenTypes: [], tokenModifiers: [], formats: ['relative'], requests: { range: true, full: { delta: true } }, multilineTokenSupport: false, overlappingTokenSupport: false, serverCancelSupport: true, augmentsSyntaxTokens: true },
-    linkedEditingRange: { dynamicRegistration: true },
-    typeHierarchy: { dynamicRegistration: true },
-    inlineValue: { dynamicRegistration: true },
-    inlayHint: { dynamicRegistration: true, resolveSupport: { properties: ['tooltip', 'textEdits', 'label.tooltip', 'label.location', 'label.command'] } },
-    diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false },
-  },
-  window: { showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true }, workDoneProgress: true },
-  general: {
-    staleRequestSupport: { cancel: true, retryOnContentModified: ['textDocument/semanticTokens/full', 'textDocument/semanticTokens/range', 'textDocument/semanticTokens/full/delta'] },
-    regularExpressions: { engine: 'ECMAScript', version: 'ES2020' },
-    markdown: { parser: 'marked', version: '1.1.0' },
-    positionEncodings: ['utf-16'],
-  },
-  notebookDocument: { synchronization: { dynamicRegistration: true, executionSummarySupport: true } },
-};
+    construct: () => stand(`new ${name}`),
+    apply: () => stand(`${name}()`),
+  });
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    return request === 'vscode' ? 'stub:vscode' : resolve.call(this, request, ...rest);
+  };
+  fromExtension.cache['stub:vscode'] = { id: 'vscode', filename: 'vscode', loaded: true, exports: stand('vscode') };
+  try {
+    const { LanguageClient } = fromExtension('vscode-languageclient/node');
+    const client = new LanguageClient('alliance', 'AllianceRules', { command: 'alliance' }, { documentSelector: [] });
+    return client.computeClientCapabilities();
+  } catch (e) {
+    fail("vscode-languageclient computes its client capabilities", 'an object', e.stack ?? String(e));
+  } finally {
+    Module._resolveFilename = resolve;
+  }
+}
+const capabilities = languageClientCapabilities();
+check('initialize: the capabilities are vscode-languageclient\'s own (hover in markdown, formatting, diagnostics with codes)',
+  capabilities.textDocument?.hover?.contentFormat?.[0] === 'markdown' && capabilities.textDocument?.formatting && capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true
+    && capabilities.general?.positionEncodings?.includes('utf-16'),
+  'textDocument.hover, formatting, publishDiagnostics and general.positionEncodings utf-16', capabilities);
 
 try {
   const result = await within(30000, connection.sendRequest('initialize', {
