@@ -6,7 +6,8 @@ namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
 /// The language server's message loop: lifecycle (initialize, shutdown, exit), full document
-/// synchronisation, pushed diagnostics, formatting, hover and go to definition. Requests are answered in order on
+/// synchronisation, pushed diagnostics, formatting, hover, go to definition, completion and
+/// code actions. Requests are answered in order on
 /// this thread; checking the workspace runs in the background. No message, however malformed, ends
 /// the loop: a handler's exception becomes an error response.
 /// </summary>
@@ -98,6 +99,7 @@ internal sealed class LanguageServer
                 "textDocument/formatting" => Format(parameters),
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
+                "textDocument/completion" => LspCompletion.Complete(workspace, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });
@@ -166,6 +168,7 @@ internal sealed class LanguageServer
                 ["documentFormattingProvider"] = true,
                 ["hoverProvider"] = true,
                 ["definitionProvider"] = true,
+                ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("$") },
             },
             ["serverInfo"] = new JsonObject { ["name"] = "alliance", ["version"] = ToolVersion.Info.Version },
         };
