@@ -7,9 +7,9 @@ namespace AllianceRules.Cli.LanguageServer;
 /// <summary>
 /// The language server's message loop: lifecycle (initialize, shutdown, exit), full document
 /// synchronisation, pushed diagnostics, formatting, hover, go to definition, completion and
-/// code actions. Requests are answered in order on
-/// this thread; checking the workspace runs in the background. No message, however malformed, ends
-/// the loop: a handler's exception becomes an error response.
+/// code actions. Requests are answered in order on this thread; checking the workspace runs in
+/// the background. No message, however malformed, ends the loop: a handler's exception becomes an
+/// error response.
 /// </summary>
 internal sealed class LanguageServer
 {
@@ -100,6 +100,7 @@ internal sealed class LanguageServer
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
                 "textDocument/completion" => LspCompletion.Complete(workspace, parameters),
+                "textDocument/codeAction" => LspCodeActions.CodeActions(workspace, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });
@@ -169,6 +170,10 @@ internal sealed class LanguageServer
                 ["hoverProvider"] = true,
                 ["definitionProvider"] = true,
                 ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("$") },
+                // Kinds may be named only to a client that takes CodeAction literals.
+                ["codeActionProvider"] = LspJson.At(parameters, "capabilities", "textDocument", "codeAction", "codeActionLiteralSupport") is JsonObject
+                    ? new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") }
+                    : true,
             },
             ["serverInfo"] = new JsonObject { ["name"] = "alliance", ["version"] = ToolVersion.Info.Version },
         };
