@@ -71,7 +71,8 @@ public sealed class LanguageServerCompletionTests : IDisposable
         Assert.Equal(RangeOfTyped(inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist $victim within pr", "pr"), prompt.Range);
 
         var members = await Complete(server, pact, pactText.Replace("    RUS 2020-01-01 ..\n", "    RUS 2020-01-01 ..\n    |\n", StringComparison.Ordinal));
-        Assert.Equal(["ARM", "KAZ", "RUS", "PACT"], members.Select(i => i.Label));
+        // The members of the treaties, the treaties, then the other parties of the histories.
+        Assert.Equal(["ARM", "KAZ", "RUS", "PACT", "AZE"], members.Select(i => i.Label));
         Assert.Equal(Constant, members[0].Kind);
 
         // Inside a string or a comment there is nothing to complete.
@@ -115,6 +116,12 @@ public sealed class LanguageServerCompletionTests : IDisposable
             Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.Label)));
             await Complete(server, cst, text[..cut] + "|" + text[cut..]);
         }
+        // A gate names the readings of the treaty in scope, then their options, the default first.
+        var rule = text.IndexOf("    kind defense\n", StringComparison.Ordinal) + "    kind defense\n".Length;
+        var readings = await Complete(server, cst, text[..rule] + "    if reading |\n" + text[rule..]);
+        Assert.Contains(readings, i => i.Label == "start" && i.Detail == "When a State's membership begins");
+        var options = await Complete(server, cst, text[..rule] + "    if reading start is |\n" + text[rule..]);
+        Assert.Equal(["not", "entry", "signature"], options.Select(i => i.Label));
         // Positions past the end of a line or of the file are clamped, not refused.
         var far = await server.Request("textDocument/completion", new { textDocument = new { uri = LspClient.Uri(cst) }, position = new { line = 100000, character = 5 } });
         Assert.Equal(0, far.GetProperty("items").GetArrayLength());

@@ -48,7 +48,7 @@ internal static class LspCompletion
         if (context is null) return result;
         var names = Names(snapshot);
         var offers = new List<JsonObject>();
-        foreach (var (label, kind, detail) in isRules ? RuleOffers(context, names) : HistoryOffers(context, names, snapshot))
+        foreach (var (label, kind, detail) in isRules ? RuleOffers(context, names, snapshot) : HistoryOffers(context, names, snapshot))
         {
             if (offers.Any(o => (string?)o["label"] == label)) continue;
             var item = new JsonObject
@@ -65,7 +65,7 @@ internal static class LspCompletion
         return result;
     }
 
-    private static IEnumerable<(string Label, int Kind, string? Detail)> RuleOffers(CompletionContext c, IReadOnlyList<DeclaredNames> names)
+    private static IEnumerable<(string Label, int Kind, string? Detail)> RuleOffers(CompletionContext c, IReadOnlyList<DeclaredNames> names, WorkspaceSnapshot snapshot)
     {
         var treaty = names.SelectMany(n => n.Treaties).Where(t => t.Code == c.Treaty).ToList();
         var (p1, p2, p3, p4) = (c.Back(1), c.Back(2), c.Back(3), c.Back(4));
@@ -73,7 +73,7 @@ internal static class LspCompletion
         IEnumerable<(string, int, string?)> Verbs() => names.SelectMany(n => n.Verbs).Select(v => (v.Name, Function, (string?)(v.Description ?? "verb")));
         IEnumerable<(string, int, string?)> Options(string reading) =>
             treaty.SelectMany(t => t.Readings).Where(r => r.Name == reading).SelectMany(r => r.Options).Select(o => (o.Name, EnumMember, (string?)o.Description));
-        IEnumerable<(string, int, string?)> Terms() => c.Variables.Select(v => (v, Variable, (string?)"variable of this rule")).Concat(Parties(names, []));
+        IEnumerable<(string, int, string?)> Terms() => c.Variables.Select(v => (v, Variable, (string?)"variable of this rule")).Concat(Parties(names, HistoryParties(snapshot)));
 
         if (c.Block is null) return c.AtLineStart ? Words(LanguageWords.TopLevel) : [];
         if (c.AtLineStart)
@@ -83,7 +83,7 @@ internal static class LspCompletion
             {
                 "vocabulary" => Words(LanguageWords.VocabularyItems),
                 "treaty" => Words(LanguageWords.TreatyItems),
-                "members" => Parties(names, []),
+                "members" => Parties(names, HistoryParties(snapshot)),
                 "rule" => Words([.. LanguageWords.RuleItems, "where", "then", "must", "and", "or"]),
                 _ => [],
             };
@@ -146,7 +146,7 @@ internal static class LspCompletion
     }
 
     /// <summary>The actors and targets of the workspace's .events histories.</summary>
-    private static IEnumerable<string> HistoryParties(WorkspaceSnapshot snapshot)
+    private static SortedSet<string> HistoryParties(WorkspaceSnapshot snapshot)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (path, history) in LspAnalysis.Files(snapshot, []).Where(f => f.Key.EndsWith(".events", StringComparison.Ordinal)))
