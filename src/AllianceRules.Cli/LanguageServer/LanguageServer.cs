@@ -100,7 +100,7 @@ internal sealed class LanguageServer
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
                 "textDocument/completion" => LspCompletion.Complete(workspace, parameters),
-                "textDocument/codeAction" => LspCodeActions.CodeActions(workspace, parameters),
+                "textDocument/codeAction" => LspCodeActions.CodeActions(workspace, diagnostics, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });

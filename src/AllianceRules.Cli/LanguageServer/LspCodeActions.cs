@@ -6,21 +6,23 @@ using AllianceRules.Text;
 namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
-/// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of a fresh check of the
-/// workspace, those the client sends (matched by code and range) and those in the requested range.
+/// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of a check of the workspace as
+/// its buffers are now (the last one published when it is of these buffers, else a fresh one):
+/// those the client sends (matched by code and range) and those in the requested range.
 /// A did-you-mean becomes its suggestion (<see cref="Diagnostic.Fix"/>, from the catalogue); a
 /// straight quote that ends a string early (AR2006) is escaped, or the string made triple-quoted;
 /// a rule with no <c>cites</c> or <c>quote</c> (AR6003) gets stubs for them.
 /// </summary>
 internal static class LspCodeActions
 {
-    public static JsonArray CodeActions(LspWorkspace workspace, JsonNode? parameters)
+    public static JsonArray CodeActions(LspWorkspace workspace, DiagnosticsPublisher published, JsonNode? parameters)
     {
         var uri = LspJson.RequireString(parameters, "textDocument", "uri");
         var actions = new JsonArray();
         if (LspJson.At(parameters, "context", "only") is JsonArray only && !only.Any(k => k?.GetValueKind() == System.Text.Json.JsonValueKind.String && "quickfix".StartsWith((string)k!, StringComparison.Ordinal))) return actions;
         if (LspUris.ToPath(uri) is not { } path || !LspAnalysis.IsChecked(path)) return actions;
-        var found = LspAnalysis.Analyze(workspace.Snapshot()).ByPath.GetValueOrDefault(path);
+        var snapshot = workspace.Snapshot();
+        var found = (published.LatestFor(snapshot) ?? LspAnalysis.Analyze(snapshot)).ByPath.GetValueOrDefault(path);
         if (found is null || found.Count == 0) return actions;
         var file = found[0].File!;
         var sent = LspJson.At(parameters, "context", "diagnostics") as JsonArray ?? [];
