@@ -42,6 +42,14 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_misspelt_kind_from_the_parser_is_fixed_too()
+    {
+        // AR2004 is a syntax error: the buffer does not parse, and the fix still comes with it.
+        var broken = pactText.Replace("kind nonaggression", "kind nonagression", StringComparison.Ordinal);
+        await Fix(broken, "AR2004", "Change to 'nonaggression'", pactText);
+    }
+
+    [Fact]
     public async Task A_bare_quote_in_a_string_is_escaped_or_the_string_made_triple_quoted()
     {
         const string Words = "The Parties shall refrain from the threat or use of force against one another.";
