@@ -36,7 +36,7 @@ public sealed class LanguageServerTests : IDisposable
         var result = await server.Initialize(root);
         var capabilities = result.GetProperty("capabilities");
         Assert.Equal(
-            ["definitionProvider", "documentFormattingProvider", "hoverProvider", "textDocumentSync"],
+            ["codeActionProvider", "completionProvider", "definitionProvider", "documentFormattingProvider", "hoverProvider", "textDocumentSync"],
             capabilities.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(1, capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
         Assert.True(capabilities.GetProperty("textDocumentSync").GetProperty("openClose").GetBoolean());
@@ -72,7 +72,9 @@ public sealed class LanguageServerTests : IDisposable
             workspaceFolders = new[] { new { uri = LspClient.Uri(root), name = "project" } },
             trace = "off",
         });
-        Assert.False(result.GetProperty("capabilities").TryGetProperty("completionProvider", out _));
+        Assert.Equal("[\"$\"]", result.GetProperty("capabilities").GetProperty("completionProvider").GetProperty("triggerCharacters").GetRawText());
+        // This client takes no CodeAction literals, so no kinds are named to it.
+        Assert.True(result.GetProperty("capabilities").GetProperty("codeActionProvider").GetBoolean());
         await server.Notify("initialized", new { });
         // The rule file uses verbs declared in rules/vocabulary.treaty, on disk: no error means the root was read.
         await server.Open(pact, pactText);

@@ -17,6 +17,24 @@ internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChanne
     private CancellationTokenSource? pending;
     private int generation;
     private HashSet<string> published = new(StringComparer.Ordinal);
+    private (WorkspaceSnapshot Snapshot, AnalysisResult Result)? latest;
+
+    /// <summary>
+    /// The last check published, when it was of the buffers <paramref name="snapshot"/> holds (an
+    /// editor asks for code actions at every move of the cursor; they need not check again), else null.
+    /// </summary>
+    public AnalysisResult? LatestFor(WorkspaceSnapshot snapshot)
+    {
+        lock (gate)
+        {
+            if (latest is not { } last || last.Snapshot.Root != snapshot.Root || last.Snapshot.Open.Count != snapshot.Open.Count) return null;
+            foreach (var (path, document) in snapshot.Open)
+            {
+                if (!last.Snapshot.Open.TryGetValue(path, out var then) || then.Text != document.Text) return null;
+            }
+            return last.Result;
+        }
+    }
 
     public void Schedule()
     {
@@ -84,5 +102,6 @@ internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChanne
             channel.Send(new JsonObject { ["method"] = "textDocument/publishDiagnostics", ["params"] = parameters });
         }
         published = now;
+        latest = (snapshot, result);
     }
 }

@@ -6,9 +6,10 @@ namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
 /// The language server's message loop: lifecycle (initialize, shutdown, exit), full document
-/// synchronisation, pushed diagnostics, formatting, hover and go to definition. Requests are answered in order on
-/// this thread; checking the workspace runs in the background. No message, however malformed, ends
-/// the loop: a handler's exception becomes an error response.
+/// synchronisation, pushed diagnostics, formatting, hover, go to definition, completion and
+/// code actions. Requests are answered in order on this thread; checking the workspace runs in
+/// the background. No message, however malformed, ends the loop: a handler's exception becomes an
+/// error response.
 /// </summary>
 internal sealed class LanguageServer
 {
@@ -98,6 +99,8 @@ internal sealed class LanguageServer
                 "textDocument/formatting" => Format(parameters),
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
+                "textDocument/completion" => LspCompletion.Complete(workspace, parameters),
+                "textDocument/codeAction" => LspCodeActions.CodeActions(workspace, diagnostics, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });
@@ -166,6 +169,11 @@ internal sealed class LanguageServer
                 ["documentFormattingProvider"] = true,
                 ["hoverProvider"] = true,
                 ["definitionProvider"] = true,
+                ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("$") },
+                // Kinds may be named only to a client that takes CodeAction literals.
+                ["codeActionProvider"] = LspJson.At(parameters, "capabilities", "textDocument", "codeAction", "codeActionLiteralSupport") is JsonObject
+                    ? new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") }
+                    : true,
             },
             ["serverInfo"] = new JsonObject { ["name"] = "alliance", ["version"] = ToolVersion.Info.Version },
         };

@@ -18,8 +18,9 @@ internal static class LspCommand
             The workspace folder the editor opens is checked as 'alliance check FOLDER' and 'alliance lint
             FOLDER' check it, with open buffers in place of the files on disk. It provides: diagnostics for
             .treaty, .events, .jsonl and .test files (pushed as you type), formatting as 'alliance fmt' does,
-            and hover and go to definition for verbs, party codes, rule ids, readings and assumptions in rule
-            files. Not yet: completion, references, rename, code actions.
+            hover and go to definition for verbs, party codes, rule ids, readings and assumptions in rule
+            files, completion in .treaty and .events files, and quick fixes for did-you-mean suggestions,
+            bare quotes in strings and rules without a citation. Not yet: references, rename.
             Exit status: 0 after a 'shutdown' request and the 'exit' notification; 1 on 'exit' without
             'shutdown' or when standard input ends first; 2 a wrong command line.
             """)

@@ -47,13 +47,13 @@ public static partial class DiagnosticCatalog
     private static Diagnostic Information(string code, SourceRef at, string message) => new(code, Severity.Information, at.File, at.Span, message);
 
     public static Diagnostic UnknownParty(SourceRef at, string code, string nearest) =>
-        Warning("AR6012", at, $"'{code}' is neither an ISO 3166 country code, nor a treaty of the rules, nor a party of the histories; did you mean '{nearest}'?");
+        Suggesting(Warning("AR6012", at, $"'{code}' is neither an ISO 3166 country code, nor a treaty of the rules, nor a party of the histories; did you mean '{nearest}'?"), code, nearest);
 
     public static Diagnostic ExceptNeverMember(SourceRef at, string party, string treaty) =>
         Warning("AR6013", at, $"'except {party}' excepts a party that is never a member of '{treaty}', so it excepts no one");
 
     public static Diagnostic UnknownAttributeKey(SourceRef at, string key, string verb, string place, string? nearest) =>
-        Warning("AR6014", at, $"no '{verb}' event of the histories carries attribute '{key}', so this test matches no event: {place}{(nearest is null ? string.Empty : $"; did you mean '{nearest}'?")}");
+        Suggesting(Warning("AR6014", at, $"no '{verb}' event of the histories carries attribute '{key}', so this test matches no event: {place}{DidYouMean(nearest)}"), key, nearest);
 
     public static Diagnostic RuleNeverTriggered(SourceRef at, string rule, string? nearest, string? wanted) =>
         Information("AR6015", at, $"rule '{rule}' was triggered by no event of the histories{(nearest is null ? string.Empty : $"; nearest: {nearest} (the rule wants {wanted})")}");

@@ -41,14 +41,20 @@ public static partial class DiagnosticCatalog
     public static Diagnostic SyntaxError(SourceRef at, string found, string expected) =>
         Error("AR2001", at, $"unexpected {found}; expected {expected}");
 
-    public static Diagnostic UnknownKeyword(SourceRef at, string word, string context, IReadOnlyCollection<string> keywords) =>
-        Error("AR2002", at, $"unknown keyword '{word}' in {context}; expected {Friendly.List(keywords.Select(k => $"'{k}'"))}{(keywords.Count > 1 ? SpellingSuggester.DidYouMean(word, keywords) : string.Empty)}");
+    public static Diagnostic UnknownKeyword(SourceRef at, string word, string context, IReadOnlyCollection<string> keywords)
+    {
+        var suggestion = keywords.Count > 1 ? SpellingSuggester.Suggest(word, keywords) : null;
+        return Suggesting(Error("AR2002", at, $"unknown keyword '{word}' in {context}; expected {Friendly.List(keywords.Select(k => $"'{k}'"))}{DidYouMean(suggestion)}"), word, suggestion);
+    }
 
     public static Diagnostic UnclosedBlock(SourceRef at, string what, string before) =>
         Error("AR2003", at, $"{what} is not closed; expected '}}' before {before}");
 
-    public static Diagnostic UnknownKind(SourceRef at, string word, IReadOnlyCollection<string> kinds) =>
-        Error("AR2004", at, $"unknown rule kind '{word}'; expected {Friendly.List(kinds.Select(k => $"'{k}'"))}{SpellingSuggester.DidYouMean(word, kinds)}");
+    public static Diagnostic UnknownKind(SourceRef at, string word, IReadOnlyCollection<string> kinds)
+    {
+        var suggestion = SpellingSuggester.Suggest(word, kinds);
+        return Suggesting(Error("AR2004", at, $"unknown rule kind '{word}'; expected {Friendly.List(kinds.Select(k => $"'{k}'"))}{DidYouMean(suggestion)}"), word, suggestion);
+    }
 
     public static Diagnostic UnexpectedClosingBrace(SourceRef at) =>
         Error("AR2005", at, "unexpected '}' with no open block");
@@ -79,14 +85,23 @@ public static partial class DiagnosticCatalog
     public static Diagnostic EmptyEffective(SourceRef at) =>
         Error("AR3007", at, "this effective interval is empty: its end must be after its start");
 
-    public static Diagnostic UnknownVerb(SourceRef at, string verb, IEnumerable<string> known) =>
-        Error("AR3008", at, $"unknown verb '{verb}': no vocabulary declares it{SpellingSuggester.DidYouMean(verb, known)}");
+    public static Diagnostic UnknownVerb(SourceRef at, string verb, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(verb, known);
+        return Suggesting(Error("AR3008", at, $"unknown verb '{verb}': no vocabulary declares it{DidYouMean(suggestion)}"), verb, suggestion);
+    }
 
-    public static Diagnostic UnknownAssumption(SourceRef at, string name, string treaty, IEnumerable<string> known) =>
-        Error("AR3009", at, $"treaty '{treaty}' has no 'assume {name}'{SpellingSuggester.DidYouMean(name, known)}");
+    public static Diagnostic UnknownAssumption(SourceRef at, string name, string treaty, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(name, known);
+        return Suggesting(Error("AR3009", at, $"treaty '{treaty}' has no 'assume {name}'{DidYouMean(suggestion)}"), name, suggestion);
+    }
 
-    public static Diagnostic UnknownTreaty(SourceRef at, string code, IEnumerable<string> known) =>
-        Error("AR3010", at, $"unknown treaty '{code}'{SpellingSuggester.DidYouMean(code, known)}");
+    public static Diagnostic UnknownTreaty(SourceRef at, string code, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(code, known);
+        return Suggesting(Error("AR3010", at, $"unknown treaty '{code}'{DidYouMean(suggestion)}"), code, suggestion);
+    }
 
     public static Diagnostic SubjectVariableOutOfScope(SourceRef at, string variable, string where) =>
         Error("AR3011", at, $"variable '${variable}' is introduced by 'each member ${variable}' and is not in scope in {where}; it can be used in the action required, 'unless' and 'until'");
@@ -94,8 +109,12 @@ public static partial class DiagnosticCatalog
     public static Diagnostic VariableOnlyInNestedThereWas(SourceRef at, string variable) =>
         Error("AR3011", at, $"variable '${variable}' is never bound: the 'there was' that names it stands under 'not' or 'or', which binds nothing; move that 'there was' to the top level of 'where', or write '_' for anyone");
 
-    public static Diagnostic UnboundVariable(SourceRef at, string variable, string where, IEnumerable<string> known) =>
-        Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(SpellingSuggester.Suggest(variable, known) is { } s ? $"; did you mean '${s}'?" : where == "'until'" ? "; write '_' to match anyone" : string.Empty)}");
+    public static Diagnostic UnboundVariable(SourceRef at, string variable, string where, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(variable, known);
+        var diagnostic = Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound by 'when' or 'where'{(suggestion is { } s ? $"; did you mean '${s}'?" : where == "'until'" ? "; write '_' to match anyone" : string.Empty)}");
+        return Suggesting(diagnostic, $"${variable}", suggestion is null ? null : $"${suggestion}");
+    }
 
     public static Diagnostic UnboundVariableInCalendarDuty(SourceRef at, string variable, string where) =>
         Error("AR3011", at, $"variable '${variable}' is used in {where} but never bound: a calendar duty ('every') has no trigger event, so the only variable it binds is the subject of 'each member'");
@@ -160,11 +179,17 @@ public static partial class DiagnosticCatalog
     public static Diagnostic DuplicateReadingOption(SourceRef at, string reading, string option) =>
         Error("AR3031", at, $"reading '{reading}' lists the option '{option}' more than once");
 
-    public static Diagnostic UnknownReading(SourceRef at, string name, string treaty, IEnumerable<string> known) =>
-        Error("AR3032", at, $"treaty '{treaty}' has no 'reading {name}'{SpellingSuggester.DidYouMean(name, known)}");
+    public static Diagnostic UnknownReading(SourceRef at, string name, string treaty, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(name, known);
+        return Suggesting(Error("AR3032", at, $"treaty '{treaty}' has no 'reading {name}'{DidYouMean(suggestion)}"), name, suggestion);
+    }
 
-    public static Diagnostic UnknownReadingOption(SourceRef at, string reading, string option, IReadOnlyCollection<string> options) =>
-        Error("AR3033", at, $"reading '{reading}' has no option '{option}'; its options are {Friendly.List(options.Select(o => $"'{o}'"), "and")}{SpellingSuggester.DidYouMean(option, options)}");
+    public static Diagnostic UnknownReadingOption(SourceRef at, string reading, string option, IReadOnlyCollection<string> options)
+    {
+        var suggestion = SpellingSuggester.Suggest(option, options);
+        return Suggesting(Error("AR3033", at, $"reading '{reading}' has no option '{option}'; its options are {Friendly.List(options.Select(o => $"'{o}'"), "and")}{DidYouMean(suggestion)}"), option, suggestion);
+    }
 
     public static Diagnostic AssumptionWithoutValue(SourceRef at, string treaty, string name, string when) =>
         Error("AR3034", at, $"'assume {name}' of treaty '{treaty}' has no value when {when}; add a declaration for that reading, or one without 'if'");
@@ -180,8 +205,11 @@ public static partial class DiagnosticCatalog
 
     // ---- AR4xxx: event histories ------------------------------------------------------------
 
-    public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known) =>
-        Error("AR4001", at, $"unknown verb '{verb}': no vocabulary of the rule set declares it{SpellingSuggester.DidYouMean(verb, known)}");
+    public static Diagnostic UndeclaredEventVerb(SourceRef at, string verb, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(verb, known);
+        return Suggesting(Error("AR4001", at, $"unknown verb '{verb}': no vocabulary of the rule set declares it{DidYouMean(suggestion)}"), verb, suggestion);
+    }
 
     public static Diagnostic ConflictingAsOf(SourceRef at, string date, string earlier, string where) =>
         Error("AR4002", at, $"'as of {date}' contradicts 'as of {earlier}' at {where}; a history has one horizon");
@@ -191,6 +219,13 @@ public static partial class DiagnosticCatalog
 
     public static Diagnostic JsonField(SourceRef at, string message) =>
         Error("AR4004", at, message);
+
+    /// <summary>AR4004 for a field no event has; <paramref name="at"/> is the field's name, quotes included.</summary>
+    public static Diagnostic UnknownJsonField(SourceRef at, string name, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(name, known);
+        return Suggesting(JsonField(at, $"unknown field '{name}'; an event has the fields date, end, actor, verb, target, attrs and text{DidYouMean(suggestion)}"), name, suggestion);
+    }
 
     public static Diagnostic CsvRow(SourceRef at, string why) =>
         Error("AR4007", at, $"CSV: {why}");
@@ -233,8 +268,11 @@ public static partial class DiagnosticCatalog
     public static Diagnostic NoTests(SourceRef at) =>
         Error("AR5007", at, "this file holds no test; write 'test \"NAME\"' ... 'end'");
 
-    public static Diagnostic TestNamesUnknown(SourceRef at, string what, string name, IEnumerable<string> known) =>
-        Error("AR5008", at, $"no {what} '{name}' in the rules this test reads{SpellingSuggester.DidYouMean(name, known)}");
+    public static Diagnostic TestNamesUnknown(SourceRef at, string what, string name, IEnumerable<string> known)
+    {
+        var suggestion = SpellingSuggester.Suggest(name, known);
+        return Suggesting(Error("AR5008", at, $"no {what} '{name}' in the rules this test reads{DidYouMean(suggestion)}"), name, suggestion);
+    }
 
     public static Diagnostic TestPathHoldsNothing(SourceRef at, string path, string what) =>
         Error("AR5009", at, $"'{path}' holds no {what}");

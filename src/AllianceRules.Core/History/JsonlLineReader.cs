@@ -74,8 +74,7 @@ internal static class JsonlLineReader
                 else
                 {
                     var known = EventFields.Concat(HistoryFields);
-                    diagnostics.Add(DiagnosticCatalog.JsonField(file.At(nameSpan),
-                        $"unknown field '{name}'; an event has the fields date, end, actor, verb, target, attrs and text{SpellingSuggester.DidYouMean(name, known)}"));
+                    diagnostics.Add(DiagnosticCatalog.UnknownJsonField(file.At(nameSpan), name, known));
                     reader.Skip();
                     ok = false;
                 }

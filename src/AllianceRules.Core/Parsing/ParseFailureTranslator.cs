@@ -16,6 +16,8 @@ internal static class ParseFailureTranslator
         var position = failure.Remainder.Position;
         if (CustomFailure.TryRead(failure.Message, out var code, out var at, out var length, out var message))
         {
+            // AR2004 travelled as text; made again by its factory, it carries its fix too.
+            if (code == "AR2004" && at >= 0 && at + length <= file.Text.Length) return DiagnosticCatalog.UnknownKind(file.At(new TextSpan(at, length)), file.Text.Substring(at, length), Keywords.Kinds);
             return new Diagnostic(code, Severity.Error, file, new TextSpan(at, length), message);
         }
         var found = Lexical.Describe(file.Text, position);

@@ -1,0 +1,178 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AllianceRules.Diagnostics;
+using AllianceRules.Text;
+
+namespace AllianceRules.Cli.LanguageServer;
+
+/// <summary>
+/// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of a check of the workspace as
+/// its buffers are now (the last one published when it is of these buffers, else a fresh one):
+/// those the client sends (matched by code and range) and those in the requested range.
+/// A did-you-mean becomes its suggestion (<see cref="Diagnostic.Fix"/>, from the catalogue); a
+/// straight quote that ends a string early (AR2006) is escaped, or the string made triple-quoted;
+/// a rule with no <c>cites</c> or <c>quote</c> (AR6003) gets stubs for them.
+/// </summary>
+internal static class LspCodeActions
+{
+    public static JsonArray CodeActions(LspWorkspace workspace, DiagnosticsPublisher published, JsonNode? parameters)
+    {
+        var uri = LspJson.RequireString(parameters, "textDocument", "uri");
+        var actions = new JsonArray();
+        if (LspJson.At(parameters, "context", "only") is JsonArray only && !only.Any(k => k?.GetValueKind() == System.Text.Json.JsonValueKind.String && "quickfix".StartsWith((string)k!, StringComparison.Ordinal))) return actions;
+        if (LspUris.ToPath(uri) is not { } path || !LspAnalysis.IsChecked(path)) return actions;
+        var snapshot = workspace.Snapshot();
+        var found = (published.LatestFor(snapshot) ?? LspAnalysis.Analyze(snapshot)).ByPath.GetValueOrDefault(path);
+        if (found is null || found.Count == 0) return actions;
+        var file = found[0].File!;
+        var sent = LspJson.At(parameters, "context", "diagnostics") as JsonArray ?? [];
+        var (from, to) = (Offset(file, LspJson.At(parameters, "range", "start")), Offset(file, LspJson.At(parameters, "range", "end")));
+        var wanted = new List<(Diagnostic Diagnostic, JsonNode Shown)>();
+        foreach (var d in found)
+        {
+            var range = LspJson.Range(file, d.Span);
+            var echoed = sent.FirstOrDefault(s => s is JsonObject && Same(s["code"], d.Code) && SameRange(s["range"], range));
+            var inRange = from is { } f && to is { } t && d.Span.Start <= t && f <= d.Span.End;
+            if (echoed is not null || inRange) wanted.Add((d, echoed?.DeepClone() ?? LspJson.Diagnostic(d)));
+        }
+        foreach (var (d, shown) in wanted)
+        {
+            if (d.Fix is { } fix) actions.Add(Action($"Change to '{fix.Replacement}'", uri, file, [(fix.Span, fix.Replacement)], [shown], preferred: true));
+            if (d.Code == "AR2006") Quotes(actions, uri, file, d, shown);
+        }
+        // A rule lacking both has two AR6003 at its id: one action adds both stubs.
+        foreach (var rule in wanted.Where(w => w.Diagnostic.Code == "AR6003").GroupBy(w => w.Diagnostic.Span))
+        {
+            if (CiteStub(file.Text, rule.Key) is { } stub) actions.Add(Action(stub.Title, uri, file, [(stub.At, stub.Text)], [.. rule.Select(r => r.Shown.DeepClone())], preferred: true));
+        }
+        return actions;
+    }
+
+    private static JsonObject Action(string title, string uri, SourceFile file, IEnumerable<(TextSpan Span, string NewText)> edits, IEnumerable<JsonNode> diagnostics, bool preferred = false)
+    {
+        var action = new JsonObject
+        {
+            ["title"] = title,
+            ["kind"] = "quickfix",
+            ["diagnostics"] = new JsonArray([.. diagnostics]),
+            ["edit"] = new JsonObject
+            {
+                ["changes"] = new JsonObject { [uri] = new JsonArray([.. edits.Select(e => (JsonNode)new JsonObject { ["range"] = LspJson.Range(file, e.Span), ["newText"] = e.NewText })]) },
+            },
+        };
+        if (preferred) action["isPreferred"] = true;
+        return action;
+    }
+
+    /// <summary>AR2006: the string that a bare quote at the diagnostic cut short, with its quotes escaped, or triple-quoted.</summary>
+    private static void Quotes(JsonArray actions, string uri, SourceFile file, Diagnostic d, JsonNode shown)
+    {
+        var text = file.Text;
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, d.Span.Start - 1)) + 1;
+        if (d.Span.Start == 0) lineStart = 0;
+        var lineEnd = text.IndexOf('\n', d.Span.Start);
+        if (lineEnd < 0) lineEnd = text.Length;
+        if (Opening(text, lineStart, d.Span.Start) is not { } open) return;
+        var close = text.LastIndexOf('"', lineEnd - 1, lineEnd - d.Span.Start);
+        if (close <= d.Span.Start) return;
+        var inside = text[(open + 1)..close];
+        var escaped = new StringBuilder();
+        for (var i = 0; i < inside.Length; i++)
+        {
+            if (inside[i] == '\\' && i + 1 < inside.Length)
+            {
+                escaped.Append(inside, i++, 2);
+                continue;
+            }
+            escaped.Append(inside[i] == '"' ? "\\\"" : inside[i].ToString());
+        }
+        actions.Add(Action("Escape the quotes inside the string (\\\")", uri, file, [(TextSpan.FromBounds(open + 1, close), escaped.ToString())], [shown.DeepClone()], preferred: true));
+        // A triple-quoted string is taken as written: no escapes, and it ends at the first """.
+        var plain = inside.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+        if (!plain.Contains("\"\"\"", StringComparison.Ordinal) && !plain.EndsWith('"'))
+        {
+            actions.Add(Action("Make it a triple-quoted string (\"\"\"...\"\"\")", uri, file, [(TextSpan.FromBounds(open, close + 1), $"\"\"\"{plain}\"\"\"")], [shown.DeepClone()]));
+        }
+    }
+
+    /// <summary>Where the string opened that a quote at <paramref name="quote"/> closes, reading its line from <paramref name="lineStart"/>; null when none does.</summary>
+    private static int? Opening(string text, int lineStart, int quote)
+    {
+        var i = lineStart;
+        while (i < quote)
+        {
+            if (text[i] == '#') return null;
+            if (text[i] != '"')
+            {
+                i++;
+                continue;
+            }
+            var open = i++;
+            while (i < quote && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+            if (i == quote) return open;
+            i++;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// AR6003 at a rule's id: a line <c>cites "Article ?"</c> after its <c>kind</c> and a line
+    /// <c>quote "…"</c> after that, whichever it lacks, indented one level (two spaces) deeper than
+    /// the rule as <c>alliance fmt</c> does; null when it has both or the rule cannot be read.
+    /// </summary>
+    private static (string Title, TextSpan At, string Text)? CiteStub(string text, TextSpan id)
+    {
+        var headerStart = id.Start == 0 ? 0 : text.LastIndexOf('\n', id.Start - 1) + 1;
+        var indent = text[headerStart..id.Start];
+        indent = indent[..(indent.Length - indent.TrimStart().Length)];
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        int? kind = null, cites = null, quote = null;
+        var headerEnd = LineEnd(text, id.Start);
+        for (var at = headerEnd; at < text.Length;)
+        {
+            var start = at + (text[at] == '\r' ? 2 : 1);
+            if (start >= text.Length) break;
+            var end = LineEnd(text, start);
+            var line = text[start..end];
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith('}') && line.Length - trimmed.Length <= indent.Length) break;
+            var word = trimmed.Split(' ', '\t')[0];
+            if (word == "kind") kind ??= end;
+            if (word == "cites") cites ??= end;
+            if (word == "quote") quote ??= start;
+            at = end;
+        }
+        var item = indent + "  ";
+        var citesLine = $"{newline}{item}cites \"Article ?\"";
+        var quoteLine = $"{newline}{item}quote \"…\"";
+        return (cites, quote) switch
+        {
+            (null, null) => ("Add 'cites' and 'quote' stubs", new TextSpan(kind ?? headerEnd, 0), citesLine + quoteLine),
+            (null, { } q) => ("Add a 'cites' stub", new TextSpan(q, 0), $"{item}cites \"Article ?\"{newline}"),
+            ({ } c, null) => ("Add a 'quote' stub", new TextSpan(c, 0), quoteLine),
+            _ => null,
+        };
+    }
+
+    /// <summary>The end of the line <paramref name="at"/> is on, before its line break.</summary>
+    private static int LineEnd(string text, int at)
+    {
+        var end = text.IndexOf('\n', at);
+        if (end < 0) return text.Length;
+        return end > 0 && text[end - 1] == '\r' ? end - 1 : end;
+    }
+
+    private static bool Same(JsonNode? code, string expected) =>
+        code is JsonValue v && v.TryGetValue<string>(out var s) && s == expected;
+
+    private static bool SameRange(JsonNode? sent, JsonObject range) =>
+        ((string[])["start", "end"]).All(p => LspJson.Int(sent, p, "line") == LspJson.Int(range, p, "line") && LspJson.Int(sent, p, "character") == LspJson.Int(range, p, "character"));
+
+    private static int? Offset(SourceFile file, JsonNode? position)
+    {
+        if (LspJson.Int(position, "line") is not { } line || LspJson.Int(position, "character") is not { } character || line < 0 || character < 0) return null;
+        var lines = file.Text.Count(c => c == '\n') + 1;
+        if (line >= lines) return file.Text.Length;
+        return file.LineStart(line + 1) + Math.Min(character, file.GetLineText(line + 1).Length);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// Quick fixes over the real server, in the workspace <c>alliance init</c> creates (which passes
+/// check and lint): each test breaks the rule file one way, takes the fix offered for the
+/// diagnostic the editor shows, applies its edit, and checks the exact text and that a new check
+/// no longer reports it.
+/// </summary>
+[Collection("cli")]
+public sealed class LanguageServerCodeActionTests : IDisposable
+{
+    private readonly CliHarness cli = new();
+    private readonly string root;
+    private readonly string pact;
+    private readonly string pactText;
+
+    public LanguageServerCodeActionTests()
+    {
+        root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        pact = Path.Combine(root, "rules", "pact.treaty");
+        pactText = File.ReadAllText(pact);
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task A_misspelt_party_is_fixed_to_the_suggested_code()
+    {
+        var broken = pactText.Replace("    RUS 2020-01-01 ..", "    UAS 2020-01-01 ..", StringComparison.Ordinal);
+        var fixedText = pactText.Replace("    RUS 2020-01-01 ..", "    USA 2020-01-01 ..", StringComparison.Ordinal);
+        await Fix(broken, "AR6012", "Change to 'USA'", fixedText);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_is_fixed_to_the_suggested_verb()
+    {
+        var broken = pactText.Replace("forbid $a attack $b", "forbid $a atack $b", StringComparison.Ordinal);
+        await Fix(broken, "AR3008", "Change to 'attack'", pactText);
+    }
+
+    [Fact]
+    public async Task A_misspelt_kind_from_the_parser_is_fixed_too()
+    {
+        // AR2004 is a syntax error: the buffer does not parse, and the fix still comes with it.
+        var broken = pactText.Replace("kind nonaggression", "kind nonagression", StringComparison.Ordinal);
+        await Fix(broken, "AR2004", "Change to 'nonaggression'", pactText);
+    }
+
+    [Fact]
+    public async Task A_bare_quote_in_a_string_is_escaped_or_the_string_made_triple_quoted()
+    {
+        const string Words = "The Parties shall refrain from the threat or use of force against one another.";
+        const string Quoted = "The Parties shall refrain from the threat or \"use\" of force against one another.";
+        var broken = pactText.Replace($"quote \"{Words}\"", $"quote \"{Quoted}\"", StringComparison.Ordinal);
+        await Fix(broken, "AR2006", "Escape the quotes inside the string (\\\")", pactText.Replace(Words, Quoted.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal));
+        await Fix(broken, "AR2006", "Make it a triple-quoted string (\"\"\"...\"\"\")", pactText.Replace($"\"{Words}\"", $"\"\"\"{Quoted}\"\"\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rule_without_cites_and_quote_gets_stubs_after_its_kind()
+    {
+        const string Cites = "    cites \"Article 1\"\n    quote \"The Parties shall refrain from the threat or use of force against one another.\"\n";
+        var broken = pactText.Replace(Cites, string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(pactText, broken);
+        var fixedText = pactText.Replace(Cites, "    cites \"Article ?\"\n    quote \"…\"\n", StringComparison.Ordinal);
+        var action = await Fix(broken, "AR6003", "Add 'cites' and 'quote' stubs", fixedText);
+        // Both findings (no 'cites', no 'quote') are at the rule's id; the one action answers both.
+        Assert.Equal(2, action.GetProperty("diagnostics").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Fixes_are_offered_for_the_requested_range_without_the_clients_diagnostics()
+    {
+        var broken = pactText.Replace("forbid $a attack $b", "forbid $a atack $b", StringComparison.Ordinal);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, broken);
+        var (line, character) = LspEdits.Find(broken, "atack");
+        var position = new { line, character = character + 2 };
+        var actions = await server.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(pact) }, range = new { start = position, end = position }, context = new { diagnostics = Array.Empty<object>() } });
+        var action = Assert.Single(actions.EnumerateArray());
+        Assert.Equal("quickfix", action.GetProperty("kind").GetString());
+        Assert.Equal("AR3008", action.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        // Asked for refactorings only, it offers none.
+        var only = await server.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(pact) }, range = new { start = position, end = position }, context = new { diagnostics = Array.Empty<object>(), only = new[] { "refactor" } } });
+        Assert.Equal(0, only.GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task A_client_that_takes_code_action_literals_is_told_the_kind()
+    {
+        await using var server = LspClient.Start(root);
+        var capabilities = JsonDocument.Parse("""
+            { "textDocument": { "codeAction": { "codeActionLiteralSupport": { "codeActionKind": { "valueSet": ["quickfix", "refactor"] } } } } }
+            """).RootElement;
+        var result = await server.Request("initialize", new { processId = (int?)null, rootUri = LspClient.Uri(root), capabilities });
+        Assert.Equal("{\"codeActionKinds\":[\"quickfix\"]}", result.GetProperty("capabilities").GetProperty("codeActionProvider").GetRawText());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="broken"/>, waits for its <paramref name="code"/>, asks for code actions
+    /// with that diagnostic as the client has it, applies the one titled <paramref name="title"/>,
+    /// and checks the text and that the next check has no <paramref name="code"/>.
+    /// </summary>
+    private async Task<JsonElement> Fix(string broken, string code, string title, string expected)
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, broken);
+        var shown = await server.Diagnostics(pact, ds => ds.EnumerateArray().Any(d => d.GetProperty("code").GetString() == code));
+        var diagnostic = shown.EnumerateArray().First(d => d.GetProperty("code").GetString() == code);
+        var actions = await server.Request("textDocument/codeAction", new
+        {
+            textDocument = new { uri = LspClient.Uri(pact) },
+            range = diagnostic.GetProperty("range"),
+            context = new { diagnostics = new[] { diagnostic } },
+        });
+        var action = actions.EnumerateArray().SingleOrDefault(a => a.GetProperty("title").GetString() == title);
+        Assert.True(action.ValueKind == JsonValueKind.Object, $"no action '{title}' among: {actions}");
+        Assert.Equal("quickfix", action.GetProperty("kind").GetString());
+        Assert.Equal(code, action.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        var edits = action.GetProperty("edit").GetProperty("changes").GetProperty(LspClient.Uri(pact));
+        var text = LspEdits.Apply(broken, edits);
+        Assert.Equal(expected, text);
+        await server.Change(pact, text, 2);
+        await server.Diagnostics(pact, ds => !ds.EnumerateArray().Any(d => d.GetProperty("code").GetString() == code));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+        return action.Clone();
+    }
+}

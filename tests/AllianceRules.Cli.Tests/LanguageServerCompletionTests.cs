@@ -1,0 +1,156 @@
+using System.Text.Json;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// Completion over the real server, in the workspace <c>alliance init</c> creates: keywords by
+/// place, rule kinds, verbs with their descriptions, parties, variables and assumptions, in buffers
+/// that are half typed and do not parse; and never an error, wherever the cursor is.
+/// </summary>
+[Collection("cli")]
+public sealed class LanguageServerCompletionTests : IDisposable
+{
+    private const int Function = 3;
+    private const int Variable = 6;
+    private const int Value = 12;
+    private const int Keyword = 14;
+    private const int EnumMember = 20;
+    private const int Constant = 21;
+
+    private readonly CliHarness cli = new();
+    private readonly string root;
+    private readonly string pact;
+    private readonly string pactText;
+    private int version = 1;
+
+    public LanguageServerCompletionTests()
+    {
+        root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        pact = Path.Combine(root, "rules", "pact.treaty");
+        pactText = File.ReadAllText(pact);
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task Completion_offers_what_the_place_allows_in_a_rule_file()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+
+        var top = await Complete(server, pact, pactText + "\ntre|");
+        Assert.Equal(["vocabulary", "treaty"], top.Select(i => i.Label));
+        Assert.All(top, i => Assert.Equal(Keyword, i.Kind));
+
+        // A rule just begun, with no closing brace: the buffer does not parse.
+        var inTreaty = pactText[..pactText.LastIndexOf('}')];
+        var items = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    |");
+        Assert.Equal(["kind", "cites", "quote", "effective", "if", "when", "every", "forbid", "unless", "until", "judgment"], items.Take(11).Select(i => i.Label));
+        var kinds = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind de|");
+        Assert.Equal(["defense", "offense", "neutrality", "nonaggression", "consultation", "other"], kinds.Select(i => i.Label));
+        Assert.All(kinds, i => Assert.Equal(EnumMember, i.Kind));
+
+        var verbs = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim |");
+        Assert.Equal(["attack", "request", "assist"], verbs.Select(i => i.Label));
+        Assert.Equal((Function, "uses armed force against"), (verbs[0].Kind, verbs[0].Detail));
+
+        var subjects = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then |");
+        Assert.Contains(subjects, i => i.Label == "each" && i.Kind == Keyword);
+        Assert.Contains(subjects, i => i.Label == "$victim" && i.Kind == Variable);
+        Assert.Contains(subjects, i => i.Label == "KAZ" && i.Kind == Constant && i.Detail == "member of PACT");
+
+        var obligation = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must |");
+        Assert.Equal(["not", "attack", "request", "assist"], obligation.Select(i => i.Label));
+
+        var window = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist $victim within pr|");
+        var prompt = Assert.Single(window);
+        Assert.Equal(("prompt", Value), (prompt.Label, prompt.Kind));
+        Assert.Equal("= 30 days: The article names no deadline; 30 days is assumed.", prompt.Detail);
+        Assert.Equal(RangeOfTyped(inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist $victim within pr", "pr"), prompt.Range);
+
+        var members = await Complete(server, pact, pactText.Replace("    RUS 2020-01-01 ..\n", "    RUS 2020-01-01 ..\n    |\n", StringComparison.Ordinal));
+        // The members of the treaties, the treaties, then the other parties of the histories.
+        Assert.Equal(["ARM", "KAZ", "RUS", "PACT", "AZE"], members.Select(i => i.Label));
+        Assert.Equal(Constant, members[0].Kind);
+
+        // Inside a string or a comment there is nothing to complete.
+        Assert.Empty(await Complete(server, pact, pactText.Replace("\"Article 1\"", "\"Arti|cle 1\"", StringComparison.Ordinal)));
+        Assert.Empty(await Complete(server, pact, "# a comm|ent\n" + pactText));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Completion_in_a_history_line_offers_parties_then_verbs()
+    {
+        var history = Path.Combine(root, "histories", "example.events");
+        var text = File.ReadAllText(history);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(history, text);
+        var actors = await Complete(server, history, text + "2022-09-21 |");
+        Assert.Equal(["ARM", "KAZ", "RUS", "PACT", "AZE"], actors.Select(i => i.Label));
+        Assert.Equal("party of the histories", actors[^1].Detail);
+        var verbs = await Complete(server, history, text + "2022-09-21 AZE at|");
+        Assert.Equal(["attack", "request", "assist"], verbs.Select(i => i.Label));
+        var targets = await Complete(server, history, text + "2022-09-21 .. 2022-09-25 AZE attack |");
+        Assert.Contains(targets, i => i.Label == "ARM");
+        Assert.Equal(["as of", "observed"], (await Complete(server, history, text + "|")).Select(i => i.Label));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Completion_never_fails_on_a_half_typed_buffer()
+    {
+        var rules = Path.Combine(CliHarness.RepoRoot, "rules");
+        var cst = Path.Combine(rules, "cst.treaty");
+        var text = File.ReadAllText(cst);
+        await using var server = LspClient.Start(cli.Directory);
+        await server.Initialize(rules);
+        await server.Open(cst, text);
+        // Every cut of the file, the cursor at its end, and the cursor inside the whole file.
+        for (var cut = 0; cut < text.Length; cut += Math.Max(1, text.Length / 70))
+        {
+            var items = await Complete(server, cst, text[..cut] + "|");
+            Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.Label)));
+            await Complete(server, cst, text[..cut] + "|" + text[cut..]);
+        }
+        // A gate names the readings of the treaty in scope, then their options, the default first.
+        var rule = text.IndexOf("    kind defense\n", StringComparison.Ordinal) + "    kind defense\n".Length;
+        var readings = await Complete(server, cst, text[..rule] + "    if reading |\n" + text[rule..]);
+        Assert.Contains(readings, i => i.Label == "start" && i.Detail == "When a State's membership begins");
+        var options = await Complete(server, cst, text[..rule] + "    if reading start is |\n" + text[rule..]);
+        Assert.Equal(["not", "entry", "signature"], options.Select(i => i.Label));
+        // Positions past the end of a line or of the file are clamped, not refused.
+        var far = await server.Request("textDocument/completion", new { textDocument = new { uri = LspClient.Uri(cst) }, position = new { line = 100000, character = 5 } });
+        Assert.Equal(0, far.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    private sealed record Item(string Label, int Kind, string? Detail, string Range);
+
+    /// <summary>Puts the text (without its '|') in the buffer and asks for completion where the '|' was.</summary>
+    private async Task<List<Item>> Complete(LspClient server, string path, string marked)
+    {
+        var (text, line, character) = LspEdits.Cursor(marked);
+        await server.Change(path, text, ++version);
+        var result = await server.Request("textDocument/completion", new { textDocument = new { uri = LspClient.Uri(path) }, position = new { line, character } });
+        Assert.False(result.GetProperty("isIncomplete").GetBoolean());
+        return [.. result.GetProperty("items").EnumerateArray().Select(i => new Item(
+            i.GetProperty("label").GetString()!,
+            i.GetProperty("kind").GetInt32(),
+            i.TryGetProperty("detail", out var d) ? d.GetString() : null,
+            i.GetProperty("textEdit").GetProperty("range").GetRawText()))];
+    }
+
+    /// <summary>The range of the last <paramref name="typed"/> in <paramref name="text"/>, as the server writes one.</summary>
+    private static string RangeOfTyped(string text, string typed)
+    {
+        var end = text.Length;
+        var start = end - typed.Length;
+        var line = text[..start].Count(c => c == '\n');
+        var column = start - (text.LastIndexOf('\n', start - 1) + 1);
+        return $"{{\"start\":{{\"line\":{line},\"character\":{column}}},\"end\":{{\"line\":{line},\"character\":{column + typed.Length}}}}}";
+    }
+}
