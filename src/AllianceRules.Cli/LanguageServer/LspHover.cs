@@ -60,6 +60,7 @@ internal static class LspHover
             SymbolKind.Party => Party(rules, symbol.Name),
             SymbolKind.Rule => Rule(rules.FindTreaty(symbol.Treaty!), symbol.Name),
             SymbolKind.Reading => Reading(rules.FindTreaty(symbol.Treaty!), symbol.Name),
+            SymbolKind.Treaty => Treaty(rules.FindTreaty(symbol.Name)),
             _ => Assumption(rules.FindTreaty(symbol.Treaty!), symbol.Name),
         };
         return $"{head}{text}";
@@ -101,6 +102,9 @@ internal static class LspHover
             return sb.ToString();
         }));
     }
+
+    private static string Treaty(Treaty? treaty) => treaty is null ? ": no rule file declares it."
+        : $" — {treaty.Title}\n\nsigned: {(treaty.Signed is { } signed ? DateText.Format(signed) : "not given")}; members: {string.Join(", ", treaty.DeclaredMembers.Select(m => m.Party).Distinct(StringComparer.Ordinal))}";
 
     private static string Reading(Treaty? treaty, string name)
     {
