@@ -6,7 +6,7 @@ namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
 /// The language server's message loop: lifecycle (initialize, shutdown, exit), full document
-/// synchronisation, pushed diagnostics, formatting, hover and go to definition. Requests are answered in order on
+/// synchronisation, pushed diagnostics, formatting, hover, go to definition, find references and rename. Requests are answered in order on
 /// this thread; checking the workspace runs in the background. No message, however malformed, ends
 /// the loop: a handler's exception becomes an error response.
 /// </summary>
@@ -98,6 +98,9 @@ internal sealed class LanguageServer
                 "textDocument/formatting" => Format(parameters),
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
+                "textDocument/references" => LspReferences.References(workspace, parameters),
+                "textDocument/prepareRename" => LspReferences.PrepareRename(workspace, parameters),
+                "textDocument/rename" => LspReferences.Rename(workspace, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });
@@ -166,6 +169,11 @@ internal sealed class LanguageServer
                 ["documentFormattingProvider"] = true,
                 ["hoverProvider"] = true,
                 ["definitionProvider"] = true,
+                ["referencesProvider"] = true,
+                // The object form only for a client that says it sends prepareRename.
+                ["renameProvider"] = LspJson.At(parameters, "capabilities", "textDocument", "rename", "prepareSupport") is JsonValue p && p.TryGetValue<bool>(out var prepare) && prepare
+                    ? new JsonObject { ["prepareProvider"] = true }
+                    : true,
             },
             ["serverInfo"] = new JsonObject { ["name"] = "alliance", ["version"] = ToolVersion.Info.Version },
         };
