@@ -18,8 +18,10 @@ internal static class LspCommand
             The workspace folder the editor opens is checked as 'alliance check FOLDER' and 'alliance lint
             FOLDER' check it, with open buffers in place of the files on disk. It provides: diagnostics for
             .treaty, .events, .jsonl and .test files (pushed as you type), formatting as 'alliance fmt' does,
-            and hover and go to definition for verbs, party codes, rule ids, readings and assumptions in rule
-            files. Not yet: completion, references, rename, code actions.
+            hover, go to definition and find references for verbs, party and treaty codes, rule ids, readings
+            and assumptions in rule files and histories (hover on an event adds what it triggered and decided),
+            and rename of all but treaty codes across rules, histories and tests. Not yet: completion, code
+            actions.
             Exit status: 0 after a 'shutdown' request and the 'exit' notification; 1 on 'exit' without
             'shutdown' or when standard input ends first; 2 a wrong command line.
             """)
