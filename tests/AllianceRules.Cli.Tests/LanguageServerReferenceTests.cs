@@ -109,6 +109,32 @@ public sealed class LanguageServerReferenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Rename_a_party_edits_the_members_block_the_histories_and_the_tests_unless_the_code_is_taken()
+    {
+        await using var server = await Start();
+        var edit = await Rename(server, Example, "KAZ assist", "KAZ", "KAZ2");
+        Assert.Equal(
+            [(Where(Example, "KAZ assist", "KAZ"), "KAZ2"), (Where(Pact, "KAZ 2020", "KAZ"), "KAZ2"), (Where(Tests, "art4 KAZ", "KAZ"), "KAZ2"), (Where(Tests, "PACT KAZ", "KAZ"), "KAZ2")],
+            Edits(edit));
+        var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Example, "KAZ assist", "KAZ", "RUS"));
+        Assert.Equal("cannot rename party 'KAZ' to 'RUS': party 'RUS' already exists (histories/more.jsonl:1:31)", taken.Message);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Hover_on_a_json_lines_event_tells_what_it_decided()
+    {
+        await using var server = await Start();
+        var hover = await At(server, "textDocument/hover", More, "\"assist\"", "assist");
+        Assert.Equal(
+            "**verb** `assist`: provides military assistance to\n\nCAMEO 072, 074\n\n---\n\n"
+            + "In the workspace's evaluation (as of 2022-12-31), this event:\n- decides `PACT.art4#2`: RUS fulfilled on 2022-09-21",
+            hover.GetProperty("contents").GetProperty("value").GetString());
+        Assert.Equal(Where(More, "\"assist\"", "assist"), Range(More, hover.GetProperty("range")));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Rename_refuses_a_name_that_is_not_one_and_a_name_that_is_taken()
     {
         await using var server = await Start();
