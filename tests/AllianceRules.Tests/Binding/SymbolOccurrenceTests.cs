@@ -1,5 +1,6 @@
 using AllianceRules.Binding;
 using AllianceRules.Parsing;
+using AllianceRules.Tests.Support;
 using AllianceRules.Text;
 
 namespace AllianceRules.Tests.Binding;
@@ -120,6 +121,37 @@ public sealed class SymbolOccurrenceTests
         // The inline history's lines are blanked around it, CRLF and all: its names keep the test file's offsets.
         Assert.Equal([Offset(text, "attack")], Starts(SymbolKind.Verb, "attack", null));
         Assert.Equal([Offset(text, "ARM 2022-09-13 violated"), Offset(text, "ARM reliability"), Offset(text, "ARM\r\n")], Starts(SymbolKind.Party, "ARM", null));
+    }
+
+    /// <summary>Every rule file, history and rule test of the repository (the bad-input corpus too): no exception, every span within its text, and the name at each occurrence is that occurrence.</summary>
+    [Fact]
+    public void Every_file_of_the_repository_gives_occurrences_that_find_themselves()
+    {
+        string[] extensions = [".treaty", ".events", ".jsonl", ".test"];
+        var paths = new[] { "rules", "seeds", Path.Combine("tests", "corpus") }
+            .SelectMany(d => Directory.GetFiles(Repo.Path(d), "*", SearchOption.AllDirectories))
+            .Where(p => extensions.Contains(Path.GetExtension(p)))
+            .ToList();
+        Assert.True(paths.Count > 150, $"only {paths.Count} files were found");
+        var total = 0;
+        foreach (var path in paths)
+        {
+            var file = new SourceFile(Path.GetFileName(path), System.IO.File.ReadAllText(path));
+            var ext = Path.GetExtension(path);
+            var syntax = ext == ".treaty" ? RuleFileParser.Parse(file).Syntax : null;
+            var all = syntax is not null ? SymbolLocator.All(syntax)
+                : ext == ".test" ? [.. TestSymbols.Occurrences(file, new SymbolReference(SymbolKind.Party, "RUS", null, default))]
+                : HistorySymbols.All(file);
+            foreach (var s in all)
+            {
+                Assert.InRange(s.Span.End, s.Span.Start, file.Text.Length);
+                if (syntax is not null) Assert.Equal(s, SymbolLocator.Find(syntax, s.Span.Start));
+                else if (ext != ".test") Assert.Equal(s, HistorySymbols.Find(file, s.Span.Start));
+                else Assert.Equal("RUS", file.Text.Substring(s.Span.Start, s.Span.Length));
+            }
+            total += all.Count;
+        }
+        Assert.True(total > 1000, $"only {total} names were found");
     }
 
     private static int Offset(string text, string what) => text.IndexOf(what, StringComparison.Ordinal);
