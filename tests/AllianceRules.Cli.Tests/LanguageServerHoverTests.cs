@@ -81,6 +81,59 @@ public sealed class LanguageServerHoverTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Hover_and_definition_on_a_history_line_tell_the_verb_and_what_the_event_did()
+    {
+        var root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        var history = Path.Combine(root, "histories", "example.events");
+        var vocabulary = Path.Combine(root, "rules", "vocabulary.treaty");
+        var lines = File.ReadAllLines(history);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+
+        var request = await Hover(server, history, lines, "ARM request PACT", "request");
+        Assert.Equal(
+            "**verb** `request`: requests military assistance from\n\nCAMEO 0232, 0234\n\n---\n\n"
+            + "In the workspace's evaluation (as of 2022-12-31), this event:\n- triggers `PACT.art4#1`: KAZ fulfilled on 2022-09-20\n- triggers `PACT.art4#2`: RUS violated on 2022-10-15",
+            Text(request));
+        var line = Array.FindIndex(lines, l => l.Contains("ARM request PACT", StringComparison.Ordinal));
+        var at = lines[line].IndexOf("request", StringComparison.Ordinal);
+        Assert.Equal("{\"start\":{\"line\":" + line + ",\"character\":" + at + "},\"end\":{\"line\":" + line + ",\"character\":" + (at + 7) + "}}", request.GetProperty("range").GetRawText());
+        Assert.Equal(
+            "**party** `KAZ`: member of\n- `PACT`: 2020-01-01 ..\n\n---\n\n"
+            + "In the workspace's evaluation (as of 2022-12-31), this event:\n- decides `PACT.art4#1`: KAZ fulfilled on 2022-09-20",
+            Text(await Hover(server, history, lines, "KAZ assist", "KAZ")));
+        Assert.EndsWith("this event:\n- triggers and decides no obligation", Text(await Hover(server, history, lines, "AZE attack", "attack")), StringComparison.Ordinal);
+        // The date, the attributes and the description name nothing.
+        Assert.Equal(JsonValueKind.Null, (await Hover(server, history, lines, "2022-09-20 KAZ", "2022")).ValueKind);
+
+        var verb = Assert.Single((await At(server, "textDocument/definition", history, lines, "KAZ assist", "assist")).EnumerateArray());
+        Assert.Equal(LspClient.Uri(vocabulary), verb.GetProperty("uri").GetString());
+        var vocabularyLines = File.ReadAllLines(vocabulary);
+        var declared = Array.FindIndex(vocabularyLines, l => l.Contains("verb assist", StringComparison.Ordinal));
+        var character = vocabularyLines[declared].IndexOf("assist", StringComparison.Ordinal);
+        Assert.Equal("{\"start\":{\"line\":" + declared + ",\"character\":" + character + "},\"end\":{\"line\":" + declared + ",\"character\":" + (character + 6) + "}}", verb.GetProperty("range").GetRawText());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Hover_on_a_history_line_of_a_workspace_with_errors_says_so()
+    {
+        var root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        var history = Path.Combine(root, "histories", "example.events");
+        File.AppendAllText(history, "2022-09-21 RUS asist ARM\n");
+        var lines = File.ReadAllLines(history);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        Assert.Equal(
+            "**verb** `assist`: provides military assistance to\n\nCAMEO 072, 074\n\n---\n\nWhat this event did is shown when the workspace's histories have no errors.",
+            Text(await Hover(server, history, lines, "KAZ assist", "assist")));
+        Assert.Equal("**verb** `asist`: no vocabulary declares it.\n\n---\n\nWhat this event did is shown when the workspace's histories have no errors.", Text(await Hover(server, history, lines, "RUS asist", "asist")));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private static Task<JsonElement> Hover(LspClient server, string path, string[] lines, string context, string word) =>
         At(server, "textDocument/hover", path, lines, context, word);
 

@@ -36,8 +36,10 @@ public sealed class LanguageServerTests : IDisposable
         var result = await server.Initialize(root);
         var capabilities = result.GetProperty("capabilities");
         Assert.Equal(
-            ["codeActionProvider", "completionProvider", "definitionProvider", "documentFormattingProvider", "hoverProvider", "textDocumentSync"],
+            ["codeActionProvider", "completionProvider", "definitionProvider", "documentFormattingProvider", "hoverProvider", "referencesProvider", "renameProvider", "textDocumentSync"],
             capabilities.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        // A client that does not say it sends prepareRename is told only that rename works.
+        Assert.Equal(JsonValueKind.True, capabilities.GetProperty("renameProvider").ValueKind);
         Assert.Equal(1, capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32());
         Assert.True(capabilities.GetProperty("textDocumentSync").GetProperty("openClose").GetBoolean());
         Assert.Equal("alliance", result.GetProperty("serverInfo").GetProperty("name").GetString());
@@ -59,7 +61,8 @@ public sealed class LanguageServerTests : IDisposable
                 "hover": { "contentFormat": ["markdown", "plaintext"] },
                 "formatting": { "dynamicRegistration": true },
                 "completion": { "completionItem": { "snippetSupport": true } },
-                "definition": { "linkSupport": true }
+                "definition": { "linkSupport": true },
+                "rename": { "prepareSupport": true }
               },
               "window": { "workDoneProgress": true }
             }
@@ -75,6 +78,7 @@ public sealed class LanguageServerTests : IDisposable
         Assert.Equal("[\"$\"]", result.GetProperty("capabilities").GetProperty("completionProvider").GetProperty("triggerCharacters").GetRawText());
         // This client takes no CodeAction literals, so no kinds are named to it.
         Assert.True(result.GetProperty("capabilities").GetProperty("codeActionProvider").GetBoolean());
+        Assert.True(result.GetProperty("capabilities").GetProperty("renameProvider").GetProperty("prepareProvider").GetBoolean());
         await server.Notify("initialized", new { });
         // The rule file uses verbs declared in rules/vocabulary.treaty, on disk: no error means the root was read.
         await server.Open(pact, pactText);

@@ -6,10 +6,10 @@ namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
 /// The language server's message loop: lifecycle (initialize, shutdown, exit), full document
-/// synchronisation, pushed diagnostics, formatting, hover, go to definition, completion and
-/// code actions. Requests are answered in order on this thread; checking the workspace runs in
-/// the background. No message, however malformed, ends the loop: a handler's exception becomes an
-/// error response.
+/// synchronisation, pushed diagnostics, formatting, hover, go to definition, find references,
+/// rename, completion and code actions. Requests are answered in order on this thread; checking
+/// the workspace runs in the background. No message, however malformed, ends the loop: a
+/// handler's exception becomes an error response.
 /// </summary>
 internal sealed class LanguageServer
 {
@@ -101,6 +101,9 @@ internal sealed class LanguageServer
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
                 "textDocument/completion" => LspCompletion.Complete(workspace, parameters),
                 "textDocument/codeAction" => LspCodeActions.CodeActions(workspace, diagnostics, parameters),
+                "textDocument/references" => LspReferences.References(workspace, parameters),
+                "textDocument/prepareRename" => LspReferences.PrepareRename(workspace, parameters),
+                "textDocument/rename" => LspReferences.Rename(workspace, parameters),
                 _ => throw new MethodNotFoundException(),
             };
             channel.Send(new JsonObject { ["id"] = id.DeepClone(), ["result"] = result });
@@ -173,6 +176,11 @@ internal sealed class LanguageServer
                 // Kinds may be named only to a client that takes CodeAction literals.
                 ["codeActionProvider"] = LspJson.At(parameters, "capabilities", "textDocument", "codeAction", "codeActionLiteralSupport") is JsonObject
                     ? new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") }
+                    : true,
+                ["referencesProvider"] = true,
+                // The object form only for a client that says it sends prepareRename.
+                ["renameProvider"] = LspJson.At(parameters, "capabilities", "textDocument", "rename", "prepareSupport") is JsonValue p && p.TryGetValue<bool>(out var prepare) && prepare
+                    ? new JsonObject { ["prepareProvider"] = true }
                     : true,
             },
             ["serverInfo"] = new JsonObject { ["name"] = "alliance", ["version"] = ToolVersion.Info.Version },

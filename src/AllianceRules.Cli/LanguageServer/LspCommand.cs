@@ -18,9 +18,11 @@ internal static class LspCommand
             The workspace folder the editor opens is checked as 'alliance check FOLDER' and 'alliance lint
             FOLDER' check it, with open buffers in place of the files on disk. It provides: diagnostics for
             .treaty, .events, .jsonl and .test files (pushed as you type), formatting as 'alliance fmt' does,
-            hover and go to definition for verbs, party codes, rule ids, readings and assumptions in rule
-            files, completion in .treaty and .events files, and quick fixes for did-you-mean suggestions,
-            bare quotes in strings and rules without a citation. Not yet: references, rename.
+            hover, go to definition and find references for verbs, party and treaty codes, rule ids, readings
+            and assumptions in rule files and histories (hover on an event adds what it triggered and decided),
+            rename of all but treaty codes across rules, histories and tests, completion in .treaty and .events
+            files, and quick fixes for did-you-mean suggestions, bare quotes in strings and rules without a
+            citation.
             Exit status: 0 after a 'shutdown' request and the 'exit' notification; 1 on 'exit' without
             'shutdown' or when standard input ends first; 2 a wrong command line.
             """)

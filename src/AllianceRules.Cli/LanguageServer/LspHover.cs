@@ -8,44 +8,25 @@ using AllianceRules.Text;
 namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
-/// <c>textDocument/hover</c> in a rule file: what the verb, party code, rule id, reading or
-/// assumption under the cursor is, from the workspace's rule set. The name is found in the parsed
-/// syntax (<see cref="SymbolLocator"/>); what is said of it comes from the loaded model, so a rule
-/// set with errors gives only the name and a word about the errors.
+/// <c>textDocument/hover</c> in a rule file or a history: what the verb, party code, treaty code,
+/// rule id, reading or assumption under the cursor is, from the workspace's rule set. The name is
+/// found in the parsed syntax (<see cref="LspSymbols"/>); what is said of it comes from the loaded
+/// model, so a rule set with errors gives only the name and a word about the errors. On an event
+/// of a history, what the event did in the workspace's evaluation follows (<see cref="LspHistoryHover"/>).
 /// </summary>
 internal static class LspHover
 {
     public static JsonObject? Hover(LspWorkspace workspace, JsonNode? parameters)
     {
-        if (Locate(workspace, parameters) is not { } located) return null;
-        var (_, files, file, symbol) = located;
-        var rules = RuleSetLoader.Load(LspAnalysis.RuleFiles(files)).Value;
+        if (LspSymbols.Locate(workspace, parameters, rulesOnly: true) is not { } located) return null;
+        var rules = RuleSetLoader.Load(LspAnalysis.RuleFiles(located.Files)).Value;
+        var text = Describe(located.Symbol, rules);
+        if (located.InHistory && rules is not null) text += LspHistoryHover.Event(located);
         return new JsonObject
         {
-            ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = Describe(symbol, rules) },
-            ["range"] = LspJson.Range(file, symbol.Span),
+            ["contents"] = new JsonObject { ["kind"] = "markdown", ["value"] = text },
+            ["range"] = LspJson.Range(located.File, located.Symbol.Span),
         };
-    }
-
-    /// <summary>
-    /// The name at the position a request gives, in a rule file, with the workspace's rule files
-    /// (open buffers in place of the files on disk); null when there is no name there.
-    /// </summary>
-    internal static (WorkspaceSnapshot Snapshot, SortedDictionary<string, SourceFile> Files, SourceFile File, SymbolReference Symbol)? Locate(LspWorkspace workspace, JsonNode? parameters)
-    {
-        var uri = LspJson.RequireString(parameters, "textDocument", "uri");
-        var line = LspJson.Int(parameters, "position", "line") ?? throw new LspParamsException("'position.line' is missing or not a number");
-        var character = LspJson.Int(parameters, "position", "character") ?? throw new LspParamsException("'position.character' is missing or not a number");
-        if (LspUris.ToPath(uri) is not { } path || !path.EndsWith(".treaty", StringComparison.Ordinal)) return null;
-        var snapshot = workspace.Snapshot();
-        var files = LspAnalysis.Files(snapshot, [], rulesOnly: true);
-        if (!files.TryGetValue(path, out var file)) return null;
-        if (line < 0 || character < 0 || line >= file.Text.Count(c => c == '\n') + 1) return null;
-        var start = file.LineStart(line + 1);
-        // Clamped before adding: a character near int.MaxValue overflowed (found in review).
-        var offset = start + Math.Min(character, file.GetLineText(line + 1).Length);
-        var (syntax, _) = RuleFileParser.Parse(file);
-        return SymbolLocator.Find(syntax, offset) is { } symbol ? (snapshot, files, file, symbol) : null;
     }
 
     /// <summary>The hover's text, in Markdown.</summary>
@@ -60,6 +41,7 @@ internal static class LspHover
             SymbolKind.Party => Party(rules, symbol.Name),
             SymbolKind.Rule => Rule(rules.FindTreaty(symbol.Treaty!), symbol.Name),
             SymbolKind.Reading => Reading(rules.FindTreaty(symbol.Treaty!), symbol.Name),
+            SymbolKind.Treaty => Treaty(rules.FindTreaty(symbol.Name)),
             _ => Assumption(rules.FindTreaty(symbol.Treaty!), symbol.Name),
         };
         return $"{head}{text}";
@@ -101,6 +83,9 @@ internal static class LspHover
             return sb.ToString();
         }));
     }
+
+    private static string Treaty(Treaty? treaty) => treaty is null ? ": no rule file declares it."
+        : $" — {treaty.Title}\n\nsigned: {(treaty.Signed is { } signed ? DateText.Format(signed) : "not given")}; members: {string.Join(", ", treaty.DeclaredMembers.Select(m => m.Party).Distinct(StringComparer.Ordinal))}";
 
     private static string Reading(Treaty? treaty, string name)
     {

@@ -11,31 +11,53 @@ public enum SymbolKind
     Rule,
     Reading,
     Assumption,
+    Treaty,
 }
 
 /// <summary>
-/// A name at a place in a rule file: its kind, the name, the treaty it belongs to (null for verbs
-/// and parties, which belong to the rule set) and where it is written.
+/// A name at a place in a rule file (or a history): its kind, the name, the treaty it belongs to
+/// (null for verbs, parties and treaties, which belong to the rule set) and where it is written.
 /// </summary>
-public sealed record SymbolReference(SymbolKind Kind, string Name, string? Treaty, TextSpan Span);
+public sealed record SymbolReference(SymbolKind Kind, string Name, string? Treaty, TextSpan Span)
+{
+    /// <summary>Whether this occurrence declares the name: a verb in a vocabulary, a party in a members block, a treaty, rule, reading or assumption where it is written.</summary>
+    public bool IsDeclaration { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> names the same thing, wherever it is written.</summary>
+    public bool Names(SymbolReference other) => Kind == other.Kind && Name == other.Name && Treaty == other.Treaty;
+}
 
 /// <summary>
-/// Finds the name under an offset of a parsed rule file, for an editor's hover: a verb (declared or
-/// used), a party code (a member, an actor, a target, a subject), a rule id, a reading or an
-/// assumption (declared, tested or used as a window). Reads the syntax with its spans; parses nothing.
+/// The names of a parsed rule file, in one walk of its syntax with its spans: a verb (declared or
+/// used), a party code (a member, an actor, a target, a subject), a treaty code (declared, or in
+/// <c>is member of</c>), a rule id, a reading or an assumption (declared, tested or used as a
+/// window). The walk serves hover (the name under an offset), go to definition (the declarations)
+/// and find references (every occurrence). Parses nothing.
 /// </summary>
 public static class SymbolLocator
 {
-    public static SymbolReference? Find(RuleFileSyntax file, int offset)
+    /// <summary>The name under <paramref name="offset"/>; only the treaty and item holding it are walked.</summary>
+    public static SymbolReference? Find(RuleFileSyntax file, int offset) =>
+        Walk(file, span => Covers(span, offset)).FirstOrDefault(s => Covers(s.Span, offset));
+
+    /// <summary>Every name written in the file, in the order written within each block.</summary>
+    public static IReadOnlyList<SymbolReference> All(RuleFileSyntax file) => Walk(file, _ => true);
+
+    /// <summary>Every place the file names what <paramref name="symbol"/> names, its declarations included.</summary>
+    public static IEnumerable<SymbolReference> Occurrences(RuleFileSyntax file, SymbolReference symbol) => All(file).Where(symbol.Names);
+
+    /// <param name="wanted">Which treaties and treaty items to enter, by their spans.</param>
+    private static List<SymbolReference> Walk(RuleFileSyntax file, Func<TextSpan, bool> wanted)
     {
         var found = new List<SymbolReference>();
-        foreach (var verb in file.Vocabularies.SelectMany(v => v.Verbs)) Add(found, SymbolKind.Verb, verb.Name, null);
-        foreach (var treaty in file.Treaties.Where(t => Covers(t.Span, offset)))
+        foreach (var verb in file.Vocabularies.SelectMany(v => v.Verbs)) Declare(found, SymbolKind.Verb, verb.Name, null);
+        foreach (var treaty in file.Treaties.Where(t => wanted(t.Span)))
         {
             var code = treaty.Code.Text;
-            foreach (var item in treaty.Items.Where(i => Covers(i.Span, offset))) Item(found, code, item);
+            Declare(found, SymbolKind.Treaty, treaty.Code, null);
+            foreach (var item in treaty.Items.Where(i => wanted(i.Span))) Item(found, code, item);
         }
-        return found.FirstOrDefault(s => Covers(s.Span, offset));
+        return found;
     }
 
     private static void Item(List<SymbolReference> found, string treaty, TreatyItemSyntax item)
@@ -45,19 +67,19 @@ public static class SymbolLocator
             case MembersSyntax members:
                 foreach (var member in members.Members)
                 {
-                    Add(found, SymbolKind.Party, member.Party, null);
+                    Declare(found, SymbolKind.Party, member.Party, null);
                     foreach (var gate in member.Intervals.Select(i => i.Gate).OfType<ReadingTestSyntax>()) Add(found, SymbolKind.Reading, gate.Reading, treaty);
                 }
                 break;
             case AssumeSyntax assume:
-                Add(found, SymbolKind.Assumption, assume.Name, treaty);
+                Declare(found, SymbolKind.Assumption, assume.Name, treaty);
                 if (assume.Gate is { } assumeGate) Add(found, SymbolKind.Reading, assumeGate.Reading, treaty);
                 break;
             case ReadingSyntax reading:
-                Add(found, SymbolKind.Reading, reading.Name, treaty);
+                Declare(found, SymbolKind.Reading, reading.Name, treaty);
                 break;
             case RuleSyntax rule:
-                Add(found, SymbolKind.Rule, rule.Id, treaty);
+                Declare(found, SymbolKind.Rule, rule.Id, treaty);
                 foreach (var ruleItem in rule.Items) RuleItem(found, treaty, ruleItem);
                 break;
         }
@@ -137,6 +159,7 @@ public static class SymbolLocator
                 break;
             case MembershipConditionSyntax m:
                 Term(found, m.Term);
+                if (m.Treaty is { } of) Add(found, SymbolKind.Treaty, of, null);
                 break;
             case EqualityConditionSyntax e:
                 Term(found, e.Left);
@@ -177,6 +200,9 @@ public static class SymbolLocator
     private static void Add(List<SymbolReference> found, SymbolKind kind, Identifier name, string? treaty) =>
         found.Add(new SymbolReference(kind, name.Text, treaty, name.Span));
 
+    private static void Declare(List<SymbolReference> found, SymbolKind kind, Identifier name, string? treaty) =>
+        found.Add(new SymbolReference(kind, name.Text, treaty, name.Span) { IsDeclaration = true });
+
     /// <summary>Whether a span holds the offset; its end counts too, so the cursor just after a name still finds it.</summary>
     private static bool Covers(TextSpan span, int offset) => offset >= span.Start && offset <= span.End;
 }
@@ -186,23 +212,17 @@ public static class SymbolDeclarations
 {
     /// <summary>
     /// The declarations of <paramref name="symbol"/> in <paramref name="file"/>: a verb in a
-    /// vocabulary; a party in the members blocks of every treaty; a rule id (each version of it),
-    /// reading or assumption in its treaty.
+    /// vocabulary; a party in the members blocks of every treaty; a treaty where it is written; a
+    /// rule id (each version of it), reading or assumption in its treaty.
     /// </summary>
-    public static IEnumerable<TextSpan> Find(RuleFileSyntax file, SymbolReference symbol)
-    {
-        if (symbol.Kind == SymbolKind.Verb)
-        {
-            return file.Vocabularies.SelectMany(v => v.Verbs).Where(v => v.Name.Text == symbol.Name).Select(v => v.Name.Span);
-        }
-        var treaties = file.Treaties.Where(t => symbol.Treaty is null || t.Code.Text == symbol.Treaty);
-        var items = treaties.SelectMany(t => t.Items);
-        return symbol.Kind switch
-        {
-            SymbolKind.Party => items.OfType<MembersSyntax>().SelectMany(m => m.Members).Where(m => m.Party.Text == symbol.Name).Select(m => m.Party.Span),
-            SymbolKind.Rule => items.OfType<RuleSyntax>().Where(r => r.Id.Text == symbol.Name).Select(r => r.Id.Span),
-            SymbolKind.Reading => items.OfType<ReadingSyntax>().Where(r => r.Name.Text == symbol.Name).Select(r => r.Name.Span),
-            _ => items.OfType<AssumeSyntax>().Where(a => a.Name.Text == symbol.Name).Select(a => a.Name.Span),
-        };
-    }
+    public static IEnumerable<TextSpan> Find(RuleFileSyntax file, SymbolReference symbol) =>
+        SymbolLocator.Occurrences(file, symbol).Where(s => s.IsDeclaration).Select(s => s.Span);
+}
+
+/// <summary>Whether a text may name a symbol of a kind, by the language's lexical rules (language.md §2), for an editor's rename.</summary>
+public static class SymbolNames
+{
+    /// <summary>Parties and treaties take a CODE (<c>RUS</c>); verbs, rules, readings and assumptions a NAME (<c>art4-request</c>).</summary>
+    public static bool IsValid(SymbolKind kind, string text) =>
+        kind is SymbolKind.Party or SymbolKind.Treaty ? Parsing.Lexical.IsCode(text) : Parsing.Lexical.IsName(text);
 }

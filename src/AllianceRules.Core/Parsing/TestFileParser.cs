@@ -116,12 +116,12 @@ public static class TestFileParser
 
     private static readonly Parser<DateSyntax> Date = Tok(Lexical.Date);
 
-    private static readonly Parser<string> RuleId =
+    private static readonly Parser<Identifier> RuleId =
         (from treaty in Lexical.Word.Where(w => Lexical.IsCode(w.Text))
          from dot in Lexical.Symbol(".")
          from name in Lexical.Word.Where(w => Lexical.IsName(w.Text))
          from _ in Lexical.Trivia
-         select $"{treaty.Text}.{name.Text}").Named("a rule id such as 'CST.art4'");
+         select new Identifier($"{treaty.Text}.{name.Text}", TextSpan.FromBounds(treaty.Span.Start, name.Span.End))).Named("a rule id such as 'CST.art4'");
 
     private static readonly Parser<string> Status =
         Tok(Lexical.Word.Where(w => Statuses.Contains(w.Text)).Select(w => w.Text)).Named("a status: fulfilled, violated, pending, discharged, excused or indeterminate");
@@ -184,20 +184,20 @@ public static class TestFileParser
              from rule in RuleId
              from party in Code
              from date in Date.XOptional()
-             select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new NoInstanceExpectationSyntax(rule, party.Text, date.GetOrDefault(), t, s)))
+             select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new NoInstanceExpectationSyntax(rule.Text, party.Text, date.GetOrDefault(), t, s) { RuleName = rule, PartyName = party }))
             .Or(from summary in Keyword("summary")
                 from treaty in Code
                 from party in Code
                 from kind in Tok(Lexical.Word.Where(w => Keywords.Kinds.Contains(w.Text)).Select(w => w.Text)).XOptional()
                 from measure in Tok(Lexical.Word.Where(w => Measures.Contains(w.Text)).Select(w => w.Text)).Named("a measure: reliability, invoked, fulfilled, violated, pending, discharged, excused, indeterminate or episodes")
                 from value in Number
-                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new SummaryExpectationSyntax(treaty.Text, party.Text, measure, value, t, s, kind.GetOrDefault())))
+                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new SummaryExpectationSyntax(treaty.Text, party.Text, measure, value, t, s, kind.GetOrDefault()) { TreatyName = treaty, PartyName = party }))
             .Or(from rule in RuleId
                 from party in Code
                 from date in Date
                 from status in Status
                 from decided in Keyword("decided").Then(_ => Date).XOptional()
-                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new InstanceExpectationSyntax(rule, party.Text, date, status, t, s, decided.GetOrDefault())))
+                select (Func<string, TextSpan, ExpectationSyntax>)((t, s) => new InstanceExpectationSyntax(rule.Text, party.Text, date, status, t, s, decided.GetOrDefault()) { RuleName = rule, PartyName = party }))
         select (Item)new ExpectItem(rest);
 
     private static readonly Parser<Item> Line =

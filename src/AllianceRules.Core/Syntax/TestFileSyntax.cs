@@ -27,7 +27,17 @@ public sealed record TestAssumeSyntax(Identifier Name, PeriodSyntax Period, Text
 
 public sealed record TestReadingSyntax(Identifier Name, Identifier Option, TextSpan Span) : SyntaxNode(Span);
 
-public abstract record ExpectationSyntax(string Text, TextSpan Span) : SyntaxNode(Span);
+public abstract record ExpectationSyntax(string Text, TextSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>The rule id as written (<c>CST.art4</c>, one span for both parts), for an editor; null in a summary.</summary>
+    public Identifier? RuleName { get; init; }
+
+    /// <summary>The treaty code of a summary as written, for an editor; null otherwise.</summary>
+    public Identifier? TreatyName { get; init; }
+
+    /// <summary>The party code as written, for an editor.</summary>
+    public Identifier? PartyName { get; init; }
+}
 
 /// <summary><c>expect RULE PARTY DATE STATUS [decided DATE]</c>: the instance triggered on that date has that status (decided that day).</summary>
 public sealed record InstanceExpectationSyntax(string Rule, string Party, DateSyntax TriggeredOn, string Status, string Text, TextSpan Span, DateSyntax? DecidedOn = null) : ExpectationSyntax(Text, Span);

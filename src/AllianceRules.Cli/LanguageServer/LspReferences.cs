@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using AllianceRules.Binding;
+using AllianceRules.Text;
+
+namespace AllianceRules.Cli.LanguageServer;
+
+/// <summary>
+/// <c>textDocument/references</c>, <c>textDocument/prepareRename</c> and <c>textDocument/rename</c>
+/// from a name in a rule file or a history: every occurrence in the workspace
+/// (<see cref="LspSymbols.Occurrences"/>), and a rename that edits them all at once. It reads the
+/// syntax only, so it works while the rule set has errors elsewhere.
+/// </summary>
+internal static class LspReferences
+{
+    public static JsonArray? References(LspWorkspace workspace, JsonNode? parameters)
+    {
+        if (LspSymbols.Locate(workspace, parameters, rulesOnly: false) is not { } located) return null;
+        var withDeclarations = LspJson.At(parameters, "context", "includeDeclaration") is JsonValue v && v.TryGetValue<bool>(out var include) && include;
+        var locations = new JsonArray();
+        foreach (var (path, file, occurrence) in LspSymbols.Occurrences(located.Files, located.Symbol))
+        {
+            if (occurrence.IsDeclaration && !withDeclarations) continue;
+            locations.Add(new JsonObject { ["uri"] = located.Uri(path), ["range"] = LspJson.Range(file, occurrence.Span) });
+        }
+        return locations;
+    }
+
+    /// <summary>The name's range and text when it can be renamed; null off a name; an error for a name that cannot be.</summary>
+    public static JsonObject? PrepareRename(LspWorkspace workspace, JsonNode? parameters)
+    {
+        if (LspSymbols.Locate(workspace, parameters, rulesOnly: true) is not { } located) return null;
+        Refuse(located.Symbol);
+        return new JsonObject { ["range"] = LspJson.Range(located.File, located.Symbol.Span), ["placeholder"] = located.Symbol.Name };
+    }
+
+    /// <summary>A workspace edit renaming every occurrence, declarations included; an error for an invalid or taken name.</summary>
+    public static JsonObject? Rename(LspWorkspace workspace, JsonNode? parameters)
+    {
+        var newName = LspJson.RequireString(parameters, "newName");
+        if (LspSymbols.Locate(workspace, parameters, rulesOnly: false) is not { } located) return null;
+        var symbol = located.Symbol;
+        Refuse(symbol);
+        var word = Word(symbol.Kind);
+        if (!SymbolNames.IsValid(symbol.Kind, newName))
+        {
+            throw new LspParamsException(symbol.Kind == SymbolKind.Party
+                ? $"'{newName}' is not a valid party code: a code is capital letters, digits and '_', starting with a letter, such as 'RUS'"
+                : $"'{newName}' is not a valid {word} name: a name is lower-case letters, digits, '_' and '-', starting with a letter, such as 'art4-request'");
+        }
+        var changes = new JsonObject();
+        if (newName == symbol.Name) return new JsonObject { ["changes"] = changes };
+        var taken = symbol with { Name = newName };
+        if (LspSymbols.Occurrences(located.Files, taken).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty) is { Path: not null } clash)
+        {
+            var where = symbol.Treaty is { } treaty ? $" in treaty {treaty}" : string.Empty;
+            var at = clash.File.GetPosition(clash.Occurrence.Span.Start);
+            throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': {word} '{newName}' already exists{where} ({clash.File.Path}:{at.Line}:{at.Column})");
+        }
+        foreach (var (path, file, occurrence) in LspSymbols.Occurrences(located.Files, symbol))
+        {
+            var uri = located.Uri(path);
+            if (changes[uri] is not JsonArray edits) changes[uri] = edits = [];
+            // An escaped JSON string is replaced whole, quotes and all.
+            var quoted = occurrence.Span.Length != occurrence.Name.Length && file.Text[occurrence.Span.Start] == '"';
+            edits.Add(new JsonObject { ["range"] = LspJson.Range(file, occurrence.Span), ["newText"] = quoted ? $"\"{newName}\"" : newName });
+        }
+        return new JsonObject { ["changes"] = changes };
+    }
+
+    /// <summary>Treaty codes are not renamed: reports, tests and rule ids cite them as <c>CST.art4</c>.</summary>
+    private static void Refuse(SymbolReference symbol)
+    {
+        if (symbol.Kind == SymbolKind.Treaty) throw new LspParamsException($"treaty '{symbol.Name}' cannot be renamed here: its code qualifies every rule id and is cited by reports and tests; rename it by hand");
+    }
+
+    private static string Word(SymbolKind kind) => kind switch
+    {
+        SymbolKind.Assumption => "assumption",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,223 @@
+using System.Text.Json;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// Find references and rename over the real server, in the workspace <c>alliance init</c> makes
+/// (rules/pact.treaty, rules/vocabulary.treaty, histories/example.events, tests/pact.test) with a
+/// JSON Lines history added: every occurrence in rule files, histories and rule tests, at exact
+/// ranges; a new name that is not a name, or is taken, is refused.
+/// </summary>
+[Collection("cli")]
+public sealed class LanguageServerReferenceTests : IDisposable
+{
+    private const string Pact = "rules/pact.treaty";
+    private const string Vocabulary = "rules/vocabulary.treaty";
+    private const string Example = "histories/example.events";
+    private const string More = "histories/more.jsonl";
+    private const string Tests = "tests/pact.test";
+
+    private readonly CliHarness cli = new();
+    private readonly string root;
+
+    public LanguageServerReferenceTests()
+    {
+        root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        File.WriteAllText(Full(More), "{\"date\":\"2022-09-21\",\"actor\":\"RUS\",\"verb\":\"assist\",\"target\":\"ARM\"}\n");
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task References_of_a_verb_cover_both_rule_files_and_the_histories_with_or_without_the_declaration()
+    {
+        await using var server = await Start();
+        var with = await At(server, "textDocument/references", Pact, "forbid $a attack", "attack", new { includeDeclaration = true });
+        Assert.Equal(
+            [Where(Example, "AZE attack", "attack"), Where(Pact, "forbid $a attack", "attack"), Where(Pact, "there was $aggressor attack", "attack"), Where(Vocabulary, "verb attack", "attack")],
+            Locations(with));
+        var without = await At(server, "textDocument/references", Pact, "forbid $a attack", "attack", new { includeDeclaration = false });
+        Assert.Equal([Where(Example, "AZE attack", "attack"), Where(Pact, "forbid $a attack", "attack"), Where(Pact, "there was $aggressor attack", "attack")], Locations(without));
+
+        // From a history, and into JSON Lines, where the name is the text inside the quotes.
+        var assist = await At(server, "textDocument/references", Example, "KAZ assist", "assist", new { includeDeclaration = true });
+        Assert.Equal(
+            [Where(Example, "KAZ assist", "assist"), Where(More, "\"assist\"", "assist"), Where(Pact, "must assist", "assist"), Where(Vocabulary, "verb assist", "assist")],
+            Locations(assist));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task References_of_a_party_and_a_rule_reach_the_rule_tests()
+    {
+        await using var server = await Start();
+        var kaz = Locations(await At(server, "textDocument/references", Pact, "KAZ 2020", "KAZ", new { includeDeclaration = false }));
+        Assert.Equal([Where(Example, "KAZ assist", "KAZ"), Where(Tests, "art4 KAZ", "KAZ"), Where(Tests, "PACT KAZ", "KAZ")], kaz);
+        var art4 = Locations(await At(server, "textDocument/references", Pact, "rule art4", "art4", new { includeDeclaration = true }));
+        Assert.Equal([Where(Pact, "rule art4", "art4"), Where(Tests, "PACT.art4 KAZ", "art4"), Where(Tests, "PACT.art4 RUS", "art4"), Where(Tests, "PACT.art4 ARM", "art4")], art4);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_an_assumption_edits_its_declaration_and_uses()
+    {
+        await using var server = await Start();
+        var edit = await Rename(server, Pact, "within prompt", "prompt", "deadline");
+        Assert.Equal([(Where(Pact, "assume prompt", "prompt"), "deadline"), (Where(Pact, "within prompt", "prompt"), "deadline")], Edits(edit));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_a_reading_edits_the_rules_and_the_rule_tests()
+    {
+        var pact = File.ReadAllText(Full(Pact))
+            .Replace("  rule art4 ", "  reading help \"What counts as help\" {\n    any \"Any assistance\"\n    armed \"Armed assistance only\"\n  }\n\n  rule art4 ", StringComparison.Ordinal)
+            .Replace("    cites \"Article 4\"", "    cites \"Article 4\"\n    if reading help is any", StringComparison.Ordinal);
+        File.WriteAllText(Full(Pact), pact);
+        File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  reading help=any\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
+        await using var server = await Start();
+        var edit = await Rename(server, Pact, "if reading help", "help", "aid");
+        Assert.Equal(
+            [(Where(Pact, "reading help \"", "help"), "aid"), (Where(Pact, "if reading help", "help"), "aid"), (Where(Tests, "reading help=", "help"), "aid")],
+            Edits(edit));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_a_verb_edits_the_vocabulary_the_rules_and_both_histories()
+    {
+        await using var server = await Start();
+        var edit = await Rename(server, Vocabulary, "verb assist", "assist", "help");
+        Assert.Equal(
+            [(Where(Example, "KAZ assist", "assist"), "help"), (Where(More, "\"assist\"", "assist"), "help"), (Where(Pact, "must assist", "assist"), "help"), (Where(Vocabulary, "verb assist", "assist"), "help")],
+            Edits(edit));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_a_rule_edits_its_declaration_and_the_expectations_that_cite_it()
+    {
+        await using var server = await Start();
+        var edit = await Rename(server, Pact, "rule art4", "art4", "art4-request");
+        Assert.Equal(
+            [(Where(Pact, "rule art4", "art4"), "art4-request"), (Where(Tests, "PACT.art4 KAZ", "art4"), "art4-request"), (Where(Tests, "PACT.art4 RUS", "art4"), "art4-request"), (Where(Tests, "PACT.art4 ARM", "art4"), "art4-request")],
+            Edits(edit));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_a_party_edits_the_members_block_the_histories_and_the_tests_unless_the_code_is_taken()
+    {
+        await using var server = await Start();
+        var edit = await Rename(server, Example, "KAZ assist", "KAZ", "KAZ2");
+        Assert.Equal(
+            [(Where(Example, "KAZ assist", "KAZ"), "KAZ2"), (Where(Pact, "KAZ 2020", "KAZ"), "KAZ2"), (Where(Tests, "art4 KAZ", "KAZ"), "KAZ2"), (Where(Tests, "PACT KAZ", "KAZ"), "KAZ2")],
+            Edits(edit));
+        var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Example, "KAZ assist", "KAZ", "RUS"));
+        Assert.Equal("cannot rename party 'KAZ' to 'RUS': party 'RUS' already exists (histories/more.jsonl:1:31)", taken.Message);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Hover_on_a_json_lines_event_tells_what_it_decided()
+    {
+        await using var server = await Start();
+        var hover = await At(server, "textDocument/hover", More, "\"assist\"", "assist");
+        Assert.Equal(
+            "**verb** `assist`: provides military assistance to\n\nCAMEO 072, 074\n\n---\n\n"
+            + "In the workspace's evaluation (as of 2022-12-31), this event:\n- decides `PACT.art4#2`: RUS fulfilled on 2022-09-21",
+            hover.GetProperty("contents").GetProperty("value").GetString());
+        Assert.Equal(Where(More, "\"assist\"", "assist"), Range(More, hover.GetProperty("range")));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_refuses_a_name_that_is_not_one_and_a_name_that_is_taken()
+    {
+        await using var server = await Start();
+        var invalid = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "2x"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, invalid.ErrorCode);
+        Assert.Equal("'2x' is not a valid verb name: a name is lower-case letters, digits, '_' and '-', starting with a letter, such as 'art4-request'", invalid.Message);
+        var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "attack"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, taken.ErrorCode);
+        Assert.Equal("cannot rename verb 'assist' to 'attack': verb 'attack' already exists (histories/example.events:3:16)", taken.Message);
+        var rule = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "rule art4", "art4", "art1"));
+        Assert.Equal("cannot rename rule 'art4' to 'art1': rule 'art1' already exists in treaty PACT (rules/pact.treaty:15:8)", rule.Message);
+        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "KAZ 2020", "KAZ", "kaz"));
+        Assert.Equal("'kaz' is not a valid party code: a code is capital letters, digits and '_', starting with a letter, such as 'RUS'", party.Message);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Prepare_rename_gives_the_name_and_its_range_nothing_off_a_name_and_refuses_a_treaty()
+    {
+        await using var server = await Start();
+        var prepared = await At(server, "textDocument/prepareRename", Pact, "within prompt", "prompt");
+        Assert.Equal("prompt", prepared.GetProperty("placeholder").GetString());
+        Assert.Equal(Where(Pact, "within prompt", "prompt"), Range(Pact, prepared.GetProperty("range")));
+        Assert.Equal(JsonValueKind.Null, (await At(server, "textDocument/prepareRename", Pact, "kind nonaggression", "kind")).ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await At(server, "textDocument/prepareRename", Example, "\"illustrative\" \"An attack", "An attack")).ValueKind);
+        var treaty = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => At(server, "textDocument/prepareRename", Pact, "treaty PACT", "PACT"));
+        Assert.StartsWith("treaty 'PACT' cannot be renamed here", treaty.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    private async Task<LspClient> Start()
+    {
+        var server = LspClient.Start(root);
+        await server.Request("initialize", new
+        {
+            processId = (int?)null,
+            rootUri = LspClient.Uri(root),
+            capabilities = new { textDocument = new { rename = new { prepareSupport = true } } },
+        });
+        return server;
+    }
+
+    private string Full(string relative) => Path.Combine(root, relative);
+
+    private Task<JsonElement> Rename(LspClient server, string file, string context, string word, string newName) =>
+        At(server, "textDocument/rename", file, context, word, newName: newName);
+
+    /// <summary>Sends a position request inside <paramref name="word"/> on the first line holding <paramref name="context"/>.</summary>
+    private async Task<JsonElement> At(LspClient server, string method, string file, string context, string word, object? referenceContext = null, string? newName = null)
+    {
+        var (_, line, character, _) = Where(file, context, word);
+        var textDocument = new { uri = LspClient.Uri(Full(file)) };
+        var position = new { line, character = character + 1 };
+        object parameters = referenceContext is not null ? new { textDocument, position, context = referenceContext }
+            : newName is not null ? new { textDocument, position, newName }
+            : new { textDocument, position };
+        return await server.Request(method, parameters);
+    }
+
+    /// <summary>Where <paramref name="word"/> is written within the first line of <paramref name="file"/> holding <paramref name="context"/>: the file, the 0-based line and the characters.</summary>
+    private (string, int, int, int) Where(string file, string context, string word)
+    {
+        var lines = File.ReadAllLines(Full(file));
+        var line = Array.FindIndex(lines, l => l.Contains(context, StringComparison.Ordinal));
+        Assert.True(line >= 0, $"no line of {file} holds '{context}'");
+        var start = lines[line].IndexOf(context, StringComparison.Ordinal) + context.IndexOf(word, StringComparison.Ordinal);
+        return (file, line, start, start + word.Length);
+    }
+
+    private List<(string, int, int, int)> Locations(JsonElement result) =>
+        [.. result.EnumerateArray().Select(l => Range(RelativeOf(l.GetProperty("uri").GetString()!), l.GetProperty("range")))];
+
+    private List<((string, int, int, int), string)> Edits(JsonElement result) =>
+        [.. result.GetProperty("changes").EnumerateObject().SelectMany(f => f.Value.EnumerateArray().Select(e => (Range(RelativeOf(f.Name), e.GetProperty("range")), e.GetProperty("newText").GetString()!)))];
+
+    private string RelativeOf(string uri) => Path.GetRelativePath(root, new Uri(uri).LocalPath).Replace('\\', '/');
+
+    /// <summary>A range on one line, as (file, line, start, end).</summary>
+    private static (string, int, int, int) Range(string file, JsonElement range)
+    {
+        var start = range.GetProperty("start");
+        var end = range.GetProperty("end");
+        Assert.Equal(start.GetProperty("line").GetInt32(), end.GetProperty("line").GetInt32());
+        return (file, start.GetProperty("line").GetInt32(), start.GetProperty("character").GetInt32(), end.GetProperty("character").GetInt32());
+    }
+}
