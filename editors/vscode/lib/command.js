@@ -1,5 +1,5 @@
 // The command lines the extension runs, worked out from the 'alliance.path' setting. Pure: it does
-// not require('vscode'), so that Node can test it outside VS Code (test/command.test.mjs).
+// not require('vscode'), so that Node can test it outside VS Code (test/extension.test.mjs).
 'use strict';
 
 const path = require('path');
