@@ -159,14 +159,23 @@ function run(command, root, title) {
       resolve(undefined);
       return;
     }
-    child.stdout.on('data', (data) => output.append(data.toString()));
-    child.stderr.on('data', (data) => output.append(data.toString()));
+    // Decoded as one stream, so that a character split between two chunks stays whole.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (text) => output.append(text));
+    child.stderr.on('data', (text) => output.append(text));
+    // A process that could not start emits 'error' and then 'close' (with a negative status): say it once.
+    let settled = false;
     child.on('error', (error) => {
+      if (settled) return;
+      settled = true;
       output.appendLine(commands.cannotStartMessage(command.command, error));
       openSettingsButton(commands.cannotStartMessage(command.command, error));
       resolve(undefined);
     });
     child.on('close', (code) => {
+      if (settled) return;
+      settled = true;
       output.appendLine(`[${title}: exit status ${code}]`);
       output.appendLine('');
       resolve(code);

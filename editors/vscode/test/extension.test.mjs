@@ -115,6 +115,20 @@ test('on Windows PATHEXT is honoured and the current folder is skipped', () => {
 // folder of stand-in `alliance` and `dotnet` files while these run.
 const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-extension-test-'));
 for (const name of ['alliance', 'dotnet']) fs.writeFileSync(path.join(bin, name), '', { mode: 0o755 });
+// Commands run for real (where a script with #! runs): a stand-in `alliance-stand-in` (Node) that writes
+// 'é' split between two writes (check), or the report file named after -o; and `alliance-broken`,
+// which cannot be started.
+const posixShell = process.platform !== 'win32';
+fs.writeFileSync(path.join(bin, 'alliance-stand-in'), `#!${process.execPath}
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'check') {
+  process.stdout.write(Buffer.from([0x63, 0x61, 0x66, 0xc3]));
+  setTimeout(() => process.stdout.write(Buffer.from([0xa9, 0x20, 0x6f, 0x6b, 0x0a])), 200);
+} else if (command === 'report') {
+  require('fs').writeFileSync(rest[rest.indexOf('-o') + 1], '# report');
+}
+`, { mode: 0o755 });
+fs.writeFileSync(path.join(bin, 'alliance-broken'), '', { mode: 0o644 });
 const originalPath = process.env.PATH;
 process.env.PATH = bin;
 const binAlliance = path.join(bin, 'alliance');
@@ -318,6 +332,26 @@ test('a change of alliance.path while starting restarts in turn', async () => {
   const stopping = extension.deactivate();
   await stopping;
   assert.equal(created[1].client.state, 'stopped');
+});
+test("a command's output keeps a character split between two chunks whole", async () => {
+  if (!posixShell) return;
+  const { extension, registered, output } = loadExtension('alliance-stand-in', bin);
+  await extension.activate({ subscriptions: [] });
+  await registered.get('alliance.checkWorkspace')();
+  const text = output.join('');
+  assert.match(text, /café ok\n\[check: exit status 0\]/, text);
+  await extension.deactivate();
+});
+test('a tool that cannot be started is reported once, with no exit status after it', async () => {
+  if (!posixShell) return;
+  const { extension, registered, output } = loadExtension(path.join(bin, 'alliance-broken'), bin);
+  await extension.activate({ subscriptions: [] });
+  await registered.get('alliance.checkWorkspace')();
+  await new Promise((r) => setTimeout(r, 200)); // 'close' comes after 'error'
+  const text = output.join('');
+  assert.match(text, /could not be started/, text);
+  assert.doesNotMatch(text, /exit status/, text);
+  await extension.deactivate();
 });
 test('activation registers exactly the commands package.json contributes', async () => {
   const manifest = require('./package.json');
