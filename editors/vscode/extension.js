@@ -25,6 +25,8 @@ let client;
 let output;
 /** Starts and stops, one after the other: a stop waits until the start before it has settled. */
 let lifecycle = Promise.resolve();
+/** The folder of this session's reports, made at the first one and removed on deactivation. */
+let reportFolder;
 
 function setting() {
   return vscode.workspace.getConfiguration('alliance').get('path');
@@ -219,11 +221,13 @@ async function report() {
     { placeHolder: 'Format of the report' },
   );
   if (!format) return;
-  // Not in the folder: the report would become one more file of the workspace.
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-report-'));
-  const file = path.join(folder, `${path.basename(root) || 'report'}.${format.extension}`);
+  // Not in the folder: the report would become one more file of the workspace. One folder for the
+  // session, removed when it ends; a later report of the same folder and format replaces the earlier.
+  if (!reportFolder || !fs.existsSync(reportFolder)) reportFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-report-'));
+  const file = path.join(reportFolder, `${path.basename(root) || 'report'}.${format.extension}`);
   const command = resolved((options) => commands.reportCommand(setting(), root, format.format, file, options));
   if (!command) return;
+  fs.rmSync(file, { force: true });
   const code = await run(command, root, 'report');
   if (code === undefined) return;
   if (!fs.existsSync(file)) {
@@ -237,6 +241,16 @@ async function report() {
   } else {
     await vscode.env.openExternal(uri);
   }
+}
+
+function removeReportFolder() {
+  if (!reportFolder) return;
+  try {
+    fs.rmSync(reportFolder, { recursive: true, force: true });
+  } catch {
+    // Left in the temporary folder, which the system clears.
+  }
+  reportFolder = undefined;
 }
 
 async function activate(context) {
@@ -260,6 +274,7 @@ async function activate(context) {
     // An untrusted folder starts nothing; trusting it starts the server.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restartClient()),
     { dispose: () => inTurn(stopClient) },
+    { dispose: removeReportFolder },
   );
   if (!trusted()) {
     output.appendLine(untrustedMessage);
@@ -269,6 +284,7 @@ async function activate(context) {
 }
 
 function deactivate() {
+  removeReportFolder();
   return inTurn(stopClient);
 }
 

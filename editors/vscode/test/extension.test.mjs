@@ -353,6 +353,22 @@ test('a tool that cannot be started is reported once, with no exit status after 
   assert.doesNotMatch(text, /exit status/, text);
   await extension.deactivate();
 });
+test('reports of a session share one temporary folder, removed on deactivation', async () => {
+  if (!posixShell) return;
+  const { extension, registered, opened, pick } = loadExtension('alliance-stand-in', bin);
+  await extension.activate({ subscriptions: [] });
+  await registered.get('alliance.report')();
+  await registered.get('alliance.report')();
+  pick.format = 'html';
+  await registered.get('alliance.report')();
+  assert.equal(opened.length, 2, 'the markdown report opened twice');
+  const folder = path.dirname(opened[0]);
+  assert.equal(path.dirname(opened[1]), folder);
+  assert.deepEqual(fs.readdirSync(folder).sort(), [`${path.basename(bin)}.html`, `${path.basename(bin)}.md`]);
+  assert.ok(!folder.startsWith(bin), 'not in the folder open');
+  await extension.deactivate();
+  assert.ok(!fs.existsSync(folder), 'removed when the session ends');
+});
 test('activation registers exactly the commands package.json contributes', async () => {
   const manifest = require('./package.json');
   const contributed = manifest.contributes.commands.map((c) => c.command).sort();
