@@ -204,7 +204,10 @@ async function explainEvent() {
   }
   const root = await workspaceRoot();
   if (!root) return;
-  if (editor.document.isDirty) await editor.document.save();
+  if (editor.document.isDirty && !(await editor.document.save())) {
+    vscode.window.showErrorMessage('AllianceRules: the history could not be saved, so the event was not explained (the tool reads the file from disk).');
+    return;
+  }
   const line = editor.selection.active.line + 1;
   const command = resolved((options) => commands.explainEventCommand(setting(), root, editor.document.fileName, line, options));
   if (command) await run(command, root, 'explain');

@@ -369,6 +369,18 @@ test('reports of a session share one temporary folder, removed on deactivation',
   await extension.deactivate();
   assert.ok(!fs.existsSync(folder), 'removed when the session ends');
 });
+test('explain stops, saying so, when the history cannot be saved', async () => {
+  const { extension, registered, output, shown, vscode } = loadExtension('alliance-stand-in', bin);
+  await extension.activate({ subscriptions: [] });
+  vscode.window.activeTextEditor = {
+    document: { uri: { scheme: 'file', fsPath: path.join(bin, 'a.events') }, fileName: path.join(bin, 'a.events'), isDirty: true, save: () => Promise.resolve(false) },
+    selection: { active: { line: 0 } },
+  };
+  await registered.get('alliance.explainEvent')();
+  assert.match(shown.join('\n'), /could not be saved/);
+  assert.doesNotMatch(output.join(''), /\$ /, 'nothing was run');
+  await extension.deactivate();
+});
 test('activation registers exactly the commands package.json contributes', async () => {
   const manifest = require('./package.json');
   const contributed = manifest.contributes.commands.map((c) => c.command).sort();
