@@ -12,6 +12,9 @@ namespace AllianceRules.Cli.Tests;
 /// </summary>
 public sealed class EditorExtensionTests : IDisposable
 {
+    /// <summary>The checks test/protocol.mjs makes (its EXPECTED_CHECKS).</summary>
+    private const int ProtocolChecks = 16;
+
     private readonly string scratch = Directory.CreateTempSubdirectory("alliance-vscode-").FullName;
 
     public void Dispose()
@@ -42,7 +45,8 @@ public sealed class EditorExtensionTests : IDisposable
         var dll = Path.Combine(AppContext.BaseDirectory, "alliance.dll");
         var (exit, stdout, output) = await NodeAsync(Path.Combine("test", "protocol.mjs"), "--dll", dll);
         Assert.True(exit == 0, output);
-        Assert.Matches(@"^(\d+) of \1 protocol checks passed", LastLine(stdout));
+        // protocol.mjs counts against a fixed total, so a check skipped by mistake fails here.
+        Assert.Equal($"{ProtocolChecks} of {ProtocolChecks} protocol checks passed", LastLine(stdout));
     }
 
     [Fact]
