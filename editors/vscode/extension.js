@@ -20,15 +20,38 @@ const documentSelector = [
   { scheme: 'file', pattern: '**/*.jsonl' },
 ];
 
+/** The client of the server running or starting, if any. */
 let client;
 let output;
+/** Starts and stops, one after the other: a stop waits until the start before it has settled. */
+let lifecycle = Promise.resolve();
+/** The folder of this session's reports, made at the first one and removed on deactivation. */
+let reportFolder;
 
 function setting() {
   return vscode.workspace.getConfiguration('alliance').get('path');
 }
 
+function trusted() {
+  return vscode.workspace.isTrusted !== false;
+}
+
+const untrustedMessage = 'AllianceRules: this folder is not trusted, so the alliance tool is not run in it. '
+  + 'Trust the folder (Workspace Trust) to start the language server and use the commands.';
+
+/** Runs the step after every start and stop queued before it; resolves when it is done. */
+function inTurn(step) {
+  const done = lifecycle.then(step);
+  lifecycle = done.catch(() => {});
+  return done;
+}
+
 /** The folder a command works on: the active file's, the only one open, or one the user picks. */
 async function workspaceRoot() {
+  if (!trusted()) {
+    vscode.window.showErrorMessage(untrustedMessage);
+    return undefined;
+  }
   const editor = vscode.window.activeTextEditor;
   const own = editor && vscode.workspace.getWorkspaceFolder(editor.document.uri);
   if (own) return own.uri.fsPath;
@@ -48,19 +71,39 @@ function openSettingsButton(message) {
   });
 }
 
-async function startClient() {
-  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
-  const root = folder ? folder.uri.fsPath : undefined;
-  let server;
+/**
+ * The command line of the tool for the setting, with a bare command name (`alliance`, or `dotnet`
+ * for a lone .dll) replaced by its full path on PATH: spawned by its name, Windows would look in
+ * the working folder (the folder open) first. Undefined, after saying why, when it cannot be had.
+ */
+function resolved(build) {
+  let command;
   try {
-    server = commands.serverCommand(setting(), root);
+    command = build({ trusted: trusted() });
   } catch (e) {
     openSettingsButton(`AllianceRules: ${e.message}`);
-    return;
+    return undefined;
   }
+  const found = commands.resolveOnPath(command.command);
+  if (found === undefined) {
+    const message = commands.cannotStartMessage(command.command, { code: 'ENOENT', message: 'not on PATH' });
+    if (output) output.appendLine(message);
+    openSettingsButton(message);
+    return undefined;
+  }
+  return { command: found, args: command.args };
+}
+
+/** Starts a client for the server; call it in turn (inTurn). Does nothing in a folder not trusted. */
+async function startClient() {
+  if (!trusted()) return;
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  const root = folder ? folder.uri.fsPath : undefined;
+  const server = resolved((options) => commands.serverCommand(setting(), root, options));
+  if (!server) return;
   // No 'transport' here: vscode-languageclient would then add '--stdio' itself; the arguments already end with it.
   const executable = { command: server.command, args: server.args, options: { cwd: root } };
-  client = new LanguageClient(
+  const starting = new LanguageClient(
     'alliance', // also the prefix of the 'alliance.trace.server' setting, which the client reads itself
     'AllianceRules Language Server',
     { run: executable, debug: executable },
@@ -69,20 +112,21 @@ async function startClient() {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
     },
   );
+  client = starting;
   try {
-    await client.start();
+    await starting.start();
   } catch (error) {
     openSettingsButton(commands.cannotStartMessage(server.command, error));
-    const failed = client;
-    client = undefined;
+    if (client === starting) client = undefined;
     try {
-      await failed.dispose();
+      await starting.dispose();
     } catch {
       // Never started: nothing to stop.
     }
   }
 }
 
+/** Stops the client; call it in turn (inTurn), so that it never meets a client still starting. */
 async function stopClient() {
   if (!client) return;
   const running = client;
@@ -92,6 +136,13 @@ async function stopClient() {
   } catch {
     // A server that is already gone cannot be stopped.
   }
+}
+
+function restartClient() {
+  return inTurn(async () => {
+    await stopClient();
+    await startClient();
+  });
 }
 
 /**
@@ -110,14 +161,23 @@ function run(command, root, title) {
       resolve(undefined);
       return;
     }
-    child.stdout.on('data', (data) => output.append(data.toString()));
-    child.stderr.on('data', (data) => output.append(data.toString()));
+    // Decoded as one stream, so that a character split between two chunks stays whole.
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (text) => output.append(text));
+    child.stderr.on('data', (text) => output.append(text));
+    // A process that could not start emits 'error' and then 'close' (with a negative status): say it once.
+    let settled = false;
     child.on('error', (error) => {
+      if (settled) return;
+      settled = true;
       output.appendLine(commands.cannotStartMessage(command.command, error));
       openSettingsButton(commands.cannotStartMessage(command.command, error));
       resolve(undefined);
     });
     child.on('close', (code) => {
+      if (settled) return;
+      settled = true;
       output.appendLine(`[${title}: exit status ${code}]`);
       output.appendLine('');
       resolve(code);
@@ -132,7 +192,8 @@ function quoteForDisplay(word) {
 async function checkWorkspace() {
   const root = await workspaceRoot();
   if (!root) return;
-  await run(commands.checkCommand(setting(), root), root, 'check');
+  const command = resolved((options) => commands.checkCommand(setting(), root, options));
+  if (command) await run(command, root, 'check');
 }
 
 async function explainEvent() {
@@ -143,9 +204,13 @@ async function explainEvent() {
   }
   const root = await workspaceRoot();
   if (!root) return;
-  if (editor.document.isDirty) await editor.document.save();
+  if (editor.document.isDirty && !(await editor.document.save())) {
+    vscode.window.showErrorMessage('AllianceRules: the history could not be saved, so the event was not explained (the tool reads the file from disk).');
+    return;
+  }
   const line = editor.selection.active.line + 1;
-  await run(commands.explainEventCommand(setting(), root, editor.document.fileName, line), root, 'explain');
+  const command = resolved((options) => commands.explainEventCommand(setting(), root, editor.document.fileName, line, options));
+  if (command) await run(command, root, 'explain');
 }
 
 async function report() {
@@ -159,10 +224,14 @@ async function report() {
     { placeHolder: 'Format of the report' },
   );
   if (!format) return;
-  // Not in the folder: the report would become one more file of the workspace.
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-report-'));
-  const file = path.join(folder, `${path.basename(root) || 'report'}.${format.extension}`);
-  const code = await run(commands.reportCommand(setting(), root, format.format, file), root, 'report');
+  // Not in the folder: the report would become one more file of the workspace. One folder for the
+  // session, removed when it ends; a later report of the same folder and format replaces the earlier.
+  if (!reportFolder || !fs.existsSync(reportFolder)) reportFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-report-'));
+  const file = path.join(reportFolder, `${path.basename(root) || 'report'}.${format.extension}`);
+  const command = resolved((options) => commands.reportCommand(setting(), root, format.format, file, options));
+  if (!command) return;
+  fs.rmSync(file, { force: true });
+  const code = await run(command, root, 'report');
   if (code === undefined) return;
   if (!fs.existsSync(file)) {
     vscode.window.showErrorMessage(`AllianceRules: the report was not written (exit status ${code}); the 'AllianceRules' output says why.`);
@@ -177,6 +246,16 @@ async function report() {
   }
 }
 
+function removeReportFolder() {
+  if (!reportFolder) return;
+  try {
+    fs.rmSync(reportFolder, { recursive: true, force: true });
+  } catch {
+    // Left in the temporary folder, which the system clears.
+  }
+  reportFolder = undefined;
+}
+
 async function activate(context) {
   output = vscode.window.createOutputChannel('AllianceRules');
   context.subscriptions.push(
@@ -184,23 +263,32 @@ async function activate(context) {
     vscode.commands.registerCommand('alliance.checkWorkspace', checkWorkspace),
     vscode.commands.registerCommand('alliance.explainEvent', explainEvent),
     vscode.commands.registerCommand('alliance.report', report),
-    vscode.commands.registerCommand('alliance.restartServer', async () => {
-      await stopClient();
-      await startClient();
-    }),
-    vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (event.affectsConfiguration('alliance.path')) {
-        await stopClient();
-        await startClient();
+    vscode.commands.registerCommand('alliance.restartServer', () => {
+      if (!trusted()) {
+        vscode.window.showErrorMessage(untrustedMessage);
+        return undefined;
       }
+      return restartClient();
     }),
-    { dispose: () => stopClient() },
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('alliance.path')) return restartClient();
+      return undefined;
+    }),
+    // An untrusted folder starts nothing; trusting it starts the server.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restartClient()),
+    { dispose: () => inTurn(stopClient) },
+    { dispose: removeReportFolder },
   );
-  await startClient();
+  if (!trusted()) {
+    output.appendLine(untrustedMessage);
+    return;
+  }
+  await inTurn(startClient);
 }
 
 function deactivate() {
-  return stopClient();
+  removeReportFolder();
+  return inTurn(stopClient);
 }
 
 module.exports = { activate, deactivate, documentSelector };

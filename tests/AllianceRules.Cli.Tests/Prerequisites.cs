@@ -69,8 +69,20 @@ public static class Prerequisites
             }
             if (!OnPath("node") || !OnPath("npm")) return $"{needs}: Debian's nodejs and npm were installed, yet {Missing("node", "npm")} not on PATH.";
         }
+        // The packages are held at versions that run on Node 18 (Debian 12's); an older node fails them in ways that do not say why.
+        var (ran, version) = await RunAsync("node", ["--version"], null, TimeSpan.FromMinutes(1));
+        var major = System.Text.RegularExpressions.Regex.Match(version, @"^v(\d+)\.", System.Text.RegularExpressions.RegexOptions.Multiline);
+        if (!ran || !major.Success) return $"{needs}, but 'node --version' on PATH did not give a version:\n{version}";
+        if (int.Parse(major.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < MinimumNodeMajor)
+        {
+            return $"{needs} {MinimumNodeMajor} or later, but the node on PATH is {major.Value.TrimEnd('.')}.\n"
+                + $"Put a newer one first on PATH (Debian 12's: apt-get install -y nodejs npm gives Node 18).";
+        }
         return null;
     }
+
+    /// <summary>The oldest Node the editor tests and the extension's packaging run on (Debian 12's nodejs is 18).</summary>
+    public const int MinimumNodeMajor = 18;
 
     /// <summary>Node and npm (<see cref="Node"/>), then 'npm ci' in the folder unless its node_modules is up to date with its lock file.</summary>
     private static async Task<string?> NpmCiAsync(string who, string folder, params string[] options)

@@ -31,6 +31,9 @@ if (!dll || !fs.existsSync(dll) || !dll.endsWith('.dll')) {
   process.exit(2);
 }
 
+// How many checks follow: the closing line says how many of these passed, so that a check skipped
+// by mistake shows (EditorExtensionTests expects this number too).
+const EXPECTED_CHECKS = 16;
 let passed = 0;
 let server;
 const serverLog = [];
@@ -208,4 +211,5 @@ try {
 } catch (e) {
   fail('the conversation with the server', 'answers in time', e.message);
 }
-console.log(`${passed} of ${passed} protocol checks passed`);
+if (passed !== EXPECTED_CHECKS) fail('the number of checks made', `${EXPECTED_CHECKS}`, `${passed}`);
+console.log(`${passed} of ${EXPECTED_CHECKS} protocol checks passed`);
