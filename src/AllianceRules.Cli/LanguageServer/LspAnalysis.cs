@@ -154,15 +154,12 @@ internal static class LspAnalysis
                     }
                     bool OfKind(InputKind? kind) => isRules ? kind == InputKind.Rules : kind is { } k && k is not (InputKind.Rules or InputKind.Tests);
                     var inWorkspace = files.Where(f => (f.Key == full || f.Key.StartsWith(full.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && OfKind(KindOf(f.Key))).ToList();
-                    var inRoot = root is not null && (full == root || full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-                    if (inWorkspace.Count > 0 || inRoot)
+                    if (inWorkspace.Count > 0)
                     {
-                        if (inWorkspace.Count == 0 && !File.Exists(full) && !Directory.Exists(full)) located.Add(DiagnosticCatalog.TestPathNotFound(syntax.File.At(path.Span), path.Value, LspWorkspace.Display(root, full)));
-                        else if (inWorkspace.Count == 0) located.Add(DiagnosticCatalog.TestPathHoldsNothing(syntax.File.At(path.Span), path.Value, What(isRules)));
                         loaded.AddRange(inWorkspace.Select(f => f.Value));
                         continue;
                     }
-                    // Outside the workspace: read from disk, as 'alliance test' would.
+                    // Not among the workspace's files (outside the folder, or inside a folder the walk skips): from disk, as 'alliance test' reads it.
                     if (!File.Exists(full) && !Directory.Exists(full))
                     {
                         located.Add(DiagnosticCatalog.TestPathNotFound(syntax.File.At(path.Span), path.Value, LspWorkspace.Display(root, full)));

@@ -17,7 +17,7 @@ internal static class LspCommand
             Content-Length framing) on standard input and output; messages for people go to standard error.
             The workspace folder the editor opens is checked as 'alliance check FOLDER' and 'alliance lint
             FOLDER' check it, with open buffers in place of the files on disk. It provides: diagnostics for
-            .treaty, .events, .jsonl and .test files (pushed as you type), formatting as 'alliance fmt' does,
+            rule files, every history check reads and .test files (pushed as you type), formatting as 'alliance fmt' does,
             and hover and go to definition for verbs, party codes, rule ids, readings and assumptions in rule
             files. Not yet: completion, references, rename, code actions.
             Exit status: 0 after a 'shutdown' request and the 'exit' notification; 1 on 'exit' without
