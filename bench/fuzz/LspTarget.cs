@@ -183,10 +183,10 @@ public static class LspTarget
             if (id is not null && !answered) throw new PropertyViolation($"{method}: no answer");
         }
 
-        /// <summary>A range must run forwards, on lines of the text, each position at most at its line's end (lines end at LF, as the server counts).</summary>
+        /// <summary>A range must run forwards, on lines of the text, each position at most at its line's end (lines end at LF, CR LF or a lone CR, as LSP counts them).</summary>
         private static void Inside(string text, JsonNode range, string what)
         {
-            var lines = text.Split('\n');
+            var lines = text.Split(["\r\n", "\r", "\n"], StringSplitOptions.None);
             var (startLine, startCharacter) = ((int)range["start"]!["line"]!, (int)range["start"]!["character"]!);
             var (endLine, endCharacter) = ((int)range["end"]!["line"]!, (int)range["end"]!["character"]!);
             if (startLine < 0 || startCharacter < 0 || (startLine, startCharacter).CompareTo((endLine, endCharacter)) > 0 || endLine >= lines.Length

@@ -21,7 +21,7 @@ public sealed class LanguageServerPropertyTests : IDisposable
     [
         "rule", "treaty", "members", "verb", "when", "then", "must", "must not", "within", "forbid", "every", "where", "and", "or", "not",
         "assume", "reading", "cites", "quote", "effective", "each member", "except", "..", "{", "}", "(", ")", "[", "]", "=", "$party", "\"", "\"\"\"",
-        "#", "\n", "\r\n", "\t", "2022-02-30", "9999-12-31", "😀", "\u0301", "CSTO", "ARM", "attack",
+        "#", "\n", "\r\n", "\r", "\t", "2022-02-30", "9999-12-31", "😀", "\u0301", "CSTO", "ARM", "attack",
     ];
 
     private readonly CliHarness cli = new();
@@ -113,10 +113,10 @@ public sealed class LanguageServerPropertyTests : IDisposable
         }
     }
 
-    /// <summary>A range runs forwards, on lines of the text, each end at most at its line's end (lines end at LF, as the server counts them).</summary>
+    /// <summary>A range runs forwards, on lines of the text, each end at most at its line's end (lines end at LF, CR LF or a lone CR, as LSP counts them).</summary>
     private static void Inside(string text, JsonElement range)
     {
-        var lines = text.Split('\n');
+        var lines = text.Split(["\r\n", "\r", "\n"], StringSplitOptions.None);
         var start = (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32());
         var end = (range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32());
         Assert.True(start.CompareTo(end) <= 0, $"range {range} runs backwards");

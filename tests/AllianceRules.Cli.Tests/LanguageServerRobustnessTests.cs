@@ -96,6 +96,24 @@ public sealed class LanguageServerRobustnessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_diagnostic_after_a_lone_CR_was_placed_past_the_end_of_the_line_before()
+    {
+        // An editor counts a lone CR as a line break, as LSP says; the command line counts LF only.
+        var text = pactText.Replace("\n  signed 2020-01-01", "\r  signed 2020-13-01", StringComparison.Ordinal);
+        Assert.NotEqual(pactText, text);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, text);
+        var diagnostic = Assert.Single((await server.Diagnostics(pact)).EnumerateArray());
+        Assert.Equal("AR1001", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("""{"start":{"line":3,"character":9},"end":{"line":3,"character":19}}""", diagnostic.GetProperty("range").GetRawText());
+        // Hover reads positions the same way: line 7 is ARM's (counting LF only, it was KAZ's).
+        var hover = await server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(pact) }, position = new { line = 7, character = 4 } });
+        Assert.Contains("`ARM`", hover.GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task A_fifo_named_treaty_hung_check()
     {
         if (OperatingSystem.IsWindows()) return;

@@ -109,7 +109,8 @@ internal static class LspAnalysis
         foreach (var d in diagnostics)
         {
             // A diagnostic of no file (or of one not in the workspace) has nowhere to be shown in an editor.
-            if (d.File is { } file && byDisplay.TryGetValue(file.Path, out var path)) result[path].Add(d);
+            // One read in pieces (a long history) is placed in the whole file, which the editor has.
+            if (d.File is { } file && byDisplay.TryGetValue(file.Path, out var path)) result[path].Add(file.FirstOffset == 0 ? d : d with { File = files[path], Span = d.Span.Shift(checked((int)file.FirstOffset)) });
         }
         return new AnalysisResult(result);
     }

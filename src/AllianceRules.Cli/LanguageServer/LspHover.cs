@@ -40,10 +40,8 @@ internal static class LspHover
         var snapshot = workspace.Snapshot();
         var files = LspAnalysis.Files(snapshot, [], rulesOnly: true);
         if (!files.TryGetValue(path, out var file)) return null;
-        if (line < 0 || character < 0 || line >= file.Text.Count(c => c == '\n') + 1) return null;
-        var start = file.LineStart(line + 1);
-        // Clamped before adding: a character near int.MaxValue overflowed (found in review).
-        var offset = start + Math.Min(character, file.GetLineText(line + 1).Length);
+        // Lines as the editor counts them; the character clamped before adding (int.MaxValue overflowed, found in review).
+        if (LspLines.Offset(file.Text, line, character) is not { } offset) return null;
         var (syntax, _) = RuleFileParser.Parse(file);
         return SymbolLocator.Find(syntax, offset) is { } symbol ? (snapshot, files, file, symbol) : null;
     }
