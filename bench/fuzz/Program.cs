@@ -2,7 +2,7 @@ using System.Text;
 using AllianceRules.Fuzz;
 using SharpFuzz;
 
-// alliance-fuzz: one SharpFuzz target per parser (bench/fuzz/README.md). Under afl-fuzz it runs
+// alliance-fuzz: one SharpFuzz target per parser, and one for the language server (bench/fuzz/README.md). Under afl-fuzz it runs
 // the target in AFL's persistent mode; outside it, it runs the target once on standard input, or
 // on each file given after --replay (how the smoke run and the triage repeat a finding).
 const string Usage = """
@@ -13,13 +13,16 @@ const string Usage = """
 
 if (args.Length == 1 && args[0] == "--list")
 {
-    foreach (var name in Targets.All.Keys) Console.WriteLine(name);
+    foreach (var name in Targets.All.Keys.Concat(Targets.Raw.Keys)) Console.WriteLine(name);
     return 0;
 }
-if (args.Length == 0 || !Targets.All.TryGetValue(args[0], out var target))
+Action<byte[]>? target = args.Length == 0 ? null
+    : Targets.All.TryGetValue(args[0], out var textTarget) ? bytes => textTarget(Decode(bytes))
+    : Targets.Raw.GetValueOrDefault(args[0]);
+if (target is null)
 {
     Console.Error.WriteLine(Usage);
-    Console.Error.WriteLine($"targets: {string.Join(", ", Targets.All.Keys)}");
+    Console.Error.WriteLine($"targets: {string.Join(", ", Targets.All.Keys.Concat(Targets.Raw.Keys))}");
     return 2;
 }
 // Instrumented code counts edges into SharpFuzz's shared map, which Fuzzer.Run sets only when it
@@ -35,7 +38,7 @@ if (args.Length > 1 && args[1] == "--replay")
     {
         try
         {
-            target(Decode(File.ReadAllBytes(path)));
+            target(File.ReadAllBytes(path));
         }
         catch (Exception e)
         {
@@ -50,7 +53,7 @@ Fuzzer.Run(stream =>
 {
     using var memory = new MemoryStream();
     stream.CopyTo(memory);
-    target(Decode(memory.ToArray()));
+    target(memory.ToArray());
 });
 return 0;
 

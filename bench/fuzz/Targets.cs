@@ -34,6 +34,12 @@ public static class Targets
         ["cow"] = CowWars,
     };
 
+    /// <summary>The targets that read the input's bytes themselves: a program of edits, not a file.</summary>
+    public static readonly IReadOnlyDictionary<string, Action<byte[]>> Raw = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
+    {
+        ["lsp"] = LspTarget.Run,
+    };
+
     /// <summary>A small history in the bundled vocabulary, evaluated against each fuzzed rule file.</summary>
     private const string FixedHistory = """
         as of 2022-12-31
@@ -123,6 +129,7 @@ public static class Targets
     {
         _ = Bundled.Value;
         _ = Parties.Value;
+        LspTarget.Warm();
     }
 
     /// <summary>A rule file: parsed, bound and validated; if valid, evaluated against a small fixed history and the report written.</summary>

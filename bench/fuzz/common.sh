@@ -8,7 +8,7 @@ FUZZ_TIMEOUT_MS=${FUZZ_TIMEOUT_MS:-2000}   # an execution slower than this is a 
 SHARPFUZZ_VERSION=2.3.0
 TOOLS=bench/out/tools
 HARNESS="$FUZZ_OUT/bin/alliance-fuzz.dll"
-TARGETS="treaty events jsonl csv gdelt1 gdelt2 icews test atop cow"
+TARGETS="treaty events jsonl csv gdelt1 gdelt2 icews test atop cow lsp"
 CASES=tests/AllianceRules.Tests/Cases
 
 fuzz_die() { echo "fuzz: $*" >&2; exit 1; }
@@ -39,8 +39,9 @@ fuzz_build() {
     || fuzz_die "the harness did not build"
   rm -rf "$FUZZ_OUT/bin"
   cp -r "$FUZZ_OUT/build" "$FUZZ_OUT/bin"
-  # The project's own assemblies and the parser library they use; the harness itself is not instrumented.
-  for dll in AllianceRules.Core.dll AllianceRules.Engine.dll AllianceRules.Data.dll Sprache.dll; do
+  # The project's own assemblies (alliance.dll for the language server) and the parser library they
+  # use; the harness itself is not instrumented.
+  for dll in AllianceRules.Core.dll AllianceRules.Engine.dll AllianceRules.Data.dll alliance.dll Sprache.dll; do
     "$TOOLS/sharpfuzz" "$FUZZ_OUT/bin/$dll" >/dev/null || fuzz_die "sharpfuzz could not instrument $dll"
   done
 }
@@ -72,6 +73,14 @@ fuzz_seeds() {
         { cat "$f"; echo '%%alliances%%'; cat "${f%/*}/alliances.csv"; } >"$dir/$(printf '%s' "${f%/*}" | tr '/' '_')_both.csv"
       done ;;
     cow) seed_copy "$CASES"/import/cow-war/*/wars.csv ;;
+    lsp)
+      # Programs of edits (LspTarget.cs), one per file of rules/ and seeds/: insert ' rule' a quarter
+      # in and hover, delete 8 characters half-way and format, duplicate a line three quarters in and
+      # ask for a definition.
+      n=$(ls rules/*.treaty seeds/*.events seeds/*.test | wc -l)
+      for i in $(seq 0 $((n - 1))); do
+        printf "$(printf '\\%03o' "$i")"'\004\100\000\005 rule\100\010\035\200\000\010\200\004\013\300\000\000\100\020' >"$dir/lsp_$i"
+      done ;;
     *) fuzz_die "unknown target '$target' (targets: $TARGETS)" ;;
   esac
   [ -n "$(ls -A "$dir")" ] || fuzz_die "no seeds for $target"
@@ -79,7 +88,7 @@ fuzz_seeds() {
 
 # fuzz_dict TARGET: afl-fuzz's -x option for the targets written in the project's languages.
 fuzz_dict() {
-  case $1 in treaty|events|test) printf '%s\n' "-x" "bench/fuzz/dict/language.dict" ;; esac
+  case $1 in treaty|events|test|lsp) printf '%s\n' "-x" "bench/fuzz/dict/language.dict" ;; esac
 }
 
 # fuzz_afl TARGET LIMIT...: afl-fuzz on one target, with LIMIT afl-fuzz's -V SECONDS or -E EXECS;

@@ -5,7 +5,8 @@ namespace AllianceRules.Cli;
 /// <summary>
 /// Expands the paths of the command line into files (language.md 5.1 rule 16): a directory
 /// yields its .treaty, .events and .jsonl files recursively, in ordinal order of their paths,
-/// skipping names that begin with '.'; a file reached twice is read once.
+/// skipping names that begin with '.' and files that are not regular files (a FIFO, a socket, a
+/// device); a file reached twice is read once.
 /// </summary>
 internal static class InputDiscovery
 {
@@ -93,7 +94,10 @@ internal static class InputDiscovery
             if (name.StartsWith('.')) continue;
             var childRelative = relative.Length == 0 ? name : relative + "/" + name;
             if (Directory.Exists(entry)) Walk(entry, childRelative, found, diagnostics, ancestors, given);
-            else if (InputFile.KindOf(name) is { } kind) found.Add((childRelative, RealPath(Path.GetFullPath(entry)), kind));
+            // A FIFO, socket or device is skipped as a file of another extension is: reading a FIFO
+            // blocks until something writes to it, and one named x.treaty hung check and the
+            // language server. A file named on the command line is read whatever it is: that was asked for.
+            else if (InputFile.KindOf(name) is { } kind && FileType.IsRegularOrUnknown(entry)) found.Add((childRelative, RealPath(Path.GetFullPath(entry)), kind));
         }
         ancestors.RemoveAt(ancestors.Count - 1);
     }

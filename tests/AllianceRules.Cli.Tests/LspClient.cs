@@ -77,6 +77,18 @@ internal sealed class LspClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next publishDiagnostics parameters for <paramref name="path"/> (uri, version, diagnostics) that <paramref name="wanted"/> accepts, skipping the others.</summary>
+    public async Task<JsonElement> Published(string path, Func<JsonElement, bool> wanted)
+    {
+        var uri = Uri(path);
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var next = await published.Reader.ReadAsync(timeout.Token);
+            if (next.GetProperty("uri").GetString() == uri && wanted(next)) return next;
+        }
+    }
+
     /// <summary>Asks for shutdown, sends exit, and returns the exit status and what the server wrote to standard error.</summary>
     public async Task<(int Exit, string Err)> ShutdownAndExit(bool shutdown = true)
     {

@@ -6,11 +6,13 @@ namespace AllianceRules.Cli.LanguageServer;
 /// Re-checks the workspace a short while after the last change and pushes
 /// <c>textDocument/publishDiagnostics</c> for every file that has diagnostics, had them last time,
 /// or is open (an empty list clears the editor's). A change made meanwhile cancels the wait (and a
-/// check still waiting for the one running), and the result of a check overtaken by a later change
-/// is dropped, never published. A check that has started runs to its end: the engine takes no
-/// cancellation.
+/// check still waiting for the one running), and the check running: the analysis takes the
+/// cancellation between its steps (reading a file, the rule set and histories, each test file), and
+/// a check overtaken by a later change publishes nothing. One step already under way (the engine
+/// takes no token) runs to its end and its result is dropped.
 /// </summary>
-internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChannel channel, TextWriter log, TimeSpan delay)
+/// <param name="wait">What a check waits for before it starts, cancelled by the next change; null checks at once, on the caller's thread (the fuzz harness).</param>
+internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChannel channel, TextWriter log, Func<CancellationToken, Task>? wait)
 {
     private readonly Lock gate = new();
     private readonly SemaphoreSlim running = new(1, 1);
@@ -36,35 +38,44 @@ internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChanne
         }
     }
 
+    /// <summary>The debounce: a check starts this long after the last change.</summary>
+    public static Func<CancellationToken, Task> Delay(TimeSpan delay) => token => Task.Delay(delay, token);
+
     public void Schedule()
     {
         CancellationToken token;
         int mine;
         lock (gate)
         {
+            // Cancelled, not disposed: a check may still hold the token; the source is left to the collector.
             pending?.Cancel();
-            pending?.Dispose();
             pending = new CancellationTokenSource();
             token = pending.Token;
             mine = ++generation;
+        }
+        if (wait is null)
+        {
+            try
+            {
+                Check(mine, token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The harness's mode: the whole exception, so a finding can be triaged from the log.
+                lock (gate) log.WriteLine($"alliance lsp: internal error while checking: {e}");
+            }
+            return;
         }
         _ = Task.Run(async () =>
         {
             try
             {
-                await Task.Delay(delay, token).ConfigureAwait(false);
+                await wait(token).ConfigureAwait(false);
                 // One check at a time: one that waited while another ran, and was overtaken meanwhile, never starts.
                 await running.WaitAsync(token).ConfigureAwait(false);
                 try
                 {
-                    token.ThrowIfCancellationRequested();
-                    var snapshot = workspace.Snapshot();
-                    var result = LspAnalysis.Analyze(snapshot);
-                    lock (gate)
-                    {
-                        if (mine != generation) return;
-                        Publish(snapshot, result);
-                    }
+                    Check(mine, token);
                 }
                 finally
                 {
@@ -81,6 +92,18 @@ internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChanne
                 lock (gate) log.WriteLine($"alliance lsp: internal error while checking: {e.GetType().Name}: {e.Message}");
             }
         }, CancellationToken.None);
+    }
+
+    private void Check(int mine, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        var snapshot = workspace.Snapshot();
+        var result = LspAnalysis.Analyze(snapshot, token);
+        lock (gate)
+        {
+            if (mine != generation) return;
+            Publish(snapshot, result);
+        }
     }
 
     private void Publish(WorkspaceSnapshot snapshot, AnalysisResult result)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AllianceRules.Formatting;
 using AllianceRules.Text;
@@ -7,8 +8,9 @@ namespace AllianceRules.Cli.LanguageServer;
 /// <summary>
 /// The language server's message loop: lifecycle (initialize, shutdown, exit), full document
 /// synchronisation, pushed diagnostics, formatting, hover, go to definition, find references,
-/// rename, completion and code actions. Requests are answered in order on this thread; checking
-/// the workspace runs in the background. No message, however malformed, ends the loop: a
+/// rename, completion and code actions. A reader thread reads ahead; requests are answered in
+/// order on one thread, and one cancelled while it waited is answered with RequestCancelled;
+/// checking the workspace runs in the background. No message, however malformed, ends the loop: a
 /// handler's exception becomes an error response.
 /// </summary>
 internal sealed class LanguageServer
@@ -20,62 +22,154 @@ internal sealed class LanguageServer
     private const int InvalidParams = -32602;
     private const int InternalError = -32603;
     private const int ServerNotInitialized = -32002;
+    private const int RequestCancelled = -32800;
 
     private readonly JsonRpcChannel channel;
     private readonly TextWriter log;
     private readonly LspWorkspace workspace = new();
     private readonly DiagnosticsPublisher diagnostics;
+    private readonly BlockingCollection<(JsonNode? Message, string? Problem)> inbox = [];
+
+    // The requests read and not yet answered, by their id's JSON; true once a $/cancelRequest named it.
+    private readonly Dictionary<string, bool> requests = new(StringComparer.Ordinal);
     private bool initialized;
     private bool shuttingDown;
 
     public LanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? debounce = null)
+        : this(input, output, log, wait: DiagnosticsPublisher.Delay(debounce ?? TimeSpan.FromMilliseconds(200)))
+    {
+    }
+
+    /// <param name="wait">What a check waits for before it starts (a change made meanwhile cancels it); null checks at once, on the thread that made the change (the fuzz harness).</param>
+    internal LanguageServer(Stream input, Stream output, TextWriter log, Func<CancellationToken, Task>? wait)
     {
         channel = new JsonRpcChannel(input, output);
         this.log = log;
-        diagnostics = new DiagnosticsPublisher(workspace, channel, log, debounce ?? TimeSpan.FromMilliseconds(200));
+        diagnostics = new DiagnosticsPublisher(workspace, channel, log, wait);
     }
 
     /// <summary>Serves until <c>exit</c> or the end of input; the exit status is 0 when <c>shutdown</c> came first, else 1.</summary>
     public int Run()
     {
-        while (true)
+        // A reader thread reads ahead, so a $/cancelRequest is seen while the request it names still
+        // waits its turn (Receive); this thread answers the messages in order (Dispatch).
+        var reader = new Thread(() =>
         {
-            var (message, problem, ended) = channel.Read();
-            if (ended) return shuttingDown ? 0 : 1;
-            if (message is not JsonObject request)
-            {
-                Fail(null, message is null ? ParseError : InvalidRequest, message is null ? $"not JSON: {problem}" : "a message must be a JSON object");
-                continue;
-            }
-            string? method;
-            JsonNode? id;
             try
             {
-                method = LspJson.String(request, "method");
-                id = request["id"];
+                while (true)
+                {
+                    var (message, problem, ended) = channel.Read();
+                    if (ended) break;
+                    Receive(message);
+                    inbox.Add((message, problem));
+                }
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
-                // A message no reader check caught must not end the server (found in review).
-                Fail(null, InvalidRequest, $"the message cannot be read: {e.Message}");
-                continue;
+                log.WriteLine($"alliance lsp: standard input failed: {e.Message}");
             }
-            // Responses would answer requests of ours; the server sends none.
-            if (method is null)
+            finally
             {
-                if (id is not null && request["result"] is null && request["error"] is null) Fail(id, InvalidRequest, "a request needs a 'method'");
-                continue;
+                inbox.CompleteAdding();
             }
-            if (id is null)
+        })
+        { IsBackground = true, Name = "alliance lsp reader" };
+        reader.Start();
+        foreach (var (message, problem) in inbox.GetConsumingEnumerable())
+        {
+            if (Dispatch(message, problem) is { } exit) return exit;
+        }
+        return shuttingDown ? 0 : 1;
+    }
+
+    /// <summary>
+    /// One message, in process: what <see cref="Run"/> does with each message it reads (the fuzz
+    /// harness feeds messages through here). Returns the exit status when the message ends the server.
+    /// </summary>
+    internal int? Handle(JsonNode? message, string? problem = null)
+    {
+        Receive(message);
+        return Dispatch(message, problem);
+    }
+
+    /// <summary>
+    /// As a message is read, before its turn: a request is noted as unanswered, and a
+    /// <c>$/cancelRequest</c> marks the unanswered request it names, which is then answered with
+    /// RequestCancelled instead of being run. A request already answered (or being answered) is not
+    /// cancelled: its answer stands, as LSP allows.
+    /// </summary>
+    internal void Receive(JsonNode? message)
+    {
+        if (message is not JsonObject request) return;
+        try
+        {
+            if (request["id"] is { } id && LspJson.String(request, "method") is { } method && method != "$/cancelRequest")
             {
-                if (method == "exit") return shuttingDown ? 0 : 1;
-                Notify(method, request["params"]);
+                lock (requests) requests[id.ToJsonString()] = false;
             }
-            else
+            else if (request["id"] is null && LspJson.String(request, "method") == "$/cancelRequest" && LspJson.At(request, "params", "id") is { } cancelled)
             {
-                Answer(id, method, request["params"]);
+                var key = cancelled.ToJsonString();
+                lock (requests)
+                {
+                    if (requests.ContainsKey(key)) requests[key] = true;
+                }
             }
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // Dispatch says what is wrong with the message.
+        }
+    }
+
+    /// <summary>A message in its turn; the exit status when it ends the server, else null.</summary>
+    internal int? Dispatch(JsonNode? message, string? problem)
+    {
+        if (message is not JsonObject request)
+        {
+            Fail(null, message is null ? ParseError : InvalidRequest, message is null ? $"not JSON: {problem}" : "a message must be a JSON object");
+            return null;
+        }
+        string? method;
+        JsonNode? id;
+        try
+        {
+            method = LspJson.String(request, "method");
+            id = request["id"];
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // A message no reader check caught must not end the server (found in review).
+            Fail(null, InvalidRequest, $"the message cannot be read: {e.Message}");
+            return null;
+        }
+        // Responses would answer requests of ours; the server sends none.
+        if (method is null)
+        {
+            if (id is not null && request["result"] is null && request["error"] is null) Fail(id, InvalidRequest, "a request needs a 'method'");
+            return null;
+        }
+        if (id is null)
+        {
+            if (method == "exit") return shuttingDown ? 0 : 1;
+            Notify(method, request["params"]);
+        }
+        else if (TakeCancelled(id))
+        {
+            Fail(id, RequestCancelled, $"'{method}' was cancelled before it ran");
+        }
+        else
+        {
+            Answer(id, method, request["params"]);
+        }
+        return null;
+    }
+
+    /// <summary>Whether the request was cancelled while it waited; it is no longer unanswered either way.</summary>
+    private bool TakeCancelled(JsonNode id)
+    {
+        lock (requests) return requests.Remove(id.ToJsonString(), out var cancelled) && cancelled;
     }
 
     private void Answer(JsonNode id, string method, JsonNode? parameters)
@@ -148,7 +242,7 @@ internal sealed class LanguageServer
                     diagnostics.Schedule();
                     break;
             }
-            // Other notifications ($/cancelRequest, initialized, configuration changes) need nothing.
+            // Other notifications need nothing here: $/cancelRequest was seen as it was read (Receive); initialized and configuration changes change nothing.
         }
         catch (Exception e)
         {

@@ -171,8 +171,7 @@ internal static class LspCodeActions
     private static int? Offset(SourceFile file, JsonNode? position)
     {
         if (LspJson.Int(position, "line") is not { } line || LspJson.Int(position, "character") is not { } character || line < 0 || character < 0) return null;
-        var lines = file.Text.Count(c => c == '\n') + 1;
-        if (line >= lines) return file.Text.Length;
-        return file.LineStart(line + 1) + Math.Min(character, file.GetLineText(line + 1).Length);
+        // Lines as the editor counts them (a lone CR too); a position past the last line is the end.
+        return LspLines.Offset(file.Text, line, character) ?? file.Text.Length;
     }
 }

@@ -17,7 +17,7 @@ internal static class LspCommand
             Content-Length framing) on standard input and output; messages for people go to standard error.
             The workspace folder the editor opens is checked as 'alliance check FOLDER' and 'alliance lint
             FOLDER' check it, with open buffers in place of the files on disk. It provides: diagnostics for
-            .treaty, .events, .jsonl and .test files (pushed as you type), formatting as 'alliance fmt' does,
+            rule files, every history check reads and .test files (pushed as you type), formatting as 'alliance fmt' does,
             hover, go to definition and find references for verbs, party and treaty codes, rule ids, readings
             and assumptions in rule files and histories (hover on an event adds what it triggered and decided),
             rename of all but treaty codes across rules, histories and tests, completion in .treaty and .events

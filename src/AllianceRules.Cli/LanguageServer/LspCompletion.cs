@@ -42,8 +42,7 @@ internal static class LspCompletion
         var text = snapshot.Open.GetValueOrDefault(path)?.Text ?? (File.Exists(path) ? File.ReadAllText(path) : null);
         if (text is null || line < 0 || character < 0) return result;
         var file = new SourceFile(path, text);
-        if (line >= text.Count(c => c == '\n') + 1) return result;
-        var offset = file.LineStart(line + 1) + Math.Min(character, file.GetLineText(line + 1).Length);
+        if (LspLines.Offset(text, line, character) is not { } offset) return result;
         var context = isRules ? CompletionContext.InRules(text, offset) : CompletionContext.InHistory(text, offset);
         if (context is null) return result;
         var names = Names(snapshot);

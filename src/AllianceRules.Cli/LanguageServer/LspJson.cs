@@ -35,8 +35,8 @@ internal static class LspJson
 
     public static JsonObject Position(SourceFile file, int offset)
     {
-        var p = file.GetPosition(offset);
-        return Position(p.Line - 1, p.Column - 1);
+        var (line, character) = LspLines.Position(file.Text, offset);
+        return Position(line, character);
     }
 
     public static JsonObject Range(SourceFile file, TextSpan span) => new()
@@ -48,9 +48,8 @@ internal static class LspJson
     /// <summary>The range of a whole text: from its start to just past its last character.</summary>
     public static JsonObject WholeRange(string text)
     {
-        var lastBreak = text.LastIndexOf('\n');
-        var lines = text.Count(c => c == '\n');
-        return new JsonObject { ["start"] = Position(0, 0), ["end"] = Position(lines, text.Length - lastBreak - 1) };
+        var (line, character) = LspLines.Position(text, text.Length);
+        return new JsonObject { ["start"] = Position(0, 0), ["end"] = Position(line, character) };
     }
 
     /// <summary>A diagnostic as the editor shows it: same code, message and severity as the command line prints.</summary>
@@ -67,4 +66,57 @@ internal static class LspJson
         ["source"] = "alliance",
         ["message"] = d.Message,
     };
+}
+
+/// <summary>
+/// Lines as LSP counts them: a line ends at LF, CR LF or a lone CR (the specification's line
+/// endings), while the command line's positions count LF only. An editor shows a lone CR as a line
+/// break, so positions sent to it, and read from it, count it as one too; a diagnostic after a lone
+/// CR was otherwise placed on the line before, past its end (found while writing the lsp fuzz target's check).
+/// </summary>
+internal static class LspLines
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, int[]> Starts = new();
+
+    /// <summary>The 0-based line and UTF-16 character of an offset, clamped to the text and to its line's end (never inside a CR LF).</summary>
+    public static (int Line, int Character) Position(string text, int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        var starts = LineStarts(text);
+        var index = Array.BinarySearch(starts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return (line, Math.Min(offset - starts[line], ContentEnd(text, starts, line) - starts[line]));
+    }
+
+    /// <summary>The offset of a 0-based line and character, the character clamped to the line's end; null when there is no such line.</summary>
+    public static int? Offset(string text, int line, int character)
+    {
+        var starts = LineStarts(text);
+        if (line < 0 || line >= starts.Length || character < 0) return null;
+        return starts[line] + Math.Min(character, ContentEnd(text, starts, line) - starts[line]);
+    }
+
+    private static int[] LineStarts(string text) => Starts.GetValue(text, Compute);
+
+    /// <summary>Where a line's text ends: before its line break.</summary>
+    private static int ContentEnd(string text, int[] starts, int line)
+    {
+        var end = line + 1 < starts.Length ? starts[line + 1] : text.Length;
+        if (end > starts[line] && end <= text.Length && line + 1 < starts.Length)
+        {
+            end--; // LF or a lone CR
+            if (end > starts[line] && text[end] == '\n' && text[end - 1] == '\r') end--;
+        }
+        return end;
+    }
+
+    private static int[] Compute(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) starts.Add(i + 1);
+        }
+        return [.. starts];
+    }
 }

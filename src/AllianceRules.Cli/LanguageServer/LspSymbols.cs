@@ -42,10 +42,8 @@ internal static class LspSymbols
             if (Read(snapshot, path) is not { } alone) return null;
             files[path] = file = alone;
         }
-        if (line < 0 || character < 0 || line >= file.Text.Count(c => c == '\n') + 1) return null;
-        var start = file.LineStart(line + 1);
-        // Clamped before adding: a character near int.MaxValue overflowed (found in review).
-        var offset = start + Math.Min(character, file.GetLineText(line + 1).Length);
+        // Lines as the editor counts them (a lone CR too); the character clamped to the line.
+        if (LspLines.Offset(file.Text, line, character) is not { } offset) return null;
         var symbol = IsRules(path) ? SymbolLocator.Find(RuleFileParser.Parse(file).Syntax, offset) : HistorySymbols.Find(file, offset);
         return symbol is null ? null : new LocatedSymbol(snapshot, files, path, file, offset, symbol);
     }

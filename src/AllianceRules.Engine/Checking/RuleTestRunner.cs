@@ -36,7 +36,7 @@ public static class RuleTestRunner
         var outcome = Checker.Check(rules, histories, options);
         if (outcome.Rules is { } ruleSet)
         {
-            var unknown = Unknown(test, testFile, ruleSet);
+            var unknown = UnknownNames(test, testFile, ruleSet);
             if (!unknown.IsEmpty) return new RuleTestResult(test, [], unknown);
         }
         if (outcome.Report is not { } report) return new RuleTestResult(test, [], outcome.Diagnostics);
@@ -50,7 +50,12 @@ public static class RuleTestRunner
         return new RuleTestResult(test, [.. results], []);
     }
 
-    private static ImmutableArray<Diagnostic> Unknown(RuleTestSyntax test, SourceFile file, Model.RuleSet rules)
+    /// <summary>
+    /// The names a test gives that its rules do not declare (rules, treaties, assumptions, readings
+    /// and their options), AR5008 and AR3033: what is checked before anything runs, and what the
+    /// language server reports on a .test file.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> UnknownNames(RuleTestSyntax test, SourceFile file, Model.RuleSet rules)
     {
         // A rule the test's readings leave out is still the treaty's: 'expect no' may name it.
         var ruleIds = rules.Treaties.SelectMany(t => t.DeclaredRules).Select(r => r.QualifiedId).Distinct().ToList();

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StreamJsonRpc;
+
+namespace AllianceRules.Cli.Tests;
+
+/// <summary>
+/// The language server under stale work and odd workspaces (issue #18): cancelled requests, a burst
+/// of edits, a FIFO among the rule files, and what a .test file's names bind to.
+/// </summary>
+[Collection("cli")]
+public sealed class LanguageServerRobustnessTests : IDisposable
+{
+    private readonly CliHarness cli = new();
+    private readonly string root;
+    private readonly string pact;
+    private readonly string pactText;
+
+    public LanguageServerRobustnessTests()
+    {
+        root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        pact = Path.Combine(root, "rules", "pact.treaty");
+        pactText = File.ReadAllText(pact);
+    }
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void A_request_cancelled_while_it_waits_is_answered_RequestCancelled_and_one_already_answered_is_not()
+    {
+        var output = new CapturingStream();
+        var server = new AllianceRules.Cli.LanguageServer.LanguageServer(Stream.Null, output, new StringWriter(), wait: _ => new TaskCompletionSource().Task);
+        Assert.Null(server.Handle(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(root), ["capabilities"] = new JsonObject() })));
+        var hover = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspClient.Uri(pact) }, ["position"] = new JsonObject { ["line"] = 0, ["character"] = 0 } };
+        // As the reader thread sees them: request 2, its cancellation, request 3, then a cancellation of request 1, answered already.
+        JsonNode[] burst = [Request(2, "textDocument/hover", hover.DeepClone()), Cancel(2), Request(3, "textDocument/hover", hover.DeepClone()), Cancel(1)];
+        foreach (var message in burst) server.Receive(message);
+        foreach (var message in burst) Assert.Null(server.Dispatch(message, null));
+        var answers = output.Messages().Where(m => m["id"] is not null).ToList();
+        Assert.Equal([1, 2, 3], answers.Select(m => (int)m["id"]!));
+        Assert.Equal(-32800, (int)answers[1]["error"]!["code"]!);
+        Assert.True(answers[2].ContainsKey("result"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_gets_its_answer_or_RequestCancelled_and_the_server_stays_up()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+        // Which of the two comes back depends on whether the cancellation was read before the request's turn.
+        var hover = server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(pact) }, position = new { line = 0, character = 0 } });
+        await server.Notify("$/cancelRequest", new { id = 2 });
+        try
+        {
+            await hover;
+        }
+        catch (RemoteInvocationException e)
+        {
+            Assert.Equal(-32800, e.ErrorCode);
+        }
+        Assert.Equal(JsonValueKind.Array, (await server.Request("textDocument/formatting", new { textDocument = new { uri = LspClient.Uri(pact) }, options = new { tabSize = 2, insertSpaces = true } })).ValueKind);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public void A_burst_of_changes_publishes_the_diagnostics_of_the_last_version_only()
+    {
+        var output = new CapturingStream();
+        // The checks wait for a signal the test gives, not for a time: every check but the last is overtaken before it.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new AllianceRules.Cli.LanguageServer.LanguageServer(Stream.Null, output, new StringWriter(), wait: token => go.Task.WaitAsync(token));
+        server.Handle(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(root), ["capabilities"] = new JsonObject() }));
+        var uri = LspClient.Uri(pact);
+        server.Handle(Notification("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "treaty", ["version"] = 1, ["text"] = pactText } }));
+        for (var version = 2; version <= 12; version++)
+        {
+            // Each version breaks the signing date in its own way; the last one, month 12+1.
+            var text = pactText.Replace("signed 2020-01-01", $"signed 2020-{version + 1}-01", StringComparison.Ordinal);
+            server.Handle(Notification("textDocument/didChange", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+                ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+            }));
+        }
+        go.SetResult();
+        var published = output.WaitFor(m => (string?)m["method"] == "textDocument/publishDiagnostics" && (string?)m["params"]!["uri"] == uri, LspClient.Patience);
+        var parameters = published["params"]!;
+        Assert.Equal(12, (int)parameters["version"]!);
+        var diagnostic = Assert.Single(parameters["diagnostics"]!.AsArray());
+        Assert.Equal("'2020-13-01' is not a real calendar date (there is no month 13)", (string?)diagnostic!["message"]);
+        Assert.Single(output.Messages(), m => (string?)m["method"] == "textDocument/publishDiagnostics" && (string?)m["params"]!["uri"] == uri);
+    }
+
+    [Fact]
+    public async Task A_diagnostic_after_a_lone_CR_was_placed_past_the_end_of_the_line_before()
+    {
+        // An editor counts a lone CR as a line break, as LSP says; the command line counts LF only.
+        var text = pactText.Replace("\n  signed 2020-01-01", "\r  signed 2020-13-01", StringComparison.Ordinal);
+        Assert.NotEqual(pactText, text);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, text);
+        var diagnostic = Assert.Single((await server.Diagnostics(pact)).EnumerateArray());
+        Assert.Equal("AR1001", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("""{"start":{"line":3,"character":9},"end":{"line":3,"character":19}}""", diagnostic.GetProperty("range").GetRawText());
+        // Hover reads positions the same way: line 7 is ARM's (counting LF only, it was KAZ's).
+        var hover = await server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(pact) }, position = new { line = 7, character = 4 } });
+        Assert.Contains("`ARM`", hover.GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task A_fifo_named_treaty_hung_check()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        cli.Write("project/rules/pipe.treaty", string.Empty);
+        MakeFifo(Path.Combine(root, "rules", "pipe.treaty"));
+        // A hang fails the test (a TimeoutException) rather than stopping the run.
+        var (exit, _, err) = await Task.Run(() => cli.Run("check", "project")).WaitAsync(LspClient.Patience);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("pipe.treaty", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fifo_named_treaty_hung_the_language_server()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        cli.Write("project/rules/pipe.treaty", string.Empty);
+        MakeFifo(Path.Combine(root, "rules", "pipe.treaty"));
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+        Assert.Equal(0, (await server.Diagnostics(pact)).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
+    {
+        var test = Path.Combine(root, "tests", "pact.test");
+        var text = File.ReadAllText(test)
+            .Replace("expect PACT.art4 RUS", "expect PACT.art44 RUS", StringComparison.Ordinal)
+            .Replace("expect summary PACT KAZ", "expect summary PAKT KAZ", StringComparison.Ordinal)
+            + "\ntest \"elsewhere\"\n  rules \"../nowhere\"\n  history \"../histories\"\n  expect PACT.art4 KAZ 2022-09-14 fulfilled\nend\n";
+        // The command line says it too (AR5004 stops the second test; the first reports its unknown names).
+        File.WriteAllText(test, text);
+        var (exit, _, err) = cli.Run("test", "project/tests");
+        Assert.Equal(2, exit);
+        Assert.Contains("error AR5008: no rule 'PACT.art44' in the rules this test reads", err, StringComparison.Ordinal);
+
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(test, text);
+        var found = (await server.Diagnostics(test)).EnumerateArray().ToList();
+        Assert.Equal(["AR5004", "AR5008", "AR5008"], found.Select(d => d.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
+        Assert.Contains(found, d => d.GetProperty("message").GetString()!.StartsWith("no rule 'PACT.art44' in the rules this test reads", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.GetProperty("message").GetString()!.StartsWith("no treaty 'PAKT' in the rules this test reads", StringComparison.Ordinal));
+        // An open rule buffer is what the test binds to: with art44 declared there, only the others remain.
+        await server.Open(pact, pactText.Replace("rule art4 ", "rule art44 ", StringComparison.Ordinal));
+        await server.Diagnostics(test, d => d.EnumerateArray().Any(e => e.GetProperty("message").GetString()!.StartsWith("no rule 'PACT.art4'", StringComparison.Ordinal)));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Compressed_and_csv_histories_in_the_folder_are_checked_as_check_checks_them()
+    {
+        var csv = cli.Write("project/histories/extra.csv", "date,actor,verb,target\n2022-09-13,AZE,atack,ARM\n");
+        using (var gz = File.Create(Path.Combine(root, "histories", "more.events.gz")))
+        using (var zip = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            zip.Write(Encoding.UTF8.GetBytes("2022-09-13 AZE atack ARM \"x\"\n"));
+        }
+        var check = cli.Run("check", "project");
+        Assert.Equal(2, check.Exit);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+        var inCsv = Assert.Single((await server.Diagnostics(csv)).EnumerateArray());
+        Assert.Equal("AR4001", inCsv.GetProperty("code").GetString());
+        Assert.Contains($"project/histories/extra.csv:2:", check.Err, StringComparison.Ordinal);
+        var inGz = Assert.Single((await server.Diagnostics(Path.Combine(root, "histories", "more.events.gz"))).EnumerateArray());
+        Assert.Equal("AR4001", inGz.GetProperty("code").GetString());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    private static void MakeFifo(string path)
+    {
+        File.Delete(path);
+        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo") { ArgumentList = { path } })!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+
+    private static JsonObject Request(int id, string method, JsonNode parameters) => new() { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
+
+    private static JsonObject Notification(string method, JsonNode parameters) => new() { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters };
+
+    private static JsonObject Cancel(int id) => Notification("$/cancelRequest", new JsonObject { ["id"] = id });
+
+    /// <summary>The server's output, kept whole; written by the message thread and the checker's.</summary>
+    private sealed class CapturingStream : Stream
+    {
+        private readonly Lock gate = new();
+        private readonly MemoryStream bytes = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            lock (gate) bytes.Write(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        /// <summary>The messages written so far, unframed.</summary>
+        public List<JsonObject> Messages()
+        {
+            string text;
+            lock (gate) text = Encoding.UTF8.GetString(bytes.ToArray());
+            var messages = new List<JsonObject>();
+            var at = 0;
+            while (text.IndexOf("\r\n\r\n", at, StringComparison.Ordinal) is var end and >= 0)
+            {
+                var length = int.Parse(text[(at + "Content-Length: ".Length)..end], System.Globalization.CultureInfo.InvariantCulture);
+                // The bodies are ASCII-safe here only if counted in bytes: re-encode to find the end.
+                var body = Encoding.UTF8.GetBytes(text[(end + 4)..]);
+                var json = Encoding.UTF8.GetString(body, 0, length);
+                messages.Add(JsonNode.Parse(json)!.AsObject());
+                at = end + 4 + json.Length;
+            }
+            return messages;
+        }
+
+        /// <summary>Waits (polling; the wait is not what is tested) for a message that <paramref name="wanted"/> accepts.</summary>
+        public JsonObject WaitFor(Func<JsonObject, bool> wanted, TimeSpan patience)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                if (Messages().FirstOrDefault(wanted) is { } found) return found;
+                Assert.True(clock.Elapsed < patience, "the message never came");
+                Thread.Sleep(20);
+            }
+        }
+    }
+}
