@@ -60,6 +60,18 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     }
 
     [Fact]
+    public async Task AR2006_fix_leaves_a_trailing_comment_out_of_the_string()
+    {
+        const string Words = "The Parties shall refrain from the threat or use of force against one another.";
+        const string Quoted = "The Parties shall refrain from the threat or \"use\" of force against one another.";
+        const string Comment = "  # see \"Art 4\"";
+        var broken = pactText.Replace($"quote \"{Words}\"", $"quote \"{Quoted}\"{Comment}", StringComparison.Ordinal);
+        Assert.NotEqual(pactText, broken);
+        await Fix(broken, "AR2006", "Escape the quotes inside the string (\\\")", pactText.Replace($"\"{Words}\"", $"\"{Quoted.Replace("\"", "\\\"", StringComparison.Ordinal)}\"{Comment}", StringComparison.Ordinal));
+        await Fix(broken, "AR2006", "Make it a triple-quoted string (\"\"\"...\"\"\")", pactText.Replace($"\"{Words}\"", $"\"\"\"{Quoted}\"\"\"{Comment}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_rule_without_cites_and_quote_gets_stubs_after_its_kind()
     {
         const string Cites = "    cites \"Article 1\"\n    quote \"The Parties shall refrain from the threat or use of force against one another.\"\n";

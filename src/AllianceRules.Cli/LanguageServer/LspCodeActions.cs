@@ -73,8 +73,7 @@ internal static class LspCodeActions
         var lineEnd = text.IndexOf('\n', d.Span.Start);
         if (lineEnd < 0) lineEnd = text.Length;
         if (Opening(text, lineStart, d.Span.Start) is not { } open) return;
-        var close = text.LastIndexOf('"', lineEnd - 1, lineEnd - d.Span.Start);
-        if (close <= d.Span.Start) return;
+        if (Closing(text, d.Span.Start, lineEnd) is not { } close) return;
         var inside = text[(open + 1)..close];
         var escaped = new StringBuilder();
         for (var i = 0; i < inside.Length; i++)
@@ -93,6 +92,36 @@ internal static class LspCodeActions
         {
             actions.Add(Action("Make it a triple-quoted string (\"\"\"...\"\"\")", uri, file, [(TextSpan.FromBounds(open, close + 1), $"\"\"\"{plain}\"\"\"")], [shown.DeepClone()]));
         }
+    }
+
+    /// <summary>
+    /// The quote that was meant to end the string a bare quote at <paramref name="quote"/> cut short:
+    /// the last quote the lexer reads after it on the line, before a comment it reads there (a
+    /// <c>#</c> outside the quotes), so that a trailing comment stays out of the string; null when
+    /// there is none, or the line ends inside quotes (where the string was meant to end is unclear).
+    /// </summary>
+    private static int? Closing(string text, int quote, int lineEnd)
+    {
+        int? close = null;
+        var inside = false;
+        for (var i = quote + 1; i < lineEnd; i++)
+        {
+            if (inside && text[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+            if (text[i] == '"')
+            {
+                inside = !inside;
+                close = i;
+            }
+            else if (!inside && text[i] == '#')
+            {
+                break;
+            }
+        }
+        return inside ? null : close;
     }
 
     /// <summary>Where the string opened that a quote at <paramref name="quote"/> closes, reading its line from <paramref name="lineStart"/>; null when none does.</summary>
