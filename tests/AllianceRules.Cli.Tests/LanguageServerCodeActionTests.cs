@@ -84,6 +84,42 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Code_action_names_the_diagnostic_the_client_sent_not_its_twin_at_the_same_range()
+    {
+        const string Cites = "    cites \"Article 1\"\n    quote \"The Parties shall refrain from the threat or use of force against one another.\"\n";
+        var broken = pactText.Replace(Cites, string.Empty, StringComparison.Ordinal);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, broken);
+        var shown = await server.Diagnostics(pact, ds => ds.EnumerateArray().Count(d => d.GetProperty("code").GetString() == "AR6003") == 2);
+        var twins = shown.EnumerateArray().Where(d => d.GetProperty("code").GetString() == "AR6003").ToList();
+        Assert.Equal(twins[0].GetProperty("range").GetRawText(), twins[1].GetProperty("range").GetRawText());
+        Assert.NotEqual(twins[0].GetProperty("message").GetString(), twins[1].GetProperty("message").GetString());
+        foreach (var sent in new[] { twins[1], twins[0] })
+        {
+            // Asked about one of the two (an empty range away from it), the action names that one only.
+            var actions = await server.Request("textDocument/codeAction", new
+            {
+                textDocument = new { uri = LspClient.Uri(pact) },
+                range = new { start = new { line = 0, character = 0 }, end = new { line = 0, character = 0 } },
+                context = new { diagnostics = new[] { sent } },
+            });
+            var action = Assert.Single(actions.EnumerateArray());
+            var named = Assert.Single(action.GetProperty("diagnostics").EnumerateArray());
+            Assert.Equal(sent.GetProperty("message").GetString(), named.GetProperty("message").GetString());
+        }
+        // Sent twice, one diagnostic still stands for one of ours.
+        var both = await server.Request("textDocument/codeAction", new
+        {
+            textDocument = new { uri = LspClient.Uri(pact) },
+            range = new { start = new { line = 0, character = 0 }, end = new { line = 0, character = 0 } },
+            context = new { diagnostics = new[] { twins[0], twins[0] } },
+        });
+        Assert.Single(Assert.Single(both.EnumerateArray()).GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Fixes_are_offered_for_the_requested_range_without_the_clients_diagnostics()
     {
         var broken = pactText.Replace("forbid $a attack $b", "forbid $a atack $b", StringComparison.Ordinal);

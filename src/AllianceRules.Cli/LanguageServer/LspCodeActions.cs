@@ -8,7 +8,7 @@ namespace AllianceRules.Cli.LanguageServer;
 /// <summary>
 /// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of a check of the workspace as
 /// its buffers are now (the last one published when it is of these buffers, else a fresh one):
-/// those the client sends (matched by code and range) and those in the requested range.
+/// those the client sends (matched by code, range and message, each to one) and those in the requested range.
 /// A did-you-mean becomes its suggestion (<see cref="Diagnostic.Fix"/>, from the catalogue); a
 /// straight quote that ends a string early (AR2006) is escaped, or the string made triple-quoted;
 /// a rule with no <c>cites</c> or <c>quote</c> (AR6003) gets stubs for them.
@@ -28,10 +28,13 @@ internal static class LspCodeActions
         var sent = LspJson.At(parameters, "context", "diagnostics") as JsonArray ?? [];
         var (from, to) = (Offset(file, LspJson.At(parameters, "range", "start")), Offset(file, LspJson.At(parameters, "range", "end")));
         var wanted = new List<(Diagnostic Diagnostic, JsonNode Shown)>();
+        // Each diagnostic the client sent stands for one of ours: the same code, range and message.
+        var unmatched = sent.OfType<JsonObject>().ToList();
         foreach (var d in found)
         {
             var range = LspJson.Range(file, d.Span);
-            var echoed = sent.FirstOrDefault(s => s is JsonObject && Same(s["code"], d.Code) && SameRange(s["range"], range));
+            var echoed = unmatched.FirstOrDefault(s => Same(s["code"], d.Code) && SameRange(s["range"], range) && Same(s["message"], d.Message));
+            if (echoed is not null) unmatched.Remove(echoed);
             var inRange = from is { } f && to is { } t && d.Span.Start <= t && f <= d.Span.End;
             if (echoed is not null || inRange) wanted.Add((d, echoed?.DeepClone() ?? LspJson.Diagnostic(d)));
         }
