@@ -120,6 +120,35 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_fix_is_placed_in_its_own_diagnostics_file_not_the_first_ones()
+    {
+        // A history longer than a piece (32K characters) is read in pieces, one source file each:
+        // a fix near its end must be placed by its own piece, not by that of the first diagnostic.
+        var history = Path.Combine(root, "histories", "example.events");
+        var text = new System.Text.StringBuilder("as of 2022-12-31\n2022-09-13 AZE atack ARM\n");
+        for (var i = 0; i < 1200; i++) text.Append("2022-09-20 KAZ assist ARM source=\"illustrative\" \"padding\"\n");
+        text.Append("2022-09-21 KAZ asist ARM\n");
+        var broken = text.ToString();
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(history, broken);
+        var shown = await server.Diagnostics(history, ds => ds.EnumerateArray().Count(d => d.GetProperty("code").GetString() == "AR4001") == 2);
+        var last = shown.EnumerateArray().Last(d => d.GetProperty("code").GetString() == "AR4001");
+        Assert.Equal(1202, last.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        var actions = await server.Request("textDocument/codeAction", new
+        {
+            textDocument = new { uri = LspClient.Uri(history) },
+            range = last.GetProperty("range"),
+            context = new { diagnostics = new[] { last } },
+        });
+        var action = Assert.Single(actions.EnumerateArray());
+        Assert.Equal("Change to 'assist'", action.GetProperty("title").GetString());
+        var edits = action.GetProperty("edit").GetProperty("changes").GetProperty(LspClient.Uri(history));
+        Assert.Equal(broken.Replace("KAZ asist ARM", "KAZ assist ARM", StringComparison.Ordinal), LspEdits.Apply(broken, edits));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Fixes_are_offered_for_the_requested_range_without_the_clients_diagnostics()
     {
         var broken = pactText.Replace("forbid $a attack $b", "forbid $a atack $b", StringComparison.Ordinal);

@@ -24,28 +24,30 @@ internal static class LspCodeActions
         var snapshot = workspace.Snapshot();
         var found = (published.LatestFor(snapshot) ?? LspAnalysis.Analyze(snapshot)).ByPath.GetValueOrDefault(path);
         if (found is null || found.Count == 0) return actions;
-        var file = found[0].File!;
         var sent = LspJson.At(parameters, "context", "diagnostics") as JsonArray ?? [];
-        var (from, to) = (Offset(file, LspJson.At(parameters, "range", "start")), Offset(file, LspJson.At(parameters, "range", "end")));
+        var (from, to) = (Position(LspJson.At(parameters, "range", "start")), Position(LspJson.At(parameters, "range", "end")));
         var wanted = new List<(Diagnostic Diagnostic, JsonNode Shown)>();
         // Each diagnostic the client sent stands for one of ours: the same code, range and message.
         var unmatched = sent.OfType<JsonObject>().ToList();
         foreach (var d in found)
         {
-            var range = LspJson.Range(file, d.Span);
+            // Each diagnostic's own file: a history read in pieces has one per piece, its spans relative to it.
+            var range = LspJson.Range(d.File!, d.Span);
             var echoed = unmatched.FirstOrDefault(s => Same(s["code"], d.Code) && SameRange(s["range"], range) && Same(s["message"], d.Message));
             if (echoed is not null) unmatched.Remove(echoed);
-            var inRange = from is { } f && to is { } t && d.Span.Start <= t && f <= d.Span.End;
+            var inRange = from is { } f && to is { } t && Position(range["start"]) <= t && f <= Position(range["end"]);
             if (echoed is not null || inRange) wanted.Add((d, echoed?.DeepClone() ?? LspJson.Diagnostic(d)));
         }
         foreach (var (d, shown) in wanted)
         {
+            var file = d.File!;
             if (d.Fix is { } fix) actions.Add(Action($"Change to '{fix.Replacement}'", uri, file, [(fix.Span, fix.Replacement)], [shown], preferred: true));
             if (d.Code == "AR2006") Quotes(actions, uri, file, d, shown);
         }
         // A rule lacking both has two AR6003 at its id: one action adds both stubs.
         foreach (var rule in wanted.Where(w => w.Diagnostic.Code == "AR6003").GroupBy(w => w.Diagnostic.Span))
         {
+            var file = rule.First().Diagnostic.File!;
             if (CiteStub(file.Text, rule.Key) is { } stub) actions.Add(Action(stub.Title, uri, file, [(stub.At, stub.Text)], [.. rule.Select(r => r.Shown.DeepClone())], preferred: true));
         }
         return actions;
@@ -200,11 +202,7 @@ internal static class LspCodeActions
     private static bool SameRange(JsonNode? sent, JsonObject range) =>
         ((string[])["start", "end"]).All(p => LspJson.Int(sent, p, "line") == LspJson.Int(range, p, "line") && LspJson.Int(sent, p, "character") == LspJson.Int(range, p, "character"));
 
-    private static int? Offset(SourceFile file, JsonNode? position)
-    {
-        if (LspJson.Int(position, "line") is not { } line || LspJson.Int(position, "character") is not { } character || line < 0 || character < 0) return null;
-        var lines = file.Text.Count(c => c == '\n') + 1;
-        if (line >= lines) return file.Text.Length;
-        return file.LineStart(line + 1) + Math.Min(character, file.GetLineText(line + 1).Length);
-    }
+    /// <summary>A position of the protocol as one number that orders positions as the text does (line, then character); null when it is not one.</summary>
+    private static long? Position(JsonNode? position) =>
+        LspJson.Int(position, "line") is { } line && LspJson.Int(position, "character") is { } character ? ((long)line << 32) + character : null;
 }
