@@ -82,6 +82,21 @@ public sealed class LanguageServerCompletionTests : IDisposable
     }
 
     [Fact]
+    public async Task Completing_mid_word_replaces_the_rest_of_the_word()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+        var marked = pactText.Replace("kind defense", "kind de|fense", StringComparison.Ordinal);
+        var items = await Complete(server, pact, marked);
+        var defense = Assert.Single(items, i => i.Label == "defense");
+        // The range runs from the word's start to its end, not to the cursor: accepting gives 'defense', not 'defensefense'.
+        var whole = marked[..marked.IndexOf('|')] + "fense";
+        Assert.Equal(RangeOfTyped(whole, "defense"), defense.Range);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Completion_in_a_history_line_offers_parties_then_verbs()
     {
         var history = Path.Combine(root, "histories", "example.events");

@@ -46,6 +46,9 @@ internal static class LspCompletion
         var offset = file.LineStart(line + 1) + Math.Min(character, file.GetLineText(line + 1).Length);
         var context = isRules ? CompletionContext.InRules(text, offset) : CompletionContext.InHistory(text, offset);
         if (context is null) return result;
+        // The edit replaces the whole word the cursor is in, so that completing mid-word leaves no tail behind.
+        var wordEnd = offset;
+        while (wordEnd < text.Length && CompletionContext.IsWordChar(text[wordEnd])) wordEnd++;
         var names = Names(snapshot);
         var offers = new List<JsonObject>();
         foreach (var (label, kind, detail) in isRules ? RuleOffers(context, names, snapshot) : HistoryOffers(context, names, snapshot))
@@ -56,7 +59,7 @@ internal static class LspCompletion
                 ["label"] = label,
                 ["kind"] = kind,
                 ["sortText"] = offers.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-                ["textEdit"] = new JsonObject { ["range"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, offset)), ["newText"] = label },
+                ["textEdit"] = new JsonObject { ["range"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, wordEnd)), ["newText"] = label },
             };
             if (detail is not null) item["detail"] = detail;
             offers.Add(item);
