@@ -97,6 +97,33 @@ public sealed class LanguageServerCompletionTests : IDisposable
     }
 
     [Fact]
+    public async Task Completion_after_a_patterns_verb_offers_terms_not_clause_keywords()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+        var inTreaty = pactText[..pactText.LastIndexOf('}')];
+        foreach (var place in new[]
+        {
+            "  rule x \"X\" {\n    kind defense\n    when $victim request |",
+            "  rule x \"X\" {\n    kind nonaggression\n    forbid $a attack |",
+            "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist |",
+            "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must not attack |",
+        })
+        {
+            var items = await Complete(server, pact, inTreaty + place);
+            Assert.Contains(items, i => i.Label == "KAZ" && i.Kind == Constant);
+            Assert.Contains(items, i => i.Label == "PACT");
+            Assert.DoesNotContain(items, i => i.Kind == Keyword);
+            if (place.Contains("$victim", StringComparison.Ordinal)) Assert.Contains(items, i => i.Label == "$victim" && i.Kind == Variable);
+        }
+        // TERM not in [...]: after a term's 'not' comes 'in'.
+        var notIn = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n      where $victim not |");
+        Assert.Equal(["in"], notIn.Select(i => i.Label));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Completion_in_a_history_line_offers_parties_then_verbs()
     {
         var history = Path.Combine(root, "histories", "example.events");

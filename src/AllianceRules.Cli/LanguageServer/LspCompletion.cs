@@ -115,6 +115,10 @@ internal static class LspCompletion
             case "treaty":
                 return c.LineHas("assume") ? Words(["if"]) : [];
             case "rule":
+                // A pattern's verb is followed by its target (when/forbid/until/was/before TERM VERB, must [not] VERB).
+                if (IsName(p1) && p1 != "not" && ((IsTerm(p2) && p3 is "when" or "forbid" or "until" or "was" or "before") || p2 == "must" || (p2 == "not" && p3 == "must"))) return Terms();
+                // TERM not in [...]: the only word after a term's 'not'.
+                if (p1 == "not" && IsTerm(p2)) return Words(["in"]);
                 if (p1 is "then") return Words(["each"]).Concat(Terms());
                 if (p1 is "where" or "unless" or "and" or "or" or "not" or "(") return Words(["there", "not", "reading"]).Concat(Terms());
                 if (p1 is "when" or "forbid" or "until" or "was" or "before" or "except" or "through" or "=" or "!=" or "[" or ",") return Terms();
