@@ -143,6 +143,28 @@ public sealed class LanguageServerCompletionTests : IDisposable
     }
 
     [Fact]
+    public async Task Party_completion_finds_targets_in_CRLF_events_and_in_jsonl_histories()
+    {
+        File.WriteAllText(Path.Combine(root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack GEO\r\n");
+        File.WriteAllText(Path.Combine(root, "histories", "more.jsonl"), "{\"date\":\"2022-10-02\",\"actor\":\"AZE\",\"verb\":\"attack\",\"target\":\"TUR\"}\n");
+        var history = Path.Combine(root, "histories", "example.events");
+        var text = File.ReadAllText(history);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(history, text);
+        var parties = await Complete(server, history, text + "2022-09-21 |");
+        Assert.Contains(parties, i => i.Label == "GEO" && i.Detail == "party of the histories");
+        Assert.Contains(parties, i => i.Label == "TUR" && i.Detail == "party of the histories");
+        // A history changed on disk is read again.
+        File.WriteAllText(Path.Combine(root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack ABK\r\n");
+        File.SetLastWriteTimeUtc(Path.Combine(root, "histories", "windows.events"), DateTime.UtcNow.AddMinutes(1));
+        parties = await Complete(server, history, text + "2022-09-21 |");
+        Assert.Contains(parties, i => i.Label == "ABK");
+        Assert.DoesNotContain(parties, i => i.Label == "GEO");
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Completion_never_fails_on_a_half_typed_buffer()
     {
         var rules = Path.Combine(CliHarness.RepoRoot, "rules");

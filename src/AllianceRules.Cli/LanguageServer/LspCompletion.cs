@@ -152,24 +152,65 @@ internal static class LspCompletion
         foreach (var code in fromHistories) yield return (code, Constant, "party of the histories");
     }
 
-    /// <summary>The actors and targets of the workspace's .events histories.</summary>
+    /// <summary>
+    /// The actors and targets of the workspace's .events and .jsonl histories, read with the
+    /// history syntax (<see cref="HistorySymbols"/>). Only those files are read, and each only when
+    /// it changed: the parties are kept by path, under the buffer's text when it is open, else the
+    /// file's length and time of last writing.
+    /// </summary>
     private static SortedSet<string> HistoryParties(WorkspaceSnapshot snapshot)
     {
+        static bool IsHistory(string path) => path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (path, history) in LspAnalysis.Files(snapshot, []).Where(f => f.Key.EndsWith(".events", StringComparison.Ordinal)))
+        var paths = new SortedSet<string>(snapshot.Open.Keys.Where(IsHistory), StringComparer.Ordinal);
+        if (snapshot.Root is { } root && Directory.Exists(root))
         {
-            foreach (var line in history.Text.Split('\n'))
-            {
-                var words = line.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries);
-                var actor = words.Length >= 3 && words[1] == ".." ? 3 : 1;
-                if (words.Length <= actor + 2 || !char.IsAsciiDigit(words[0][0])) continue;
-                foreach (var code in (string[])[words[actor], words[actor + 2]])
-                {
-                    if (IsCode(code)) found.Add(code);
-                }
-            }
+            paths.UnionWith(InputDiscovery.Discover([root]).Files.Select(f => f.FullPath).Where(IsHistory));
+        }
+        foreach (var path in paths)
+        {
+            found.UnionWith(PartiesOf(snapshot, path));
         }
         return found;
+    }
+
+    private static readonly ConcurrentDictionary<string, (object Stamp, string[] Parties)> HistoryCache = new(StringComparer.Ordinal);
+
+    private static string[] PartiesOf(WorkspaceSnapshot snapshot, string path)
+    {
+        var display = LspWorkspace.Display(snapshot.Root, path);
+        object stamp;
+        if (snapshot.Open.TryGetValue(path, out var open))
+        {
+            stamp = open.Text;
+        }
+        else
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return [];
+            stamp = (info.Length, info.LastWriteTimeUtc);
+        }
+        if (HistoryCache.TryGetValue(path, out var cached) && (ReferenceEquals(cached.Stamp, stamp) || cached.Stamp.Equals(stamp))) return cached.Parties;
+        SourceFile file;
+        if (open is not null)
+        {
+            file = snapshot.Source(path, open);
+        }
+        else
+        {
+            if (FileLimits.CheckWholeHistory(display, path) is not null) return [];
+            try
+            {
+                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                return [];
+            }
+        }
+        string[] parties = [.. HistorySymbols.All(file).Where(s => s.Kind == SymbolKind.Party && IsCode(s.Name)).Select(s => s.Name).Distinct(StringComparer.Ordinal)];
+        HistoryCache[path] = (stamp, parties);
+        return parties;
     }
 
     /// <summary>The names every rule file of the workspace declares, each merged with its last parse without errors.</summary>
