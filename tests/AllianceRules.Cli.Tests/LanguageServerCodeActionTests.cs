@@ -122,8 +122,9 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     [Fact]
     public async Task Each_fix_is_placed_in_its_own_diagnostics_file_not_the_first_ones()
     {
-        // A history longer than a piece (32K characters) is read in pieces, one source file each:
-        // a fix near its end must be placed by its own piece, not by that of the first diagnostic.
+        // Each diagnostic is placed by its own source file, not by the first one's. A history read
+        // in pieces (32K characters) has one source file per piece, with spans relative to it; the
+        // server reads a buffer whole today, so this guards the fix far down a long history.
         var history = Path.Combine(root, "histories", "example.events");
         var text = new System.Text.StringBuilder("as of 2022-12-31\n2022-09-13 AZE atack ARM\n");
         for (var i = 0; i < 1200; i++) text.Append("2022-09-20 KAZ assist ARM source=\"illustrative\" \"padding\"\n");
