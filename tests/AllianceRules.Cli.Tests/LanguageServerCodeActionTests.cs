@@ -84,6 +84,17 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Cites_stub_stays_in_its_rule_when_the_brace_ends_a_line_and_keeps_tab_indentation()
+    {
+        const string Rule = "  rule art1 \"No force among the parties\" {\n    kind nonaggression\n    cites \"Article 1\"\n    quote \"The Parties shall refrain from the threat or use of force against one another.\"\n    forbid $a attack $b where $a is member and $b is member\n  }\n";
+        Assert.Contains(Rule, pactText, StringComparison.Ordinal);
+        // The closing brace ends the last item's line, and the next rule has both cites and quote.
+        var broken = pactText.Replace(Rule, "  rule art1 \"No force among the parties\" {\n\t\tkind nonaggression\n\t\tforbid $a attack $b where $a is member and $b is member }\n", StringComparison.Ordinal);
+        var fixedText = pactText.Replace(Rule, "  rule art1 \"No force among the parties\" {\n\t\tkind nonaggression\n\t\tcites \"Article ?\"\n\t\tquote \"…\"\n\t\tforbid $a attack $b where $a is member and $b is member }\n", StringComparison.Ordinal);
+        await Fix(broken, "AR6003", "Add 'cites' and 'quote' stubs", fixedText);
+    }
+
+    [Fact]
     public async Task Code_action_names_the_diagnostic_the_client_sent_not_its_twin_at_the_same_range()
     {
         const string Cites = "    cites \"Article 1\"\n    quote \"The Parties shall refrain from the threat or use of force against one another.\"\n";

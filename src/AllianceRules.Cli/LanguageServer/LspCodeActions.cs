@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AllianceRules.Diagnostics;
+using AllianceRules.Parsing;
+using AllianceRules.Syntax;
 using AllianceRules.Text;
 
 namespace AllianceRules.Cli.LanguageServer;
@@ -48,7 +50,7 @@ internal static class LspCodeActions
         foreach (var rule in wanted.Where(w => w.Diagnostic.Code == "AR6003").GroupBy(w => w.Diagnostic.Span))
         {
             var file = rule.First().Diagnostic.File!;
-            if (CiteStub(file.Text, rule.Key) is { } stub) actions.Add(Action(stub.Title, uri, file, [(stub.At, stub.Text)], [.. rule.Select(r => r.Shown.DeepClone())], preferred: true));
+            if (CiteStub(file, rule.Key) is { } stub) actions.Add(Action(stub.Title, uri, file, [(stub.At, stub.Text)], [.. rule.Select(r => r.Shown.DeepClone())], preferred: true));
         }
         return actions;
     }
@@ -150,42 +152,48 @@ internal static class LspCodeActions
     }
 
     /// <summary>
-    /// AR6003 at a rule's id: a line <c>cites "Article ?"</c> after its <c>kind</c> and a line
-    /// <c>quote "…"</c> after that, whichever it lacks, indented one level (two spaces) deeper than
-    /// the rule as <c>alliance fmt</c> does; null when it has both or the rule cannot be read.
+    /// AR6003 at a rule's id: <c>cites "Article ?"</c> after its <c>kind</c> and <c>quote "…"</c>
+    /// after that, whichever it lacks, each on a line of its own indented as the rule's own items
+    /// are (two spaces deeper than the rule when none starts a line, as <c>alliance fmt</c> does).
+    /// The rule is read from the parsed file (its items' spans), so a closing brace at the end of a
+    /// line, or another rule after it, cannot mislead it; null when it has both or the file does
+    /// not hold that rule.
     /// </summary>
-    private static (string Title, TextSpan At, string Text)? CiteStub(string text, TextSpan id)
+    private static (string Title, TextSpan At, string Text)? CiteStub(SourceFile file, TextSpan id)
     {
-        var headerStart = id.Start == 0 ? 0 : text.LastIndexOf('\n', id.Start - 1) + 1;
-        var indent = text[headerStart..id.Start];
-        indent = indent[..(indent.Length - indent.TrimStart().Length)];
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        int? kind = null, cites = null, quote = null;
-        var headerEnd = LineEnd(text, id.Start);
-        for (var at = headerEnd; at < text.Length;)
+        var text = file.Text;
+        var rule = RuleFileParser.Parse(file).Syntax.Treaties.SelectMany(t => t.Items).OfType<RuleSyntax>().FirstOrDefault(r => r.Id.Span == id);
+        if (rule is null) return null;
+        string Word(RuleItemSyntax item)
         {
-            var start = at + (text[at] == '\r' ? 2 : 1);
-            if (start >= text.Length) break;
-            var end = LineEnd(text, start);
-            var line = text[start..end];
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith('}') && line.Length - trimmed.Length <= indent.Length) break;
-            var word = trimmed.Split(' ', '\t')[0];
-            if (word == "kind") kind ??= end;
-            if (word == "cites") cites ??= end;
-            if (word == "quote") quote ??= start;
-            at = end;
+            var end = item.Span.Start;
+            while (end < item.Span.End && !char.IsWhiteSpace(text[end])) end++;
+            return text[item.Span.Start..end];
         }
-        var item = indent + "  ";
+        var kind = rule.Items.FirstOrDefault(i => Word(i) == "kind");
+        var cites = rule.Items.FirstOrDefault(i => Word(i) == "cites");
+        var quote = rule.Items.FirstOrDefault(i => Word(i) == "quote");
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var item = rule.Items.Select(i => Indentation(text, i.Span.Start)).FirstOrDefault(i => i is not null)
+            ?? (Indentation(text, rule.Span.Start) ?? string.Empty) + "  ";
         var citesLine = $"{newline}{item}cites \"Article ?\"";
         var quoteLine = $"{newline}{item}quote \"…\"";
+        var headerEnd = LineEnd(text, id.Start);
         return (cites, quote) switch
         {
-            (null, null) => ("Add 'cites' and 'quote' stubs", new TextSpan(kind ?? headerEnd, 0), citesLine + quoteLine),
-            (null, { } q) => ("Add a 'cites' stub", new TextSpan(q, 0), $"{item}cites \"Article ?\"{newline}"),
-            ({ } c, null) => ("Add a 'quote' stub", new TextSpan(c, 0), quoteLine),
+            (null, null) => ("Add 'cites' and 'quote' stubs", new TextSpan(kind?.Span.End ?? headerEnd, 0), citesLine + quoteLine),
+            (null, { } q) => ("Add a 'cites' stub", new TextSpan(q.Span.Start, 0), $"cites \"Article ?\"{newline}{item}"),
+            ({ } c, null) => ("Add a 'quote' stub", new TextSpan(c.Span.End, 0), quoteLine),
             _ => null,
         };
+    }
+
+    /// <summary>The white space before <paramref name="at"/> on its line, when nothing else is before it there; else null.</summary>
+    private static string? Indentation(string text, int at)
+    {
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        var before = text[lineStart..at];
+        return before.All(c => c is ' ' or '\t') ? before : null;
     }
 
     /// <summary>The end of the line <paramref name="at"/> is on, before its line break.</summary>
