@@ -8,8 +8,8 @@ using AllianceRules.Text;
 namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
-/// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of a check of the workspace as
-/// its buffers are now (the last one published when it is of these buffers, else a fresh one):
+/// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of the last check published,
+/// when it is of the buffers as they are now, else of reading the requested file alone (its syntax):
 /// those the client sends (matched by code, range and message, each to one) and those in the requested range.
 /// A did-you-mean becomes its suggestion (<see cref="Diagnostic.Fix"/>, from the catalogue); a
 /// straight quote that ends a string early (AR2006) is escaped, or the string made triple-quoted;
@@ -24,7 +24,9 @@ internal static class LspCodeActions
         if (LspJson.At(parameters, "context", "only") is JsonArray only && !only.Any(k => k?.GetValueKind() == System.Text.Json.JsonValueKind.String && "quickfix".StartsWith((string)k!, StringComparison.Ordinal))) return actions;
         if (LspUris.ToPath(uri) is not { } path || !LspAnalysis.IsChecked(path)) return actions;
         var snapshot = workspace.Snapshot();
-        var found = (published.LatestFor(snapshot) ?? LspAnalysis.Analyze(snapshot)).ByPath.GetValueOrDefault(path);
+        // No check of the workspace on the message loop (an editor asks at every move of the cursor):
+        // until the check of these buffers is published, the file's own syntax gives the fixes.
+        var found = published.LatestFor(snapshot) is { } latest ? latest.ByPath.GetValueOrDefault(path) : OwnSyntax(snapshot, path);
         if (found is null || found.Count == 0) return actions;
         var sent = LspJson.At(parameters, "context", "diagnostics") as JsonArray ?? [];
         var (from, to) = (Position(LspJson.At(parameters, "range", "start")), Position(LspJson.At(parameters, "range", "end")));
@@ -53,6 +55,42 @@ internal static class LspCodeActions
             if (CiteStub(file, rule.Key) is { } stub) actions.Add(Action(stub.Title, uri, file, [(stub.At, stub.Text)], [.. rule.Select(r => r.Shown.DeepClone())], preferred: true));
         }
         return actions;
+    }
+
+    /// <summary>
+    /// The diagnostics of reading the one file alone (parsing a rule or test file, the line syntax
+    /// of a history), which is cheap and needs no other file: syntax errors and their fixes (AR2004,
+    /// AR2006, ...). Those that need the rule set (an unknown verb, a rule without cites) come with
+    /// the next check published, when the editor asks again.
+    /// </summary>
+    private static List<Diagnostic>? OwnSyntax(WorkspaceSnapshot snapshot, string path)
+    {
+        SourceFile file;
+        if (snapshot.Open.TryGetValue(path, out var open))
+        {
+            file = snapshot.Source(path, open);
+        }
+        else
+        {
+            try
+            {
+                var display = LspWorkspace.Display(snapshot.Root, path);
+                var history = path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
+                if (!File.Exists(path) || (history ? FileLimits.CheckWholeHistory(display, path) : FileLimits.CheckRuleFile(display, path)) is not null) return null;
+                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                return null;
+            }
+        }
+        if (path.EndsWith(".treaty", StringComparison.Ordinal)) return [.. RuleFileParser.Parse(file).Diagnostics];
+        if (path.EndsWith(".test", StringComparison.Ordinal)) return [.. TestFileParser.Parse(file).Diagnostics];
+        var bag = new DiagnosticBag();
+        foreach (var _ in AllianceRules.History.HistorySyntax.Read(file, bag))
+        {
+        }
+        return [.. bag.ToSortedArray()];
     }
 
     private static JsonObject Action(string title, string uri, SourceFile file, IEnumerable<(TextSpan Span, string NewText)> edits, IEnumerable<JsonNode> diagnostics, bool preferred = false)
