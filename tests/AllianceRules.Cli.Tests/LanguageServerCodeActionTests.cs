@@ -209,6 +209,41 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Code_actions_forget_the_published_check_when_files_change_on_disk()
+    {
+        var vocabulary = Path.Combine(root, "rules", "vocabulary.treaty");
+        var vocabularyText = File.ReadAllText(vocabulary);
+        var declared = vocabularyText.Replace("  verb assist ", "  verb atack \"uses force, misspelt\"\n  verb assist ", StringComparison.Ordinal);
+        Assert.NotEqual(vocabularyText, declared);
+        var broken = pactText.Replace("forbid $a attack $b", "forbid $a atack $b", StringComparison.Ordinal);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, broken);
+        await server.Diagnostics(pact, ds => ds.EnumerateArray().Any(d => d.GetProperty("code").GetString() == "AR3008"));
+        async Task<JsonElement> AtAtack()
+        {
+            var (line, character) = LspEdits.Find(broken, "atack");
+            var position = new { line, character = character + 1 };
+            return await server.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(pact) }, range = new { start = position, end = position }, context = new { diagnostics = Array.Empty<object>() } });
+        }
+        Assert.Single((await AtAtack()).EnumerateArray());
+        // The vocabulary, closed, now declares 'atack': the published AR3008 no longer holds.
+        File.WriteAllText(vocabulary, declared);
+        await server.Notify("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = LspClient.Uri(vocabulary), type = 2 } } });
+        Assert.Equal(0, (await AtAtack()).GetArrayLength());
+        await server.Diagnostics(pact, ds => !ds.EnumerateArray().Any(d => d.GetProperty("code").GetString() == "AR3008"));
+        // Back as it was, then declared again and saved: a save forgets it too.
+        File.WriteAllText(vocabulary, vocabularyText);
+        await server.Notify("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = LspClient.Uri(vocabulary), type = 2 } } });
+        await server.Diagnostics(pact, ds => ds.EnumerateArray().Any(d => d.GetProperty("code").GetString() == "AR3008"));
+        Assert.Single((await AtAtack()).EnumerateArray());
+        File.WriteAllText(vocabulary, declared);
+        await server.Notify("textDocument/didSave", new { textDocument = new { uri = LspClient.Uri(vocabulary) } });
+        Assert.Equal(0, (await AtAtack()).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task A_client_that_takes_code_action_literals_is_told_the_kind()
     {
         await using var server = LspClient.Start(root);

@@ -145,6 +145,9 @@ internal sealed class LanguageServer
                     diagnostics.Schedule();
                     break;
                 case "textDocument/didSave":
+                case "workspace/didChangeWatchedFiles":
+                    // Files on disk changed: the last check no longer stands for the workspace.
+                    diagnostics.Forget();
                     diagnostics.Schedule();
                     break;
             }
