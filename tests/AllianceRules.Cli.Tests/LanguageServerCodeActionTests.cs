@@ -178,6 +178,7 @@ public sealed class LanguageServerCodeActionTests : IDisposable
         // Asked for refactorings only, it offers none.
         var only = await server.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(pact) }, range = new { start = position, end = position }, context = new { diagnostics = Array.Empty<object>(), only = new[] { "refactor" } } });
         Assert.Equal(0, only.GetArrayLength());
+        Assert.Single((await server.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(pact) }, range = new { start = position, end = position }, context = new { diagnostics = Array.Empty<object>(), only = new[] { "quickfix" } } })).EnumerateArray());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
@@ -240,6 +241,24 @@ public sealed class LanguageServerCodeActionTests : IDisposable
         File.WriteAllText(vocabulary, declared);
         await server.Notify("textDocument/didSave", new { textDocument = new { uri = LspClient.Uri(vocabulary) } });
         Assert.Equal(0, (await AtAtack()).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Only_quick_is_no_prefix_of_the_quickfix_kind()
+    {
+        var broken = pactText.Replace("forbid $a attack $b", "forbid $a atack $b", StringComparison.Ordinal);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, broken);
+        await server.Diagnostics(pact, ds => ds.EnumerateArray().Any(d => d.GetProperty("code").GetString() == "AR3008"));
+        var (line, character) = LspEdits.Find(broken, "atack");
+        var position = new { line, character = character + 2 };
+        foreach (var (kinds, expected) in new[] { (new[] { "quick" }, 0), (new[] { "quickfix.more" }, 0), (new[] { "refactor", "quickfix" }, 1) })
+        {
+            var actions = await server.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(pact) }, range = new { start = position, end = position }, context = new { diagnostics = Array.Empty<object>(), only = kinds } });
+            Assert.Equal(expected, actions.GetArrayLength());
+        }
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 

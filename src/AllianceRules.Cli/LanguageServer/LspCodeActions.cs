@@ -21,7 +21,7 @@ internal static class LspCodeActions
     {
         var uri = LspJson.RequireString(parameters, "textDocument", "uri");
         var actions = new JsonArray();
-        if (LspJson.At(parameters, "context", "only") is JsonArray only && !only.Any(k => k?.GetValueKind() == System.Text.Json.JsonValueKind.String && "quickfix".StartsWith((string)k!, StringComparison.Ordinal))) return actions;
+        if (LspJson.At(parameters, "context", "only") is JsonArray only && !only.Any(k => k?.GetValueKind() == System.Text.Json.JsonValueKind.String && IsKindOrUnder("quickfix", (string)k!))) return actions;
         if (LspUris.ToPath(uri) is not { } path || !LspAnalysis.IsChecked(path)) return actions;
         var snapshot = workspace.Snapshot();
         // No check of the workspace on the message loop (an editor asks at every move of the cursor):
@@ -241,6 +241,10 @@ internal static class LspCodeActions
         if (end < 0) return text.Length;
         return end > 0 && text[end - 1] == '\r' ? end - 1 : end;
     }
+
+    /// <summary>Whether <paramref name="kind"/> is <paramref name="asked"/> or below it: kinds are dot-separated, so "quick" is no prefix of "quickfix".</summary>
+    private static bool IsKindOrUnder(string kind, string asked) =>
+        asked.Length > 0 && (kind == asked || kind.StartsWith(asked + ".", StringComparison.Ordinal));
 
     private static bool Same(JsonNode? code, string expected) =>
         code is JsonValue v && v.TryGetValue<string>(out var s) && s == expected;
