@@ -263,6 +263,21 @@ public sealed class LanguageServerCodeActionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_without_code_action_literal_support_is_sent_no_code_action_literals()
+    {
+        var broken = pactText.Replace("forbid $a attack $b", "forbid $a atack $b", StringComparison.Ordinal);
+        await using var server = LspClient.Start(root);
+        await server.Request("initialize", new { processId = (int?)null, rootUri = LspClient.Uri(root), capabilities = new { } });
+        await server.Open(pact, broken);
+        var shown = await server.Diagnostics(pact, ds => ds.EnumerateArray().Any(d => d.GetProperty("code").GetString() == "AR3008"));
+        var diagnostic = shown.EnumerateArray().First(d => d.GetProperty("code").GetString() == "AR3008");
+        // Such a client may be answered only with Command objects; the fixes are edits, so it gets none.
+        var actions = await server.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(pact) }, range = diagnostic.GetProperty("range"), context = new { diagnostics = new[] { diagnostic } } });
+        Assert.Equal(0, actions.GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task A_client_that_takes_code_action_literals_is_told_the_kind()
     {
         await using var server = LspClient.Start(root);
