@@ -192,6 +192,66 @@ public sealed class LanguageServerCompletionTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Every_hand_typed_completion_word_is_a_keyword_the_parser_accepts()
+    {
+        // LanguageWords.Clauses and HistoryLines are typed by hand, not taken from the parser: a
+        // sample using every one parses, and misspelling any one of them makes it fail.
+        const string Rules = """
+            vocabulary {
+              verb attack "a"
+              verb assist "b"
+            }
+            treaty PACT "P" {
+              members {
+                ARM 2020-01-01 ..
+              }
+              reading start "S" {
+                entry "E"
+                signature "G"
+              }
+              rule r "R" {
+                kind defense
+                when $v attack $w
+                  where $v is member of PACT and ($w is not frozen or $w not in [ARM, PACT])
+                    and there was $w attack $v within 30 days strictly before
+                    and reading start is entry
+                then each member $a except $v must not assist $w within 30 days through PACT
+              }
+              rule s "S" {
+                kind other
+                every 30 days from 2020-01-01 then ARM must assist PACT
+              }
+              rule t "T" {
+                kind other
+                when ARM attack PACT then PACT must assist ARM before PACT attack ARM
+              }
+            }
+
+            """;
+        Assert.Empty(AllianceRules.Parsing.RuleFileParser.Parse(new AllianceRules.Text.SourceFile("sample.treaty", Rules)).Diagnostics.Where(d => d.IsError));
+        foreach (var word in AllianceRules.Parsing.LanguageWords.Clauses)
+        {
+            var misspelt = System.Text.RegularExpressions.Regex.Replace(Rules, $@"(?<=[\s(]){word}(?=[\s\[])", word + "q");
+            Assert.NotEqual(Rules, misspelt);
+            Assert.Contains(AllianceRules.Parsing.RuleFileParser.Parse(new AllianceRules.Text.SourceFile("sample.treaty", misspelt)).Diagnostics, d => d.IsError);
+        }
+        const string History = "as of 2022-12-31\nobserved 2022-01-01 .. 2022-07-01\n2022-09-13 AZE attack ARM\n";
+        static bool Parses(string text)
+        {
+            var bag = new AllianceRules.Diagnostics.DiagnosticBag();
+            _ = AllianceRules.History.HistorySyntax.Read(new AllianceRules.Text.SourceFile("sample.events", text), bag).Count();
+            return !bag.HasErrors;
+        }
+        Assert.True(Parses(History));
+        foreach (var start in AllianceRules.Parsing.LanguageWords.HistoryLines)
+        {
+            Assert.Contains("\n" + start + " ", "\n" + History, StringComparison.Ordinal);
+            Assert.False(Parses(History.Replace(start, start + "q", StringComparison.Ordinal)), start);
+        }
+        await Task.CompletedTask;
+    }
+
     private sealed record Item(string Label, int Kind, string? Detail, string Range);
 
     /// <summary>Puts the text (without its '|') in the buffer and asks for completion where the '|' was.</summary>
