@@ -82,6 +82,48 @@ public sealed class LanguageServerCompletionTests : IDisposable
     }
 
     [Fact]
+    public async Task Completing_mid_word_replaces_the_rest_of_the_word()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+        var marked = pactText.Replace("kind defense", "kind de|fense", StringComparison.Ordinal);
+        var items = await Complete(server, pact, marked);
+        var defense = Assert.Single(items, i => i.Label == "defense");
+        // The range runs from the word's start to its end, not to the cursor: accepting gives 'defense', not 'defensefense'.
+        var whole = marked[..marked.IndexOf('|')] + "fense";
+        Assert.Equal(RangeOfTyped(whole, "defense"), defense.Range);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Completion_after_a_patterns_verb_offers_terms_not_clause_keywords()
+    {
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(pact, pactText);
+        var inTreaty = pactText[..pactText.LastIndexOf('}')];
+        foreach (var place in new[]
+        {
+            "  rule x \"X\" {\n    kind defense\n    when $victim request |",
+            "  rule x \"X\" {\n    kind nonaggression\n    forbid $a attack |",
+            "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist |",
+            "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must not attack |",
+        })
+        {
+            var items = await Complete(server, pact, inTreaty + place);
+            Assert.Contains(items, i => i.Label == "KAZ" && i.Kind == Constant);
+            Assert.Contains(items, i => i.Label == "PACT");
+            Assert.DoesNotContain(items, i => i.Kind == Keyword);
+            if (place.Contains("$victim", StringComparison.Ordinal)) Assert.Contains(items, i => i.Label == "$victim" && i.Kind == Variable);
+        }
+        // TERM not in [...]: after a term's 'not' comes 'in'.
+        var notIn = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n      where $victim not |");
+        Assert.Equal(["in"], notIn.Select(i => i.Label));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Completion_in_a_history_line_offers_parties_then_verbs()
     {
         var history = Path.Combine(root, "histories", "example.events");
@@ -97,6 +139,28 @@ public sealed class LanguageServerCompletionTests : IDisposable
         var targets = await Complete(server, history, text + "2022-09-21 .. 2022-09-25 AZE attack |");
         Assert.Contains(targets, i => i.Label == "ARM");
         Assert.Equal(["as of", "observed"], (await Complete(server, history, text + "|")).Select(i => i.Label));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Party_completion_finds_targets_in_CRLF_events_and_in_jsonl_histories()
+    {
+        File.WriteAllText(Path.Combine(root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack GEO\r\n");
+        File.WriteAllText(Path.Combine(root, "histories", "more.jsonl"), "{\"date\":\"2022-10-02\",\"actor\":\"AZE\",\"verb\":\"attack\",\"target\":\"TUR\"}\n");
+        var history = Path.Combine(root, "histories", "example.events");
+        var text = File.ReadAllText(history);
+        await using var server = LspClient.Start(root);
+        await server.Initialize(root);
+        await server.Open(history, text);
+        var parties = await Complete(server, history, text + "2022-09-21 |");
+        Assert.Contains(parties, i => i.Label == "GEO" && i.Detail == "party of the histories");
+        Assert.Contains(parties, i => i.Label == "TUR" && i.Detail == "party of the histories");
+        // A history changed on disk is read again.
+        File.WriteAllText(Path.Combine(root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack ABK\r\n");
+        File.SetLastWriteTimeUtc(Path.Combine(root, "histories", "windows.events"), DateTime.UtcNow.AddMinutes(1));
+        parties = await Complete(server, history, text + "2022-09-21 |");
+        Assert.Contains(parties, i => i.Label == "ABK");
+        Assert.DoesNotContain(parties, i => i.Label == "GEO");
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
@@ -126,6 +190,66 @@ public sealed class LanguageServerCompletionTests : IDisposable
         var far = await server.Request("textDocument/completion", new { textDocument = new { uri = LspClient.Uri(cst) }, position = new { line = 100000, character = 5 } });
         Assert.Equal(0, far.GetProperty("items").GetArrayLength());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Every_hand_typed_completion_word_is_a_keyword_the_parser_accepts()
+    {
+        // LanguageWords.Clauses and HistoryLines are typed by hand, not taken from the parser: a
+        // sample using every one parses, and misspelling any one of them makes it fail.
+        const string Rules = """
+            vocabulary {
+              verb attack "a"
+              verb assist "b"
+            }
+            treaty PACT "P" {
+              members {
+                ARM 2020-01-01 ..
+              }
+              reading start "S" {
+                entry "E"
+                signature "G"
+              }
+              rule r "R" {
+                kind defense
+                when $v attack $w
+                  where $v is member of PACT and ($w is not frozen or $w not in [ARM, PACT])
+                    and there was $w attack $v within 30 days strictly before
+                    and reading start is entry
+                then each member $a except $v must not assist $w within 30 days through PACT
+              }
+              rule s "S" {
+                kind other
+                every 30 days from 2020-01-01 then ARM must assist PACT
+              }
+              rule t "T" {
+                kind other
+                when ARM attack PACT then PACT must assist ARM before PACT attack ARM
+              }
+            }
+
+            """;
+        Assert.Empty(AllianceRules.Parsing.RuleFileParser.Parse(new AllianceRules.Text.SourceFile("sample.treaty", Rules)).Diagnostics.Where(d => d.IsError));
+        foreach (var word in AllianceRules.Parsing.LanguageWords.Clauses)
+        {
+            var misspelt = System.Text.RegularExpressions.Regex.Replace(Rules, $@"(?<=[\s(]){word}(?=[\s\[])", word + "q");
+            Assert.NotEqual(Rules, misspelt);
+            Assert.Contains(AllianceRules.Parsing.RuleFileParser.Parse(new AllianceRules.Text.SourceFile("sample.treaty", misspelt)).Diagnostics, d => d.IsError);
+        }
+        const string History = "as of 2022-12-31\nobserved 2022-01-01 .. 2022-07-01\n2022-09-13 AZE attack ARM\n";
+        static bool Parses(string text)
+        {
+            var bag = new AllianceRules.Diagnostics.DiagnosticBag();
+            _ = AllianceRules.History.HistorySyntax.Read(new AllianceRules.Text.SourceFile("sample.events", text), bag).Count();
+            return !bag.HasErrors;
+        }
+        Assert.True(Parses(History));
+        foreach (var start in AllianceRules.Parsing.LanguageWords.HistoryLines)
+        {
+            Assert.Contains("\n" + start + " ", "\n" + History, StringComparison.Ordinal);
+            Assert.False(Parses(History.Replace(start, start + "q", StringComparison.Ordinal)), start);
+        }
+        await Task.CompletedTask;
     }
 
     private sealed record Item(string Label, int Kind, string? Detail, string Range);

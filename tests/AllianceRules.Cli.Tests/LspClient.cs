@@ -56,8 +56,9 @@ internal sealed class LspClient : IAsyncDisposable
 
     public Task Notify(string method, object? parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters);
 
+    /// <summary>Initialises as an editor that takes CodeAction literals (as VS Code does), and declares nothing else.</summary>
     public Task<JsonElement> Initialize(string root) =>
-        Request("initialize", new { processId = (int?)null, rootUri = Uri(root), capabilities = new { } });
+        Request("initialize", new { processId = (int?)null, rootUri = Uri(root), capabilities = new { textDocument = new { codeAction = new { codeActionLiteralSupport = new { codeActionKind = new { valueSet = new[] { "quickfix" } } } } } } });
 
     public async Task Open(string path, string text, int version = 1) =>
         await Notify("textDocument/didOpen", new { textDocument = new { uri = Uri(path), languageId = "treaty", version, text } });

@@ -155,5 +155,5 @@ internal sealed class CompletionContext
         return (null, null);
     }
 
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '$' or '@';
+    internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '$' or '@';
 }

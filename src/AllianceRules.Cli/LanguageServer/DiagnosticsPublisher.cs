@@ -23,7 +23,8 @@ internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChanne
 
     /// <summary>
     /// The last check published, when it was of the buffers <paramref name="snapshot"/> holds (an
-    /// editor asks for code actions at every move of the cursor; they need not check again), else null.
+    /// editor asks for code actions at every move of the cursor; they need not check again), else
+    /// null; also null after <see cref="Forget"/>, until the next check is published.
     /// </summary>
     public AnalysisResult? LatestFor(WorkspaceSnapshot snapshot)
     {
@@ -40,6 +41,15 @@ internal sealed class DiagnosticsPublisher(LspWorkspace workspace, JsonRpcChanne
 
     /// <summary>The debounce: a check starts this long after the last change.</summary>
     public static Func<CancellationToken, Task> Delay(TimeSpan delay) => token => Task.Delay(delay, token);
+
+    /// <summary>
+    /// Forgets the last check published: files on disk changed (a save, or the client's file
+    /// watcher), which a snapshot of the buffers does not show. Call <see cref="Schedule"/> after.
+    /// </summary>
+    public void Forget()
+    {
+        lock (gate) latest = null;
+    }
 
     public void Schedule()
     {

@@ -33,6 +33,7 @@ internal sealed class LanguageServer
     // The requests read and not yet answered, by their id's JSON; true once a $/cancelRequest named it.
     private readonly Dictionary<string, bool> requests = new(StringComparer.Ordinal);
     private bool initialized;
+    private bool codeActionLiterals;
     private bool shuttingDown;
 
     public LanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? debounce = null)
@@ -194,7 +195,8 @@ internal sealed class LanguageServer
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
                 "textDocument/completion" => LspCompletion.Complete(workspace, parameters),
-                "textDocument/codeAction" => LspCodeActions.CodeActions(workspace, diagnostics, parameters),
+                // A client that takes no CodeAction literals may be sent only Command objects, and the fixes are edits: none for it.
+                "textDocument/codeAction" => codeActionLiterals ? LspCodeActions.CodeActions(workspace, diagnostics, parameters) : new JsonArray(),
                 "textDocument/references" => LspReferences.References(workspace, parameters),
                 "textDocument/prepareRename" => LspReferences.PrepareRename(workspace, parameters),
                 "textDocument/rename" => LspReferences.Rename(workspace, parameters),
@@ -239,6 +241,9 @@ internal sealed class LanguageServer
                     diagnostics.Schedule();
                     break;
                 case "textDocument/didSave":
+                case "workspace/didChangeWatchedFiles":
+                    // Files on disk changed: the last check no longer stands for the workspace.
+                    diagnostics.Forget();
                     diagnostics.Schedule();
                     break;
             }
@@ -258,6 +263,7 @@ internal sealed class LanguageServer
         workspace.Root = rootUri is not null ? LspUris.ToPath(rootUri)
             : LspJson.String(parameters, "rootPath") is { } rootPath ? InputDiscovery.RealPath(Path.GetFullPath(rootPath)) : null;
         initialized = true;
+        codeActionLiterals = LspJson.At(parameters, "capabilities", "textDocument", "codeAction", "codeActionLiteralSupport") is JsonObject;
         return new JsonObject
         {
             ["capabilities"] = new JsonObject
@@ -268,7 +274,7 @@ internal sealed class LanguageServer
                 ["definitionProvider"] = true,
                 ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray("$") },
                 // Kinds may be named only to a client that takes CodeAction literals.
-                ["codeActionProvider"] = LspJson.At(parameters, "capabilities", "textDocument", "codeAction", "codeActionLiteralSupport") is JsonObject
+                ["codeActionProvider"] = codeActionLiterals
                     ? new JsonObject { ["codeActionKinds"] = new JsonArray("quickfix") }
                     : true,
                 ["referencesProvider"] = true,

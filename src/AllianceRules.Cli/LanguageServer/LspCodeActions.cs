@@ -1,14 +1,16 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AllianceRules.Diagnostics;
+using AllianceRules.Parsing;
+using AllianceRules.Syntax;
 using AllianceRules.Text;
 
 namespace AllianceRules.Cli.LanguageServer;
 
 /// <summary>
-/// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of a check of the workspace as
-/// its buffers are now (the last one published when it is of these buffers, else a fresh one):
-/// those the client sends (matched by code and range) and those in the requested range.
+/// <c>textDocument/codeAction</c>: quick fixes for the diagnostics of the last check published,
+/// when it is of the buffers as they are now, else of reading the requested file alone (its syntax):
+/// those the client sends (matched by code, range and message, each to one) and those in the requested range.
 /// A did-you-mean becomes its suggestion (<see cref="Diagnostic.Fix"/>, from the catalogue); a
 /// straight quote that ends a string early (AR2006) is escaped, or the string made triple-quoted;
 /// a rule with no <c>cites</c> or <c>quote</c> (AR6003) gets stubs for them.
@@ -19,33 +21,76 @@ internal static class LspCodeActions
     {
         var uri = LspJson.RequireString(parameters, "textDocument", "uri");
         var actions = new JsonArray();
-        if (LspJson.At(parameters, "context", "only") is JsonArray only && !only.Any(k => k?.GetValueKind() == System.Text.Json.JsonValueKind.String && "quickfix".StartsWith((string)k!, StringComparison.Ordinal))) return actions;
+        if (LspJson.At(parameters, "context", "only") is JsonArray only && !only.Any(k => k?.GetValueKind() == System.Text.Json.JsonValueKind.String && IsKindOrUnder("quickfix", (string)k!))) return actions;
         if (LspUris.ToPath(uri) is not { } path || !LspAnalysis.IsChecked(path)) return actions;
         var snapshot = workspace.Snapshot();
-        var found = (published.LatestFor(snapshot) ?? LspAnalysis.Analyze(snapshot)).ByPath.GetValueOrDefault(path);
+        // No check of the workspace on the message loop (an editor asks at every move of the cursor):
+        // until the check of these buffers is published, the file's own syntax gives the fixes.
+        var found = published.LatestFor(snapshot) is { } latest ? latest.ByPath.GetValueOrDefault(path) : OwnSyntax(snapshot, path);
         if (found is null || found.Count == 0) return actions;
-        var file = found[0].File!;
         var sent = LspJson.At(parameters, "context", "diagnostics") as JsonArray ?? [];
-        var (from, to) = (Offset(file, LspJson.At(parameters, "range", "start")), Offset(file, LspJson.At(parameters, "range", "end")));
+        var (from, to) = (Position(LspJson.At(parameters, "range", "start")), Position(LspJson.At(parameters, "range", "end")));
         var wanted = new List<(Diagnostic Diagnostic, JsonNode Shown)>();
+        // Each diagnostic the client sent stands for one of ours: the same code, range and message.
+        var unmatched = sent.OfType<JsonObject>().ToList();
         foreach (var d in found)
         {
-            var range = LspJson.Range(file, d.Span);
-            var echoed = sent.FirstOrDefault(s => s is JsonObject && Same(s["code"], d.Code) && SameRange(s["range"], range));
-            var inRange = from is { } f && to is { } t && d.Span.Start <= t && f <= d.Span.End;
+            // Each diagnostic's own file: a history read in pieces has one per piece, its spans relative to it.
+            var range = LspJson.Range(d.File!, d.Span);
+            var echoed = unmatched.FirstOrDefault(s => Same(s["code"], d.Code) && SameRange(s["range"], range) && Same(s["message"], d.Message));
+            if (echoed is not null) unmatched.Remove(echoed);
+            var inRange = from is { } f && to is { } t && Position(range["start"]) <= t && f <= Position(range["end"]);
             if (echoed is not null || inRange) wanted.Add((d, echoed?.DeepClone() ?? LspJson.Diagnostic(d)));
         }
         foreach (var (d, shown) in wanted)
         {
+            var file = d.File!;
             if (d.Fix is { } fix) actions.Add(Action($"Change to '{fix.Replacement}'", uri, file, [(fix.Span, fix.Replacement)], [shown], preferred: true));
             if (d.Code == "AR2006") Quotes(actions, uri, file, d, shown);
         }
         // A rule lacking both has two AR6003 at its id: one action adds both stubs.
         foreach (var rule in wanted.Where(w => w.Diagnostic.Code == "AR6003").GroupBy(w => w.Diagnostic.Span))
         {
-            if (CiteStub(file.Text, rule.Key) is { } stub) actions.Add(Action(stub.Title, uri, file, [(stub.At, stub.Text)], [.. rule.Select(r => r.Shown.DeepClone())], preferred: true));
+            var file = rule.First().Diagnostic.File!;
+            if (CiteStub(file, rule.Key) is { } stub) actions.Add(Action(stub.Title, uri, file, [(stub.At, stub.Text)], [.. rule.Select(r => r.Shown.DeepClone())], preferred: true));
         }
         return actions;
+    }
+
+    /// <summary>
+    /// The diagnostics of reading the one file alone (parsing a rule or test file, the line syntax
+    /// of a history), which is cheap and needs no other file: syntax errors and their fixes (AR2004,
+    /// AR2006, ...). Those that need the rule set (an unknown verb, a rule without cites) come with
+    /// the next check published, when the editor asks again.
+    /// </summary>
+    private static List<Diagnostic>? OwnSyntax(WorkspaceSnapshot snapshot, string path)
+    {
+        SourceFile file;
+        if (snapshot.Open.TryGetValue(path, out var open))
+        {
+            file = snapshot.Source(path, open);
+        }
+        else
+        {
+            try
+            {
+                var display = LspWorkspace.Display(snapshot.Root, path);
+                var history = path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
+                if (!File.Exists(path) || (history ? FileLimits.CheckWholeHistory(display, path) : FileLimits.CheckRuleFile(display, path)) is not null) return null;
+                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                return null;
+            }
+        }
+        if (path.EndsWith(".treaty", StringComparison.Ordinal)) return [.. RuleFileParser.Parse(file).Diagnostics];
+        if (path.EndsWith(".test", StringComparison.Ordinal)) return [.. TestFileParser.Parse(file).Diagnostics];
+        var bag = new DiagnosticBag();
+        foreach (var _ in AllianceRules.History.HistorySyntax.Read(file, bag))
+        {
+        }
+        return [.. bag.ToSortedArray()];
     }
 
     private static JsonObject Action(string title, string uri, SourceFile file, IEnumerable<(TextSpan Span, string NewText)> edits, IEnumerable<JsonNode> diagnostics, bool preferred = false)
@@ -73,8 +118,7 @@ internal static class LspCodeActions
         var lineEnd = text.IndexOf('\n', d.Span.Start);
         if (lineEnd < 0) lineEnd = text.Length;
         if (Opening(text, lineStart, d.Span.Start) is not { } open) return;
-        var close = text.LastIndexOf('"', lineEnd - 1, lineEnd - d.Span.Start);
-        if (close <= d.Span.Start) return;
+        if (Closing(text, d.Span.Start, lineEnd) is not { } close) return;
         var inside = text[(open + 1)..close];
         var escaped = new StringBuilder();
         for (var i = 0; i < inside.Length; i++)
@@ -93,6 +137,36 @@ internal static class LspCodeActions
         {
             actions.Add(Action("Make it a triple-quoted string (\"\"\"...\"\"\")", uri, file, [(TextSpan.FromBounds(open, close + 1), $"\"\"\"{plain}\"\"\"")], [shown.DeepClone()]));
         }
+    }
+
+    /// <summary>
+    /// The quote that was meant to end the string a bare quote at <paramref name="quote"/> cut short:
+    /// the last quote the lexer reads after it on the line, before a comment it reads there (a
+    /// <c>#</c> outside the quotes), so that a trailing comment stays out of the string; null when
+    /// there is none, or the line ends inside quotes (where the string was meant to end is unclear).
+    /// </summary>
+    private static int? Closing(string text, int quote, int lineEnd)
+    {
+        int? close = null;
+        var inside = false;
+        for (var i = quote + 1; i < lineEnd; i++)
+        {
+            if (inside && text[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+            if (text[i] == '"')
+            {
+                inside = !inside;
+                close = i;
+            }
+            else if (!inside && text[i] == '#')
+            {
+                break;
+            }
+        }
+        return inside ? null : close;
     }
 
     /// <summary>Where the string opened that a quote at <paramref name="quote"/> closes, reading its line from <paramref name="lineStart"/>; null when none does.</summary>
@@ -116,42 +190,48 @@ internal static class LspCodeActions
     }
 
     /// <summary>
-    /// AR6003 at a rule's id: a line <c>cites "Article ?"</c> after its <c>kind</c> and a line
-    /// <c>quote "…"</c> after that, whichever it lacks, indented one level (two spaces) deeper than
-    /// the rule as <c>alliance fmt</c> does; null when it has both or the rule cannot be read.
+    /// AR6003 at a rule's id: <c>cites "Article ?"</c> after its <c>kind</c> and <c>quote "…"</c>
+    /// after that, whichever it lacks, each on a line of its own indented as the rule's own items
+    /// are (two spaces deeper than the rule when none starts a line, as <c>alliance fmt</c> does).
+    /// The rule is read from the parsed file (its items' spans), so a closing brace at the end of a
+    /// line, or another rule after it, cannot mislead it; null when it has both or the file does
+    /// not hold that rule.
     /// </summary>
-    private static (string Title, TextSpan At, string Text)? CiteStub(string text, TextSpan id)
+    private static (string Title, TextSpan At, string Text)? CiteStub(SourceFile file, TextSpan id)
     {
-        var headerStart = id.Start == 0 ? 0 : text.LastIndexOf('\n', id.Start - 1) + 1;
-        var indent = text[headerStart..id.Start];
-        indent = indent[..(indent.Length - indent.TrimStart().Length)];
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        int? kind = null, cites = null, quote = null;
-        var headerEnd = LineEnd(text, id.Start);
-        for (var at = headerEnd; at < text.Length;)
+        var text = file.Text;
+        var rule = RuleFileParser.Parse(file).Syntax.Treaties.SelectMany(t => t.Items).OfType<RuleSyntax>().FirstOrDefault(r => r.Id.Span == id);
+        if (rule is null) return null;
+        string Word(RuleItemSyntax item)
         {
-            var start = at + (text[at] == '\r' ? 2 : 1);
-            if (start >= text.Length) break;
-            var end = LineEnd(text, start);
-            var line = text[start..end];
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith('}') && line.Length - trimmed.Length <= indent.Length) break;
-            var word = trimmed.Split(' ', '\t')[0];
-            if (word == "kind") kind ??= end;
-            if (word == "cites") cites ??= end;
-            if (word == "quote") quote ??= start;
-            at = end;
+            var end = item.Span.Start;
+            while (end < item.Span.End && !char.IsWhiteSpace(text[end])) end++;
+            return text[item.Span.Start..end];
         }
-        var item = indent + "  ";
+        var kind = rule.Items.FirstOrDefault(i => Word(i) == "kind");
+        var cites = rule.Items.FirstOrDefault(i => Word(i) == "cites");
+        var quote = rule.Items.FirstOrDefault(i => Word(i) == "quote");
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var item = rule.Items.Select(i => Indentation(text, i.Span.Start)).FirstOrDefault(i => i is not null)
+            ?? (Indentation(text, rule.Span.Start) ?? string.Empty) + "  ";
         var citesLine = $"{newline}{item}cites \"Article ?\"";
         var quoteLine = $"{newline}{item}quote \"…\"";
+        var headerEnd = LineEnd(text, id.Start);
         return (cites, quote) switch
         {
-            (null, null) => ("Add 'cites' and 'quote' stubs", new TextSpan(kind ?? headerEnd, 0), citesLine + quoteLine),
-            (null, { } q) => ("Add a 'cites' stub", new TextSpan(q, 0), $"{item}cites \"Article ?\"{newline}"),
-            ({ } c, null) => ("Add a 'quote' stub", new TextSpan(c, 0), quoteLine),
+            (null, null) => ("Add 'cites' and 'quote' stubs", new TextSpan(kind?.Span.End ?? headerEnd, 0), citesLine + quoteLine),
+            (null, { } q) => ("Add a 'cites' stub", new TextSpan(q.Span.Start, 0), $"cites \"Article ?\"{newline}{item}"),
+            ({ } c, null) => ("Add a 'quote' stub", new TextSpan(c.Span.End, 0), quoteLine),
             _ => null,
         };
+    }
+
+    /// <summary>The white space before <paramref name="at"/> on its line, when nothing else is before it there; else null.</summary>
+    private static string? Indentation(string text, int at)
+    {
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        var before = text[lineStart..at];
+        return before.All(c => c is ' ' or '\t') ? before : null;
     }
 
     /// <summary>The end of the line <paramref name="at"/> is on, before its line break.</summary>
@@ -162,16 +242,17 @@ internal static class LspCodeActions
         return end > 0 && text[end - 1] == '\r' ? end - 1 : end;
     }
 
+    /// <summary>Whether <paramref name="kind"/> is <paramref name="asked"/> or below it: kinds are dot-separated, so "quick" is no prefix of "quickfix".</summary>
+    private static bool IsKindOrUnder(string kind, string asked) =>
+        asked.Length > 0 && (kind == asked || kind.StartsWith(asked + ".", StringComparison.Ordinal));
+
     private static bool Same(JsonNode? code, string expected) =>
         code is JsonValue v && v.TryGetValue<string>(out var s) && s == expected;
 
     private static bool SameRange(JsonNode? sent, JsonObject range) =>
         ((string[])["start", "end"]).All(p => LspJson.Int(sent, p, "line") == LspJson.Int(range, p, "line") && LspJson.Int(sent, p, "character") == LspJson.Int(range, p, "character"));
 
-    private static int? Offset(SourceFile file, JsonNode? position)
-    {
-        if (LspJson.Int(position, "line") is not { } line || LspJson.Int(position, "character") is not { } character || line < 0 || character < 0) return null;
-        // Lines as the editor counts them (a lone CR too); a position past the last line is the end.
-        return LspLines.Offset(file.Text, line, character) ?? file.Text.Length;
-    }
+    /// <summary>A position of the protocol as one number that orders positions as the text does (line, then character); null when it is not one.</summary>
+    private static long? Position(JsonNode? position) =>
+        LspJson.Int(position, "line") is { } line && LspJson.Int(position, "character") is { } character ? ((long)line << 32) + character : null;
 }

@@ -45,6 +45,9 @@ internal static class LspCompletion
         if (LspLines.Offset(text, line, character) is not { } offset) return result;
         var context = isRules ? CompletionContext.InRules(text, offset) : CompletionContext.InHistory(text, offset);
         if (context is null) return result;
+        // The edit replaces the whole word the cursor is in, so that completing mid-word leaves no tail behind.
+        var wordEnd = offset;
+        while (wordEnd < text.Length && CompletionContext.IsWordChar(text[wordEnd])) wordEnd++;
         var names = Names(snapshot);
         var offers = new List<JsonObject>();
         foreach (var (label, kind, detail) in isRules ? RuleOffers(context, names, snapshot) : HistoryOffers(context, names, snapshot))
@@ -55,7 +58,7 @@ internal static class LspCompletion
                 ["label"] = label,
                 ["kind"] = kind,
                 ["sortText"] = offers.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-                ["textEdit"] = new JsonObject { ["range"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, offset)), ["newText"] = label },
+                ["textEdit"] = new JsonObject { ["range"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, wordEnd)), ["newText"] = label },
             };
             if (detail is not null) item["detail"] = detail;
             offers.Add(item);
@@ -111,6 +114,10 @@ internal static class LspCompletion
             case "treaty":
                 return c.LineHas("assume") ? Words(["if"]) : [];
             case "rule":
+                // A pattern's verb is followed by its target (when/forbid/until/was/before TERM VERB, must [not] VERB).
+                if (IsName(p1) && p1 != "not" && ((IsTerm(p2) && p3 is "when" or "forbid" or "until" or "was" or "before") || p2 == "must" || (p2 == "not" && p3 == "must"))) return Terms();
+                // TERM not in [...]: the only word after a term's 'not'.
+                if (p1 == "not" && IsTerm(p2)) return Words(["in"]);
                 if (p1 is "then") return Words(["each"]).Concat(Terms());
                 if (p1 is "where" or "unless" or "and" or "or" or "not" or "(") return Words(["there", "not", "reading"]).Concat(Terms());
                 if (p1 is "when" or "forbid" or "until" or "was" or "before" or "except" or "through" or "=" or "!=" or "[" or ",") return Terms();
@@ -144,24 +151,65 @@ internal static class LspCompletion
         foreach (var code in fromHistories) yield return (code, Constant, "party of the histories");
     }
 
-    /// <summary>The actors and targets of the workspace's .events histories.</summary>
+    /// <summary>
+    /// The actors and targets of the workspace's .events and .jsonl histories, read with the
+    /// history syntax (<see cref="HistorySymbols"/>). Only those files are read, and each only when
+    /// it changed: the parties are kept by path, under the buffer's text when it is open, else the
+    /// file's length and time of last writing.
+    /// </summary>
     private static SortedSet<string> HistoryParties(WorkspaceSnapshot snapshot)
     {
+        static bool IsHistory(string path) => path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (path, history) in LspAnalysis.Files(snapshot, []).Where(f => f.Key.EndsWith(".events", StringComparison.Ordinal)))
+        var paths = new SortedSet<string>(snapshot.Open.Keys.Where(IsHistory), StringComparer.Ordinal);
+        if (snapshot.Root is { } root && Directory.Exists(root))
         {
-            foreach (var line in history.Text.Split('\n'))
-            {
-                var words = line.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries);
-                var actor = words.Length >= 3 && words[1] == ".." ? 3 : 1;
-                if (words.Length <= actor + 2 || !char.IsAsciiDigit(words[0][0])) continue;
-                foreach (var code in (string[])[words[actor], words[actor + 2]])
-                {
-                    if (IsCode(code)) found.Add(code);
-                }
-            }
+            paths.UnionWith(InputDiscovery.Discover([root]).Files.Select(f => f.FullPath).Where(IsHistory));
+        }
+        foreach (var path in paths)
+        {
+            found.UnionWith(PartiesOf(snapshot, path));
         }
         return found;
+    }
+
+    private static readonly ConcurrentDictionary<string, (object Stamp, string[] Parties)> HistoryCache = new(StringComparer.Ordinal);
+
+    private static string[] PartiesOf(WorkspaceSnapshot snapshot, string path)
+    {
+        var display = LspWorkspace.Display(snapshot.Root, path);
+        object stamp;
+        if (snapshot.Open.TryGetValue(path, out var open))
+        {
+            stamp = open.Text;
+        }
+        else
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return [];
+            stamp = (info.Length, info.LastWriteTimeUtc);
+        }
+        if (HistoryCache.TryGetValue(path, out var cached) && (ReferenceEquals(cached.Stamp, stamp) || cached.Stamp.Equals(stamp))) return cached.Parties;
+        SourceFile file;
+        if (open is not null)
+        {
+            file = snapshot.Source(path, open);
+        }
+        else
+        {
+            if (FileLimits.CheckWholeHistory(display, path) is not null) return [];
+            try
+            {
+                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                return [];
+            }
+        }
+        string[] parties = [.. HistorySymbols.All(file).Where(s => s.Kind == SymbolKind.Party && IsCode(s.Name)).Select(s => s.Name).Distinct(StringComparer.Ordinal)];
+        HistoryCache[path] = (stamp, parties);
+        return parties;
     }
 
     /// <summary>The names every rule file of the workspace declares, each merged with its last parse without errors.</summary>
