@@ -165,6 +165,46 @@ public sealed class LanguageServerReferenceTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Rename_refuses_an_assumption_a_rule_test_sets_for_another_treaty_too()
+    {
+        File.WriteAllText(Full("rules/cst.treaty"), """
+            treaty CST "Another treaty" {
+              members {
+                ARM 1994-04-20 ..
+              }
+              assume prompt = 10 days
+              rule art4 "Assistance" {
+                kind defense
+                cites "Article 4"
+                quote "q"
+                when $a attack $v where $v is member
+                then each member $m except $v must assist $v within prompt
+              }
+            }
+
+            """);
+        File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume prompt = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
+        await using var server = await Start();
+        var shared = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "quick"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, shared.ErrorCode);
+        var (_, line, character, _) = Where(Tests, "assume prompt", "prompt");
+        Assert.Equal($"cannot rename assumption 'prompt' to 'quick': the rule test at tests/pact.test:{line + 1}:{character + 1} sets 'prompt' for every treaty declaring it, treaty CST too; rename it by hand", shared.Message);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_refuses_an_assumption_name_a_rule_test_already_sets()
+    {
+        File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume swift = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
+        await using var server = await Start();
+        var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "swift"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, taken.ErrorCode);
+        var (_, line, character, _) = Where(Tests, "assume swift", "swift");
+        Assert.Equal($"cannot rename assumption 'prompt' to 'swift': the rule test at tests/pact.test:{line + 1}:{character + 1} already sets 'swift', which would then apply to treaty PACT", taken.Message);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private async Task<LspClient> Start()
     {
         var server = LspClient.Start(root);

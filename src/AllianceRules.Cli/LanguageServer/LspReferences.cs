@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AllianceRules.Binding;
+using AllianceRules.Parsing;
 using AllianceRules.Text;
 
 namespace AllianceRules.Cli.LanguageServer;
@@ -50,12 +51,19 @@ internal static class LspReferences
         var changes = new JsonObject();
         if (newName == symbol.Name) return new JsonObject { ["changes"] = changes };
         var taken = symbol with { Name = newName };
-        if (LspSymbols.Occurrences(located.Files, taken).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty) is { Path: not null } clash)
+        // A rule test sets an assumption or reading by name alone, for every treaty declaring it:
+        // a test line already naming the new name is as much a clash as a declaration.
+        if (LspSymbols.Occurrences(located.Files, taken).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty || o.Occurrence.Treaty is null) is { Path: not null } clash)
         {
             var where = symbol.Treaty is { } treaty ? $" in treaty {treaty}" : string.Empty;
             var at = clash.File.GetPosition(clash.Occurrence.Span.Start);
+            if (symbol.Treaty is not null && clash.Occurrence.Treaty is null)
+            {
+                throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rule test at {clash.File.Path}:{at.Line}:{at.Column} already sets '{newName}', which would then apply to treaty {symbol.Treaty}");
+            }
             throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': {word} '{newName}' already exists{where} ({clash.File.Path}:{at.Line}:{at.Column})");
         }
+        if (symbol.Treaty is not null && symbol.Kind is SymbolKind.Assumption or SymbolKind.Reading) RefuseShared(located, symbol, newName, word);
         foreach (var (path, file, occurrence) in LspSymbols.Occurrences(located.Files, symbol))
         {
             var uri = located.Uri(path);
@@ -65,6 +73,23 @@ internal static class LspReferences
             edits.Add(new JsonObject { ["range"] = LspJson.Range(file, occurrence.Span), ["newText"] = quoted ? $"\"{newName}\"" : newName });
         }
         return new JsonObject { ["changes"] = changes };
+    }
+
+    /// <summary>
+    /// A rule test's <c>assume X = ...</c> or <c>reading X=...</c> applies to every treaty declaring
+    /// X: renaming one treaty's X would edit a line that also sets another treaty's X, silently
+    /// changing that treaty's verdicts. Such a rename is refused.
+    /// </summary>
+    private static void RefuseShared(LocatedSymbol located, SymbolReference symbol, string newName, string word)
+    {
+        var tested = LspSymbols.Occurrences(located.Files, symbol).FirstOrDefault(o => o.Occurrence.Treaty is null && !LspSymbols.IsRules(o.Path));
+        if (tested.Path is null) return;
+        var other = located.Files.Where(f => LspSymbols.IsRules(f.Key))
+            .SelectMany(f => SymbolLocator.All(RuleFileParser.Parse(f.Value).Syntax))
+            .FirstOrDefault(s => s.IsDeclaration && s.Kind == symbol.Kind && s.Name == symbol.Name && s.Treaty != symbol.Treaty);
+        if (other is null) return;
+        var at = tested.File.GetPosition(tested.Occurrence.Span.Start);
+        throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rule test at {tested.File.Path}:{at.Line}:{at.Column} sets '{symbol.Name}' for every treaty declaring it, treaty {other.Treaty} too; rename it by hand");
     }
 
     /// <summary>Treaty codes are not renamed: reports, tests and rule ids cite them as <c>CST.art4</c>.</summary>
