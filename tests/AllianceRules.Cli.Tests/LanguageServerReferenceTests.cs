@@ -205,6 +205,23 @@ public sealed class LanguageServerReferenceTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Rename_refuses_an_assumption_name_its_treaty_gives_a_reading()
+    {
+        var pact = File.ReadAllText(Full(Pact))
+            .Replace("  rule art4 ", "  reading help \"What counts as help\" {\n    any \"Any assistance\"\n    armed \"Armed assistance only\"\n  }\n\n  rule art4 ", StringComparison.Ordinal)
+            .Replace("    cites \"Article 4\"", "    cites \"Article 4\"\n    if reading help is any", StringComparison.Ordinal);
+        File.WriteAllText(Full(Pact), pact);
+        await using var server = await Start();
+        var assumption = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "help"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, assumption.ErrorCode);
+        var (_, line, character, _) = Where(Pact, "reading help \"", "help");
+        Assert.Equal($"cannot rename assumption 'prompt' to 'help': treaty PACT already declares reading 'help' (rules/pact.treaty:{line + 1}:{character + 1}), and a treaty may not use one name for a reading and an assumption (AR3035)", assumption.Message);
+        var reading = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "if reading help", "help", "prompt"));
+        Assert.StartsWith("cannot rename reading 'help' to 'prompt': treaty PACT already declares assumption 'prompt'", reading.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private async Task<LspClient> Start()
     {
         var server = LspClient.Start(root);

@@ -63,7 +63,17 @@ internal static class LspReferences
             }
             throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': {word} '{newName}' already exists{where} ({clash.File.Path}:{at.Line}:{at.Column})");
         }
-        if (symbol.Treaty is not null && symbol.Kind is SymbolKind.Assumption or SymbolKind.Reading) RefuseShared(located, symbol, newName, word);
+        if (symbol.Treaty is not null && symbol.Kind is SymbolKind.Assumption or SymbolKind.Reading)
+        {
+            // A treaty may not declare one name both as a reading and as an assumption (AR3035).
+            var otherKind = symbol.Kind == SymbolKind.Assumption ? SymbolKind.Reading : SymbolKind.Assumption;
+            if (LspSymbols.Occurrences(located.Files, taken with { Kind = otherKind }).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty && o.Occurrence.IsDeclaration) is { Path: not null } other)
+            {
+                var at = other.File.GetPosition(other.Occurrence.Span.Start);
+                throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': treaty {symbol.Treaty} already declares {Word(otherKind)} '{newName}' ({other.File.Path}:{at.Line}:{at.Column}), and a treaty may not use one name for a reading and an assumption (AR3035)");
+            }
+            RefuseShared(located, symbol, newName, word);
+        }
         foreach (var (path, file, occurrence) in LspSymbols.Occurrences(located.Files, symbol))
         {
             var uri = located.Uri(path);
