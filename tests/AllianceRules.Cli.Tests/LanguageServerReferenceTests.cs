@@ -222,6 +222,19 @@ public sealed class LanguageServerReferenceTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Rename_refuses_a_verb_named_not_that_would_break_must_not()
+    {
+        await using var server = await Start();
+        var not = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "not"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, not.ErrorCode);
+        Assert.StartsWith("cannot rename verb 'assist' to 'not': the rules would no longer read as before (rules/pact.treaty:", not.Message, StringComparison.Ordinal);
+        // A name the grammar reads as a name still renames.
+        var edit = await Rename(server, Vocabulary, "verb assist", "assist", "aid");
+        Assert.Equal(4, Edits(edit).Count);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private async Task<LspClient> Start()
     {
         var server = LspClient.Start(root);

@@ -74,7 +74,9 @@ internal static class LspReferences
             }
             RefuseShared(located, symbol, newName, word);
         }
-        foreach (var (path, file, occurrence) in LspSymbols.Occurrences(located.Files, symbol))
+        var occurrences = LspSymbols.Occurrences(located.Files, symbol).ToList();
+        RefuseBreaking(located, symbol, newName, word, occurrences);
+        foreach (var (path, file, occurrence) in occurrences)
         {
             var uri = located.Uri(path);
             if (changes[uri] is not JsonArray edits) changes[uri] = edits = [];
@@ -101,6 +103,36 @@ internal static class LspReferences
         var at = tested.File.GetPosition(tested.Occurrence.Span.Start);
         throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rule test at {tested.File.Path}:{at.Line}:{at.Column} sets '{symbol.Name}' for every treaty declaring it, treaty {other.Treaty} too; rename it by hand");
     }
+
+    /// <summary>
+    /// A new name the grammar reads otherwise (a verb named <c>not</c> turns <c>must not VERB</c>
+    /// around) is refused: the rule files are edited in memory and loaded again, and a rename
+    /// that would give them an error of a code they did not have as often before is refused.
+    /// </summary>
+    private static void RefuseBreaking(LocatedSymbol located, SymbolReference symbol, string newName, string word, List<(string Path, SourceFile File, SymbolReference Occurrence)> occurrences)
+    {
+        var edited = new SortedDictionary<string, SourceFile>(located.Files.Where(f => LspSymbols.IsRules(f.Key)).ToDictionary(), StringComparer.Ordinal);
+        if (edited.Count == 0) return;
+        foreach (var group in occurrences.Where(o => LspSymbols.IsRules(o.Path)).GroupBy(o => o.Path))
+        {
+            var file = group.First().File;
+            var text = new System.Text.StringBuilder(file.Text);
+            foreach (var o in group.OrderByDescending(o => o.Occurrence.Span.Start))
+            {
+                text.Remove(o.Occurrence.Span.Start, o.Occurrence.Span.Length).Insert(o.Occurrence.Span.Start, newName);
+            }
+            edited[group.Key] = new SourceFile(file.Path, text.ToString());
+        }
+        var before = Errors(located.Files.Where(f => LspSymbols.IsRules(f.Key)).Select(f => f.Value)).GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.Count());
+        var broken = Errors(edited.Values).GroupBy(d => d.Code).FirstOrDefault(g => g.Count() > before.GetValueOrDefault(g.Key));
+        if (broken is null) return;
+        var first = broken.First();
+        var where = first.Position is { } at ? $"{first.File!.Path}:{at.Line}:{at.Column}: " : string.Empty;
+        throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rules would no longer read as before ({where}{first.Code} {first.Message})");
+    }
+
+    private static IEnumerable<AllianceRules.Diagnostics.Diagnostic> Errors(IEnumerable<SourceFile> rules) =>
+        RuleSetLoader.Load(rules).Diagnostics.Where(d => d.IsError);
 
     /// <summary>Treaty codes are not renamed: reports, tests and rule ids cite them as <c>CST.art4</c>.</summary>
     private static void Refuse(SymbolReference symbol)
