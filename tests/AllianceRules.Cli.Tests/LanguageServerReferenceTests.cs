@@ -235,6 +235,21 @@ public sealed class LanguageServerReferenceTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task References_give_the_uri_of_a_history_whose_name_holds_a_percent_escape()
+    {
+        File.WriteAllText(Full("histories/b%41 c.events"), "2022-09-22 RUS assist ARM source=\"illustrative\" \"Late\"\n");
+        var uri = LspClient.Uri(root) + "/histories/b%2541%20c.events";
+        await using var server = await Start();
+        var found = await At(server, "textDocument/references", Vocabulary, "verb assist", "assist", new { includeDeclaration = false });
+        Assert.Contains(uri, found.EnumerateArray().Select(l => l.GetProperty("uri").GetString()));
+        Assert.DoesNotContain(found.EnumerateArray(), l => l.GetProperty("uri").GetString()!.Contains("bA", StringComparison.Ordinal));
+        // The URI given back names the file again.
+        var back = await server.Request("textDocument/references", new { textDocument = new { uri }, position = new { line = 0, character = 17 }, context = new { includeDeclaration = true } });
+        Assert.Contains(uri, back.EnumerateArray().Select(l => l.GetProperty("uri").GetString()));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private async Task<LspClient> Start()
     {
         var server = LspClient.Start(root);
