@@ -250,6 +250,21 @@ public sealed class LanguageServerReferenceTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Rename_refuses_a_verb_or_party_a_csv_history_it_does_not_edit_names()
+    {
+        File.WriteAllText(Full("histories/extra.csv"), "date,actor,verb,target\n2022-09-22,RUS,assist,ARM\n");
+        await using var server = await Start();
+        var verb = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "help"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, verb.ErrorCode);
+        Assert.Equal("cannot rename verb 'assist' to 'help': histories/extra.csv may name it, and rename edits only .events and .jsonl histories within the size limit; rename it in those files by hand first", verb.Message);
+        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "RUS 2020", "RUS", "RUS2"));
+        Assert.StartsWith("cannot rename party 'RUS' to 'RUS2': histories/extra.csv may name it", party.Message, StringComparison.Ordinal);
+        // A name the CSV does not hold renames.
+        Assert.Equal(4, Edits(await Rename(server, Vocabulary, "verb attack", "attack", "strike")).Count);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private async Task<LspClient> Start()
     {
         var server = LspClient.Start(root);

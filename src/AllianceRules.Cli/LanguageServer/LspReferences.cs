@@ -74,6 +74,7 @@ internal static class LspReferences
             }
             RefuseShared(located, symbol, newName, word);
         }
+        if (symbol.Kind is SymbolKind.Verb or SymbolKind.Party) RefuseUnedited(located, symbol, newName, word);
         var occurrences = LspSymbols.Occurrences(located.Files, symbol).ToList();
         RefuseBreaking(located, symbol, newName, word, occurrences);
         foreach (var (path, file, occurrence) in occurrences)
@@ -133,6 +134,39 @@ internal static class LspReferences
 
     private static IEnumerable<AllianceRules.Diagnostics.Diagnostic> Errors(IEnumerable<SourceFile> rules) =>
         RuleSetLoader.Load(rules).Diagnostics.Where(d => d.IsError);
+
+    /// <summary>
+    /// Rename edits the histories the server reads (.events and .jsonl within the size limit); a
+    /// verb or party code written in any other history of the workspace (CSV, a dataset's file, a
+    /// .gz, one over the limit) would be left behind, and <c>alliance check</c> would then fail on
+    /// it. Such a rename is refused, naming those files: a compressed or over-size history is taken
+    /// to name the symbol, others are searched for its text.
+    /// </summary>
+    private static void RefuseUnedited(LocatedSymbol located, SymbolReference symbol, string newName, string word)
+    {
+        if (located.Snapshot.Root is not { } root || !Directory.Exists(root)) return;
+        var (found, _) = InputDiscovery.Discover([root]);
+        var skipped = found.Where(i => i.IsHistory && !located.Files.ContainsKey(i.FullPath) && !located.Snapshot.Open.ContainsKey(i.FullPath) && MayName(i.FullPath, symbol.Name))
+            .Select(i => LspWorkspace.Display(root, i.FullPath)).ToList();
+        if (skipped.Count == 0) return;
+        var named = skipped.Count <= 5 ? string.Join(", ", skipped) : $"{string.Join(", ", skipped.Take(5))} and {skipped.Count - 5} more";
+        throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': {named} may name it, and rename edits only .events and .jsonl histories within the size limit; rename it in those files by hand first");
+    }
+
+    /// <summary>Whether a history rename does not edit may hold the name: a compressed or over-size one always may.</summary>
+    private static bool MayName(string fullPath, string name)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (fullPath.EndsWith(".gz", StringComparison.Ordinal) || info.Length > 64L * 1024 * 1024) return true;
+            return File.ReadAllText(fullPath).Contains(name, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>Treaty codes are not renamed: reports, tests and rule ids cite them as <c>CST.art4</c>.</summary>
     private static void Refuse(SymbolReference symbol)
