@@ -146,12 +146,16 @@ internal static class LspReferences
     {
         if (located.Snapshot.Root is not { } root || !Directory.Exists(root)) return;
         var (found, _) = InputDiscovery.Discover([root]);
-        var skipped = found.Where(i => i.IsHistory && !located.Files.ContainsKey(i.FullPath) && !located.Snapshot.Open.ContainsKey(i.FullPath) && MayName(i.FullPath, symbol.Name))
+        var skipped = found.Where(i => i.IsHistory && !Edited(located, i.FullPath) && MayName(i.FullPath, symbol.Name))
             .Select(i => LspWorkspace.Display(root, i.FullPath)).ToList();
         if (skipped.Count == 0) return;
         var named = skipped.Count <= 5 ? string.Join(", ", skipped) : $"{string.Join(", ", skipped.Take(5))} and {skipped.Count - 5} more";
         throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': {named} may name it, and rename edits only .events and .jsonl histories within the size limit; rename it in those files by hand first");
     }
+
+    /// <summary>Whether rename edits a history: an .events or .jsonl one the server read (whatever else the analysis comes to read).</summary>
+    private static bool Edited(LocatedSymbol located, string fullPath) =>
+        LspSymbols.IsHistory(fullPath) && (located.Files.ContainsKey(fullPath) || located.Snapshot.Open.ContainsKey(fullPath));
 
     /// <summary>Whether a history rename does not edit may hold the name: a compressed or over-size one always may.</summary>
     private static bool MayName(string fullPath, string name)
