@@ -118,7 +118,7 @@ public sealed class LanguageServerHoverTests : IDisposable
     }
 
     [Fact]
-    public async Task Hover_on_a_history_line_of_a_workspace_with_errors_says_so()
+    public async Task Hover_on_a_history_line_of_a_workspace_with_errors_names_the_error_that_stopped_the_evaluation()
     {
         var root = Path.Combine(cli.Directory, "project");
         Assert.Equal(0, cli.Run("init", "project").Exit);
@@ -128,10 +128,34 @@ public sealed class LanguageServerHoverTests : IDisposable
         await using var server = LspClient.Start(root);
         await server.Initialize(root);
         Assert.Equal(
-            "**verb** `assist`: provides military assistance to\n\nCAMEO 072, 074\n\n---\n\nWhat this event did is shown when the workspace's histories have no errors.",
+            "**verb** `assist`: provides military assistance to\n\nCAMEO 072, 074\n\n---\n\nWhat this event did cannot be shown: the workspace's evaluation stopped at AR4001 (histories/example.events:6:16): unknown verb 'asist': no vocabulary of the rule set declares it; did you mean 'assist'?",
             Text(await Hover(server, history, lines, "KAZ assist", "assist")));
-        Assert.Equal("**verb** `asist`: no vocabulary declares it.\n\n---\n\nWhat this event did is shown when the workspace's histories have no errors.", Text(await Hover(server, history, lines, "RUS asist", "asist")));
+        Assert.Equal("**verb** `asist`: no vocabulary declares it.\n\n---\n\nWhat this event did cannot be shown: the workspace's evaluation stopped at AR4001 (histories/example.events:6:16): unknown verb 'asist': no vocabulary of the rule set declares it; did you mean 'assist'?", Text(await Hover(server, history, lines, "RUS asist", "asist")));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public void History_hover_evaluates_once_per_workspace_generation()
+    {
+        var root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        var history = Path.Combine(root, "histories", "example.events");
+        var lines = File.ReadAllLines(history);
+        var line = Array.FindIndex(lines, l => l.Contains("KAZ assist", StringComparison.Ordinal));
+        var character = lines[line].IndexOf("KAZ", StringComparison.Ordinal) + 1;
+        var workspace = new AllianceRules.Cli.LanguageServer.LspWorkspace { Root = AllianceRules.Cli.LanguageServer.LspUris.ToPath(LspClient.Uri(root)) };
+        var parameters = System.Text.Json.Nodes.JsonNode.Parse($"{{\"textDocument\":{{\"uri\":\"{LspClient.Uri(history)}\"}},\"position\":{{\"line\":{line},\"character\":{character}}}}}");
+        string Hover() => AllianceRules.Cli.LanguageServer.LspHover.Hover(workspace, parameters)!["contents"]!["value"]!.GetValue<string>();
+
+        var before = AllianceRules.Cli.LanguageServer.LspHistoryHover.Evaluations;
+        var first = Hover();
+        Assert.Contains("- decides `PACT.art4#1`: KAZ fulfilled on 2022-09-20", first, StringComparison.Ordinal);
+        Assert.Equal(first, Hover());
+        Assert.Equal(before + 1, AllianceRules.Cli.LanguageServer.LspHistoryHover.Evaluations);
+        // A changed file is a new generation: the event is evaluated again.
+        File.AppendAllText(history, "2022-09-22 RUS assist ARM source=\"illustrative\" \"Late\"\n");
+        Assert.Contains("KAZ fulfilled on 2022-09-20", Hover(), StringComparison.Ordinal);
+        Assert.Equal(before + 2, AllianceRules.Cli.LanguageServer.LspHistoryHover.Evaluations);
     }
 
     private static Task<JsonElement> Hover(LspClient server, string path, string[] lines, string context, string word) =>

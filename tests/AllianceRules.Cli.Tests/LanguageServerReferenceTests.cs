@@ -165,6 +165,106 @@ public sealed class LanguageServerReferenceTests : IDisposable
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Rename_refuses_an_assumption_a_rule_test_sets_for_another_treaty_too()
+    {
+        File.WriteAllText(Full("rules/cst.treaty"), """
+            treaty CST "Another treaty" {
+              members {
+                ARM 1994-04-20 ..
+              }
+              assume prompt = 10 days
+              rule art4 "Assistance" {
+                kind defense
+                cites "Article 4"
+                quote "q"
+                when $a attack $v where $v is member
+                then each member $m except $v must assist $v within prompt
+              }
+            }
+
+            """);
+        File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume prompt = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
+        await using var server = await Start();
+        var shared = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "quick"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, shared.ErrorCode);
+        var (_, line, character, _) = Where(Tests, "assume prompt", "prompt");
+        Assert.Equal($"cannot rename assumption 'prompt' to 'quick': the rule test at tests/pact.test:{line + 1}:{character + 1} sets 'prompt' for every treaty declaring it, treaty CST too; rename it by hand", shared.Message);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_refuses_an_assumption_name_a_rule_test_already_sets()
+    {
+        File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume swift = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
+        await using var server = await Start();
+        var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "swift"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, taken.ErrorCode);
+        var (_, line, character, _) = Where(Tests, "assume swift", "swift");
+        Assert.Equal($"cannot rename assumption 'prompt' to 'swift': the rule test at tests/pact.test:{line + 1}:{character + 1} already sets 'swift', which would then apply to treaty PACT", taken.Message);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_refuses_an_assumption_name_its_treaty_gives_a_reading()
+    {
+        var pact = File.ReadAllText(Full(Pact))
+            .Replace("  rule art4 ", "  reading help \"What counts as help\" {\n    any \"Any assistance\"\n    armed \"Armed assistance only\"\n  }\n\n  rule art4 ", StringComparison.Ordinal)
+            .Replace("    cites \"Article 4\"", "    cites \"Article 4\"\n    if reading help is any", StringComparison.Ordinal);
+        File.WriteAllText(Full(Pact), pact);
+        await using var server = await Start();
+        var assumption = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "help"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, assumption.ErrorCode);
+        var (_, line, character, _) = Where(Pact, "reading help \"", "help");
+        Assert.Equal($"cannot rename assumption 'prompt' to 'help': treaty PACT already declares reading 'help' (rules/pact.treaty:{line + 1}:{character + 1}), and a treaty may not use one name for a reading and an assumption (AR3035)", assumption.Message);
+        var reading = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "if reading help", "help", "prompt"));
+        Assert.StartsWith("cannot rename reading 'help' to 'prompt': treaty PACT already declares assumption 'prompt'", reading.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_refuses_a_verb_named_not_that_would_break_must_not()
+    {
+        await using var server = await Start();
+        var not = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "not"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, not.ErrorCode);
+        Assert.StartsWith("cannot rename verb 'assist' to 'not': the rules would no longer read as before (rules/pact.treaty:", not.Message, StringComparison.Ordinal);
+        // A name the grammar reads as a name still renames.
+        var edit = await Rename(server, Vocabulary, "verb assist", "assist", "aid");
+        Assert.Equal(4, Edits(edit).Count);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task References_give_the_uri_of_a_history_whose_name_holds_a_percent_escape()
+    {
+        File.WriteAllText(Full("histories/b%41 c.events"), "2022-09-22 RUS assist ARM source=\"illustrative\" \"Late\"\n");
+        var uri = LspClient.Uri(root) + "/histories/b%2541%20c.events";
+        await using var server = await Start();
+        var found = await At(server, "textDocument/references", Vocabulary, "verb assist", "assist", new { includeDeclaration = false });
+        Assert.Contains(uri, found.EnumerateArray().Select(l => l.GetProperty("uri").GetString()));
+        Assert.DoesNotContain(found.EnumerateArray(), l => l.GetProperty("uri").GetString()!.Contains("bA", StringComparison.Ordinal));
+        // The URI given back names the file again.
+        var back = await server.Request("textDocument/references", new { textDocument = new { uri }, position = new { line = 0, character = 17 }, context = new { includeDeclaration = true } });
+        Assert.Contains(uri, back.EnumerateArray().Select(l => l.GetProperty("uri").GetString()));
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Rename_refuses_a_verb_or_party_a_csv_history_it_does_not_edit_names()
+    {
+        File.WriteAllText(Full("histories/extra.csv"), "date,actor,verb,target\n2022-09-22,RUS,assist,ARM\n");
+        await using var server = await Start();
+        var verb = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "help"));
+        Assert.Equal(JsonRpcErrorCode.InvalidParams, verb.ErrorCode);
+        Assert.Equal("cannot rename verb 'assist' to 'help': histories/extra.csv may name it, and rename edits only .events and .jsonl histories within the size limit; rename it in those files by hand first", verb.Message);
+        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "RUS 2020", "RUS", "RUS2"));
+        Assert.StartsWith("cannot rename party 'RUS' to 'RUS2': histories/extra.csv may name it", party.Message, StringComparison.Ordinal);
+        // A name the CSV does not hold renames.
+        Assert.Equal(4, Edits(await Rename(server, Vocabulary, "verb attack", "attack", "strike")).Count);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private async Task<LspClient> Start()
     {
         var server = LspClient.Start(root);

@@ -12,14 +12,53 @@ namespace AllianceRules.Cli.LanguageServer;
 /// </summary>
 internal static class LspHistoryHover
 {
-    public static string Event(LocatedSymbol located)
+    private static readonly Lock Gate = new();
+    private static string? generation;
+    private static readonly Dictionary<(string Path, int Line), string> Cache = [];
+
+    /// <summary>How many evaluations hover has run in this process: a repeated hover in an unchanged workspace runs none.</summary>
+    internal static int Evaluations;
+
+    /// <param name="cancellation">Honoured before the evaluation starts; <c>None</c> until the server cancels requests.</param>
+    public static string Event(LocatedSymbol located, CancellationToken cancellation = default)
     {
         var files = LspAnalysis.Files(located.Snapshot, []);
         files[located.Path] = located.File;
-        var histories = files.Where(f => LspSymbols.IsHistory(f.Key)).Select(f => f.Value).ToList();
         var line = located.File.GetPosition(located.Offset).Line;
+        // The evaluation is the whole workspace's and may take seconds: it is kept for the
+        // workspace generation (its root and the text of every file read, open buffers included).
+        var key = Generation(located.Snapshot.Root, files);
+        lock (Gate)
+        {
+            if (generation != key)
+            {
+                generation = key;
+                Cache.Clear();
+            }
+            if (Cache.TryGetValue((located.Path, line), out var cached)) return cached;
+        }
+        cancellation.ThrowIfCancellationRequested();
+        var text = Explain(located, files, line);
+        lock (Gate)
+        {
+            if (generation == key) Cache[(located.Path, line)] = text;
+        }
+        return text;
+    }
+
+    private static string Explain(LocatedSymbol located, SortedDictionary<string, SourceFile> files, int line)
+    {
+        Interlocked.Increment(ref Evaluations);
+        var histories = files.Where(f => LspSymbols.IsHistory(f.Key)).Select(f => f.Value).ToList();
         var outcome = Checker.ExplainEvent(LspAnalysis.RuleFiles(files), histories, null, located.File.Path, line);
-        if (outcome.Explanation is not { } x) return "\n\n---\n\nWhat this event did is shown when the workspace's histories have no errors.";
+        if (outcome.Explanation is not { } x)
+        {
+            // Say what stopped the evaluation: an error in a history, or one the evaluation met (AR8001).
+            var stop = outcome.Diagnostics.FirstOrDefault(d => d.IsError) ?? outcome.Diagnostics.FirstOrDefault();
+            if (stop is null) return "\n\n---\n\nWhat this event did cannot be shown: the workspace's evaluation gave no explanation.";
+            var where = stop.Position is { } at ? $" ({stop.File!.Path}:{at.Line}:{at.Column})" : string.Empty;
+            return $"\n\n---\n\nWhat this event did cannot be shown: the workspace's evaluation stopped at {stop.Code}{where}: {stop.Message}";
+        }
         var sb = new StringBuilder("\n\n---\n\n");
         sb.Append(x.Horizon is { } asOf ? $"In the workspace's evaluation (as of {DateText.Format(asOf)}), this event:" : "In the workspace's evaluation, this event:");
         var triggered = x.Rules.SelectMany(r => r.Instances).ToList();
@@ -30,6 +69,19 @@ internal static class LspHistoryHover
             sb.Append(x.AfterHorizon ? "\n- lies after the horizon: it was read, not evaluated" : "\n- triggers and decides no obligation");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The identity of the workspace's state: its root and every file's path and text, hashed.</summary>
+    private static string Generation(string? root, SortedDictionary<string, SourceFile> files)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes((root ?? string.Empty) + "\0"));
+        foreach (var (path, file) in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(path + "\0" + file.Text.Length + "\0"));
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Text));
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private static string Instance(InstanceResult i) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AllianceRules.Binding;
+using AllianceRules.Parsing;
 using AllianceRules.Text;
 
 namespace AllianceRules.Cli.LanguageServer;
@@ -50,13 +51,33 @@ internal static class LspReferences
         var changes = new JsonObject();
         if (newName == symbol.Name) return new JsonObject { ["changes"] = changes };
         var taken = symbol with { Name = newName };
-        if (LspSymbols.Occurrences(located.Files, taken).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty) is { Path: not null } clash)
+        // A rule test sets an assumption or reading by name alone, for every treaty declaring it:
+        // a test line already naming the new name is as much a clash as a declaration.
+        if (LspSymbols.Occurrences(located.Files, taken).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty || o.Occurrence.Treaty is null) is { Path: not null } clash)
         {
             var where = symbol.Treaty is { } treaty ? $" in treaty {treaty}" : string.Empty;
             var at = clash.File.GetPosition(clash.Occurrence.Span.Start);
+            if (symbol.Treaty is not null && clash.Occurrence.Treaty is null)
+            {
+                throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rule test at {clash.File.Path}:{at.Line}:{at.Column} already sets '{newName}', which would then apply to treaty {symbol.Treaty}");
+            }
             throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': {word} '{newName}' already exists{where} ({clash.File.Path}:{at.Line}:{at.Column})");
         }
-        foreach (var (path, file, occurrence) in LspSymbols.Occurrences(located.Files, symbol))
+        if (symbol.Treaty is not null && symbol.Kind is SymbolKind.Assumption or SymbolKind.Reading)
+        {
+            // A treaty may not declare one name both as a reading and as an assumption (AR3035).
+            var otherKind = symbol.Kind == SymbolKind.Assumption ? SymbolKind.Reading : SymbolKind.Assumption;
+            if (LspSymbols.Occurrences(located.Files, taken with { Kind = otherKind }).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty && o.Occurrence.IsDeclaration) is { Path: not null } other)
+            {
+                var at = other.File.GetPosition(other.Occurrence.Span.Start);
+                throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': treaty {symbol.Treaty} already declares {Word(otherKind)} '{newName}' ({other.File.Path}:{at.Line}:{at.Column}), and a treaty may not use one name for a reading and an assumption (AR3035)");
+            }
+            RefuseShared(located, symbol, newName, word);
+        }
+        if (symbol.Kind is SymbolKind.Verb or SymbolKind.Party) RefuseUnedited(located, symbol, newName, word);
+        var occurrences = LspSymbols.Occurrences(located.Files, symbol).ToList();
+        RefuseBreaking(located, symbol, newName, word, occurrences);
+        foreach (var (path, file, occurrence) in occurrences)
         {
             var uri = located.Uri(path);
             if (changes[uri] is not JsonArray edits) changes[uri] = edits = [];
@@ -65,6 +86,90 @@ internal static class LspReferences
             edits.Add(new JsonObject { ["range"] = LspJson.Range(file, occurrence.Span), ["newText"] = quoted ? $"\"{newName}\"" : newName });
         }
         return new JsonObject { ["changes"] = changes };
+    }
+
+    /// <summary>
+    /// A rule test's <c>assume X = ...</c> or <c>reading X=...</c> applies to every treaty declaring
+    /// X: renaming one treaty's X would edit a line that also sets another treaty's X, silently
+    /// changing that treaty's verdicts. Such a rename is refused.
+    /// </summary>
+    private static void RefuseShared(LocatedSymbol located, SymbolReference symbol, string newName, string word)
+    {
+        var tested = LspSymbols.Occurrences(located.Files, symbol).FirstOrDefault(o => o.Occurrence.Treaty is null && !LspSymbols.IsRules(o.Path));
+        if (tested.Path is null) return;
+        var other = located.Files.Where(f => LspSymbols.IsRules(f.Key))
+            .SelectMany(f => SymbolLocator.All(RuleFileParser.Parse(f.Value).Syntax))
+            .FirstOrDefault(s => s.IsDeclaration && s.Kind == symbol.Kind && s.Name == symbol.Name && s.Treaty != symbol.Treaty);
+        if (other is null) return;
+        var at = tested.File.GetPosition(tested.Occurrence.Span.Start);
+        throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rule test at {tested.File.Path}:{at.Line}:{at.Column} sets '{symbol.Name}' for every treaty declaring it, treaty {other.Treaty} too; rename it by hand");
+    }
+
+    /// <summary>
+    /// A new name the grammar reads otherwise (a verb named <c>not</c> turns <c>must not VERB</c>
+    /// around) is refused: the rule files are edited in memory and loaded again, and a rename
+    /// that would give them an error of a code they did not have as often before is refused.
+    /// </summary>
+    private static void RefuseBreaking(LocatedSymbol located, SymbolReference symbol, string newName, string word, List<(string Path, SourceFile File, SymbolReference Occurrence)> occurrences)
+    {
+        var edited = new SortedDictionary<string, SourceFile>(located.Files.Where(f => LspSymbols.IsRules(f.Key)).ToDictionary(), StringComparer.Ordinal);
+        if (edited.Count == 0) return;
+        foreach (var group in occurrences.Where(o => LspSymbols.IsRules(o.Path)).GroupBy(o => o.Path))
+        {
+            var file = group.First().File;
+            var text = new System.Text.StringBuilder(file.Text);
+            foreach (var o in group.OrderByDescending(o => o.Occurrence.Span.Start))
+            {
+                text.Remove(o.Occurrence.Span.Start, o.Occurrence.Span.Length).Insert(o.Occurrence.Span.Start, newName);
+            }
+            edited[group.Key] = new SourceFile(file.Path, text.ToString());
+        }
+        var before = Errors(located.Files.Where(f => LspSymbols.IsRules(f.Key)).Select(f => f.Value)).GroupBy(d => d.Code).ToDictionary(g => g.Key, g => g.Count());
+        var broken = Errors(edited.Values).GroupBy(d => d.Code).FirstOrDefault(g => g.Count() > before.GetValueOrDefault(g.Key));
+        if (broken is null) return;
+        var first = broken.First();
+        var where = first.Position is { } at ? $"{first.File!.Path}:{at.Line}:{at.Column}: " : string.Empty;
+        throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rules would no longer read as before ({where}{first.Code} {first.Message})");
+    }
+
+    private static IEnumerable<AllianceRules.Diagnostics.Diagnostic> Errors(IEnumerable<SourceFile> rules) =>
+        RuleSetLoader.Load(rules).Diagnostics.Where(d => d.IsError);
+
+    /// <summary>
+    /// Rename edits the histories the server reads (.events and .jsonl within the size limit); a
+    /// verb or party code written in any other history of the workspace (CSV, a dataset's file, a
+    /// .gz, one over the limit) would be left behind, and <c>alliance check</c> would then fail on
+    /// it. Such a rename is refused, naming those files: a compressed or over-size history is taken
+    /// to name the symbol, others are searched for its text.
+    /// </summary>
+    private static void RefuseUnedited(LocatedSymbol located, SymbolReference symbol, string newName, string word)
+    {
+        if (located.Snapshot.Root is not { } root || !Directory.Exists(root)) return;
+        var (found, _) = InputDiscovery.Discover([root]);
+        var skipped = found.Where(i => i.IsHistory && !Edited(located, i.FullPath) && MayName(i.FullPath, symbol.Name))
+            .Select(i => LspWorkspace.Display(root, i.FullPath)).ToList();
+        if (skipped.Count == 0) return;
+        var named = skipped.Count <= 5 ? string.Join(", ", skipped) : $"{string.Join(", ", skipped.Take(5))} and {skipped.Count - 5} more";
+        throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': {named} may name it, and rename edits only .events and .jsonl histories within the size limit; rename it in those files by hand first");
+    }
+
+    /// <summary>Whether rename edits a history: an .events or .jsonl one the server read (whatever else the analysis comes to read).</summary>
+    private static bool Edited(LocatedSymbol located, string fullPath) =>
+        LspSymbols.IsHistory(fullPath) && (located.Files.ContainsKey(fullPath) || located.Snapshot.Open.ContainsKey(fullPath));
+
+    /// <summary>Whether a history rename does not edit may hold the name: a compressed or over-size one always may.</summary>
+    private static bool MayName(string fullPath, string name)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (fullPath.EndsWith(".gz", StringComparison.Ordinal) || info.Length > 64L * 1024 * 1024) return true;
+            return File.ReadAllText(fullPath).Contains(name, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Treaty codes are not renamed: reports, tests and rule ids cite them as <c>CST.art4</c>.</summary>

@@ -81,5 +81,17 @@ internal static class LspUris
         }
     }
 
-    public static string FromPath(string fullPath) => new Uri(fullPath).AbsoluteUri;
+    /// <summary>
+    /// A file: URI for a full path, each segment percent-escaped: <c>new Uri(path)</c> reads the
+    /// path as a URI and decodes escapes in it, so <c>b%41 c.events</c> came out as <c>bA%20c.events</c>.
+    /// </summary>
+    public static string FromPath(string fullPath)
+    {
+        var path = Path.DirectorySeparatorChar == '\\' ? fullPath.Replace('\\', '/') : fullPath;
+        // A UNC path (//host/share/...) keeps its host as the URI's authority.
+        if (path.StartsWith("//", StringComparison.Ordinal)) return "file:" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+        if (!path.StartsWith('/')) path = "/" + path;
+        // A drive letter (C:) is written as is.
+        return "file://" + string.Join('/', path.Split('/').Select((segment, i) => i == 1 && segment.Length == 2 && char.IsAsciiLetter(segment[0]) && segment[1] == ':' ? segment : Uri.EscapeDataString(segment)));
+    }
 }
