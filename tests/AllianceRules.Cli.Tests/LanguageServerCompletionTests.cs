@@ -8,7 +8,7 @@ namespace AllianceRules.Cli.Tests;
 /// that are half typed and do not parse; and never an error, wherever the cursor is.
 /// </summary>
 [Collection("cli")]
-public sealed class LanguageServerCompletionTests : IDisposable
+public sealed class LanguageServerCompletionTests : InitProjectTests
 {
     private const int Function = 3;
     private const int Variable = 6;
@@ -17,78 +17,64 @@ public sealed class LanguageServerCompletionTests : IDisposable
     private const int EnumMember = 20;
     private const int Constant = 21;
 
-    private readonly CliHarness cli = new();
-    private readonly string root;
-    private readonly string pact;
-    private readonly string pactText;
     private int version = 1;
-
-    public LanguageServerCompletionTests()
-    {
-        root = Path.Combine(cli.Directory, "project");
-        Assert.Equal(0, cli.Run("init", "project").Exit);
-        pact = Path.Combine(root, "rules", "pact.treaty");
-        pactText = File.ReadAllText(pact);
-    }
-
-    public void Dispose() => cli.Dispose();
 
     [Fact]
     public async Task Completion_offers_what_the_place_allows_in_a_rule_file()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        await server.Open(pact, pactText);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, PactText);
 
-        var top = await Complete(server, pact, pactText + "\ntre|");
+        var top = await Complete(server, Pact, PactText + "\ntre|");
         Assert.Equal(["vocabulary", "treaty"], top.Select(i => i.Label));
         Assert.All(top, i => Assert.Equal(Keyword, i.Kind));
 
         // A rule just begun, with no closing brace: the buffer does not parse.
-        var inTreaty = pactText[..pactText.LastIndexOf('}')];
-        var items = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    |");
+        var inTreaty = PactText[..PactText.LastIndexOf('}')];
+        var items = await Complete(server, Pact, inTreaty + "  rule x \"X\" {\n    |");
         Assert.Equal(["kind", "cites", "quote", "effective", "if", "when", "every", "forbid", "unless", "until", "judgment"], items.Take(11).Select(i => i.Label));
-        var kinds = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind de|");
+        var kinds = await Complete(server, Pact, inTreaty + "  rule x \"X\" {\n    kind de|");
         Assert.Equal(["defense", "offense", "neutrality", "nonaggression", "consultation", "other"], kinds.Select(i => i.Label));
         Assert.All(kinds, i => Assert.Equal(EnumMember, i.Kind));
 
-        var verbs = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim |");
+        var verbs = await Complete(server, Pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim |");
         Assert.Equal(["attack", "request", "assist"], verbs.Select(i => i.Label));
         Assert.Equal((Function, "uses armed force against"), (verbs[0].Kind, verbs[0].Detail));
 
-        var subjects = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then |");
+        var subjects = await Complete(server, Pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then |");
         Assert.Contains(subjects, i => i.Label == "each" && i.Kind == Keyword);
         Assert.Contains(subjects, i => i.Label == "$victim" && i.Kind == Variable);
         Assert.Contains(subjects, i => i.Label == "KAZ" && i.Kind == Constant && i.Detail == "member of PACT");
 
-        var obligation = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must |");
+        var obligation = await Complete(server, Pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must |");
         Assert.Equal(["not", "attack", "request", "assist"], obligation.Select(i => i.Label));
 
-        var window = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist $victim within pr|");
+        var window = await Complete(server, Pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist $victim within pr|");
         var prompt = Assert.Single(window);
         Assert.Equal(("prompt", Value), (prompt.Label, prompt.Kind));
         Assert.Equal("= 30 days: The article names no deadline; 30 days is assumed.", prompt.Detail);
         Assert.Equal(RangeOfTyped(inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must assist $victim within pr", "pr"), prompt.Range);
 
-        var members = await Complete(server, pact, pactText.Replace("    RUS 2020-01-01 ..\n", "    RUS 2020-01-01 ..\n    |\n", StringComparison.Ordinal));
+        var members = await Complete(server, Pact, PactText.Replace("    RUS 2020-01-01 ..\n", "    RUS 2020-01-01 ..\n    |\n", StringComparison.Ordinal));
         // The members of the treaties, the treaties, then the other parties of the histories.
         Assert.Equal(["ARM", "KAZ", "RUS", "PACT", "AZE"], members.Select(i => i.Label));
         Assert.Equal(Constant, members[0].Kind);
 
         // Inside a string or a comment there is nothing to complete.
-        Assert.Empty(await Complete(server, pact, pactText.Replace("\"Article 1\"", "\"Arti|cle 1\"", StringComparison.Ordinal)));
-        Assert.Empty(await Complete(server, pact, "# a comm|ent\n" + pactText));
+        Assert.Empty(await Complete(server, Pact, PactText.Replace("\"Article 1\"", "\"Arti|cle 1\"", StringComparison.Ordinal)));
+        Assert.Empty(await Complete(server, Pact, "# a comm|ent\n" + PactText));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
     [Fact]
     public async Task Completing_mid_word_replaces_the_rest_of_the_word()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        await server.Open(pact, pactText);
-        var marked = pactText.Replace("kind defense", "kind de|fense", StringComparison.Ordinal);
-        var items = await Complete(server, pact, marked);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, PactText);
+        var marked = PactText.Replace("kind defense", "kind de|fense", StringComparison.Ordinal);
+        var items = await Complete(server, Pact, marked);
         var defense = Assert.Single(items, i => i.Label == "defense");
         // The range runs from the word's start to its end, not to the cursor: accepting gives 'defense', not 'defensefense'.
         var whole = marked[..marked.IndexOf('|')] + "fense";
@@ -99,10 +85,10 @@ public sealed class LanguageServerCompletionTests : IDisposable
     [Fact]
     public async Task Completion_after_a_patterns_verb_offers_terms_not_clause_keywords()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        await server.Open(pact, pactText);
-        var inTreaty = pactText[..pactText.LastIndexOf('}')];
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, PactText);
+        var inTreaty = PactText[..PactText.LastIndexOf('}')];
         foreach (var place in new[]
         {
             "  rule x \"X\" {\n    kind defense\n    when $victim request |",
@@ -111,14 +97,14 @@ public sealed class LanguageServerCompletionTests : IDisposable
             "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must not attack |",
         })
         {
-            var items = await Complete(server, pact, inTreaty + place);
+            var items = await Complete(server, Pact, inTreaty + place);
             Assert.Contains(items, i => i.Label == "KAZ" && i.Kind == Constant);
             Assert.Contains(items, i => i.Label == "PACT");
             Assert.DoesNotContain(items, i => i.Kind == Keyword);
             if (place.Contains("$victim", StringComparison.Ordinal)) Assert.Contains(items, i => i.Label == "$victim" && i.Kind == Variable);
         }
         // TERM not in [...]: after a term's 'not' comes 'in'.
-        var notIn = await Complete(server, pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n      where $victim not |");
+        var notIn = await Complete(server, Pact, inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n      where $victim not |");
         Assert.Equal(["in"], notIn.Select(i => i.Label));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -126,10 +112,10 @@ public sealed class LanguageServerCompletionTests : IDisposable
     [Fact]
     public async Task Completion_in_a_history_line_offers_parties_then_verbs()
     {
-        var history = Path.Combine(root, "histories", "example.events");
+        var history = Path.Combine(Root, "histories", "example.events");
         var text = File.ReadAllText(history);
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
         await server.Open(history, text);
         var actors = await Complete(server, history, text + "2022-09-21 |");
         Assert.Equal(["ARM", "KAZ", "RUS", "PACT", "AZE"], actors.Select(i => i.Label));
@@ -145,19 +131,19 @@ public sealed class LanguageServerCompletionTests : IDisposable
     [Fact]
     public async Task Party_completion_finds_targets_in_CRLF_events_and_in_jsonl_histories()
     {
-        File.WriteAllText(Path.Combine(root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack GEO\r\n");
-        File.WriteAllText(Path.Combine(root, "histories", "more.jsonl"), "{\"date\":\"2022-10-02\",\"actor\":\"AZE\",\"verb\":\"attack\",\"target\":\"TUR\"}\n");
-        var history = Path.Combine(root, "histories", "example.events");
+        File.WriteAllText(Path.Combine(Root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack GEO\r\n");
+        File.WriteAllText(Path.Combine(Root, "histories", "more.jsonl"), "{\"date\":\"2022-10-02\",\"actor\":\"AZE\",\"verb\":\"attack\",\"target\":\"TUR\"}\n");
+        var history = Path.Combine(Root, "histories", "example.events");
         var text = File.ReadAllText(history);
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
         await server.Open(history, text);
         var parties = await Complete(server, history, text + "2022-09-21 |");
         Assert.Contains(parties, i => i.Label == "GEO" && i.Detail == "party of the histories");
         Assert.Contains(parties, i => i.Label == "TUR" && i.Detail == "party of the histories");
         // A history changed on disk is read again.
-        File.WriteAllText(Path.Combine(root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack ABK\r\n");
-        File.SetLastWriteTimeUtc(Path.Combine(root, "histories", "windows.events"), DateTime.UtcNow.AddMinutes(1));
+        File.WriteAllText(Path.Combine(Root, "histories", "windows.events"), "as of 2022-12-31\r\n2022-10-01 AZE attack ABK\r\n");
+        File.SetLastWriteTimeUtc(Path.Combine(Root, "histories", "windows.events"), DateTime.UtcNow.AddMinutes(1));
         parties = await Complete(server, history, text + "2022-09-21 |");
         Assert.Contains(parties, i => i.Label == "ABK");
         Assert.DoesNotContain(parties, i => i.Label == "GEO");
@@ -170,7 +156,7 @@ public sealed class LanguageServerCompletionTests : IDisposable
         var rules = Path.Combine(CliHarness.RepoRoot, "rules");
         var cst = Path.Combine(rules, "cst.treaty");
         var text = File.ReadAllText(cst);
-        await using var server = LspClient.Start(cli.Directory);
+        await using var server = LspClient.Start(Cli.Directory);
         await server.Initialize(rules);
         await server.Open(cst, text);
         // Every cut of the file, the cursor at its end, and the cursor inside the whole file.

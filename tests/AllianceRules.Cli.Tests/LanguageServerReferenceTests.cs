@@ -11,41 +11,35 @@ namespace AllianceRules.Cli.Tests;
 /// ranges; a new name that is not a name, or is taken, is refused.
 /// </summary>
 [Collection("cli")]
-public sealed class LanguageServerReferenceTests : IDisposable
+public sealed class LanguageServerReferenceTests : InitProjectTests
 {
-    private const string Pact = "rules/pact.treaty";
+    private const string PactFile = "rules/pact.treaty";
     private const string Vocabulary = "rules/vocabulary.treaty";
     private const string Example = "histories/example.events";
     private const string More = "histories/more.jsonl";
     private const string Tests = "tests/pact.test";
 
-    private readonly CliHarness cli = new();
-    private readonly string root;
 
     public LanguageServerReferenceTests()
     {
-        root = Path.Combine(cli.Directory, "project");
-        Assert.Equal(0, cli.Run("init", "project").Exit);
         File.WriteAllText(Full(More), "{\"date\":\"2022-09-21\",\"actor\":\"RUS\",\"verb\":\"assist\",\"target\":\"ARM\"}\n");
     }
-
-    public void Dispose() => cli.Dispose();
 
     [Fact]
     public async Task References_of_a_verb_cover_both_rule_files_and_the_histories_with_or_without_the_declaration()
     {
         await using var server = await Start();
-        var with = await At(server, "textDocument/references", Pact, "forbid $a attack", "attack", new { includeDeclaration = true });
+        var with = await At(server, "textDocument/references", PactFile, "forbid $a attack", "attack", new { includeDeclaration = true });
         Assert.Equal(
-            [Where(Example, "AZE attack", "attack"), Where(Pact, "forbid $a attack", "attack"), Where(Pact, "there was $aggressor attack", "attack"), Where(Vocabulary, "verb attack", "attack")],
+            [Where(Example, "AZE attack", "attack"), Where(PactFile, "forbid $a attack", "attack"), Where(PactFile, "there was $aggressor attack", "attack"), Where(Vocabulary, "verb attack", "attack")],
             Locations(with));
-        var without = await At(server, "textDocument/references", Pact, "forbid $a attack", "attack", new { includeDeclaration = false });
-        Assert.Equal([Where(Example, "AZE attack", "attack"), Where(Pact, "forbid $a attack", "attack"), Where(Pact, "there was $aggressor attack", "attack")], Locations(without));
+        var without = await At(server, "textDocument/references", PactFile, "forbid $a attack", "attack", new { includeDeclaration = false });
+        Assert.Equal([Where(Example, "AZE attack", "attack"), Where(PactFile, "forbid $a attack", "attack"), Where(PactFile, "there was $aggressor attack", "attack")], Locations(without));
 
         // From a history, and into JSON Lines, where the name is the text inside the quotes.
         var assist = await At(server, "textDocument/references", Example, "KAZ assist", "assist", new { includeDeclaration = true });
         Assert.Equal(
-            [Where(Example, "KAZ assist", "assist"), Where(More, "\"assist\"", "assist"), Where(Pact, "must assist", "assist"), Where(Vocabulary, "verb assist", "assist")],
+            [Where(Example, "KAZ assist", "assist"), Where(More, "\"assist\"", "assist"), Where(PactFile, "must assist", "assist"), Where(Vocabulary, "verb assist", "assist")],
             Locations(assist));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -54,10 +48,10 @@ public sealed class LanguageServerReferenceTests : IDisposable
     public async Task References_of_a_party_and_a_rule_reach_the_rule_tests()
     {
         await using var server = await Start();
-        var kaz = Locations(await At(server, "textDocument/references", Pact, "KAZ 2020", "KAZ", new { includeDeclaration = false }));
+        var kaz = Locations(await At(server, "textDocument/references", PactFile, "KAZ 2020", "KAZ", new { includeDeclaration = false }));
         Assert.Equal([Where(Example, "KAZ assist", "KAZ"), Where(Tests, "art4 KAZ", "KAZ"), Where(Tests, "PACT KAZ", "KAZ")], kaz);
-        var art4 = Locations(await At(server, "textDocument/references", Pact, "rule art4", "art4", new { includeDeclaration = true }));
-        Assert.Equal([Where(Pact, "rule art4", "art4"), Where(Tests, "PACT.art4 KAZ", "art4"), Where(Tests, "PACT.art4 RUS", "art4"), Where(Tests, "PACT.art4 ARM", "art4")], art4);
+        var art4 = Locations(await At(server, "textDocument/references", PactFile, "rule art4", "art4", new { includeDeclaration = true }));
+        Assert.Equal([Where(PactFile, "rule art4", "art4"), Where(Tests, "PACT.art4 KAZ", "art4"), Where(Tests, "PACT.art4 RUS", "art4"), Where(Tests, "PACT.art4 ARM", "art4")], art4);
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
@@ -65,23 +59,23 @@ public sealed class LanguageServerReferenceTests : IDisposable
     public async Task Rename_an_assumption_edits_its_declaration_and_uses()
     {
         await using var server = await Start();
-        var edit = await Rename(server, Pact, "within prompt", "prompt", "deadline");
-        Assert.Equal([(Where(Pact, "assume prompt", "prompt"), "deadline"), (Where(Pact, "within prompt", "prompt"), "deadline")], Edits(edit));
+        var edit = await Rename(server, PactFile, "within prompt", "prompt", "deadline");
+        Assert.Equal([(Where(PactFile, "assume prompt", "prompt"), "deadline"), (Where(PactFile, "within prompt", "prompt"), "deadline")], Edits(edit));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
     [Fact]
     public async Task Rename_a_reading_edits_the_rules_and_the_rule_tests()
     {
-        var pact = File.ReadAllText(Full(Pact))
+        var pact = File.ReadAllText(Full(PactFile))
             .Replace("  rule art4 ", "  reading help \"What counts as help\" {\n    any \"Any assistance\"\n    armed \"Armed assistance only\"\n  }\n\n  rule art4 ", StringComparison.Ordinal)
             .Replace("    cites \"Article 4\"", "    cites \"Article 4\"\n    if reading help is any", StringComparison.Ordinal);
-        File.WriteAllText(Full(Pact), pact);
+        File.WriteAllText(Full(PactFile), pact);
         File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  reading help=any\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
         await using var server = await Start();
-        var edit = await Rename(server, Pact, "if reading help", "help", "aid");
+        var edit = await Rename(server, PactFile, "if reading help", "help", "aid");
         Assert.Equal(
-            [(Where(Pact, "reading help \"", "help"), "aid"), (Where(Pact, "if reading help", "help"), "aid"), (Where(Tests, "reading help=", "help"), "aid")],
+            [(Where(PactFile, "reading help \"", "help"), "aid"), (Where(PactFile, "if reading help", "help"), "aid"), (Where(Tests, "reading help=", "help"), "aid")],
             Edits(edit));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -92,7 +86,7 @@ public sealed class LanguageServerReferenceTests : IDisposable
         await using var server = await Start();
         var edit = await Rename(server, Vocabulary, "verb assist", "assist", "help");
         Assert.Equal(
-            [(Where(Example, "KAZ assist", "assist"), "help"), (Where(More, "\"assist\"", "assist"), "help"), (Where(Pact, "must assist", "assist"), "help"), (Where(Vocabulary, "verb assist", "assist"), "help")],
+            [(Where(Example, "KAZ assist", "assist"), "help"), (Where(More, "\"assist\"", "assist"), "help"), (Where(PactFile, "must assist", "assist"), "help"), (Where(Vocabulary, "verb assist", "assist"), "help")],
             Edits(edit));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -101,9 +95,9 @@ public sealed class LanguageServerReferenceTests : IDisposable
     public async Task Rename_a_rule_edits_its_declaration_and_the_expectations_that_cite_it()
     {
         await using var server = await Start();
-        var edit = await Rename(server, Pact, "rule art4", "art4", "art4-request");
+        var edit = await Rename(server, PactFile, "rule art4", "art4", "art4-request");
         Assert.Equal(
-            [(Where(Pact, "rule art4", "art4"), "art4-request"), (Where(Tests, "PACT.art4 KAZ", "art4"), "art4-request"), (Where(Tests, "PACT.art4 RUS", "art4"), "art4-request"), (Where(Tests, "PACT.art4 ARM", "art4"), "art4-request")],
+            [(Where(PactFile, "rule art4", "art4"), "art4-request"), (Where(Tests, "PACT.art4 KAZ", "art4"), "art4-request"), (Where(Tests, "PACT.art4 RUS", "art4"), "art4-request"), (Where(Tests, "PACT.art4 ARM", "art4"), "art4-request")],
             Edits(edit));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -114,7 +108,7 @@ public sealed class LanguageServerReferenceTests : IDisposable
         await using var server = await Start();
         var edit = await Rename(server, Example, "KAZ assist", "KAZ", "KAZ2");
         Assert.Equal(
-            [(Where(Example, "KAZ assist", "KAZ"), "KAZ2"), (Where(Pact, "KAZ 2020", "KAZ"), "KAZ2"), (Where(Tests, "art4 KAZ", "KAZ"), "KAZ2"), (Where(Tests, "PACT KAZ", "KAZ"), "KAZ2")],
+            [(Where(Example, "KAZ assist", "KAZ"), "KAZ2"), (Where(PactFile, "KAZ 2020", "KAZ"), "KAZ2"), (Where(Tests, "art4 KAZ", "KAZ"), "KAZ2"), (Where(Tests, "PACT KAZ", "KAZ"), "KAZ2")],
             Edits(edit));
         var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Example, "KAZ assist", "KAZ", "RUS"));
         Assert.Equal("cannot rename party 'KAZ' to 'RUS': party 'RUS' already exists (histories/more.jsonl:1:31)", taken.Message);
@@ -144,9 +138,9 @@ public sealed class LanguageServerReferenceTests : IDisposable
         var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "attack"));
         Assert.Equal(JsonRpcErrorCode.InvalidParams, taken.ErrorCode);
         Assert.Equal("cannot rename verb 'assist' to 'attack': verb 'attack' already exists (histories/example.events:3:16)", taken.Message);
-        var rule = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "rule art4", "art4", "art1"));
+        var rule = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "rule art4", "art4", "art1"));
         Assert.Equal("cannot rename rule 'art4' to 'art1': rule 'art1' already exists in treaty PACT (rules/pact.treaty:15:8)", rule.Message);
-        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "KAZ 2020", "KAZ", "kaz"));
+        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "KAZ 2020", "KAZ", "kaz"));
         Assert.Equal("'kaz' is not a valid party code: a code is capital letters, digits and '_', starting with a letter, such as 'RUS'", party.Message);
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -155,12 +149,12 @@ public sealed class LanguageServerReferenceTests : IDisposable
     public async Task Prepare_rename_gives_the_name_and_its_range_nothing_off_a_name_and_refuses_a_treaty()
     {
         await using var server = await Start();
-        var prepared = await At(server, "textDocument/prepareRename", Pact, "within prompt", "prompt");
+        var prepared = await At(server, "textDocument/prepareRename", PactFile, "within prompt", "prompt");
         Assert.Equal("prompt", prepared.GetProperty("placeholder").GetString());
-        Assert.Equal(Where(Pact, "within prompt", "prompt"), Range(Pact, prepared.GetProperty("range")));
-        Assert.Equal(JsonValueKind.Null, (await At(server, "textDocument/prepareRename", Pact, "kind nonaggression", "kind")).ValueKind);
+        Assert.Equal(Where(PactFile, "within prompt", "prompt"), Range(PactFile, prepared.GetProperty("range")));
+        Assert.Equal(JsonValueKind.Null, (await At(server, "textDocument/prepareRename", PactFile, "kind nonaggression", "kind")).ValueKind);
         Assert.Equal(JsonValueKind.Null, (await At(server, "textDocument/prepareRename", Example, "\"illustrative\" \"An attack", "An attack")).ValueKind);
-        var treaty = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => At(server, "textDocument/prepareRename", Pact, "treaty PACT", "PACT"));
+        var treaty = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => At(server, "textDocument/prepareRename", PactFile, "treaty PACT", "PACT"));
         Assert.StartsWith("treaty 'PACT' cannot be renamed here", treaty.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -186,7 +180,7 @@ public sealed class LanguageServerReferenceTests : IDisposable
             """);
         File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume prompt = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
         await using var server = await Start();
-        var shared = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "quick"));
+        var shared = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "within prompt", "prompt", "quick"));
         Assert.Equal(JsonRpcErrorCode.InvalidParams, shared.ErrorCode);
         var (_, line, character, _) = Where(Tests, "assume prompt", "prompt");
         Assert.Equal($"cannot rename assumption 'prompt' to 'quick': the rule test at tests/pact.test:{line + 1}:{character + 1} sets 'prompt' for every treaty declaring it, treaty CST too; rename it by hand", shared.Message);
@@ -198,7 +192,7 @@ public sealed class LanguageServerReferenceTests : IDisposable
     {
         File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume swift = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
         await using var server = await Start();
-        var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "swift"));
+        var taken = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "within prompt", "prompt", "swift"));
         Assert.Equal(JsonRpcErrorCode.InvalidParams, taken.ErrorCode);
         var (_, line, character, _) = Where(Tests, "assume swift", "swift");
         Assert.Equal($"cannot rename assumption 'prompt' to 'swift': the rule test at tests/pact.test:{line + 1}:{character + 1} already sets 'swift', which would then apply to treaty PACT", taken.Message);
@@ -208,16 +202,16 @@ public sealed class LanguageServerReferenceTests : IDisposable
     [Fact]
     public async Task Rename_refuses_an_assumption_name_its_treaty_gives_a_reading()
     {
-        var pact = File.ReadAllText(Full(Pact))
+        var pact = File.ReadAllText(Full(PactFile))
             .Replace("  rule art4 ", "  reading help \"What counts as help\" {\n    any \"Any assistance\"\n    armed \"Armed assistance only\"\n  }\n\n  rule art4 ", StringComparison.Ordinal)
             .Replace("    cites \"Article 4\"", "    cites \"Article 4\"\n    if reading help is any", StringComparison.Ordinal);
-        File.WriteAllText(Full(Pact), pact);
+        File.WriteAllText(Full(PactFile), pact);
         await using var server = await Start();
-        var assumption = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "within prompt", "prompt", "help"));
+        var assumption = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "within prompt", "prompt", "help"));
         Assert.Equal(JsonRpcErrorCode.InvalidParams, assumption.ErrorCode);
-        var (_, line, character, _) = Where(Pact, "reading help \"", "help");
+        var (_, line, character, _) = Where(PactFile, "reading help \"", "help");
         Assert.Equal($"cannot rename assumption 'prompt' to 'help': treaty PACT already declares reading 'help' (rules/pact.treaty:{line + 1}:{character + 1}), and a treaty may not use one name for a reading and an assumption (AR3035)", assumption.Message);
-        var reading = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "if reading help", "help", "prompt"));
+        var reading = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "if reading help", "help", "prompt"));
         Assert.StartsWith("cannot rename reading 'help' to 'prompt': treaty PACT already declares assumption 'prompt'", reading.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -239,7 +233,7 @@ public sealed class LanguageServerReferenceTests : IDisposable
     public async Task References_give_the_uri_of_a_history_whose_name_holds_a_percent_escape()
     {
         File.WriteAllText(Full("histories/b%41 c.events"), "2022-09-22 RUS assist ARM source=\"illustrative\" \"Late\"\n");
-        var uri = LspClient.Uri(root) + "/histories/b%2541%20c.events";
+        var uri = LspClient.Uri(Root) + "/histories/b%2541%20c.events";
         await using var server = await Start();
         var found = await At(server, "textDocument/references", Vocabulary, "verb assist", "assist", new { includeDeclaration = false });
         Assert.Contains(uri, found.EnumerateArray().Select(l => l.GetProperty("uri").GetString()));
@@ -258,7 +252,7 @@ public sealed class LanguageServerReferenceTests : IDisposable
         var verb = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb assist", "assist", "help"));
         Assert.Equal(JsonRpcErrorCode.InvalidParams, verb.ErrorCode);
         Assert.Equal("cannot rename verb 'assist' to 'help': histories/extra.csv may name it, and rename edits only .events and .jsonl histories within the size limit; rename it in those files by hand first", verb.Message);
-        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Pact, "RUS 2020", "RUS", "RUS2"));
+        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "RUS 2020", "RUS", "RUS2"));
         Assert.StartsWith("cannot rename party 'RUS' to 'RUS2': histories/extra.csv may name it", party.Message, StringComparison.Ordinal);
         // A name the CSV does not hold renames.
         Assert.Equal(4, Edits(await Rename(server, Vocabulary, "verb attack", "attack", "strike")).Count);
@@ -267,17 +261,17 @@ public sealed class LanguageServerReferenceTests : IDisposable
 
     private async Task<LspClient> Start()
     {
-        var server = LspClient.Start(root);
+        var server = LspClient.Start(Root);
         await server.Request("initialize", new
         {
             processId = (int?)null,
-            rootUri = LspClient.Uri(root),
+            rootUri = LspClient.Uri(Root),
             capabilities = new { textDocument = new { rename = new { prepareSupport = true } } },
         });
         return server;
     }
 
-    private string Full(string relative) => Path.Combine(root, relative);
+    private string Full(string relative) => Path.Combine(Root, relative);
 
     private Task<JsonElement> Rename(LspClient server, string file, string context, string word, string newName) =>
         At(server, "textDocument/rename", file, context, word, newName: newName);
@@ -310,7 +304,7 @@ public sealed class LanguageServerReferenceTests : IDisposable
     private List<((string, int, int, int), string)> Edits(JsonElement result) =>
         [.. result.GetProperty("changes").EnumerateObject().SelectMany(f => f.Value.EnumerateArray().Select(e => (Range(RelativeOf(f.Name), e.GetProperty("range")), e.GetProperty("newText").GetString()!)))];
 
-    private string RelativeOf(string uri) => Path.GetRelativePath(root, new Uri(uri).LocalPath).Replace('\\', '/');
+    private string RelativeOf(string uri) => Path.GetRelativePath(Root, new Uri(uri).LocalPath).Replace('\\', '/');
 
     /// <summary>A range on one line, as (file, line, start, end).</summary>
     private static (string, int, int, int) Range(string file, JsonElement range)

@@ -11,30 +11,16 @@ namespace AllianceRules.Cli.Tests;
 /// of edits, a FIFO among the rule files, and what a .test file's names bind to.
 /// </summary>
 [Collection("cli")]
-public sealed class LanguageServerRobustnessTests : IDisposable
+public sealed class LanguageServerRobustnessTests : InitProjectTests
 {
-    private readonly CliHarness cli = new();
-    private readonly string root;
-    private readonly string pact;
-    private readonly string pactText;
-
-    public LanguageServerRobustnessTests()
-    {
-        root = Path.Combine(cli.Directory, "project");
-        Assert.Equal(0, cli.Run("init", "project").Exit);
-        pact = Path.Combine(root, "rules", "pact.treaty");
-        pactText = File.ReadAllText(pact);
-    }
-
-    public void Dispose() => cli.Dispose();
 
     [Fact]
     public void A_request_cancelled_while_it_waits_is_answered_RequestCancelled_and_one_already_answered_is_not()
     {
         var output = new CapturingStream();
         var server = new AllianceRules.Cli.LanguageServer.LanguageServer(Stream.Null, output, new StringWriter(), wait: _ => new TaskCompletionSource().Task);
-        Assert.Null(server.Handle(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(root), ["capabilities"] = new JsonObject() })));
-        var hover = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspClient.Uri(pact) }, ["position"] = new JsonObject { ["line"] = 0, ["character"] = 0 } };
+        Assert.Null(server.Handle(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(Root), ["capabilities"] = new JsonObject() })));
+        var hover = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspClient.Uri(Pact) }, ["position"] = new JsonObject { ["line"] = 0, ["character"] = 0 } };
         // As the reader thread sees them: request 2, its cancellation, request 3, then a cancellation of request 1, answered already.
         JsonNode[] burst = [Request(2, "textDocument/hover", hover.DeepClone()), Cancel(2), Request(3, "textDocument/hover", hover.DeepClone()), Cancel(1)];
         foreach (var message in burst) server.Receive(message);
@@ -48,11 +34,11 @@ public sealed class LanguageServerRobustnessTests : IDisposable
     [Fact]
     public async Task A_cancelled_request_gets_its_answer_or_RequestCancelled_and_the_server_stays_up()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        await server.Open(pact, pactText);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, PactText);
         // Which of the two comes back depends on whether the cancellation was read before the request's turn.
-        var hover = server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(pact) }, position = new { line = 0, character = 0 } });
+        var hover = server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(Pact) }, position = new { line = 0, character = 0 } });
         await server.Notify("$/cancelRequest", new { id = 2 });
         try
         {
@@ -62,7 +48,7 @@ public sealed class LanguageServerRobustnessTests : IDisposable
         {
             Assert.Equal(-32800, e.ErrorCode);
         }
-        Assert.Equal(JsonValueKind.Array, (await server.Request("textDocument/formatting", new { textDocument = new { uri = LspClient.Uri(pact) }, options = new { tabSize = 2, insertSpaces = true } })).ValueKind);
+        Assert.Equal(JsonValueKind.Array, (await server.Request("textDocument/formatting", new { textDocument = new { uri = LspClient.Uri(Pact) }, options = new { tabSize = 2, insertSpaces = true } })).ValueKind);
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
@@ -73,13 +59,13 @@ public sealed class LanguageServerRobustnessTests : IDisposable
         // The checks wait for a signal the test gives, not for a time: every check but the last is overtaken before it.
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var server = new AllianceRules.Cli.LanguageServer.LanguageServer(Stream.Null, output, new StringWriter(), wait: token => go.Task.WaitAsync(token));
-        server.Handle(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(root), ["capabilities"] = new JsonObject() }));
-        var uri = LspClient.Uri(pact);
-        server.Handle(Notification("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "treaty", ["version"] = 1, ["text"] = pactText } }));
+        server.Handle(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(Root), ["capabilities"] = new JsonObject() }));
+        var uri = LspClient.Uri(Pact);
+        server.Handle(Notification("textDocument/didOpen", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "treaty", ["version"] = 1, ["text"] = PactText } }));
         for (var version = 2; version <= 12; version++)
         {
             // Each version breaks the signing date in its own way; the last one, month 12+1.
-            var text = pactText.Replace("signed 2020-01-01", $"signed 2020-{version + 1}-01", StringComparison.Ordinal);
+            var text = PactText.Replace("signed 2020-01-01", $"signed 2020-{version + 1}-01", StringComparison.Ordinal);
             server.Handle(Notification("textDocument/didChange", new JsonObject
             {
                 ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
@@ -99,16 +85,16 @@ public sealed class LanguageServerRobustnessTests : IDisposable
     public async Task A_diagnostic_after_a_lone_CR_was_placed_past_the_end_of_the_line_before()
     {
         // An editor counts a lone CR as a line break, as LSP says; the command line counts LF only.
-        var text = pactText.Replace("\n  signed 2020-01-01", "\r  signed 2020-13-01", StringComparison.Ordinal);
-        Assert.NotEqual(pactText, text);
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        await server.Open(pact, text);
-        var diagnostic = Assert.Single((await server.Diagnostics(pact)).EnumerateArray());
+        var text = PactText.Replace("\n  signed 2020-01-01", "\r  signed 2020-13-01", StringComparison.Ordinal);
+        Assert.NotEqual(PactText, text);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, text);
+        var diagnostic = Assert.Single((await server.Diagnostics(Pact)).EnumerateArray());
         Assert.Equal("AR1001", diagnostic.GetProperty("code").GetString());
         Assert.Equal("""{"start":{"line":3,"character":9},"end":{"line":3,"character":19}}""", diagnostic.GetProperty("range").GetRawText());
         // Hover reads positions the same way: line 7 is ARM's (counting LF only, it was KAZ's).
-        var hover = await server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(pact) }, position = new { line = 7, character = 4 } });
+        var hover = await server.Request("textDocument/hover", new { textDocument = new { uri = LspClient.Uri(Pact) }, position = new { line = 7, character = 4 } });
         Assert.Contains("`ARM`", hover.GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -117,10 +103,10 @@ public sealed class LanguageServerRobustnessTests : IDisposable
     public async Task A_fifo_named_treaty_hung_check()
     {
         if (OperatingSystem.IsWindows()) return;
-        cli.Write("project/rules/pipe.treaty", string.Empty);
-        MakeFifo(Path.Combine(root, "rules", "pipe.treaty"));
+        Cli.Write("project/rules/pipe.treaty", string.Empty);
+        MakeFifo(Path.Combine(Root, "rules", "pipe.treaty"));
         // A hang fails the test (a TimeoutException) rather than stopping the run.
-        var (exit, _, err) = await Task.Run(() => cli.Run("check", "project")).WaitAsync(LspClient.Patience);
+        var (exit, _, err) = await Task.Run(() => Cli.Run("check", "project")).WaitAsync(LspClient.Patience);
         Assert.Equal(0, exit);
         Assert.DoesNotContain("pipe.treaty", err, StringComparison.Ordinal);
     }
@@ -129,38 +115,38 @@ public sealed class LanguageServerRobustnessTests : IDisposable
     public async Task A_fifo_named_treaty_hung_the_language_server()
     {
         if (OperatingSystem.IsWindows()) return;
-        cli.Write("project/rules/pipe.treaty", string.Empty);
-        MakeFifo(Path.Combine(root, "rules", "pipe.treaty"));
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        await server.Open(pact, pactText);
-        Assert.Equal(0, (await server.Diagnostics(pact)).GetArrayLength());
+        Cli.Write("project/rules/pipe.treaty", string.Empty);
+        MakeFifo(Path.Combine(Root, "rules", "pipe.treaty"));
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, PactText);
+        Assert.Equal(0, (await server.Diagnostics(Pact)).GetArrayLength());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
     [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
-        var test = Path.Combine(root, "tests", "pact.test");
+        var test = Path.Combine(Root, "tests", "pact.test");
         var text = File.ReadAllText(test)
             .Replace("expect PACT.art4 RUS", "expect PACT.art44 RUS", StringComparison.Ordinal)
             .Replace("expect summary PACT KAZ", "expect summary PAKT KAZ", StringComparison.Ordinal)
             + "\ntest \"elsewhere\"\n  rules \"../nowhere\"\n  history \"../histories\"\n  expect PACT.art4 KAZ 2022-09-14 fulfilled\nend\n";
         // The command line says it too (AR5004 stops the second test; the first reports its unknown names).
         File.WriteAllText(test, text);
-        var (exit, _, err) = cli.Run("test", "project/tests");
+        var (exit, _, err) = Cli.Run("test", "project/tests");
         Assert.Equal(2, exit);
         Assert.Contains("error AR5008: no rule 'PACT.art44' in the rules this test reads", err, StringComparison.Ordinal);
 
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
         await server.Open(test, text);
         var found = (await server.Diagnostics(test)).EnumerateArray().ToList();
         Assert.Equal(["AR5004", "AR5008", "AR5008"], found.Select(d => d.GetProperty("code").GetString()).Order(StringComparer.Ordinal));
         Assert.Contains(found, d => d.GetProperty("message").GetString()!.StartsWith("no rule 'PACT.art44' in the rules this test reads", StringComparison.Ordinal));
         Assert.Contains(found, d => d.GetProperty("message").GetString()!.StartsWith("no treaty 'PAKT' in the rules this test reads", StringComparison.Ordinal));
         // An open rule buffer is what the test binds to: with art44 declared there, only the others remain.
-        await server.Open(pact, pactText.Replace("rule art4 ", "rule art44 ", StringComparison.Ordinal));
+        await server.Open(Pact, PactText.Replace("rule art4 ", "rule art44 ", StringComparison.Ordinal));
         await server.Diagnostics(test, d => d.EnumerateArray().Any(e => e.GetProperty("message").GetString()!.StartsWith("no rule 'PACT.art4'", StringComparison.Ordinal)));
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
@@ -168,21 +154,21 @@ public sealed class LanguageServerRobustnessTests : IDisposable
     [Fact]
     public async Task Compressed_and_csv_histories_in_the_folder_are_checked_as_check_checks_them()
     {
-        var csv = cli.Write("project/histories/extra.csv", "date,actor,verb,target\n2022-09-13,AZE,atack,ARM\n");
-        using (var gz = File.Create(Path.Combine(root, "histories", "more.events.gz")))
+        var csv = Cli.Write("project/histories/extra.csv", "date,actor,verb,target\n2022-09-13,AZE,atack,ARM\n");
+        using (var gz = File.Create(Path.Combine(Root, "histories", "more.events.gz")))
         using (var zip = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Fastest))
         {
             zip.Write(Encoding.UTF8.GetBytes("2022-09-13 AZE atack ARM \"x\"\n"));
         }
-        var check = cli.Run("check", "project");
+        var check = Cli.Run("check", "project");
         Assert.Equal(2, check.Exit);
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        await server.Open(pact, pactText);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, PactText);
         var inCsv = Assert.Single((await server.Diagnostics(csv)).EnumerateArray());
         Assert.Equal("AR4001", inCsv.GetProperty("code").GetString());
         Assert.Contains($"project/histories/extra.csv:2:", check.Err, StringComparison.Ordinal);
-        var inGz = Assert.Single((await server.Diagnostics(Path.Combine(root, "histories", "more.events.gz"))).EnumerateArray());
+        var inGz = Assert.Single((await server.Diagnostics(Path.Combine(Root, "histories", "more.events.gz"))).EnumerateArray());
         Assert.Equal("AR4001", inGz.GetProperty("code").GetString());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }

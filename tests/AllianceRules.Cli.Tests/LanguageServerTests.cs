@@ -12,28 +12,14 @@ namespace AllianceRules.Cli.Tests;
 /// and lint, so every diagnostic seen is the one a test put there.
 /// </summary>
 [Collection("cli")]
-public sealed class LanguageServerTests : IDisposable
+public sealed class LanguageServerTests : InitProjectTests
 {
-    private readonly CliHarness cli = new();
-    private readonly string root;
-    private readonly string pact;
-    private readonly string pactText;
-
-    public LanguageServerTests()
-    {
-        root = Path.Combine(cli.Directory, "project");
-        Assert.Equal(0, cli.Run("init", "project").Exit);
-        pact = Path.Combine(root, "rules", "pact.treaty");
-        pactText = File.ReadAllText(pact);
-    }
-
-    public void Dispose() => cli.Dispose();
 
     [Fact]
     public async Task Initialize_with_no_capabilities_advertises_only_what_is_implemented()
     {
-        await using var server = LspClient.Start(root, "--stdio");
-        var result = await server.Initialize(root);
+        await using var server = LspClient.Start(Root, "--stdio");
+        var result = await server.Initialize(Root);
         var capabilities = result.GetProperty("capabilities");
         Assert.Equal(
             ["codeActionProvider", "completionProvider", "definitionProvider", "documentFormattingProvider", "hoverProvider", "referencesProvider", "renameProvider", "textDocumentSync"],
@@ -50,7 +36,7 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task Initialize_with_full_capabilities_takes_the_root_from_the_workspace_folders()
     {
-        await using var server = LspClient.Start(root);
+        await using var server = LspClient.Start(Root);
         var capabilities = JsonDocument.Parse("""
             {
               "general": { "positionEncodings": ["utf-16"] },
@@ -72,7 +58,7 @@ public sealed class LanguageServerTests : IDisposable
             processId = Environment.ProcessId,
             clientInfo = new { name = "test", version = "1" },
             capabilities,
-            workspaceFolders = new[] { new { uri = LspClient.Uri(root), name = "project" } },
+            workspaceFolders = new[] { new { uri = LspClient.Uri(Root), name = "project" } },
             trace = "off",
         });
         Assert.Equal("[\"$\"]", result.GetProperty("capabilities").GetProperty("completionProvider").GetProperty("triggerCharacters").GetRawText());
@@ -80,43 +66,43 @@ public sealed class LanguageServerTests : IDisposable
         Assert.True(result.GetProperty("capabilities").GetProperty("codeActionProvider").GetBoolean());
         Assert.True(result.GetProperty("capabilities").GetProperty("renameProvider").GetProperty("prepareProvider").GetBoolean());
         await server.Notify("initialized", new { });
-        // The rule file uses verbs declared in rules/vocabulary.treaty, on disk: no error means the root was read.
-        await server.Open(pact, pactText);
-        Assert.Equal(0, (await server.Diagnostics(pact)).GetArrayLength());
+        // The rule file uses verbs declared in rules/vocabulary.treaty, on disk: no error means the Root was read.
+        await server.Open(Pact, PactText);
+        Assert.Equal(0, (await server.Diagnostics(Pact)).GetArrayLength());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
     [Fact]
     public async Task An_error_is_published_exactly_as_check_reports_it_and_cleared_when_fixed()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        var broken = pactText.Replace("signed 2020-01-01", "signed 2020-13-01", StringComparison.Ordinal);
-        await server.Open(pact, broken);
-        var diagnostic = Assert.Single((await server.Diagnostics(pact)).EnumerateArray());
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        var broken = PactText.Replace("signed 2020-01-01", "signed 2020-13-01", StringComparison.Ordinal);
+        await server.Open(Pact, broken);
+        var diagnostic = Assert.Single((await server.Diagnostics(Pact)).EnumerateArray());
         Assert.Equal("AR1001", diagnostic.GetProperty("code").GetString());
         Assert.Equal("'2020-13-01' is not a real calendar date (there is no month 13)", diagnostic.GetProperty("message").GetString());
         Assert.Equal(1, diagnostic.GetProperty("severity").GetInt32());
         Assert.Equal("""{"start":{"line":3,"character":9},"end":{"line":3,"character":19}}""", diagnostic.GetProperty("range").GetRawText());
         // The command line says the same of that text on disk, at line 4, column 10.
-        File.WriteAllText(pact, broken);
-        var check = cli.Run("check", "project");
-        File.WriteAllText(pact, pactText);
+        File.WriteAllText(Pact, broken);
+        var check = Cli.Run("check", "project");
+        File.WriteAllText(Pact, PactText);
         Assert.Contains("project/rules/pact.treaty:4:10: error AR1001: '2020-13-01' is not a real calendar date (there is no month 13)", check.Err.Replace('\\', '/'), StringComparison.Ordinal);
 
-        await server.Change(pact, pactText, 2);
-        Assert.Equal(0, (await server.Diagnostics(pact)).GetArrayLength());
+        await server.Change(Pact, PactText, 2);
+        Assert.Equal(0, (await server.Diagnostics(Pact)).GetArrayLength());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
     [Fact]
     public async Task A_lint_finding_is_a_warning()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        var text = pactText.Replace("  assume prompt", "  assume spare = 5 days \"Unused.\"\n  assume prompt", StringComparison.Ordinal);
-        await server.Open(pact, text);
-        var diagnostic = Assert.Single((await server.Diagnostics(pact)).EnumerateArray());
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        var text = PactText.Replace("  assume prompt", "  assume spare = 5 days \"Unused.\"\n  assume prompt", StringComparison.Ordinal);
+        await server.Open(Pact, text);
+        var diagnostic = Assert.Single((await server.Diagnostics(Pact)).EnumerateArray());
         Assert.Equal("AR6001", diagnostic.GetProperty("code").GetString());
         Assert.Equal("'assume spare' of treaty 'PACT' is never used: no 'within', 'every' or 'there was' of its rules names it", diagnostic.GetProperty("message").GetString());
         Assert.Equal(2, diagnostic.GetProperty("severity").GetInt32());
@@ -127,9 +113,9 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task History_columns_count_utf16_code_units_and_test_files_are_parsed()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        var history = Path.Combine(root, "histories", "example.events");
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        var history = Path.Combine(Root, "histories", "example.events");
         var line = "2022-09-13 AZE attack ARM source=\"😀😀\" \"x\" 2022-99-01";
         await server.Open(history, $"as of 2022-12-31\n{line}\n");
         var diagnostic = Assert.Single((await server.Diagnostics(history)).EnumerateArray());
@@ -138,7 +124,7 @@ public sealed class LanguageServerTests : IDisposable
         Assert.Equal(44, line.IndexOf("2022-99-01", StringComparison.Ordinal));
         Assert.Equal("""{"start":{"line":1,"character":44},"end":{"line":1,"character":54}}""", diagnostic.GetProperty("range").GetRawText());
 
-        var test = Path.Combine(root, "tests", "pact.test");
+        var test = Path.Combine(Root, "tests", "pact.test");
         await server.Open(test, "test \"splendid\"\n  rules \"../rules\"\n  history \"../histories\"\n  expect PACT.art4 KAZ 2022-09-14 splendid\nend\n");
         // As 'alliance test' says: the expectation that does not parse, and so a test with none.
         var errors = (await server.Diagnostics(test)).EnumerateArray().ToList();
@@ -152,55 +138,55 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task Formatting_is_fmt_as_one_edit_and_nothing_when_canonical_or_unparsable()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
-        var untidy = pactText.Replace("  signed 2020-01-01", "      signed    2020-01-01", StringComparison.Ordinal);
-        await server.Open(pact, untidy);
-        var edit = Assert.Single((await Format(server, pact)).EnumerateArray());
-        Assert.Equal(pactText, edit.GetProperty("newText").GetString());
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        var untidy = PactText.Replace("  signed 2020-01-01", "      signed    2020-01-01", StringComparison.Ordinal);
+        await server.Open(Pact, untidy);
+        var edit = Assert.Single((await Format(server, Pact)).EnumerateArray());
+        Assert.Equal(PactText, edit.GetProperty("newText").GetString());
         Assert.Equal(Formatter.Format(new SourceFile("pact.treaty", untidy)).Text, edit.GetProperty("newText").GetString());
         var lines = untidy.Split('\n');
         Assert.Equal("{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":" + (lines.Length - 1) + ",\"character\":" + lines[^1].Length + "}}", edit.GetProperty("range").GetRawText());
 
-        await server.Change(pact, pactText, 2);
-        Assert.Equal(0, (await Format(server, pact)).GetArrayLength());
-        await server.Change(pact, "treaty PACT \"unfinished\" {\n  signed", 3);
-        Assert.Equal(0, (await Format(server, pact)).GetArrayLength());
+        await server.Change(Pact, PactText, 2);
+        Assert.Equal(0, (await Format(server, Pact)).GetArrayLength());
+        await server.Change(Pact, "treaty PACT \"unfinished\" {\n  signed", 3);
+        Assert.Equal(0, (await Format(server, Pact)).GetArrayLength());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
     [Fact]
     public async Task Unknown_methods_early_requests_and_bad_parameters_get_errors_and_the_server_stays_up()
     {
-        await using var server = LspClient.Start(root);
-        var early = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Format(server, pact));
+        await using var server = LspClient.Start(Root);
+        var early = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Format(server, Pact));
         Assert.Equal(-32002, (int)Assert.IsType<RemoteInvocationException>(early).ErrorCode);
-        await server.Initialize(root);
-        var unknown = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Request("textDocument/semanticTokens/full", new { textDocument = new { uri = LspClient.Uri(pact) } }));
+        await server.Initialize(Root);
+        var unknown = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Request("textDocument/semanticTokens/full", new { textDocument = new { uri = LspClient.Uri(Pact) } }));
         Assert.Equal(JsonRpcErrorCode.MethodNotFound, unknown.ErrorCode);
         var bad = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Request("textDocument/formatting", new { textDocument = 3 }));
         Assert.Equal(JsonRpcErrorCode.InvalidParams, bad.ErrorCode);
-        var again = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Initialize(root));
+        var again = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => server.Initialize(Root));
         Assert.Equal(JsonRpcErrorCode.InvalidRequest, again.ErrorCode);
         await server.Notify("textDocument/didOpen", new { textDocument = "nonsense" });
         await server.Notify("workspace/didChangeConfiguration", new { settings = new { } });
-        Assert.Equal(0, (await Format(server, pact)).GetArrayLength());
+        Assert.Equal(0, (await Format(server, Pact)).GetArrayLength());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
     [Fact]
     public async Task Exit_without_shutdown_is_status_1()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
         Assert.Equal(1, (await server.ShutdownAndExit(shutdown: false)).Exit);
     }
 
     [Fact]
     public async Task The_end_of_input_without_shutdown_is_status_1()
     {
-        await using var server = LspClient.Start(root);
-        await server.Initialize(root);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
         server.CloseInput();
         Assert.Equal(1, (await server.Exited()).Exit);
     }
@@ -208,7 +194,7 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public void Help_says_what_the_server_provides()
     {
-        var (exit, output, _) = cli.Run("lsp", "--help");
+        var (exit, output, _) = Cli.Run("lsp", "--help");
         Assert.Equal(0, exit);
         Assert.Contains("Language Server Protocol", output, StringComparison.Ordinal);
         foreach (var feature in new[] { "formatting", "hover", "find references", "rename", "completion", "quick fixes" })
