@@ -259,6 +259,26 @@ public sealed class LanguageServerReferenceTests : InitProjectTests
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
+    [Fact]
+    public async Task Rename_is_not_refused_by_a_history_holding_the_name_as_a_substring_or_gzipped_or_coded()
+    {
+        // The name inside another value, a gzipped history of other events, an ICEWS file of CAMEO codes.
+        File.WriteAllText(Full("histories/extra.csv"), "date,actor,verb,target\n2022-09-22,RUSSIA,assistance,ARM\n");
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Full("histories/old.events.gz")), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gz.Write(System.Text.Encoding.UTF8.GetBytes("2022-09-20 AZE attack ARM\n"));
+        }
+        File.WriteAllText(Full("histories/icews.tsv"), "Event ID\tEvent Date\tSource Country\tCAMEO Code\tTarget Country\n1\t2022-09-23\tRussian Federation\t042\tArmenia\n");
+        await using var server = await Start();
+        Assert.Equal(4, Edits(await Rename(server, Vocabulary, "verb assist", "assist", "help")).Count);
+        // The gzipped history's own verb and the ICEWS file's parties still refuse.
+        var verb = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, Vocabulary, "verb attack", "attack", "strike"));
+        Assert.StartsWith("cannot rename verb 'attack' to 'strike': histories/old.events.gz may name it", verb.Message, StringComparison.Ordinal);
+        var party = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => Rename(server, PactFile, "RUS 2020", "RUS", "RUS2"));
+        Assert.StartsWith("cannot rename party 'RUS' to 'RUS2': histories/icews.tsv may name it", party.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
     private async Task<LspClient> Start()
     {
         var server = LspClient.Start(Root);

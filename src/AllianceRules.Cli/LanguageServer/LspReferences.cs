@@ -138,15 +138,17 @@ internal static class LspReferences
     /// <summary>
     /// Rename edits the histories the server reads (.events and .jsonl within the size limit); a
     /// verb or party code written in any other history of the workspace (CSV, a dataset's file, a
-    /// .gz, one over the limit) would be left behind, and <c>alliance check</c> would then fail on
-    /// it. Such a rename is refused, naming those files: a compressed or over-size history is taken
-    /// to name the symbol, others are searched for its text.
+    /// .gz, one the server did not read) would be left behind, and <c>alliance check</c> would then
+    /// fail on it. Such a rename is refused, naming those files. Each is read as <c>check</c> reads
+    /// it (through gzip for .gz) and its events' actor, verb and target compared whole with the
+    /// name; GDELT and ICEWS rows carry CAMEO codes, not verbs, so only their parties can name it.
+    /// A history that cannot be read, or is larger than <see cref="UneditedLimit"/>, is taken to name it.
     /// </summary>
     private static void RefuseUnedited(LocatedSymbol located, SymbolReference symbol, string newName, string word)
     {
         if (located.Snapshot.Root is not { } root || !Directory.Exists(root)) return;
         var (found, _) = InputDiscovery.Discover([root]);
-        var skipped = found.Where(i => i.IsHistory && !Edited(located, i.FullPath) && MayName(i.FullPath, symbol.Name))
+        var skipped = found.Where(i => i.IsHistory && !Edited(located, i.FullPath) && MayName(i, symbol))
             .Select(i => LspWorkspace.Display(root, i.FullPath)).ToList();
         if (skipped.Count == 0) return;
         var named = skipped.Count <= 5 ? string.Join(", ", skipped) : $"{string.Join(", ", skipped.Take(5))} and {skipped.Count - 5} more";
@@ -157,18 +159,80 @@ internal static class LspReferences
     private static bool Edited(LocatedSymbol located, string fullPath) =>
         LspSymbols.IsHistory(fullPath) && (located.Files.ContainsKey(fullPath) || located.Snapshot.Open.ContainsKey(fullPath));
 
-    /// <summary>Whether a history rename does not edit may hold the name: a compressed or over-size one always may.</summary>
-    private static bool MayName(string fullPath, string name)
+    /// <summary>The most bytes of one history rename reads (after gzip) to tell whether it names a symbol; a larger one is taken to.</summary>
+    internal const long UneditedLimit = 64L * 1024 * 1024;
+
+    /// <summary>Every CAMEO root code, mapped to a verb no rule can name: dataset rows then read as events whose parties can be compared.</summary>
+    private static readonly AllianceRules.Model.Verb[] AnyCameo =
+        [new("(cameo)", null, [.. Enumerable.Range(1, 20).Select(c => c.ToString("00", System.Globalization.CultureInfo.InvariantCulture))])];
+
+    /// <summary>Whether a history rename does not edit names the symbol as an event's actor, verb or target (or cannot be read to tell).</summary>
+    private static bool MayName(InputFile file, SymbolReference symbol)
     {
         try
         {
-            var info = new FileInfo(fullPath);
-            if (fullPath.EndsWith(".gz", StringComparison.Ordinal) || info.Length > 64L * 1024 * 1024) return true;
-            return File.ReadAllText(fullPath).Contains(name, StringComparison.Ordinal);
+            if (new FileInfo(file.FullPath).Length > UneditedLimit) return true;
+            var streams = new HistoryStreams();
+            var format = AllianceRules.History.HistoryReader.FormatOf(file.FullPath);
+            var source = streams.Source(file, format);
+            var bounded = source with { Open = () => new BoundedStream(source.Open(), UneditedLimit) };
+            var reader = new AllianceRules.History.HistoryReader(declaredVerbs: null, vocabulary: AnyCameo);
+            foreach (var e in reader.Read(bounded))
+            {
+                if (symbol.Kind == SymbolKind.Party ? e.Actor == symbol.Name || e.Target == symbol.Name : e.Verb == symbol.Name) return true;
+                if (streams.Failures.Count > 0) return true;
+            }
+            return streams.Failures.Count > 0;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return true;
+        }
+    }
+
+    /// <summary>A stream that fails once more than <c>limit</c> bytes have been read from it.</summary>
+    private sealed class BoundedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            _read += n;
+            if (_read > limit) throw new IOException($"larger than {limit / (1024 * 1024)} MB");
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 
