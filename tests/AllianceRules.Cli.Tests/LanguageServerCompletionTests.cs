@@ -70,15 +70,31 @@ public sealed class LanguageServerCompletionTests : InitProjectTests
     [Fact]
     public async Task Completing_mid_word_replaces_the_rest_of_the_word()
     {
+        // Only for a client that takes an InsertReplaceEdit: 'replace' covers the word, 'insert' ends at the cursor.
         await using var server = LspClient.Start(Root);
-        await server.Initialize(Root);
+        await server.Initialize(Root, insertReplace: true);
         await server.Open(Pact, PactText);
         var marked = PactText.Replace("kind defense", "kind de|fense", StringComparison.Ordinal);
         var items = await Complete(server, Pact, marked);
         var defense = Assert.Single(items, i => i.Label == "defense");
-        // The range runs from the word's start to its end, not to the cursor: accepting gives 'defense', not 'defensefense'.
         var whole = marked[..marked.IndexOf('|')] + "fense";
-        Assert.Equal(RangeOfTyped(whole, "defense"), defense.Range);
+        Assert.Equal(RangeOfTyped(whole, "defense"), defense.Replace);
+        Assert.Equal(RangeOfTyped(marked[..marked.IndexOf('|')], "de"), defense.Range);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public async Task Completing_mid_word_keeps_the_word_after_the_cursor()
+    {
+        // 'must n|assist', accepting 'not', must not lose 'assist': a plain edit ends at the cursor.
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(Pact, PactText);
+        var inTreaty = PactText[..PactText.LastIndexOf('}')];
+        var marked = inTreaty + "  rule x \"X\" {\n    kind defense\n    when $victim request PACT\n    then each member $ally must n|assist $victim\n  }\n}\n";
+        var not = Assert.Single(await Complete(server, Pact, marked), i => i.Label == "not");
+        Assert.Equal(RangeOfTyped(marked[..marked.IndexOf('|')], "n"), not.Range);
+        Assert.Null(not.Replace);
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
     }
 
@@ -238,7 +254,7 @@ public sealed class LanguageServerCompletionTests : InitProjectTests
         await Task.CompletedTask;
     }
 
-    private sealed record Item(string Label, int Kind, string? Detail, string Range);
+    private sealed record Item(string Label, int Kind, string? Detail, string Range, string? Replace = null);
 
     /// <summary>Puts the text (without its '|') in the buffer and asks for completion where the '|' was.</summary>
     private async Task<List<Item>> Complete(LspClient server, string path, string marked)
@@ -251,7 +267,8 @@ public sealed class LanguageServerCompletionTests : InitProjectTests
             i.GetProperty("label").GetString()!,
             i.GetProperty("kind").GetInt32(),
             i.TryGetProperty("detail", out var d) ? d.GetString() : null,
-            i.GetProperty("textEdit").GetProperty("range").GetRawText()))];
+            (i.GetProperty("textEdit").TryGetProperty("insert", out var insert) ? insert : i.GetProperty("textEdit").GetProperty("range")).GetRawText(),
+            i.GetProperty("textEdit").TryGetProperty("replace", out var replace) ? replace.GetRawText() : null))];
     }
 
     /// <summary>The range of the last <paramref name="typed"/> in <paramref name="text"/>, as the server writes one.</summary>

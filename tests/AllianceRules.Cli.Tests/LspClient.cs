@@ -56,9 +56,21 @@ internal sealed class LspClient : IAsyncDisposable
 
     public Task Notify(string method, object? parameters) => rpc.NotifyWithParameterObjectAsync(method, parameters);
 
-    /// <summary>Initialises as an editor that takes CodeAction literals (as VS Code does), and declares nothing else.</summary>
-    public Task<JsonElement> Initialize(string root) =>
-        Request("initialize", new { processId = (int?)null, rootUri = Uri(root), capabilities = new { textDocument = new { codeAction = new { codeActionLiteralSupport = new { codeActionKind = new { valueSet = new[] { "quickfix" } } } } } } });
+    /// <summary>Initialises as an editor that takes CodeAction literals (as VS Code does), and with <paramref name="insertReplace"/> InsertReplaceEdits in completions; it declares nothing else.</summary>
+    public Task<JsonElement> Initialize(string root, bool insertReplace = false) =>
+        Request("initialize", new
+        {
+            processId = (int?)null,
+            rootUri = Uri(root),
+            capabilities = new
+            {
+                textDocument = new
+                {
+                    codeAction = new { codeActionLiteralSupport = new { codeActionKind = new { valueSet = new[] { "quickfix" } } } },
+                    completion = new { completionItem = new { insertReplaceSupport = insertReplace } },
+                },
+            },
+        });
 
     public async Task Open(string path, string text, int version = 1) =>
         await Notify("textDocument/didOpen", new { textDocument = new { uri = Uri(path), languageId = "treaty", version, text } });

@@ -34,6 +34,7 @@ internal sealed class LanguageServer
     private readonly Dictionary<string, bool> requests = new(StringComparer.Ordinal);
     private bool initialized;
     private bool codeActionLiterals;
+    private bool insertReplace;
     private bool shuttingDown;
 
     public LanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? debounce = null)
@@ -194,7 +195,7 @@ internal sealed class LanguageServer
                 "textDocument/formatting" => Format(parameters),
                 "textDocument/hover" => LspHover.Hover(workspace, parameters),
                 "textDocument/definition" => LspDefinition.Definition(workspace, parameters),
-                "textDocument/completion" => LspCompletion.Complete(workspace, parameters),
+                "textDocument/completion" => LspCompletion.Complete(workspace, parameters, insertReplace),
                 // A client that takes no CodeAction literals may be sent only Command objects, and the fixes are edits: none for it.
                 "textDocument/codeAction" => codeActionLiterals ? LspCodeActions.CodeActions(workspace, diagnostics, parameters) : new JsonArray(),
                 "textDocument/references" => LspReferences.References(workspace, parameters),
@@ -264,6 +265,7 @@ internal sealed class LanguageServer
             : LspJson.String(parameters, "rootPath") is { } rootPath ? InputDiscovery.RealPath(Path.GetFullPath(rootPath)) : null;
         initialized = true;
         codeActionLiterals = LspJson.At(parameters, "capabilities", "textDocument", "codeAction", "codeActionLiteralSupport") is JsonObject;
+        insertReplace = LspJson.At(parameters, "capabilities", "textDocument", "completion", "completionItem", "insertReplaceSupport") is JsonValue ir && ir.TryGetValue<bool>(out var supports) && supports;
         return new JsonObject
         {
             ["capabilities"] = new JsonObject

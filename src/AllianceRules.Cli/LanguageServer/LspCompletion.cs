@@ -28,7 +28,8 @@ internal static class LspCompletion
 
     private static readonly ConcurrentDictionary<string, DeclaredNames> LastGood = new(StringComparer.Ordinal);
 
-    public static JsonObject Complete(LspWorkspace workspace, JsonNode? parameters)
+    /// <param name="insertReplace">Whether the client takes an InsertReplaceEdit (<c>completionItem.insertReplaceSupport</c>).</param>
+    public static JsonObject Complete(LspWorkspace workspace, JsonNode? parameters, bool insertReplace = false)
     {
         var uri = LspJson.RequireString(parameters, "textDocument", "uri");
         var line = LspJson.Int(parameters, "position", "line") ?? throw new LspParamsException("'position.line' is missing or not a number");
@@ -45,7 +46,8 @@ internal static class LspCompletion
         if (LspLines.Offset(text, line, character) is not { } offset) return result;
         var context = isRules ? CompletionContext.InRules(text, offset) : CompletionContext.InHistory(text, offset);
         if (context is null) return result;
-        // The edit replaces the whole word the cursor is in, so that completing mid-word leaves no tail behind.
+        // Completing mid-word inserts before the rest of the word (`must n|assist` keeps 'assist'); a
+        // client that takes an InsertReplaceEdit is also given the whole word, to replace when its user asks.
         var wordEnd = offset;
         while (wordEnd < text.Length && CompletionContext.IsWordChar(text[wordEnd])) wordEnd++;
         var names = Names(snapshot);
@@ -58,7 +60,9 @@ internal static class LspCompletion
                 ["label"] = label,
                 ["kind"] = kind,
                 ["sortText"] = offers.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-                ["textEdit"] = new JsonObject { ["range"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, wordEnd)), ["newText"] = label },
+                ["textEdit"] = insertReplace
+                    ? new JsonObject { ["newText"] = label, ["insert"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, offset)), ["replace"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, wordEnd)) }
+                    : new JsonObject { ["range"] = LspJson.Range(file, TextSpan.FromBounds(context.PrefixStart, offset)), ["newText"] = label },
             };
             if (detail is not null) item["detail"] = detail;
             offers.Add(item);
