@@ -188,6 +188,37 @@ public sealed class LanguageServerReferenceTests : InitProjectTests
     }
 
     [Fact]
+    public async Task Rename_is_not_refused_by_a_rule_test_whose_rules_do_not_load_the_other_treaty()
+    {
+        // CST declares 'prompt' too, but outside the rules tests/pact.test loads; tests/cst.test loads CST alone.
+        Directory.CreateDirectory(Full("other"));
+        File.WriteAllText(Full("other/cst.treaty"), """
+            treaty CST "Another treaty" {
+              members {
+                ARM 1994-04-20 ..
+              }
+              assume prompt = 10 days
+              rule art4 "Assistance" {
+                kind defense
+                cites "Article 4"
+                quote "q"
+                when $a attack $v where $v is member
+                then each member $m except $v must assist $v within prompt
+              }
+            }
+
+            """);
+        File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume prompt = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));
+        File.WriteAllText(Full("tests/cst.test"), "test \"CST alone\"\n  rules \"../other\"\n  history \"../histories\"\n  assume swift = 3 days\n  expect no CST.art4 ARM\nend\n");
+        await using var server = await Start();
+        // The test setting 'prompt' loads PACT alone; the test setting 'swift' does not load PACT.
+        var edit = Edits(await Rename(server, PactFile, "within prompt", "prompt", "swift"));
+        Assert.Contains(edit, e => e.Item1.Item1 == Tests && e.Item2 == "swift");
+        Assert.DoesNotContain(edit, e => e.Item1.Item1 is "other/cst.treaty" or "tests/cst.test");
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Rename_refuses_an_assumption_name_a_rule_test_already_sets()
     {
         File.WriteAllText(Full(Tests), File.ReadAllText(Full(Tests)).Replace("  expect PACT.art4 KAZ", "  assume swift = 14 days\n  expect PACT.art4 KAZ", StringComparison.Ordinal));

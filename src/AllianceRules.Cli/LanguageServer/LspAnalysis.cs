@@ -116,13 +116,28 @@ internal static class LspAnalysis
     }
 
     /// <summary>
+    /// The treaties each test of a test file loads, by the test's span: its <c>rules</c> paths
+    /// resolved as <see cref="BindTests"/> resolves them (the workspace's files where they are, the disk elsewhere).
+    /// </summary>
+    internal static List<(TextSpan Span, HashSet<string> Treaties)> TestTreaties(string testPath, SourceFile test, SortedDictionary<string, SourceFile> files, string? root)
+    {
+        var result = new List<(TextSpan, HashSet<string>)>();
+        var (syntax, _) = TestFileParser.Parse(test);
+        BindTests(testPath, syntax, files, root, [], CancellationToken.None, (t, rules) => result.Add((t.Span, [.. rules
+            .SelectMany(r => AllianceRules.Binding.SymbolLocator.All(RuleFileParser.Parse(r).Syntax))
+            .Where(s => s.Kind == AllianceRules.Binding.SymbolKind.Treaty && s.IsDeclaration)
+            .Select(s => s.Name)])));
+        return result;
+    }
+
+    /// <summary>
     /// What <c>alliance test</c> reports of a test file before it evaluates anything: a path that
     /// does not exist (AR5004) or holds nothing of its kind (AR5009), and names its rules do not
     /// declare (AR5008, AR3033, by <see cref="RuleTestRunner.UnknownNames"/>). Paths are relative to
     /// the test file; the workspace's files (open buffers included) are used where they are, the
     /// disk elsewhere. Rules with errors are reported in their own files, and bind nothing here.
     /// </summary>
-    private static List<Diagnostic> BindTests(string testPath, TestFileSyntax syntax, SortedDictionary<string, SourceFile> files, string? root, Dictionary<string, RuleSet?> ruleSets, CancellationToken cancel)
+    private static List<Diagnostic> BindTests(string testPath, TestFileSyntax syntax, SortedDictionary<string, SourceFile> files, string? root, Dictionary<string, RuleSet?> ruleSets, CancellationToken cancel, Action<RuleTestSyntax, List<SourceFile>>? loads = null)
     {
         var found = new List<Diagnostic>();
         var directory = Path.GetDirectoryName(testPath)!;
@@ -132,6 +147,7 @@ internal static class LspAnalysis
             var located = new List<Diagnostic>();
             var rules = Named(test.Rules, isRules: true);
             foreach (var path in test.Histories) Named([path], isRules: false);
+            loads?.Invoke(test, rules);
             found.AddRange(located);
             if (located.Count > 0 || rules.Count == 0) continue;
             var key = string.Join('\n', rules.Select(r => r.Path));

@@ -53,7 +53,9 @@ internal static class LspReferences
         var taken = symbol with { Name = newName };
         // A rule test sets an assumption or reading by name alone, for every treaty declaring it:
         // a test line already naming the new name is as much a clash as a declaration.
-        if (LspSymbols.Occurrences(located.Files, taken).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty || o.Occurrence.Treaty is null) is { Path: not null } clash)
+        // Only a test that loads the symbol's treaty counts.
+        if (LspSymbols.Occurrences(located.Files, taken).FirstOrDefault(o => o.Occurrence.Treaty == symbol.Treaty
+            || o.Occurrence.Treaty is null && (symbol.Treaty is not { } own || TestLoads(located, o.Path, o.File, o.Occurrence.Span.Start).Contains(own))) is { Path: not null } clash)
         {
             var where = symbol.Treaty is { } treaty ? $" in treaty {treaty}" : string.Empty;
             var at = clash.File.GetPosition(clash.Occurrence.Span.Start);
@@ -95,15 +97,25 @@ internal static class LspReferences
     /// </summary>
     private static void RefuseShared(LocatedSymbol located, SymbolReference symbol, string newName, string word)
     {
-        var tested = LspSymbols.Occurrences(located.Files, symbol).FirstOrDefault(o => o.Occurrence.Treaty is null && !LspSymbols.IsRules(o.Path));
-        if (tested.Path is null) return;
-        var other = located.Files.Where(f => LspSymbols.IsRules(f.Key))
+        var others = located.Files.Where(f => LspSymbols.IsRules(f.Key))
             .SelectMany(f => SymbolLocator.All(RuleFileParser.Parse(f.Value).Syntax))
-            .FirstOrDefault(s => s.IsDeclaration && s.Kind == symbol.Kind && s.Name == symbol.Name && s.Treaty != symbol.Treaty);
-        if (other is null) return;
-        var at = tested.File.GetPosition(tested.Occurrence.Span.Start);
-        throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rule test at {tested.File.Path}:{at.Line}:{at.Column} sets '{symbol.Name}' for every treaty declaring it, treaty {other.Treaty} too; rename it by hand");
+            .Where(s => s.IsDeclaration && s.Kind == symbol.Kind && s.Name == symbol.Name && s.Treaty != symbol.Treaty)
+            .ToList();
+        if (others.Count == 0) return;
+        // Only the treaties the test's own rules load: a test of other rules sets nothing of theirs.
+        foreach (var tested in LspSymbols.Occurrences(located.Files, symbol).Where(o => o.Occurrence.Treaty is null && !LspSymbols.IsRules(o.Path)))
+        {
+            var loads = TestLoads(located, tested.Path, tested.File, tested.Occurrence.Span.Start);
+            if (others.FirstOrDefault(o => o.Treaty is { } t && loads.Contains(t)) is not { } other) continue;
+            var at = tested.File.GetPosition(tested.Occurrence.Span.Start);
+            throw new LspParamsException($"cannot rename {word} '{symbol.Name}' to '{newName}': the rule test at {tested.File.Path}:{at.Line}:{at.Column} sets '{symbol.Name}' for every treaty declaring it, treaty {other.Treaty} too; rename it by hand");
+        }
     }
+
+    /// <summary>The treaties the test holding <paramref name="offset"/> of a test file loads (<see cref="LspAnalysis.TestTreaties"/>); none outside a test.</summary>
+    private static HashSet<string> TestLoads(LocatedSymbol located, string path, SourceFile file, int offset) =>
+        LspAnalysis.TestTreaties(path, file, located.Files, located.Snapshot.Root)
+            .FirstOrDefault(t => t.Span.Start <= offset && offset < t.Span.End).Treaties ?? [];
 
     /// <summary>
     /// A new name the grammar reads otherwise (a verb named <c>not</c> turns <c>must not VERB</c>
