@@ -20,8 +20,16 @@ const documentSelector = [
   { scheme: 'file', pattern: '**/*.jsonl' },
 ];
 
-/** The client of the server running or starting, if any. */
+/**
+ * The files the server reads from disk: rule files, rule tests and histories of every format
+ * (maybe gzip-compressed). The client tells the server of their changes on disk
+ * (workspace/didChangeWatchedFiles), so that it checks again what an editor buffer does not hold.
+ */
+const watchedFiles = '**/*.{treaty,test,events,jsonl,csv,CSV,tsv,tab,gz}';
+
+/** The client of the server running or starting, if any, and the watcher it reports from. */
 let client;
+let watcher;
 let output;
 /** Starts and stops, one after the other: a stop waits until the start before it has settled. */
 let lifecycle = Promise.resolve();
@@ -103,12 +111,15 @@ async function startClient() {
   if (!server) return;
   // No 'transport' here: vscode-languageclient would then add '--stdio' itself; the arguments already end with it.
   const executable = { command: server.command, args: server.args, options: { cwd: root } };
+  const watching = vscode.workspace.createFileSystemWatcher(watchedFiles);
+  watcher = watching;
   const starting = new LanguageClient(
     'alliance', // also the prefix of the 'alliance.trace.server' setting, which the client reads itself
     'AllianceRules Language Server',
     { run: executable, debug: executable },
     {
       documentSelector,
+      synchronize: { fileEvents: watching },
       revealOutputChannelOn: RevealOutputChannelOn.Never,
     },
   );
@@ -118,6 +129,8 @@ async function startClient() {
   } catch (error) {
     openSettingsButton(commands.cannotStartMessage(server.command, error));
     if (client === starting) client = undefined;
+    if (watcher === watching) watcher = undefined;
+    watching.dispose();
     try {
       await starting.dispose();
     } catch {
@@ -128,6 +141,8 @@ async function startClient() {
 
 /** Stops the client; call it in turn (inTurn), so that it never meets a client still starting. */
 async function stopClient() {
+  if (watcher) watcher.dispose();
+  watcher = undefined;
   if (!client) return;
   const running = client;
   client = undefined;

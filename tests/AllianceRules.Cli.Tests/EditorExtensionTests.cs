@@ -13,7 +13,7 @@ namespace AllianceRules.Cli.Tests;
 public sealed class EditorExtensionTests : IDisposable
 {
     /// <summary>The checks test/protocol.mjs makes (its EXPECTED_CHECKS).</summary>
-    private const int ProtocolChecks = 16;
+    private const int ProtocolChecks = 17;
 
     private readonly string scratch = Directory.CreateTempSubdirectory("alliance-vscode-").FullName;
 

@@ -34,6 +34,17 @@ public sealed class LanguageServerTests : InitProjectTests
     }
 
     [Fact]
+    public async Task Initialize_asks_for_didSave_so_a_change_on_disk_is_checked_again()
+    {
+        // With 'save: false' VS Code never sent didSave, and the server never forgot its last check.
+        await using var server = LspClient.Start(Root, "--stdio");
+        var sync = (await server.Initialize(Root)).GetProperty("capabilities").GetProperty("textDocumentSync");
+        Assert.Equal(JsonValueKind.Object, sync.GetProperty("save").ValueKind);
+        Assert.False(sync.GetProperty("save").GetProperty("includeText").GetBoolean());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task Initialize_with_full_capabilities_takes_the_root_from_the_workspace_folders()
     {
         await using var server = LspClient.Start(Root);

@@ -142,6 +142,7 @@ function loadExtension(settingValue, folder, { isTrusted = true, startLater = fa
   const log = [];
   const output = [];
   const opened = [];
+  const watchers = [];
   const pick = { format: 'markdown' };
   /** Like vscode-languageclient 9's: stop() on a client still starting throws; start() may settle later. */
   class LanguageClient {
@@ -192,6 +193,11 @@ function loadExtension(settingValue, folder, { isTrusted = true, startLater = fa
       },
       isTrusted,
       getWorkspaceFolder: () => undefined,
+      createFileSystemWatcher: (glob) => {
+        const watcher = { glob, disposed: false, dispose() { this.disposed = true; } };
+        watchers.push(watcher);
+        return watcher;
+      },
     },
     window: {
       createOutputChannel: () => ({
@@ -241,18 +247,22 @@ function loadExtension(settingValue, folder, { isTrusted = true, startLater = fa
       settingValue = value;
       return Promise.all(configurationListeners.map((f) => f({ affectsConfiguration: (s) => s === 'alliance.path' })));
     };
-    return { extension: require('./extension.js'), created, registered, shown, log, grantTrust, changeSetting, vscode, output, opened, pick };
+    return { extension: require('./extension.js'), created, registered, shown, log, grantTrust, changeSetting, vscode, output, opened, pick, watchers };
   } finally {
     Module._resolveFilename = resolve;
   }
 }
 
 test('activate starts the client with `alliance lsp --stdio` and registers the commands', async () => {
-  const { extension, created, registered } = loadExtension(undefined, '/w');
+  const { extension, created, registered, watchers } = loadExtension(undefined, '/w');
   const context = { subscriptions: [] };
   await extension.activate(context);
   assert.equal(created.length, 1);
   const { id, serverOptions, clientOptions } = created[0];
+  // Changes on disk reach the server (didChangeWatchedFiles) for every file it reads; the watcher goes with the client.
+  assert.equal(watchers.length, 1);
+  assert.equal(clientOptions.synchronize.fileEvents, watchers[0]);
+  assert.equal(watchers[0].glob, '**/*.{treaty,test,events,jsonl,csv,CSV,tsv,tab,gz}');
   assert.equal(id, 'alliance'); // the client reads 'alliance.trace.server' by this id
   // The full path found on PATH: spawned by its bare name, Windows would look in the folder open first.
   assert.deepEqual(serverOptions.run, { command: binAlliance, args: ['lsp', '--stdio'], options: { cwd: '/w' } });
@@ -262,6 +272,7 @@ test('activate starts the client with `alliance lsp --stdio` and registers the c
   assert.deepEqual(languages, ['alliance-treaty', 'alliance-events', 'alliance-test', '**/*.jsonl']);
   assert.deepEqual([...registered.keys()].sort(), ['alliance.checkWorkspace', 'alliance.explainEvent', 'alliance.report', 'alliance.restartServer']);
   await extension.deactivate();
+  assert.equal(watchers[0].disposed, true);
 });
 test('activate follows alliance.path', async () => {
   const { extension, created } = loadExtension('dotnet ${workspaceFolder}/bin/alliance.dll', '/w');

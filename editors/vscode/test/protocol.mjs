@@ -33,7 +33,7 @@ if (!dll || !fs.existsSync(dll) || !dll.endsWith('.dll')) {
 
 // How many checks follow: the closing line says how many of these passed, so that a check skipped
 // by mistake shows (EditorExtensionTests expects this number too).
-const EXPECTED_CHECKS = 16;
+const EXPECTED_CHECKS = 17;
 let passed = 0;
 let server;
 const serverLog = [];
@@ -163,6 +163,8 @@ try {
   const sync = c.textDocumentSync;
   check('initialize: the server opens and closes documents with full text (textDocumentSync change 1)',
     sync === 1 || (sync && sync.openClose === true && sync.change === 1), '{ openClose: true, change: 1 } or 1', sync);
+  check('initialize: the server asks for didSave, to read the disk again (textDocumentSync.save)',
+    sync && typeof sync === 'object' && sync.save !== undefined && sync.save !== false, '{ save: {} } or { save: { includeText: false } }', sync);
   check('initialize: hover is provided', !!c.hoverProvider, 'hoverProvider', c);
   check('initialize: formatting is provided', !!c.documentFormattingProvider, 'documentFormattingProvider', c);
   check('initialize: go to definition is provided', !!c.definitionProvider, 'definitionProvider', c);

@@ -270,7 +270,8 @@ internal sealed class LanguageServer
         {
             ["capabilities"] = new JsonObject
             {
-                ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 1, ["save"] = false },
+                // 'save' asks for didSave, which makes the server forget its last check and read the disk again.
+                ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 1, ["save"] = new JsonObject { ["includeText"] = false } },
                 ["documentFormattingProvider"] = true,
                 ["hoverProvider"] = true,
                 ["definitionProvider"] = true,
