@@ -158,6 +158,33 @@ public sealed class LanguageServerHoverTests : IDisposable
         Assert.Equal(before + 2, AllianceRules.Cli.LanguageServer.LspHistoryHover.Evaluations);
     }
 
+    [Fact]
+    public void History_hover_does_not_evaluate_again_when_a_history_it_does_not_read_changes()
+    {
+        // The evaluation reads rule files and .events/.jsonl histories: a CSV or .gz changing is no new generation.
+        var root = Path.Combine(cli.Directory, "project");
+        Assert.Equal(0, cli.Run("init", "project").Exit);
+        var history = Path.Combine(root, "histories", "example.events");
+        var csv = Path.Combine(root, "histories", "extra.csv");
+        File.WriteAllText(csv, "date,actor,verb,target\n2022-09-22,RUS,assist,ARM\n");
+        var lines = File.ReadAllLines(history);
+        var line = Array.FindIndex(lines, l => l.Contains("KAZ assist", StringComparison.Ordinal));
+        var character = lines[line].IndexOf("KAZ", StringComparison.Ordinal) + 1;
+        var workspace = new AllianceRules.Cli.LanguageServer.LspWorkspace { Root = AllianceRules.Cli.LanguageServer.LspUris.ToPath(LspClient.Uri(root)) };
+        var parameters = System.Text.Json.Nodes.JsonNode.Parse($"{{\"textDocument\":{{\"uri\":\"{LspClient.Uri(history)}\"}},\"position\":{{\"line\":{line},\"character\":{character}}}}}");
+        string Hover() => AllianceRules.Cli.LanguageServer.LspHover.Hover(workspace, parameters)!["contents"]!["value"]!.GetValue<string>();
+
+        var before = AllianceRules.Cli.LanguageServer.LspHistoryHover.Evaluations;
+        var first = Hover();
+        File.AppendAllText(csv, "2022-09-23,RUS,assist,ARM\n");
+        Assert.Equal(first, Hover());
+        Assert.Equal(before + 1, AllianceRules.Cli.LanguageServer.LspHistoryHover.Evaluations);
+        // A history it reads still makes a new generation.
+        File.AppendAllText(history, "2022-09-22 RUS assist ARM source=\"illustrative\" \"Late\"\n");
+        Hover();
+        Assert.Equal(before + 2, AllianceRules.Cli.LanguageServer.LspHistoryHover.Evaluations);
+    }
+
     private static Task<JsonElement> Hover(LspClient server, string path, string[] lines, string context, string word) =>
         At(server, "textDocument/hover", path, lines, context, word);
 

@@ -26,8 +26,8 @@ internal static class LspHistoryHover
         files[located.Path] = located.File;
         var line = located.File.GetPosition(located.Offset).Line;
         // The evaluation is the whole workspace's and may take seconds: it is kept for the
-        // workspace generation (its root and the text of every file read, open buffers included).
-        var key = Generation(located.Snapshot.Root, files);
+        // workspace generation (its root and a stamp of every rule file and history it reads).
+        var key = Generation(located.Snapshot, files);
         lock (Gate)
         {
             if (generation != key)
@@ -71,17 +71,38 @@ internal static class LspHistoryHover
         return sb.ToString();
     }
 
-    /// <summary>The identity of the workspace's state: its root and every file's path and text, hashed.</summary>
-    private static string Generation(string? root, SortedDictionary<string, SourceFile> files)
+    /// <summary>
+    /// The identity of the workspace's state as the evaluation sees it: its root and, for each rule
+    /// file and .events or .jsonl history (all it reads), the open buffer's version and length or
+    /// the file's length and time of last write on disk. Other files (CSV, datasets, .gz, tests) do
+    /// not change what it says, and no file's text is hashed.
+    /// </summary>
+    private static string Generation(WorkspaceSnapshot snapshot, SortedDictionary<string, SourceFile> files)
     {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes((root ?? string.Empty) + "\0"));
+        var key = new StringBuilder(snapshot.Root ?? string.Empty).Append('\0');
         foreach (var (path, file) in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(path + "\0" + file.Text.Length + "\0"));
-            hash.AppendData(Encoding.UTF8.GetBytes(file.Text));
+            if (!LspSymbols.IsRules(path) && !LspSymbols.IsHistory(path)) continue;
+            key.Append(path).Append('\0');
+            if (snapshot.Open.TryGetValue(path, out var open))
+            {
+                key.Append("open ").Append(open.Version).Append(' ').Append(open.Text.Length);
+            }
+            else
+            {
+                try
+                {
+                    var info = new FileInfo(path);
+                    key.Append("disk ").Append(info.Length).Append(' ').Append(info.LastWriteTimeUtc.Ticks).Append(' ').Append(file.Text.Length);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    key.Append("text ").Append(file.Text.Length).Append(' ').Append(file.Text.GetHashCode());
+                }
+            }
+            key.Append('\0');
         }
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return key.ToString();
     }
 
     private static string Instance(InstanceResult i) =>
