@@ -125,6 +125,27 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
     }
 
     [Fact]
+    public async Task A_fifo_named_in_a_test_file_hung_the_diagnostics_worker()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        Cli.Write("project/rules/pipe.treaty", string.Empty);
+        MakeFifo(Path.Combine(Root, "rules", "pipe.treaty"));
+        var test = Path.Combine(Root, "tests", "pipe.test");
+        var text = "test \"pipe\"\n  rules \"../rules/pipe.treaty\"\n  history \"../histories\"\n  expect PACT.art4 KAZ 2022-09-14 fulfilled\nend\n";
+        File.WriteAllText(test, text);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(test, text);
+        var found = Assert.Single((await server.Diagnostics(test)).EnumerateArray());
+        Assert.Equal("AR9003", found.GetProperty("code").GetString());
+        Assert.Contains("not a regular file", found.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The worker is still there: a later change is published.
+        await server.Open(Pact, PactText + "\n@@@\n");
+        await server.Diagnostics(Pact, d => d.GetArrayLength() > 0);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
         var test = Path.Combine(Root, "tests", "pact.test");

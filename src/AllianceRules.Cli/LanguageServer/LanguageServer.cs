@@ -301,7 +301,7 @@ internal sealed class LanguageServer
     {
         var uri = LspJson.RequireString(parameters, "textDocument", "uri");
         if (LspUris.ToPath(uri) is not { } path || !(path.EndsWith(".treaty", StringComparison.Ordinal) || path.EndsWith(".events", StringComparison.Ordinal))) return [];
-        var text = workspace.Get(uri)?.Text ?? (File.Exists(path) ? File.ReadAllText(path) : null);
+        var text = workspace.Get(uri)?.Text ?? (File.Exists(path) ? LspDisk.TryRead(path, LspWorkspace.Display(workspace.Root, path), isRules: path.EndsWith(".treaty", StringComparison.Ordinal)) : null);
         if (text is null) return [];
         var canonical = text.StartsWith('\uFEFF') ? text[1..] : text;
         var outcome = Formatter.Format(new SourceFile(LspWorkspace.Display(workspace.Root, path), canonical));

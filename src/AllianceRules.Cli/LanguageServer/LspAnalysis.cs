@@ -66,24 +66,9 @@ internal static class LspAnalysis
 
     private static bool Compressed(string path) => path.EndsWith(".gz", StringComparison.Ordinal);
 
-    /// <summary>A file's text as check reads it (within the same limits, through gzip for .gz); null with a diagnostic when it cannot be read.</summary>
-    private static string? Read(string fullPath, string display, InputKind kind, List<Diagnostic> problems)
-    {
-        if ((kind == InputKind.Rules ? FileLimits.CheckRuleFile(display, fullPath) : FileLimits.CheckWholeHistory(display, fullPath)) is { } tooLarge)
-        {
-            problems.Add(tooLarge);
-            return null;
-        }
-        try
-        {
-            return InputText.Decode(fullPath, File.ReadAllBytes(fullPath));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            problems.Add(DiagnosticCatalog.CannotRead(display, ReadFailure.Why(e)));
-            return null;
-        }
-    }
+    /// <summary>A file's text as check reads it (a regular file, within the same limits, through gzip for .gz); null with a diagnostic when it cannot be read.</summary>
+    private static string? Read(string fullPath, string display, InputKind kind, List<Diagnostic> problems) =>
+        LspDisk.TryRead(fullPath, display, kind == InputKind.Rules, problems);
 
     private static AnalysisResult Check(SortedDictionary<string, SourceFile> files, List<SourceFile> rules, List<Diagnostic> problems, string? root, CancellationToken cancel)
     {
@@ -175,7 +160,10 @@ internal static class LspAnalysis
                     foreach (var input in wanted)
                     {
                         var display = LspWorkspace.Display(root, input.FullPath);
-                        if (Read(input.FullPath, display, input.Kind, located) is { } text) loaded.Add(new SourceFile(display, text));
+                        var unread = new List<Diagnostic>();
+                        if (Read(input.FullPath, display, input.Kind, unread) is { } text) loaded.Add(new SourceFile(display, text));
+                        // A file that cannot be read (AR9003, AR9020) is reported where the test names it, which the editor shows.
+                        located.AddRange(unread.Select(d => d.File is null ? d with { File = syntax.File, Span = path.Span } : d));
                     }
                 }
                 return loaded;

@@ -72,17 +72,10 @@ internal static class LspCodeActions
         }
         else
         {
-            try
-            {
-                var display = LspWorkspace.Display(snapshot.Root, path);
-                var history = path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
-                if (!File.Exists(path) || (history ? FileLimits.CheckWholeHistory(display, path) : FileLimits.CheckRuleFile(display, path)) is not null) return null;
-                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                return null;
-            }
+            var display = LspWorkspace.Display(snapshot.Root, path);
+            var history = path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
+            if (!File.Exists(path) || LspDisk.TryRead(path, display, isRules: !history) is not { } text) return null;
+            file = new SourceFile(display, text);
         }
         if (path.EndsWith(".treaty", StringComparison.Ordinal)) return [.. RuleFileParser.Parse(file).Diagnostics];
         if (path.EndsWith(".test", StringComparison.Ordinal)) return [.. TestFileParser.Parse(file).Diagnostics];

@@ -197,15 +197,8 @@ internal static class LspCompletion
         }
         else
         {
-            if (FileLimits.CheckWholeHistory(display, path) is not null) return [];
-            try
-            {
-                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                return [];
-            }
+            if (LspDisk.TryRead(path, display, isRules: false) is not { } text) return [];
+            file = new SourceFile(display, text);
         }
         string[] parties = [.. HistorySymbols.All(file).Where(s => s.Kind == SymbolKind.Party && IsCode(s.Name)).Select(s => s.Name).Distinct(StringComparer.Ordinal)];
         HistoryCache[path] = (stamp, parties);
