@@ -146,6 +146,26 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
     }
 
     [Fact]
+    public void A_gzip_history_within_the_whole_file_limit_decompressed_without_bound()
+    {
+        // 4 MB of text in a few KB of gzip, against a limit of 1 MB: the limit holds for what comes out.
+        var text = string.Concat(Enumerable.Repeat("2022-09-13 AZE attack ARM \"x\"\n", 4 << 20 >> 5));
+        var compressed = new MemoryStream();
+        using (var zip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zip.Write(Encoding.UTF8.GetBytes(text));
+        }
+        var bytes = compressed.ToArray();
+        Assert.True(bytes.Length < 1 << 20);
+        var e = Assert.Throws<DecompressedTooLargeException>(() => InputText.Decode("big.events.gz", bytes, limit: 1 << 20));
+        var reported = ReadFailure.Report("histories/big.events.gz", e);
+        Assert.Equal("AR9020", reported.Code);
+        Assert.Contains("decompresses to more than 1,048,576 bytes", reported.Message, StringComparison.Ordinal);
+        // Within the limit, the text is all there.
+        Assert.Equal(text, InputText.Decode("big.events.gz", bytes, limit: 8 << 20));
+    }
+
+    [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
         var test = Path.Combine(Root, "tests", "pact.test");

@@ -32,7 +32,7 @@ internal static class LspDisk
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            problems?.Add(DiagnosticCatalog.CannotRead(display, ReadFailure.Why(e)));
+            problems?.Add(ReadFailure.Report(display, e));
             return null;
         }
     }
