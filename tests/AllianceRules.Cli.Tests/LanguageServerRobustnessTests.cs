@@ -166,6 +166,24 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
     }
 
     [Fact]
+    public async Task A_test_naming_a_folder_above_the_root_bound_only_the_workspace_rules()
+    {
+        Cli.Write("other/extra.treaty", "treaty OTHER \"Another pact\" {\n  signed 2020-01-01\n  source \"x\"\n\n  members {\n    ARM 2020-01-01 ..\n  }\n\n  rule r1 \"No force\" {\n    kind nonaggression\n    cites \"Article 1\"\n    quote \"No force.\"\n    forbid $a attack $b where $a is member and $b is member\n  }\n}\n");
+        var test = Path.Combine(Root, "tests", "above.test");
+        var text = "test \"above\"\n  rules \"../..\"\n  history \"../histories\"\n  expect OTHER.r1 ARM 2022-09-14 fulfilled\nend\n";
+        File.WriteAllText(test, text);
+        // alliance test reads every rule file under the folder, the other treaty's too.
+        var (_, _, err) = Cli.Run("test", "project/tests/above.test");
+        Assert.DoesNotContain("AR5008", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("AR3033", err, StringComparison.Ordinal);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(test, text);
+        Assert.Equal(0, (await server.Diagnostics(test)).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
         var test = Path.Combine(Root, "tests", "pact.test");

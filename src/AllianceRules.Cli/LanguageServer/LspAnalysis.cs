@@ -111,6 +111,8 @@ internal static class LspAnalysis
     {
         var found = new List<Diagnostic>();
         var directory = Path.GetDirectoryName(testPath)!;
+        var rootFull = RootPath(root);
+        bool Within(string full) => rootFull is not null && (full == rootFull || full.StartsWith(rootFull + Path.DirectorySeparatorChar, StringComparison.Ordinal));
         foreach (var test in syntax.Tests)
         {
             cancel.ThrowIfCancellationRequested();
@@ -139,7 +141,10 @@ internal static class LspAnalysis
                         continue;
                     }
                     bool OfKind(InputKind? kind) => isRules ? kind == InputKind.Rules : kind is { } k && k is not (InputKind.Rules or InputKind.Tests);
-                    var inWorkspace = files.Where(f => (f.Key == full || f.Key.StartsWith(full.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && OfKind(KindOf(f.Key))).ToList();
+                    // The workspace's files stand for the path when it names one of them, or a folder that is
+                    // the root or inside it. A folder above the root holds more than the workspace: from disk.
+                    var folder = full.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                    var inWorkspace = files.Where(f => (f.Key == full || (Within(full) && f.Key.StartsWith(folder, StringComparison.Ordinal))) && OfKind(KindOf(f.Key))).ToList();
                     if (inWorkspace.Count > 0)
                     {
                         loaded.AddRange(inWorkspace.Select(f => f.Value));
@@ -170,6 +175,20 @@ internal static class LspAnalysis
             }
         }
         return found;
+    }
+
+    /// <summary>The root as the workspace's files name it (links resolved, no separator at the end); null without one.</summary>
+    private static string? RootPath(string? root)
+    {
+        if (root is null) return null;
+        try
+        {
+            return InputDiscovery.RealPath(Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or IOException)
+        {
+            return root.TrimEnd(Path.DirectorySeparatorChar);
+        }
     }
 
     private static string What(bool isRules) => isRules ? "rule file (.treaty)" : "history (.events, .jsonl, .csv, .tsv, .tab)";
