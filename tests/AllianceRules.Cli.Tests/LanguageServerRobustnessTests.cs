@@ -184,6 +184,20 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
     }
 
     [Fact]
+    public void A_normal_exit_logged_standard_input_failed_cannot_access_a_disposed_object()
+    {
+        var input = new DisposedAfterMessagesStream(Frame(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(Root), ["capabilities"] = new JsonObject() })) + Frame(Request(2, "shutdown", new JsonObject())) + Frame(Notification("exit", new JsonObject())));
+        var log = new StringWriter();
+        var server = new AllianceRules.Cli.LanguageServer.LanguageServer(input, new CapturingStream(), log, wait: null);
+        Assert.Equal(0, server.Run());
+        // As 'alliance lsp' disposes standard input once Run returns: the reader thread's next read fails.
+        input.Dispose();
+        Assert.True(input.Thrown.Wait(LspClient.Patience));
+        Thread.Sleep(200);
+        lock (log) Assert.Equal(string.Empty, log.ToString());
+    }
+
+    [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
         var test = Path.Combine(Root, "tests", "pact.test");
@@ -230,6 +244,52 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
         var inGz = Assert.Single((await server.Diagnostics(Path.Combine(Root, "histories", "more.events.gz"))).EnumerateArray());
         Assert.Equal("AR4001", inGz.GetProperty("code").GetString());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    private static string Frame(JsonNode message)
+    {
+        var json = message.ToJsonString();
+        return $"Content-Length: {Encoding.UTF8.GetByteCount(json)}\r\n\r\n{json}";
+    }
+
+    /// <summary>Standard input as the server's reader thread sees it when the process disposes it: the messages, then a read that waits, and fails once the stream is disposed.</summary>
+    private sealed class DisposedAfterMessagesStream(string messages) : Stream
+    {
+        private readonly MemoryStream bytes = new(Encoding.UTF8.GetBytes(messages));
+        private readonly ManualResetEventSlim disposed = new();
+
+        public ManualResetEventSlim Thrown { get; } = new();
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = bytes.Read(buffer, offset, count);
+            if (n > 0) return n;
+            disposed.Wait();
+            Thrown.Set();
+            throw new ObjectDisposedException(nameof(Stream));
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            disposed.Set();
+            base.Dispose(disposing);
+        }
     }
 
     private static void MakeFifo(string path)

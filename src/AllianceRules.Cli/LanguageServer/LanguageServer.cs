@@ -36,6 +36,9 @@ internal sealed class LanguageServer
     private bool codeActionLiterals;
     private bool shuttingDown;
 
+    // Set as Run returns: the caller then disposes standard input, and the reader thread's read of it failing is no news.
+    private volatile bool stopping;
+
     public LanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? debounce = null)
         : this(input, output, log, wait: DiagnosticsPublisher.Delay(debounce ?? TimeSpan.FromMilliseconds(200)))
     {
@@ -68,7 +71,7 @@ internal sealed class LanguageServer
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
-                log.WriteLine($"alliance lsp: standard input failed: {e.Message}");
+                if (!stopping) log.WriteLine($"alliance lsp: standard input failed: {e.Message}");
             }
             finally
             {
@@ -77,11 +80,18 @@ internal sealed class LanguageServer
         })
         { IsBackground = true, Name = "alliance lsp reader" };
         reader.Start();
-        foreach (var (message, problem) in inbox.GetConsumingEnumerable())
+        try
         {
-            if (Dispatch(message, problem) is { } exit) return exit;
+            foreach (var (message, problem) in inbox.GetConsumingEnumerable())
+            {
+                if (Dispatch(message, problem) is { } exit) return exit;
+            }
+            return shuttingDown ? 0 : 1;
         }
-        return shuttingDown ? 0 : 1;
+        finally
+        {
+            stopping = true;
+        }
     }
 
     /// <summary>
