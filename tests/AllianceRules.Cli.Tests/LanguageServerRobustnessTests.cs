@@ -198,6 +198,20 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
     }
 
     [Fact]
+    public void A_lone_CR_was_not_a_line_start_for_history_completion_and_a_tsv_was_read_with_the_events_syntax()
+    {
+        var text = "2022-09-13 AZE attack ARM \"x\"\r2022-09-14 ";
+        var context = AllianceRules.Cli.LanguageServer.CompletionContext.InHistory(text, text.Length);
+        Assert.NotNull(context);
+        Assert.DoesNotContain("attack", context.LineWords);
+        Assert.DoesNotContain("AZE", context.LineWords);
+        // A dataset's file is not the .events syntax: the code actions' own-syntax fallback reads nothing of it.
+        var tsv = Cli.Write("project/histories/data.tsv", "20220913\tAZE\tARM\t190\n20220914\tRUS\tUKR\t190\n");
+        var snapshot = new AllianceRules.Cli.LanguageServer.WorkspaceSnapshot(Root, new Dictionary<string, AllianceRules.Cli.LanguageServer.OpenDocument>(StringComparer.Ordinal));
+        Assert.Empty(AllianceRules.Cli.LanguageServer.LspCodeActions.OwnSyntax(snapshot, tsv) ?? []);
+    }
+
+    [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
         var test = Path.Combine(Root, "tests", "pact.test");

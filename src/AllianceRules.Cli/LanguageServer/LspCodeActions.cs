@@ -63,8 +63,11 @@ internal static class LspCodeActions
     /// AR2006, ...). Those that need the rule set (an unknown verb, a rule without cites) come with
     /// the next check published, when the editor asks again.
     /// </summary>
-    private static List<Diagnostic>? OwnSyntax(WorkspaceSnapshot snapshot, string path)
+    internal static List<Diagnostic>? OwnSyntax(WorkspaceSnapshot snapshot, string path)
     {
+        // What the file holds, as check tells it; a dataset's file (.tsv, .tab) has no line syntax of its own here.
+        var kind = LspAnalysis.KindOf(path);
+        if (kind is null or InputKind.Dataset) return null;
         SourceFile file;
         if (snapshot.Open.TryGetValue(path, out var open))
         {
@@ -73,12 +76,11 @@ internal static class LspCodeActions
         else
         {
             var display = LspWorkspace.Display(snapshot.Root, path);
-            var history = path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
-            if (!File.Exists(path) || LspDisk.TryRead(path, display, isRules: !history) is not { } text) return null;
+            if (!File.Exists(path) || LspDisk.TryRead(path, display, isRules: kind is InputKind.Rules or InputKind.Tests) is not { } text) return null;
             file = new SourceFile(display, text);
         }
-        if (path.EndsWith(".treaty", StringComparison.Ordinal)) return [.. RuleFileParser.Parse(file).Diagnostics];
-        if (path.EndsWith(".test", StringComparison.Ordinal)) return [.. TestFileParser.Parse(file).Diagnostics];
+        if (kind == InputKind.Rules) return [.. RuleFileParser.Parse(file).Diagnostics];
+        if (kind == InputKind.Tests) return [.. TestFileParser.Parse(file).Diagnostics];
         var bag = new DiagnosticBag();
         foreach (var _ in AllianceRules.History.HistorySyntax.Read(file, bag))
         {

@@ -159,7 +159,8 @@ internal static class LspCompletion
     /// </summary>
     private static SortedSet<string> HistoryParties(WorkspaceSnapshot snapshot)
     {
-        static bool IsHistory(string path) => path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
+        // The histories whose text the history syntax reads (a dataset's .tsv is not its syntax; a .gz buffer is not its text).
+        static bool IsHistory(string path) => !path.EndsWith(".gz", StringComparison.Ordinal) && LspAnalysis.KindOf(path) is InputKind.Events or InputKind.JsonLines or InputKind.Csv;
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var paths = new SortedSet<string>(snapshot.Open.Keys.Where(IsHistory), StringComparer.Ordinal);
         if (snapshot.Root is { } root && Directory.Exists(root))
