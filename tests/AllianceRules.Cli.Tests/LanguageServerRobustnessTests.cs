@@ -212,6 +212,27 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
     }
 
     [Fact]
+    public void The_reader_thread_read_ahead_without_bound_while_answers_waited()
+    {
+        var messages = string.Concat(Enumerable.Range(1, 1000).Select(i => Frame(Request(i, "shutdown", new JsonObject()))));
+        var input = new TrickleStream(Encoding.UTF8.GetBytes(messages));
+        var output = new GatedStream();
+        var server = new AllianceRules.Cli.LanguageServer.LanguageServer(input, output, new StringWriter(), wait: null);
+        var run = new Thread(() => server.Run()) { IsBackground = true };
+        run.Start();
+        // The first answer waits on the gate: the reader reads ahead until the inbox is full, and then waits too.
+        long last = -1;
+        for (var i = 0; i < 100 && input.Consumed != last; i++)
+        {
+            last = input.Consumed;
+            Thread.Sleep(100);
+        }
+        Assert.True(input.Consumed < messages.Length / 2, $"read {input.Consumed} of {messages.Length} bytes ahead");
+        output.Open.Set();
+        Assert.True(run.Join(LspClient.Patience));
+    }
+
+    [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
         var test = Path.Combine(Root, "tests", "pact.test");
@@ -304,6 +325,61 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
             disposed.Set();
             base.Dispose(disposing);
         }
+    }
+
+    /// <summary>Input given out a few bytes a read, counting what was taken.</summary>
+    private sealed class TrickleStream(byte[] bytes) : Stream
+    {
+        private long consumed;
+
+        public long Consumed => Interlocked.Read(ref consumed);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var at = (int)Consumed;
+            var n = Math.Min(Math.Min(count, 64), bytes.Length - at);
+            Array.Copy(bytes, at, buffer, offset, n);
+            Interlocked.Add(ref consumed, n);
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Output whose writes wait until the test opens it: a client slow to read the answers.</summary>
+    private sealed class GatedStream : Stream
+    {
+        public ManualResetEventSlim Open { get; } = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush() => Open.Wait();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Open.Wait();
     }
 
     private static void MakeFifo(string path)

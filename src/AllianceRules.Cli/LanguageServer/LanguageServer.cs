@@ -24,11 +24,17 @@ internal sealed class LanguageServer
     private const int ServerNotInitialized = -32002;
     private const int RequestCancelled = -32800;
 
+    /// <summary>How many messages the reader thread reads ahead of the one being answered.</summary>
+    internal const int InboxCapacity = 64;
+
     private readonly JsonRpcChannel channel;
     private readonly TextWriter log;
     private readonly LspWorkspace workspace = new();
     private readonly DiagnosticsPublisher diagnostics;
-    private readonly BlockingCollection<(JsonNode? Message, string? Problem)> inbox = [];
+    // Bounded, so a client that writes faster than the server answers is held back (its writes block)
+    // rather than filling memory; the reader still notes each message (Receive) before it waits here.
+    private readonly BlockingCollection<(JsonNode? Message, string? Problem)> inbox = new(boundedCapacity: InboxCapacity);
+    private readonly CancellationTokenSource stopped = new();
 
     // The requests read and not yet answered, by their id's JSON; true once a $/cancelRequest named it.
     private readonly Dictionary<string, bool> requests = new(StringComparer.Ordinal);
@@ -66,8 +72,12 @@ internal sealed class LanguageServer
                     var (message, problem, ended) = channel.Read();
                     if (ended) break;
                     Receive(message);
-                    inbox.Add((message, problem));
+                    inbox.Add((message, problem), stopped.Token);
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // Run returned while the inbox was full: nobody is left to answer.
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
@@ -91,6 +101,7 @@ internal sealed class LanguageServer
         finally
         {
             stopping = true;
+            stopped.Cancel();
         }
     }
 
