@@ -5,14 +5,22 @@ namespace AllianceRules.Cli;
 /// <summary>A gzip file that ends before its data does: a download cut short.</summary>
 internal sealed class TruncatedGzipException() : IOException("the gzip data ends before its trailer");
 
+/// <summary>A gzip file read whole whose text is larger than the whole-file limit: a few hundred KB can decompress to gigabytes.</summary>
+internal sealed class DecompressedTooLargeException(long limit) : IOException($"it decompresses to more than {limit} bytes")
+{
+    public long Limit { get; } = limit;
+}
+
 /// <summary>
 /// Decompresses a <c>.gz</c> file and, at its end, checks the gzip trailer: .NET's GZipStream reads
 /// a file cut short as if it had ended, which would silently lose the events after the cut (issue
 /// #8). The trailer's ISIZE is the uncompressed size of the last member modulo 2^32; when it does
 /// not match what was read, the file is cut short, unless it holds several members (where the
-/// last member's size is not the whole), which is told by another gzip header in it.
+/// last member's size is not the whole), which is told by another gzip header in it. With a
+/// <c>limit</c>, it stops with <see cref="DecompressedTooLargeException"/> once more than that many
+/// bytes come out, so a file read whole is bounded by what it decompresses to, not its own size.
 /// </summary>
-internal sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen) : Stream
+internal sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen, long limit = long.MaxValue) : Stream
 {
     private readonly GZipStream _inner = new(compressed, CompressionMode.Decompress);
     private long _read;
@@ -29,8 +37,15 @@ internal sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen) 
     public override int Read(Span<byte> buffer)
     {
         var n = _inner.Read(buffer);
-        if (n > 0) _read += n;
-        else if (buffer.Length > 0) Verify();
+        if (n > 0)
+        {
+            _read += n;
+            if (_read > limit) throw new DecompressedTooLargeException(limit);
+        }
+        else if (buffer.Length > 0)
+        {
+            Verify();
+        }
         return n;
     }
 

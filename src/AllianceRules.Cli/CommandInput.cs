@@ -80,7 +80,7 @@ internal static class CommandInput
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                problems.Add(DiagnosticCatalog.CannotRead(input.DisplayPath, ReadFailure.Why(e)));
+                problems.Add(ReadFailure.Report(input.DisplayPath, e));
             }
         }
         if (problems.Count > 0) return (null, problems);

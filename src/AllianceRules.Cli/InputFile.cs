@@ -40,10 +40,15 @@ internal sealed record InputFile(string FullPath, string DisplayPath, InputKind 
 /// <summary>Reads input files: bytes as they are on disk, and text decoded from them (through gzip for .gz).</summary>
 internal static class InputText
 {
-    public static string Decode(string path, byte[] bytes)
+    /// <summary>
+    /// The text of a file's bytes. Through gzip, at most <paramref name="limit"/> bytes (the
+    /// whole-file limit, which the file's own size was checked against) are decompressed; past it,
+    /// <see cref="DecompressedTooLargeException"/>, which <see cref="ReadFailure.Report"/> reports as AR9020.
+    /// </summary>
+    public static string Decode(string path, byte[] bytes, long limit = FileLimits.WholeFileBytes)
     {
         Stream stream = new MemoryStream(bytes);
-        if (path.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => new MemoryStream(bytes, writable: false));
+        if (path.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => new MemoryStream(bytes, writable: false), limit);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AllianceRules.Diagnostics;
 
 namespace AllianceRules.Cli;
 
@@ -9,6 +10,11 @@ namespace AllianceRules.Cli;
 /// </summary>
 internal static partial class ReadFailure
 {
+    /// <summary>What a read that failed reports: AR9020 for a gzip file whose text is past the whole-file limit, else AR9003 with <see cref="Why"/>.</summary>
+    public static Diagnostic Report(string display, Exception e) => e is DecompressedTooLargeException tooLarge
+        ? DiagnosticCatalog.DecompressedTooLarge(display, tooLarge.Limit, "this command reads a history whole, up to 512 MB of text; 'alliance check' streams histories of any size")
+        : DiagnosticCatalog.CannotRead(display, Why(e));
+
     public static string Why(Exception e) => e switch
     {
         TruncatedGzipException => "its gzip data ends early: the file is cut short (download it again)",

@@ -113,9 +113,9 @@ internal sealed class TestCommand(CommandOutput io)
         {
             return InputText.Decode(full, File.ReadAllBytes(full));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            diagnostics.Add(DiagnosticCatalog.CannotRead(display, ReadFailure.Why(e)));
+            diagnostics.Add(ReadFailure.Report(display, e));
             return null;
         }
     }

@@ -125,6 +125,114 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
     }
 
     [Fact]
+    public async Task A_fifo_named_in_a_test_file_hung_the_diagnostics_worker()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        Cli.Write("project/rules/pipe.treaty", string.Empty);
+        MakeFifo(Path.Combine(Root, "rules", "pipe.treaty"));
+        var test = Path.Combine(Root, "tests", "pipe.test");
+        var text = "test \"pipe\"\n  rules \"../rules/pipe.treaty\"\n  history \"../histories\"\n  expect PACT.art4 KAZ 2022-09-14 fulfilled\nend\n";
+        File.WriteAllText(test, text);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(test, text);
+        var found = Assert.Single((await server.Diagnostics(test)).EnumerateArray());
+        Assert.Equal("AR9003", found.GetProperty("code").GetString());
+        Assert.Contains("not a regular file", found.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // The worker is still there: a later change is published.
+        await server.Open(Pact, PactText + "\n@@@\n");
+        await server.Diagnostics(Pact, d => d.GetArrayLength() > 0);
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public void A_gzip_history_within_the_whole_file_limit_decompressed_without_bound()
+    {
+        // 4 MB of text in a few KB of gzip, against a limit of 1 MB: the limit holds for what comes out.
+        var text = string.Concat(Enumerable.Repeat("2022-09-13 AZE attack ARM \"x\"\n", 4 << 20 >> 5));
+        var compressed = new MemoryStream();
+        using (var zip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zip.Write(Encoding.UTF8.GetBytes(text));
+        }
+        var bytes = compressed.ToArray();
+        Assert.True(bytes.Length < 1 << 20);
+        var e = Assert.Throws<DecompressedTooLargeException>(() => InputText.Decode("big.events.gz", bytes, limit: 1 << 20));
+        var reported = ReadFailure.Report("histories/big.events.gz", e);
+        Assert.Equal("AR9020", reported.Code);
+        Assert.Contains("decompresses to more than 1,048,576 bytes", reported.Message, StringComparison.Ordinal);
+        // Within the limit, the text is all there.
+        Assert.Equal(text, InputText.Decode("big.events.gz", bytes, limit: 8 << 20));
+    }
+
+    [Fact]
+    public async Task A_test_naming_a_folder_above_the_root_bound_only_the_workspace_rules()
+    {
+        Cli.Write("other/extra.treaty", "treaty OTHER \"Another pact\" {\n  signed 2020-01-01\n  source \"x\"\n\n  members {\n    ARM 2020-01-01 ..\n  }\n\n  rule r1 \"No force\" {\n    kind nonaggression\n    cites \"Article 1\"\n    quote \"No force.\"\n    forbid $a attack $b where $a is member and $b is member\n  }\n}\n");
+        var test = Path.Combine(Root, "tests", "above.test");
+        var text = "test \"above\"\n  rules \"../..\"\n  history \"../histories\"\n  expect OTHER.r1 ARM 2022-09-14 fulfilled\nend\n";
+        File.WriteAllText(test, text);
+        // alliance test reads every rule file under the folder, the other treaty's too.
+        var (_, _, err) = Cli.Run("test", "project/tests/above.test");
+        Assert.DoesNotContain("AR5008", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("AR3033", err, StringComparison.Ordinal);
+        await using var server = LspClient.Start(Root);
+        await server.Initialize(Root);
+        await server.Open(test, text);
+        Assert.Equal(0, (await server.Diagnostics(test)).GetArrayLength());
+        Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    [Fact]
+    public void A_normal_exit_logged_standard_input_failed_cannot_access_a_disposed_object()
+    {
+        var input = new DisposedAfterMessagesStream(Frame(Request(1, "initialize", new JsonObject { ["rootUri"] = LspClient.Uri(Root), ["capabilities"] = new JsonObject() })) + Frame(Request(2, "shutdown", new JsonObject())) + Frame(Notification("exit", new JsonObject())));
+        var log = new StringWriter();
+        var server = new AllianceRules.Cli.LanguageServer.LanguageServer(input, new CapturingStream(), log, wait: null);
+        Assert.Equal(0, server.Run());
+        // As 'alliance lsp' disposes standard input once Run returns: the reader thread's next read fails.
+        input.Dispose();
+        Assert.True(input.Thrown.Wait(LspClient.Patience));
+        Thread.Sleep(200);
+        lock (log) Assert.Equal(string.Empty, log.ToString());
+    }
+
+    [Fact]
+    public void A_lone_CR_was_not_a_line_start_for_history_completion_and_a_tsv_was_read_with_the_events_syntax()
+    {
+        var text = "2022-09-13 AZE attack ARM \"x\"\r2022-09-14 ";
+        var context = AllianceRules.Cli.LanguageServer.CompletionContext.InHistory(text, text.Length);
+        Assert.NotNull(context);
+        Assert.DoesNotContain("attack", context.LineWords);
+        Assert.DoesNotContain("AZE", context.LineWords);
+        // A dataset's file is not the .events syntax: the code actions' own-syntax fallback reads nothing of it.
+        var tsv = Cli.Write("project/histories/data.tsv", "20220913\tAZE\tARM\t190\n20220914\tRUS\tUKR\t190\n");
+        var snapshot = new AllianceRules.Cli.LanguageServer.WorkspaceSnapshot(Root, new Dictionary<string, AllianceRules.Cli.LanguageServer.OpenDocument>(StringComparer.Ordinal));
+        Assert.Empty(AllianceRules.Cli.LanguageServer.LspCodeActions.OwnSyntax(snapshot, tsv) ?? []);
+    }
+
+    [Fact]
+    public void The_reader_thread_read_ahead_without_bound_while_answers_waited()
+    {
+        var messages = string.Concat(Enumerable.Range(1, 1000).Select(i => Frame(Request(i, "shutdown", new JsonObject()))));
+        var input = new TrickleStream(Encoding.UTF8.GetBytes(messages));
+        var output = new GatedStream();
+        var server = new AllianceRules.Cli.LanguageServer.LanguageServer(input, output, new StringWriter(), wait: null);
+        var run = new Thread(() => server.Run()) { IsBackground = true };
+        run.Start();
+        // The first answer waits on the gate: the reader reads ahead until the inbox is full, and then waits too.
+        long last = -1;
+        for (var i = 0; i < 100 && input.Consumed != last; i++)
+        {
+            last = input.Consumed;
+            Thread.Sleep(100);
+        }
+        Assert.True(input.Consumed < messages.Length / 2, $"read {input.Consumed} of {messages.Length} bytes ahead");
+        output.Open.Set();
+        Assert.True(run.Join(LspClient.Patience));
+    }
+
+    [Fact]
     public async Task A_test_file_gets_what_alliance_test_reports_before_it_runs_unknown_names_and_missing_paths()
     {
         var test = Path.Combine(Root, "tests", "pact.test");
@@ -171,6 +279,107 @@ public sealed class LanguageServerRobustnessTests : InitProjectTests
         var inGz = Assert.Single((await server.Diagnostics(Path.Combine(Root, "histories", "more.events.gz"))).EnumerateArray());
         Assert.Equal("AR4001", inGz.GetProperty("code").GetString());
         Assert.Equal(0, (await server.ShutdownAndExit()).Exit);
+    }
+
+    private static string Frame(JsonNode message)
+    {
+        var json = message.ToJsonString();
+        return $"Content-Length: {Encoding.UTF8.GetByteCount(json)}\r\n\r\n{json}";
+    }
+
+    /// <summary>Standard input as the server's reader thread sees it when the process disposes it: the messages, then a read that waits, and fails once the stream is disposed.</summary>
+    private sealed class DisposedAfterMessagesStream(string messages) : Stream
+    {
+        private readonly MemoryStream bytes = new(Encoding.UTF8.GetBytes(messages));
+        private readonly ManualResetEventSlim disposed = new();
+
+        public ManualResetEventSlim Thrown { get; } = new();
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = bytes.Read(buffer, offset, count);
+            if (n > 0) return n;
+            disposed.Wait();
+            Thrown.Set();
+            throw new ObjectDisposedException(nameof(Stream));
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            disposed.Set();
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>Input given out a few bytes a read, counting what was taken.</summary>
+    private sealed class TrickleStream(byte[] bytes) : Stream
+    {
+        private long consumed;
+
+        public long Consumed => Interlocked.Read(ref consumed);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var at = (int)Consumed;
+            var n = Math.Min(Math.Min(count, 64), bytes.Length - at);
+            Array.Copy(bytes, at, buffer, offset, n);
+            Interlocked.Add(ref consumed, n);
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Output whose writes wait until the test opens it: a client slow to read the answers.</summary>
+    private sealed class GatedStream : Stream
+    {
+        public ManualResetEventSlim Open { get; } = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush() => Open.Wait();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Open.Wait();
     }
 
     private static void MakeFifo(string path)

@@ -51,9 +51,8 @@ internal sealed class CompletionContext
     /// <summary>A place in a history: the line's words so far (no blocks there); null inside a string or comment.</summary>
     public static CompletionContext? InHistory(string text, int offset)
     {
-        var start = text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
-        if (offset == 0) start = 0;
-        return Scan(text[..offset], start);
+        // A line starts after a lone CR too, as the editor's lines do (LspLines).
+        return Scan(text[..offset], LspLines.LineStart(text, offset));
     }
 
     /// <summary>A place in a rule file; null inside a string or comment.</summary>

@@ -24,11 +24,17 @@ internal sealed class LanguageServer
     private const int ServerNotInitialized = -32002;
     private const int RequestCancelled = -32800;
 
+    /// <summary>How many messages the reader thread reads ahead of the one being answered.</summary>
+    internal const int InboxCapacity = 64;
+
     private readonly JsonRpcChannel channel;
     private readonly TextWriter log;
     private readonly LspWorkspace workspace = new();
     private readonly DiagnosticsPublisher diagnostics;
-    private readonly BlockingCollection<(JsonNode? Message, string? Problem)> inbox = [];
+    // Bounded, so a client that writes faster than the server answers is held back (its writes block)
+    // rather than filling memory; the reader still notes each message (Receive) before it waits here.
+    private readonly BlockingCollection<(JsonNode? Message, string? Problem)> inbox = new(boundedCapacity: InboxCapacity);
+    private readonly CancellationTokenSource stopped = new();
 
     // The requests read and not yet answered, by their id's JSON; true once a $/cancelRequest named it.
     private readonly Dictionary<string, bool> requests = new(StringComparer.Ordinal);
@@ -36,6 +42,9 @@ internal sealed class LanguageServer
     private bool codeActionLiterals;
     private bool insertReplace;
     private bool shuttingDown;
+
+    // Set as Run returns: the caller then disposes standard input, and the reader thread's read of it failing is no news.
+    private volatile bool stopping;
 
     public LanguageServer(Stream input, Stream output, TextWriter log, TimeSpan? debounce = null)
         : this(input, output, log, wait: DiagnosticsPublisher.Delay(debounce ?? TimeSpan.FromMilliseconds(200)))
@@ -64,12 +73,16 @@ internal sealed class LanguageServer
                     var (message, problem, ended) = channel.Read();
                     if (ended) break;
                     Receive(message);
-                    inbox.Add((message, problem));
+                    inbox.Add((message, problem), stopped.Token);
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // Run returned while the inbox was full: nobody is left to answer.
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
-                log.WriteLine($"alliance lsp: standard input failed: {e.Message}");
+                if (!stopping) log.WriteLine($"alliance lsp: standard input failed: {e.Message}");
             }
             finally
             {
@@ -78,11 +91,19 @@ internal sealed class LanguageServer
         })
         { IsBackground = true, Name = "alliance lsp reader" };
         reader.Start();
-        foreach (var (message, problem) in inbox.GetConsumingEnumerable())
+        try
         {
-            if (Dispatch(message, problem) is { } exit) return exit;
+            foreach (var (message, problem) in inbox.GetConsumingEnumerable())
+            {
+                if (Dispatch(message, problem) is { } exit) return exit;
+            }
+            return shuttingDown ? 0 : 1;
         }
-        return shuttingDown ? 0 : 1;
+        finally
+        {
+            stopping = true;
+            stopped.Cancel();
+        }
     }
 
     /// <summary>
@@ -304,7 +325,7 @@ internal sealed class LanguageServer
     {
         var uri = LspJson.RequireString(parameters, "textDocument", "uri");
         if (LspUris.ToPath(uri) is not { } path || !(path.EndsWith(".treaty", StringComparison.Ordinal) || path.EndsWith(".events", StringComparison.Ordinal))) return [];
-        var text = workspace.Get(uri)?.Text ?? (File.Exists(path) ? File.ReadAllText(path) : null);
+        var text = workspace.Get(uri)?.Text ?? (File.Exists(path) ? LspDisk.TryRead(path, LspWorkspace.Display(workspace.Root, path), isRules: path.EndsWith(".treaty", StringComparison.Ordinal)) : null);
         if (text is null) return [];
         var canonical = text.StartsWith('\uFEFF') ? text[1..] : text;
         var outcome = Formatter.Format(new SourceFile(LspWorkspace.Display(workspace.Root, path), canonical));

@@ -66,24 +66,9 @@ internal static class LspAnalysis
 
     private static bool Compressed(string path) => path.EndsWith(".gz", StringComparison.Ordinal);
 
-    /// <summary>A file's text as check reads it (within the same limits, through gzip for .gz); null with a diagnostic when it cannot be read.</summary>
-    private static string? Read(string fullPath, string display, InputKind kind, List<Diagnostic> problems)
-    {
-        if ((kind == InputKind.Rules ? FileLimits.CheckRuleFile(display, fullPath) : FileLimits.CheckWholeHistory(display, fullPath)) is { } tooLarge)
-        {
-            problems.Add(tooLarge);
-            return null;
-        }
-        try
-        {
-            return InputText.Decode(fullPath, File.ReadAllBytes(fullPath));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            problems.Add(DiagnosticCatalog.CannotRead(display, ReadFailure.Why(e)));
-            return null;
-        }
-    }
+    /// <summary>A file's text as check reads it (a regular file, within the same limits, through gzip for .gz); null with a diagnostic when it cannot be read.</summary>
+    private static string? Read(string fullPath, string display, InputKind kind, List<Diagnostic> problems) =>
+        LspDisk.TryRead(fullPath, display, kind == InputKind.Rules, problems);
 
     private static AnalysisResult Check(SortedDictionary<string, SourceFile> files, List<SourceFile> rules, List<Diagnostic> problems, string? root, CancellationToken cancel)
     {
@@ -141,6 +126,8 @@ internal static class LspAnalysis
     {
         var found = new List<Diagnostic>();
         var directory = Path.GetDirectoryName(testPath)!;
+        var rootFull = RootPath(root);
+        bool Within(string full) => rootFull is not null && (full == rootFull || full.StartsWith(rootFull + Path.DirectorySeparatorChar, StringComparison.Ordinal));
         foreach (var test in syntax.Tests)
         {
             cancel.ThrowIfCancellationRequested();
@@ -170,7 +157,10 @@ internal static class LspAnalysis
                         continue;
                     }
                     bool OfKind(InputKind? kind) => isRules ? kind == InputKind.Rules : kind is { } k && k is not (InputKind.Rules or InputKind.Tests);
-                    var inWorkspace = files.Where(f => (f.Key == full || f.Key.StartsWith(full.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) && OfKind(KindOf(f.Key))).ToList();
+                    // The workspace's files stand for the path when it names one of them, or a folder that is
+                    // the root or inside it. A folder above the root holds more than the workspace: from disk.
+                    var folder = full.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                    var inWorkspace = files.Where(f => (f.Key == full || (Within(full) && f.Key.StartsWith(folder, StringComparison.Ordinal))) && OfKind(KindOf(f.Key))).ToList();
                     if (inWorkspace.Count > 0)
                     {
                         loaded.AddRange(inWorkspace.Select(f => f.Value));
@@ -191,13 +181,30 @@ internal static class LspAnalysis
                     foreach (var input in wanted)
                     {
                         var display = LspWorkspace.Display(root, input.FullPath);
-                        if (Read(input.FullPath, display, input.Kind, located) is { } text) loaded.Add(new SourceFile(display, text));
+                        var unread = new List<Diagnostic>();
+                        if (Read(input.FullPath, display, input.Kind, unread) is { } text) loaded.Add(new SourceFile(display, text));
+                        // A file that cannot be read (AR9003, AR9020) is reported where the test names it, which the editor shows.
+                        located.AddRange(unread.Select(d => d.File is null ? d with { File = syntax.File, Span = path.Span } : d));
                     }
                 }
                 return loaded;
             }
         }
         return found;
+    }
+
+    /// <summary>The root as the workspace's files name it (links resolved, no separator at the end); null without one.</summary>
+    private static string? RootPath(string? root)
+    {
+        if (root is null) return null;
+        try
+        {
+            return InputDiscovery.RealPath(Path.GetFullPath(root)).TrimEnd(Path.DirectorySeparatorChar);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or IOException)
+        {
+            return root.TrimEnd(Path.DirectorySeparatorChar);
+        }
     }
 
     private static string What(bool isRules) => isRules ? "rule file (.treaty)" : "history (.events, .jsonl, .csv, .tsv, .tab)";

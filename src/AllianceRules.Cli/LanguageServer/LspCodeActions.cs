@@ -63,8 +63,11 @@ internal static class LspCodeActions
     /// AR2006, ...). Those that need the rule set (an unknown verb, a rule without cites) come with
     /// the next check published, when the editor asks again.
     /// </summary>
-    private static List<Diagnostic>? OwnSyntax(WorkspaceSnapshot snapshot, string path)
+    internal static List<Diagnostic>? OwnSyntax(WorkspaceSnapshot snapshot, string path)
     {
+        // What the file holds, as check tells it; a dataset's file (.tsv, .tab) has no line syntax of its own here.
+        var kind = LspAnalysis.KindOf(path);
+        if (kind is null or InputKind.Dataset) return null;
         SourceFile file;
         if (snapshot.Open.TryGetValue(path, out var open))
         {
@@ -72,20 +75,12 @@ internal static class LspCodeActions
         }
         else
         {
-            try
-            {
-                var display = LspWorkspace.Display(snapshot.Root, path);
-                var history = path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
-                if (!File.Exists(path) || (history ? FileLimits.CheckWholeHistory(display, path) : FileLimits.CheckRuleFile(display, path)) is not null) return null;
-                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                return null;
-            }
+            var display = LspWorkspace.Display(snapshot.Root, path);
+            if (!File.Exists(path) || LspDisk.TryRead(path, display, isRules: kind is InputKind.Rules or InputKind.Tests) is not { } text) return null;
+            file = new SourceFile(display, text);
         }
-        if (path.EndsWith(".treaty", StringComparison.Ordinal)) return [.. RuleFileParser.Parse(file).Diagnostics];
-        if (path.EndsWith(".test", StringComparison.Ordinal)) return [.. TestFileParser.Parse(file).Diagnostics];
+        if (kind == InputKind.Rules) return [.. RuleFileParser.Parse(file).Diagnostics];
+        if (kind == InputKind.Tests) return [.. TestFileParser.Parse(file).Diagnostics];
         var bag = new DiagnosticBag();
         foreach (var _ in AllianceRules.History.HistorySyntax.Read(file, bag))
         {

@@ -163,7 +163,8 @@ internal static class LspCompletion
     /// </summary>
     private static SortedSet<string> HistoryParties(WorkspaceSnapshot snapshot)
     {
-        static bool IsHistory(string path) => path.EndsWith(".events", StringComparison.Ordinal) || path.EndsWith(".jsonl", StringComparison.Ordinal);
+        // The histories whose text the history syntax reads (a dataset's .tsv is not its syntax; a .gz buffer is not its text).
+        static bool IsHistory(string path) => !path.EndsWith(".gz", StringComparison.Ordinal) && LspAnalysis.KindOf(path) is InputKind.Events or InputKind.JsonLines or InputKind.Csv;
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var paths = new SortedSet<string>(snapshot.Open.Keys.Where(IsHistory), StringComparer.Ordinal);
         if (snapshot.Root is { } root && Directory.Exists(root))
@@ -201,15 +202,8 @@ internal static class LspCompletion
         }
         else
         {
-            if (FileLimits.CheckWholeHistory(display, path) is not null) return [];
-            try
-            {
-                file = new SourceFile(display, InputText.Decode(path, File.ReadAllBytes(path)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                return [];
-            }
+            if (LspDisk.TryRead(path, display, isRules: false) is not { } text) return [];
+            file = new SourceFile(display, text);
         }
         string[] parties = [.. HistorySymbols.All(file).Where(s => s.Kind == SymbolKind.Party && IsCode(s.Name)).Select(s => s.Name).Distinct(StringComparer.Ordinal)];
         HistoryCache[path] = (stamp, parties);

@@ -96,6 +96,15 @@ internal static class LspLines
         return starts[line] + Math.Min(character, ContentEnd(text, starts, line) - starts[line]);
     }
 
+    /// <summary>Where the line an offset is on starts: after an LF, a CR LF or a lone CR.</summary>
+    public static int LineStart(string text, int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        var starts = LineStarts(text);
+        var index = Array.BinarySearch(starts, offset);
+        return starts[index >= 0 ? index : ~index - 1];
+    }
+
     private static int[] LineStarts(string text) => Starts.GetValue(text, Compute);
 
     /// <summary>Where a line's text ends: before its line break.</summary>

@@ -69,13 +69,8 @@ internal static class LspSymbols
     private static SourceFile? Read(WorkspaceSnapshot snapshot, string path)
     {
         if (snapshot.Open.TryGetValue(path, out var document)) return snapshot.Source(path, document);
-        try
-        {
-            return File.Exists(path) ? new SourceFile(LspWorkspace.Display(snapshot.Root, path), InputText.Decode(path, File.ReadAllBytes(path))) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            return null;
-        }
+        return File.Exists(path) && LspDisk.TryRead(path, LspWorkspace.Display(snapshot.Root, path), LspAnalysis.KindOf(path) == InputKind.Rules) is { } text
+            ? new SourceFile(LspWorkspace.Display(snapshot.Root, path), text)
+            : null;
     }
 }

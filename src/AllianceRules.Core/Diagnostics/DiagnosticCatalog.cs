@@ -365,6 +365,9 @@ public static partial class DiagnosticCatalog
     public static Diagnostic FileTooLarge(string path, long size, long limit, string why) =>
         Error("AR9020", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{path}' is {size:N0} bytes, more than {limit:N0}: {why}"));
 
+    public static Diagnostic DecompressedTooLarge(string path, long limit, string why) =>
+        Error("AR9020", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{path}' decompresses to more than {limit:N0} bytes: {why}"));
+
     public static Diagnostic BadReadingSyntax(string text) =>
         Error("AR9021", $"--reading '{text}' must look like NAME=OPTION or TREATY.NAME=OPTION, such as aggressor=any or CST.aggressor=any");
 
