@@ -8,7 +8,8 @@ namespace AllianceRules.Cli;
 /// Opens histories for the engine to read as streams (through gzip for <c>.gz</c>), and turns a file
 /// that fails while being read (removed, unreadable, corrupt gzip) into a diagnostic, never an exception.
 /// </summary>
-internal sealed class HistoryStreams
+/// <param name="decompressedLimit">The most bytes a <c>.gz</c> history may decompress to before it fails as too large; unbounded by default, as the engine streams.</param>
+internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
 {
     private readonly List<Diagnostic> _failures = [];
 
@@ -22,7 +23,7 @@ internal sealed class HistoryStreams
         try
         {
             Stream stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            if (file.FullPath.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => File.OpenRead(file.FullPath));
+            if (file.FullPath.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => File.OpenRead(file.FullPath), decompressedLimit);
             return new GuardedStream(stream, file.DisplayPath, _failures);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

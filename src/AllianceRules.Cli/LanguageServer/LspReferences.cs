@@ -184,12 +184,11 @@ internal static class LspReferences
         try
         {
             if (new FileInfo(file.FullPath).Length > UneditedLimit) return true;
-            var streams = new HistoryStreams();
-            var format = AllianceRules.History.HistoryReader.FormatOf(file.FullPath);
-            var source = streams.Source(file, format);
-            var bounded = source with { Open = () => new BoundedStream(source.Open(), UneditedLimit) };
+            // The file's size bounds a plain history; a .gz one is bounded by what it decompresses to.
+            var streams = new HistoryStreams(UneditedLimit);
+            var source = streams.Source(file, AllianceRules.History.HistoryReader.FormatOf(file.FullPath));
             var reader = new AllianceRules.History.HistoryReader(declaredVerbs: null, vocabulary: AnyCameo);
-            foreach (var e in reader.Read(bounded))
+            foreach (var e in reader.Read(source))
             {
                 if (symbol.Kind == SymbolKind.Party ? e.Actor == symbol.Name || e.Target == symbol.Name : e.Verb == symbol.Name) return true;
                 if (streams.Failures.Count > 0) return true;
@@ -199,52 +198,6 @@ internal static class LspReferences
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return true;
-        }
-    }
-
-    /// <summary>A stream that fails once more than <c>limit</c> bytes have been read from it.</summary>
-    private sealed class BoundedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            var n = inner.Read(buffer);
-            _read += n;
-            if (_read > limit) throw new IOException($"larger than {limit / (1024 * 1024)} MB");
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
         }
     }
 
