@@ -6,7 +6,7 @@ namespace AllianceRules.Evaluation;
 /// Date arithmetic that saturates at the ends of NodaTime's calendar instead of throwing: a window
 /// reaching past 9999-12-31 simply never closes within any history.
 /// </summary>
-internal static class DateMath
+public static class DateMath
 {
     private static readonly LocalDate Earliest = LocalDate.MinIsoValue;
     private static readonly LocalDate Latest = LocalDate.MaxIsoValue;

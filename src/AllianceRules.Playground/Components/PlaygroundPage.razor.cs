@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+using AllianceRules.Checking;
+using AllianceRules.Diagnostics;
+using AllianceRules.Evaluation;
+using AllianceRules.Playground.Bundle;
+using AllianceRules.Playground.Exercises;
+using AllianceRules.Playground.Sharing;
+using AllianceRules.Playground.Workspace;
+using AllianceRules.Reporting;
+using Microsoft.AspNetCore.Components;
+
+namespace AllianceRules.Playground.Components;
+
+/// <summary>
+/// The page: the files and options (one <see cref="PageState"/>), the last evaluation, and what the
+/// reader selected. Every change goes through <see cref="Apply"/>: the state changes, the engine
+/// runs once (debounced while typing), and the link in the address bar follows.
+/// </summary>
+public sealed partial class PlaygroundPage : IDisposable
+{
+    /// <summary>How long typing must pause before the page evaluates again.</summary>
+    private const int DebounceMilliseconds = 300;
+
+    private readonly BundledFiles _bundle = BundledFiles.Embedded;
+    private ImmutableArray<Sample> _samples = [];
+    private ImmutableArray<Exercise> _exercises = [];
+    private PageState _state = new([], ChoiceState.None);
+    private PageResult? _result;
+    private Report? _lastReport;
+    private string _active = string.Empty;
+    private ImmutableHashSet<VerdictKey> _changed = [];
+    private string? _changeNote;
+    private string? _explanation;
+    private string? _explainTitle;
+    private ImmutableHashSet<(string File, int Line)> _cited = [];
+    private ImmutableArray<string> _linkNotes = [];
+    private string _link = string.Empty;
+    private string _view = "table";
+    private CancellationTokenSource? _debounce;
+    private bool _revealed;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private Exercise? CurrentExercise => _exercises.FirstOrDefault(x => x.Id == _state.Exercise);
+
+    private Sample? CurrentSample => _samples.FirstOrDefault(s => s.Id == _state.Sample);
+
+    private WorkFile? ActiveFile => _state.Files.FirstOrDefault(f => f.Path == _active) ?? _state.Files.FirstOrDefault();
+
+    protected override void OnInitialized()
+    {
+        _samples = Samples.All(_bundle);
+        _exercises = ExerciseCatalog.All(_bundle);
+        var fragment = new Uri(Navigation.Uri).Fragment;
+        if (fragment.Length > 1)
+        {
+            var reading = ShareLink.Read(fragment, _bundle);
+            _linkNotes = reading.Error is { } error ? [error] : reading.Warnings;
+            if (reading.State is { } state)
+            {
+                Apply(state, evaluateNow: true);
+                if (state.Selected is { } selected) Select(selected);
+                return;
+            }
+        }
+        LoadSample("tour");
+    }
+
+    private void LoadSample(string id)
+    {
+        if (_samples.FirstOrDefault(s => s.Id == id) is not { } sample) return;
+        ClearSelection();
+        Apply(new PageState([.. sample.Files.Select(Bundled)], ChoiceState.None, Sample: sample.Id), evaluateNow: true);
+    }
+
+    private void LoadExercise(string id)
+    {
+        if (_exercises.FirstOrDefault(x => x.Id == id) is not { } exercise) return;
+        ClearSelection();
+        Apply(new PageState([.. exercise.Files.Select(Bundled)], ChoiceState.None, Exercise: exercise.Id), evaluateNow: true);
+    }
+
+    private void OnMenu(ChangeEventArgs e)
+    {
+        var value = e.Value?.ToString() ?? string.Empty;
+        _linkNotes = [];
+        if (value.StartsWith("exercise:", StringComparison.Ordinal)) LoadExercise(value["exercise:".Length..]);
+        else if (value.StartsWith("sample:", StringComparison.Ordinal)) LoadSample(value["sample:".Length..]);
+    }
+
+    private WorkFile Bundled(string path) => new(path, _bundle.Text(path) ?? string.Empty, path);
+
+    /// <summary>An edit in an editor: the text is kept at once, and the engine runs once typing pauses.</summary>
+    private async Task OnEdited(string path, string text)
+    {
+        _state = _state with { Files = [.. _state.Files.Select(f => f.Path == path ? f with { Text = text } : f)] };
+        _changed = [];
+        _changeNote = null;
+        _debounce?.Cancel();
+        _debounce?.Dispose();
+        var debounce = _debounce = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(DebounceMilliseconds, debounce.Token);
+        }
+        catch (TaskCanceledException)
+        {
+            return;
+        }
+        Apply(_state, evaluateNow: true);
+        RefreshSelection();
+    }
+
+    private void OnChoice(ChoiceState choices)
+    {
+        var before = _result?.Statuses ?? ImmutableDictionary<VerdictKey, InstanceStatus>.Empty;
+        Apply(_state with { Choices = choices }, evaluateNow: true);
+        var after = _result?.Statuses ?? ImmutableDictionary<VerdictKey, InstanceStatus>.Empty;
+        _changed = [.. after.Where(a => !before.TryGetValue(a.Key, out var was) || was != a.Value).Select(a => a.Key)];
+        var gone = before.Keys.Count(k => !after.ContainsKey(k));
+        _changeNote = _result?.Outcome.Report is null ? null
+            : $"{Plural(_changed.Count, "verdict")} changed{(gone > 0 ? $", {Plural(gone, "instance")} no longer arise" : string.Empty)}.";
+        RefreshSelection();
+    }
+
+    private void Apply(PageState state, bool evaluateNow)
+    {
+        _state = state;
+        if (!_state.Files.Any(f => f.Path == _active)) _active = (_state.Files.FirstOrDefault(f => !f.Path.StartsWith("rules/", StringComparison.Ordinal)) ?? _state.Files.FirstOrDefault())?.Path ?? string.Empty;
+        if (!evaluateNow) return;
+        _result = PlaygroundEngine.Evaluate(_state.Files, _state.Choices);
+        if (_result.Outcome.Report is { } report) _lastReport = report;
+        _link = ShareLink.Write(_state, _bundle);
+        Navigation.NavigateTo("#" + _link, forceLoad: false, replace: true);
+    }
+
+    private void Select(VerdictKey key)
+    {
+        _state = _state with { Selected = key };
+        var outcome = PlaygroundEngine.Explain(_state.Files, _state.Choices, key);
+        _explainTitle = $"Why {key}";
+        _explanation = outcome.Explanations.IsEmpty
+            ? "That instance no longer arises."
+            : ExplanationTextWriter.Write(outcome.Explanations);
+        _cited = Citations.In(_explanation);
+        _link = ShareLink.Write(_state, _bundle);
+        Navigation.NavigateTo("#" + _link, forceLoad: false, replace: true);
+    }
+
+    private void WhyNot(string path, int line)
+    {
+        var outcome = PlaygroundEngine.WhyNot(_state.Files, _state.Choices, path, line);
+        _explainTitle = $"What {path}:{line} set off";
+        _explanation = outcome.Explanation is { } x
+            ? EventExplanationTextWriter.Write(x)
+            : string.Join('\n', outcome.Diagnostics.Select(DiagnosticFormatter.Format));
+        _cited = Citations.In(_explanation).Add((path, line));
+    }
+
+    private void RefreshSelection()
+    {
+        if (_state.Selected is { } key) Select(key);
+    }
+
+    private void ClearSelection()
+    {
+        _explanation = null;
+        _explainTitle = null;
+        _cited = [];
+        _revealed = false;
+        _changed = [];
+        _changeNote = null;
+    }
+
+    private void ApplyFix(Diagnostic d)
+    {
+        if (d.Fix is not { } fix || d.File is null) return;
+        var file = _state.Files.FirstOrDefault(f => f.Path == d.File.Path);
+        if (file is null || fix.Span.Start + fix.Span.Length > file.Text.Length) return;
+        var text = file.Text[..fix.Span.Start] + fix.Replacement + file.Text[(fix.Span.Start + fix.Span.Length)..];
+        Apply(_state with { Files = [.. _state.Files.Select(f => f.Path == file.Path ? f with { Text = text } : f)] }, evaluateNow: true);
+    }
+
+    private void Show(string path) => _active = path;
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
+
+    public void Dispose()
+    {
+        _debounce?.Cancel();
+        _debounce?.Dispose();
+    }
+}
