@@ -4,7 +4,7 @@ using AllianceRules.Tests.Support;
 namespace AllianceRules.Cli.Tests;
 
 /// <summary>
-/// Every <c>$ alliance ...</c> block of docs/reports.md and docs/tools.md is run from the repository root, and what
+/// Every <c>$ alliance ...</c> block of docs/reports.md, docs/tools.md and docs/teaching.md is run from the repository root, and what
 /// the block shows under the command must appear in its output exactly (a block may be an excerpt).
 /// </summary>
 [Collection("cli")]
@@ -13,7 +13,7 @@ public sealed partial class DocsCommandTests
     [GeneratedRegex(@"^```text\n\$ alliance (?<args>[^\n]*)\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CommandBlock();
 
-    private static readonly string[] Pages = ["reports.md", "tools.md"];
+    private static readonly string[] Pages = ["reports.md", "tools.md", "teaching.md"];
 
     public static TheoryData<string, string> Commands()
     {
@@ -50,7 +50,7 @@ public sealed partial class DocsCommandTests
             var exit = AllianceProgram.Run(args.Split(' ', StringSplitOptions.RemoveEmptyEntries), stdout, stderr);
             Assert.True(exit is 0 or 1, stderr.ToString());
             Assert.True(stdout.ToString().Replace("\r\n", "\n").Contains(shown, StringComparison.Ordinal),
-                $"docs/reports.md shows, for 'alliance {args}':\n{shown}\n\nbut the command prints:\n{stdout}");
+                $"docs/{page} shows, for 'alliance {args}':\n{shown}\n\nbut the command prints:\n{stdout}");
         }
         finally
         {
