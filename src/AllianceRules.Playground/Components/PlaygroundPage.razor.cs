@@ -38,6 +38,8 @@ public sealed partial class PlaygroundPage : IDisposable
     private string _view = "table";
     private CancellationTokenSource? _debounce;
     private bool _revealed;
+    private TimeSpan _evaluatedIn;
+    private int? _scrollTo;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -129,7 +131,9 @@ public sealed partial class PlaygroundPage : IDisposable
         _state = state;
         if (!_state.Files.Any(f => f.Path == _active)) _active = (_state.Files.FirstOrDefault(f => !f.Path.StartsWith("rules/", StringComparison.Ordinal)) ?? _state.Files.FirstOrDefault())?.Path ?? string.Empty;
         if (!evaluateNow) return;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _result = PlaygroundEngine.Evaluate(_state.Files, _state.Choices);
+        _evaluatedIn = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (_result.Outcome.Report is { } report) _lastReport = report;
         _link = ShareLink.Write(_state, _bundle);
         Navigation.NavigateTo("#" + _link, forceLoad: false, replace: true);
@@ -182,7 +186,18 @@ public sealed partial class PlaygroundPage : IDisposable
         Apply(_state with { Files = [.. _state.Files.Select(f => f.Path == file.Path ? f with { Text = text } : f)] }, evaluateNow: true);
     }
 
-    private void Show(string path) => _active = path;
+    private void Show(string path)
+    {
+        _active = path;
+        _scrollTo = null;
+    }
+
+    /// <summary>Opens a cited file at the cited line.</summary>
+    private void ShowLine(string path, int line)
+    {
+        _active = path;
+        _scrollTo = line;
+    }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
