@@ -45,11 +45,11 @@ internal static partial class Samples
             var files = Quoted().Matches(row.Groups["files"].Value).Select(m => "seeds/" + m.Groups[1].Value).Where(bundle.Contains).ToList();
             var note = row.Groups["note"].Value;
             var title = row.Groups["title"].Value.Trim();
-            // A row of several files is several crises: each loads alone, under the row's note.
+            // A row of several files is several crises: each loads alone, under the row's note, named by its file.
             foreach (var file in files)
             {
                 var id = Path.GetFileNameWithoutExtension(file);
-                list.Add(new Sample(id, files.Count > 1 ? $"{title} ({id})" : title, [.. library, file], bundle.Contains(note) ? note : null));
+                list.Add(new Sample(id, $"{title} ({id})", [.. library, file], bundle.Contains(note) ? note : null));
             }
         }
         list.Add(new Sample("library", "The whole library and every crisis", [.. library, .. bundle.Under("seeds/").Where(p => p.EndsWith(".events", StringComparison.Ordinal))], null));

@@ -21,6 +21,9 @@ public sealed record Exercise(string Id, string Title, string Question, Exercise
 {
     public string Folder => $"{ExerciseCatalog.Root}{Id}/";
 
+    /// <summary>The exercise's number, the folder's leading digits: "Exercise 03".</summary>
+    public string Number => new([.. Id.TakeWhile(char.IsAsciiDigit)]);
+
     /// <summary>The path the page opens for a path the key names: a solution file becomes the start file of the same name.</summary>
     public string Opened(string keyPath) =>
         Kind == ExerciseKind.Edit && keyPath.StartsWith(Folder + "solution/", StringComparison.Ordinal)
