@@ -38,6 +38,7 @@ public static class Targets
     public static readonly IReadOnlyDictionary<string, Action<byte[]>> Raw = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
     {
         ["lsp"] = LspTarget.Run,
+        ["playground"] = PlaygroundTarget.Run,
     };
 
     /// <summary>A small history in the bundled vocabulary, evaluated against each fuzzed rule file.</summary>
@@ -130,6 +131,7 @@ public static class Targets
         _ = Bundled.Value;
         _ = Parties.Value;
         LspTarget.Warm();
+        PlaygroundTarget.Warm();
     }
 
     /// <summary>A rule file: parsed, bound and validated; if valid, evaluated against a small fixed history and the report written.</summary>

@@ -8,7 +8,7 @@ FUZZ_TIMEOUT_MS=${FUZZ_TIMEOUT_MS:-2000}   # an execution slower than this is a 
 SHARPFUZZ_VERSION=2.3.0
 TOOLS=bench/out/tools
 HARNESS="$FUZZ_OUT/bin/alliance-fuzz.dll"
-TARGETS="treaty events jsonl csv gdelt1 gdelt2 icews test atop cow lsp"
+TARGETS="treaty events jsonl csv gdelt1 gdelt2 icews test atop cow lsp playground"
 CASES=tests/AllianceRules.Tests/Cases
 
 fuzz_die() { echo "fuzz: $*" >&2; exit 1; }
@@ -40,7 +40,8 @@ fuzz_build() {
   rm -rf "$FUZZ_OUT/bin"
   cp -r "$FUZZ_OUT/build" "$FUZZ_OUT/bin"
   # The project's own assemblies (alliance.dll for the language server) and the parser library they
-  # use; the harness itself is not instrumented.
+  # use; the harness itself is not instrumented. Nor is the playground's assembly: instrumented, it
+  # left afl-fuzz's map empty ("No instrumentation detected"); its target reaches the engine's.
   for dll in AllianceRules.Core.dll AllianceRules.Engine.dll AllianceRules.Data.dll alliance.dll Sprache.dll; do
     "$TOOLS/sharpfuzz" "$FUZZ_OUT/bin/$dll" >/dev/null || fuzz_die "sharpfuzz could not instrument $dll"
   done
@@ -81,6 +82,14 @@ fuzz_seeds() {
       for i in $(seq 0 $((n - 1))); do
         printf "$(printf '\\%03o' "$i")"'\004\100\000\005 rule\100\010\035\200\000\010\200\004\013\300\000\000\100\020' >"$dir/lsp_$i"
       done ;;
+    playground)
+      # PlaygroundTarget.cs: the first byte says what the rest is. Histories beside the tour's
+      # rules (1), rule files in place of them (3), and a damaged link (0: after 'v1.').
+      for f in seeds/*.events docs/exercises/*/start/*.events; do
+        { printf '\001'; cat "$f"; } >"$dir/playground_h_$(printf '%s' "$f" | tr '/' '_')"
+      done
+      for f in rules/*.treaty; do { printf '\003'; cat "$f"; } >"$dir/playground_r_${f##*/}"; done
+      printf '\000q1YqyUhVslJKTMlVslJKzs8rSs0rKVbSUSpILCpRsgJJl+SXJOYo1QIA' >"$dir/playground_link" ;;
     *) fuzz_die "unknown target '$target' (targets: $TARGETS)" ;;
   esac
   [ -n "$(ls -A "$dir")" ] || fuzz_die "no seeds for $target"
@@ -88,7 +97,7 @@ fuzz_seeds() {
 
 # fuzz_dict TARGET: afl-fuzz's -x option for the targets written in the project's languages.
 fuzz_dict() {
-  case $1 in treaty|events|test|lsp) printf '%s\n' "-x" "bench/fuzz/dict/language.dict" ;; esac
+  case $1 in treaty|events|test|lsp|playground) printf '%s\n' "-x" "bench/fuzz/dict/language.dict" ;; esac
 }
 
 # fuzz_afl TARGET LIMIT...: afl-fuzz on one target, with LIMIT afl-fuzz's -V SECONDS or -E EXECS;

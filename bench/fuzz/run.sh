@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A long fuzzing run of one target (bench/fuzz/README.md):
 #   bench/fuzz/run.sh TARGET [SECONDS] [--execs N]
-# TARGET is one of: treaty events jsonl csv gdelt1 gdelt2 icews test atop cow lsp (or 'all', one after
+# TARGET is one of: treaty events jsonl csv gdelt1 gdelt2 icews test atop cow lsp playground (or 'all', one after
 # another). Runs afl-fuzz on the SharpFuzz-instrumented harness for SECONDS (default 600, or none
 # with --execs) or until N executions, whichever comes first, then prints a Markdown row of the counts. Findings stay in
 # bench/out/fuzz/findings/TARGET; exits 1 if any crash or hang was found.
