@@ -46,6 +46,9 @@ public sealed partial class PlaygroundPage : IDisposable
 
     private Exercise? CurrentExercise => _exercises.FirstOrDefault(x => x.Id == _state.Exercise);
 
+    /// <summary>A predict exercise hides every verdict until the student has answered.</summary>
+    private bool VerdictsHidden => CurrentExercise is { Kind: ExerciseKind.Predict } && !_revealed;
+
     private Sample? CurrentSample => _samples.FirstOrDefault(s => s.Id == _state.Sample);
 
     private WorkFile? ActiveFile => _state.Files.FirstOrDefault(f => f.Path == _active) ?? _state.Files.FirstOrDefault();
@@ -154,6 +157,13 @@ public sealed partial class PlaygroundPage : IDisposable
 
     private void WhyNot(string path, int line)
     {
+        if (VerdictsHidden)
+        {
+            _explainTitle = $"What {path}:{line} set off";
+            _explanation = "Check your answer first: what this event set off would give the verdicts away.";
+            _cited = [];
+            return;
+        }
         var outcome = PlaygroundEngine.WhyNot(_state.Files, _state.Choices, path, line);
         _explainTitle = $"What {path}:{line} set off";
         _explanation = outcome.Explanation is { } x
