@@ -27,6 +27,14 @@ public sealed partial class ChromiumPage : IAsyncDisposable
     /// <summary>URLs the page requested, in order.</summary>
     public List<string> Requests { get; } = [];
 
+    /// <summary>
+    /// Requests the browser refused to send, with why (DevTools' blockedReason, e.g. "csp"): they
+    /// are in <see cref="Requests"/> too, as DevTools reports a request before it is blocked.
+    /// </summary>
+    public List<(string Url, string Reason)> Blocked { get; } = [];
+
+    private readonly Dictionary<string, string> _urls = [];
+
     /// <summary>Console messages, uncaught exceptions and browser log entries about the page.</summary>
     public List<string> Messages { get; } = [];
 
@@ -168,6 +176,10 @@ public sealed partial class ChromiumPage : IAsyncDisposable
             {
                 case "Network.requestWillBeSent":
                     Requests.Add((string)p!["request"]!["url"]!);
+                    _urls[(string)p["requestId"]!] = (string)p["request"]!["url"]!;
+                    break;
+                case "Network.loadingFailed" when p!["blockedReason"] is { } reason:
+                    Blocked.Add((_urls.GetValueOrDefault((string)p["requestId"]!, "?"), (string)reason!));
                     break;
                 case "Runtime.consoleAPICalled":
                     Messages.Add($"console.{p!["type"]}: {p["args"]?.ToJsonString()}");
