@@ -109,13 +109,7 @@ public sealed partial class PlaygroundBrowserTests
     public async Task A_history_past_the_pages_limit_is_refused_with_AR9020_and_the_page_still_answers()
     {
         await using var tab = await PlaygroundTab.OpenAsync(site);
-        await tab.ShowAsync(TourHistory);
-        // About 2 MB of events, pasted at once.
-        await tab.Page.EvaluateAsync("""
-            (() => { const t = document.querySelector('.code textarea'); const line = '2022-09-20 KAZ assist ARM "padding padding padding"\n';
-              t.value = line.repeat(Math.ceil(2 * 1048576 / line.length)); t.dispatchEvent(new Event('input', { bubbles: true })); })()
-            """);
-        await tab.Page.WaitForAsync("[...document.querySelectorAll('.diagnostic .code-name')].some(c => c.innerText === 'AR9020')", PlaygroundTab.FirstLoad);
+        await PasteTwoMegabytesAsync(tab);
         Assert.Contains("1 MB", await tab.TextAsync(".diagnostic.error .message"), StringComparison.Ordinal);
         Assert.Equal(1, await tab.CountAsync(".no-verdicts"));
 
@@ -123,6 +117,44 @@ public sealed partial class PlaygroundBrowserTests
         await tab.Page.WaitForAsync($"((a, b) => a.length === b.length && a.every((x, i) => x === b[i]))({PlaygroundTab.VerdictRows}, {System.Text.Json.JsonSerializer.Serialize(Tour.Expected)})", PlaygroundTab.FirstLoad);
         Assert.Equal(0, await tab.CountAsync(".diagnostic.error"));
         tab.AssertClean();
+    }
+
+    /// <summary>
+    /// Regression: the editor coloured a text past the page's limit line by line, with a button
+    /// per line number, so a 2 MB paste kept the browser's one thread busy for about 20 s on the
+    /// bench machine before AR9020 showed. Such a text is now shown plain: one block of text, one of numbers.
+    /// </summary>
+    [Fact]
+    public async Task Regression_a_text_past_the_limit_is_shown_plain_so_a_paste_does_not_busy_the_tab()
+    {
+        await using var tab = await PlaygroundTab.OpenAsync(site);
+        var lines = await PasteTwoMegabytesAsync(tab);
+        Assert.Equal(1, await tab.CountAsync(".code .shade .line"));
+        Assert.Equal(1, await tab.CountAsync(".code .shade .line.plain"));
+        Assert.Equal(0, await tab.CountAsync(".code .shade .line span, .code button.ln"));
+        var numbers = (await tab.TextAsync(".code .gutter .ln.all"))!.Split('\n');
+        Assert.Equal(lines, numbers.Length);
+        Assert.Equal(lines.ToString(CultureInfo.InvariantCulture), numbers[^1]);
+
+        // Back under the limit, the editor colours again.
+        await tab.TypeAsync(Tour.History);
+        await tab.Page.WaitForAsync("document.querySelectorAll('.code .shade .line').length > 1", PlaygroundTab.FirstLoad);
+        Assert.Equal(0, await tab.CountAsync(".code .shade .line.plain, .code .ln.all"));
+        Assert.True(await tab.CountAsync(".code button.ln.why") > 0);
+        tab.AssertClean();
+    }
+
+    /// <summary>Pastes about 2 MB of events into the tour's history and waits for AR9020; gives the pasted text's line count.</summary>
+    private static async Task<int> PasteTwoMegabytesAsync(PlaygroundTab tab)
+    {
+        await tab.ShowAsync(TourHistory);
+        var lines = (await tab.Page.EvaluateAsync("""
+            (() => { const t = document.querySelector('.code textarea'); const line = '2022-09-20 KAZ assist ARM "padding padding padding"\n';
+              t.value = line.repeat(Math.ceil(2 * 1048576 / line.length)); t.dispatchEvent(new Event('input', { bubbles: true }));
+              return t.value.split('\n').length; })()
+            """))!.GetValue<int>();
+        await tab.Page.WaitForAsync("[...document.querySelectorAll('.diagnostic .code-name')].some(c => c.innerText === 'AR9020')", PlaygroundTab.FirstLoad);
+        return lines;
     }
 
     /// <summary>Every control has an accessible name: its label, its aria-label, or its text.</summary>
