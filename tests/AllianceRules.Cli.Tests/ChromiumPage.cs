@@ -12,7 +12,8 @@ namespace AllianceRules.Cli.Tests;
 /// A page in headless Debian Chromium, driven over the DevTools protocol: it records every request
 /// the page makes and every console message or uncaught error, can evaluate an expression, and
 /// can take a screenshot. No browser is downloaded: it uses /usr/bin/chromium (or ALLIANCE_CHROMIUM),
-/// installing Debian's package when missing (<see cref="Prerequisites"/>).
+/// installing Debian's package when missing (<see cref="Prerequisites"/>). This file needs no test
+/// framework, so bench/playground links it; the test-only opening is in ChromiumPage.Tests.cs.
 /// </summary>
 public sealed partial class ChromiumPage : IAsyncDisposable
 {
@@ -25,6 +26,14 @@ public sealed partial class ChromiumPage : IAsyncDisposable
 
     /// <summary>URLs the page requested, in order.</summary>
     public List<string> Requests { get; } = [];
+
+    /// <summary>
+    /// Requests the browser refused to send, with why (DevTools' blockedReason, e.g. "csp"): they
+    /// are in <see cref="Requests"/> too, as DevTools reports a request before it is blocked.
+    /// </summary>
+    public List<(string Url, string Reason)> Blocked { get; } = [];
+
+    private readonly Dictionary<string, string> _urls = [];
 
     /// <summary>Console messages, uncaught exceptions and browser log entries about the page.</summary>
     public List<string> Messages { get; } = [];
@@ -39,9 +48,9 @@ public sealed partial class ChromiumPage : IAsyncDisposable
         _reader = Task.Run(ReadLoop);
     }
 
-    public static async Task<ChromiumPage> OpenAsync()
+    /// <summary>Opens a page in a fresh Chromium with a fresh profile, started from <paramref name="executable"/>.</summary>
+    public static async Task<ChromiumPage> OpenAsync(string executable)
     {
-        var executable = await Prerequisites.ChromiumAsync();
         var profile = Directory.CreateTempSubdirectory("alliance-chromium-").FullName;
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[]
@@ -62,7 +71,11 @@ public sealed partial class ChromiumPage : IAsyncDisposable
         {
             if (Listening().Match(line) is { Success: true } m) port = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
-        Assert.True(port != 0, "Chromium did not open its DevTools port.");
+        if (port == 0)
+        {
+            if (!browser.HasExited) browser.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"Chromium ({executable}) did not open its DevTools port.");
+        }
         _ = browser.StandardError.ReadToEndAsync();
         using var http = new HttpClient();
         var targets = JsonNode.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/json/list")))!.AsArray();
@@ -84,11 +97,36 @@ public sealed partial class ChromiumPage : IAsyncDisposable
         await Task.Delay(500);
     }
 
+    /// <summary>The value of an expression in the page; a promise is awaited. An exception in the page fails the call.</summary>
     public async Task<JsonNode?> EvaluateAsync(string expression)
     {
-        var reply = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true });
+        var reply = await SendAsync("Runtime.evaluate", new JsonObject { ["expression"] = expression, ["returnByValue"] = true, ["awaitPromise"] = true });
+        if (reply["exceptionDetails"] is { } failed) throw new InvalidOperationException($"{expression}\nthrew in the page: {failed.ToJsonString()}");
         return reply["result"]?["value"];
     }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> (an expression) is truthy in the page, polling; on
+    /// timeout, throws with the condition and the start of the page's text. No duration is asserted:
+    /// the timeout only bounds a wait that would otherwise never end.
+    /// </summary>
+    public async Task WaitForAsync(string condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await EvaluateAsync($"!!({condition})") is { } met && met.GetValue<bool>()) return;
+            if (DateTime.UtcNow > deadline)
+            {
+                var text = (await EvaluateAsync("document.body ? document.body.innerText.slice(0, 3000) : ''"))?.GetValue<string>();
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {condition}; the page shows:\n{text}\nmessages: {string.Join('\n', Messages)}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Emulates a CSS media type ("print", "screen"), or none with "".</summary>
+    public Task SetMediaAsync(string media) => SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["media"] = media });
 
     public async Task<byte[]> ScreenshotAsync()
     {
@@ -96,7 +134,7 @@ public sealed partial class ChromiumPage : IAsyncDisposable
         return Convert.FromBase64String((string)reply["data"]!);
     }
 
-    private async Task<JsonNode> SendAsync(string method, JsonObject? parameters = null)
+    public async Task<JsonNode> SendAsync(string method, JsonObject? parameters = null)
     {
         var id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<JsonNode>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -138,6 +176,10 @@ public sealed partial class ChromiumPage : IAsyncDisposable
             {
                 case "Network.requestWillBeSent":
                     Requests.Add((string)p!["request"]!["url"]!);
+                    _urls[(string)p["requestId"]!] = (string)p["request"]!["url"]!;
+                    break;
+                case "Network.loadingFailed" when p!["blockedReason"] is { } reason:
+                    Blocked.Add((_urls.GetValueOrDefault((string)p["requestId"]!, "?"), (string)reason!));
                     break;
                 case "Runtime.consoleAPICalled":
                     Messages.Add($"console.{p!["type"]}: {p["args"]?.ToJsonString()}");
@@ -146,7 +188,7 @@ public sealed partial class ChromiumPage : IAsyncDisposable
                     Messages.Add($"exception: {p!["exceptionDetails"]?.ToJsonString()}");
                     break;
                 case "Log.entryAdded":
-                    Messages.Add($"log.{p!["entry"]!["level"]}: {p["entry"]!["text"]}");
+                    Messages.Add($"log.{p!["entry"]!["level"]}: {p["entry"]!["text"]}{(p["entry"]!["url"] is { } at ? $" ({at})" : null)}");
                     break;
                 case "Page.loadEventFired":
                     _loaded.TrySetResult();

@@ -13,7 +13,7 @@ public sealed class ReportBrowserTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     // An attack, so that it triggers rules and its description and source are printed in the report.
-    private const string Hostile = """
+    internal const string Hostile = """
         2022-12-01 AZE attack ARM source="<img src=x onerror=document.body.setAttribute('data-pwned','img')>" "<script>document.body.setAttribute('data-pwned','script')</script> and <b>bold</b>"
         """;
 
