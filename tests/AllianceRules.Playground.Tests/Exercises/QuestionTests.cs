@@ -46,4 +46,13 @@ public sealed class QuestionTests
     [InlineData(null, false)]
     public void A_number_is_accepted_at_the_key_precision(string? given, bool accepted) =>
         Assert.Equal(accepted, Ask("summary CST RUS reliability 0.33").Accepts(given));
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("1.0", true)]
+    [InlineData("0.5", false)]
+    [InlineData("1.4", false)]
+    [InlineData("0.999", false)]
+    public void A_whole_number_key_accepts_no_fraction(string given, bool accepted) =>
+        Assert.Equal(accepted, Ask("summary CST RUS reliability 1").Accepts(given));
 }
