@@ -67,10 +67,17 @@ internal static class ShareLink
         if (link?.Files is not { Count: > 0 } files) return Fail("it names no file");
         var warnings = ImmutableArray.CreateBuilder<string>();
         var loaded = ImmutableArray.CreateBuilder<WorkFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in files)
         {
             // A link is anyone's to write: an entry no page writes (null, or with no path) is skipped.
             if (f?.Path is not { Length: > 0 } path) continue;
+            // Paths name files: an exercise's key and the editors look a file up by its path.
+            if (!seen.Add(path))
+            {
+                warnings.Add($"The link names {path} twice; the first is kept.");
+                continue;
+            }
             if (f.Text is { } text)
             {
                 loaded.Add(new WorkFile(path, text, f.From));

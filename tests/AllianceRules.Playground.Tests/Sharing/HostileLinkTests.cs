@@ -1,5 +1,7 @@
 using AllianceRules.Playground.Bundle;
+using AllianceRules.Playground.Exercises;
 using AllianceRules.Playground.Sharing;
+using AllianceRules.Playground.Tests.Exercises;
 using AllianceRules.Playground.Workspace;
 
 namespace AllianceRules.Playground.Tests.Sharing;
@@ -25,5 +27,29 @@ public sealed class HostileLinkTests
         Assert.Equal(["A.y=3 days"], reading.State!.Choices.Assumptions.Select(a => $"{a.Key}={a.Value}"));
         Assert.Empty(reading.State.Choices.Readings);
         PlaygroundEngine.Evaluate(reading.State.Files, reading.State.Choices);
+    }
+
+    [Fact]
+    public void A_link_naming_a_path_twice_keeps_the_first()
+    {
+        var reading = ShareLink.Read(ShareLinkTests.Link("""{"files":[{"path":"x.treaty","text":"one"},{"path":"rules/a.treaty","stamp":"0"},{"path":"x.treaty","text":"two"},{"path":"rules/a.treaty","text":"three"}]}"""), Bundle);
+        Assert.Null(reading.Error);
+        Assert.Equal([new WorkFile("x.treaty", "one"), new WorkFile("rules/a.treaty", "treaty A \"A\" {\n}\n", "rules/a.treaty")], reading.State!.Files.ToArray());
+        Assert.Equal(
+        [
+            "The link was made with another version of rules/a.treaty; this page's version is shown, so verdicts may differ.",
+            "The link names x.treaty twice; the first is kept.",
+            "The link names rules/a.treaty twice; the first is kept.",
+        ], reading.Warnings.ToArray());
+    }
+
+    [Fact]
+    public void An_exercise_opened_from_a_link_naming_a_path_twice_can_be_checked()
+    {
+        var start = SyntheticExercises.Edit + "start/pact.treaty";
+        var json = $$"""{"exercise":"02-edit","files":[{"path":"{{start}}","text":"treaty {"},{"path":"{{start}}","text":"again"}]}""";
+        var state = ShareLink.Read(ShareLinkTests.Link(json), SyntheticExercises.Bundled).State!;
+        var results = AnswerChecker.Run(SyntheticExercises.Get("02-edit"), state.Files, SyntheticExercises.Bundled);
+        Assert.False(Assert.Single(results).Passed);
     }
 }

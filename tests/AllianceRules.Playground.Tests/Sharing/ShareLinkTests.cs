@@ -45,7 +45,7 @@ public sealed class ShareLinkTests
 
     private static readonly Gen<PageState> State =
         Gen.Select(File.Array[1, 5], Options, Options, Gen.Select(Text.Null(), Text.Null(), Selected))
-            .Select((files, assume, read, rest) => new PageState([.. files], new ChoiceState(assume, read), rest.Item1, rest.Item2, rest.Item3));
+            .Select((files, assume, read, rest) => new PageState([.. files.DistinctBy(f => f.Path)], new ChoiceState(assume, read), rest.Item1, rest.Item2, rest.Item3));
 
     private static string Show(PageState s) =>
         string.Join("|", s.Files.Select(f => $"{f.Path}\u0001{f.Text}\u0001{f.BundledFrom}")) + "#"
