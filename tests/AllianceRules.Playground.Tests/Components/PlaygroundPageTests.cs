@@ -153,4 +153,16 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Equal(["This link could not be read: it is damaged (perhaps cut short when it was copied). The page opened on the tour instead."], page.FindAll(".link-note").Select(e => e.TextContent));
         Assert.Equal(2, Rows(page).Count);
     }
+
+    [Fact]
+    public void A_history_line_number_asks_what_that_event_set_off()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        page.FindAll(".tabs button").Single(b => b.TextContent.Trim() == "tour.events").Click();
+        Assert.Equal(["2", "3", "4"], page.FindAll(".gutter button.why").Select(b => b.TextContent));
+        page.FindAll(".gutter button.why")[1].Click();
+        Assert.Equal("What tour/tour.events:3 set off", page.Find("section.explain h2").TextContent);
+        Assert.Contains("CST.art4-request", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
+        Assert.Contains("cited", page.FindAll("pre.shade > span.line")[2].ClassList);
+    }
 }
