@@ -58,6 +58,8 @@ public sealed class PlaygroundPageTests : IDisposable
         var typo = BundledFiles.Embedded.Text(Samples.TourRules)!.Replace("kind defense", "kind defence", StringComparison.Ordinal);
         var expected = Checker.Check([new SourceFile(Samples.TourRules, typo)], [new SourceFile(Samples.TourHistory, BundledFiles.Embedded.Text(Samples.TourHistory)!)]).Diagnostics.First(d => d.IsError);
 
+        Assert.Equal("AR2004", expected.Code);
+        Assert.StartsWith("unknown rule kind 'defence'", expected.Message, StringComparison.Ordinal);
         Assert.Equal("Text of tour/tour.treaty", page.Find("textarea").GetAttribute("aria-label"));
         page.Find("textarea").Input(typo);
 
@@ -67,6 +69,8 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Empty(page.FindAll("table.verdicts"));
         Assert.NotNull(page.Find("p.no-verdicts"));
         Assert.Contains("has-errors", page.Find(".tabs button.active").ClassList);
+        Assert.Equal(["defence"], page.FindAll("pre.shade span.flagged").Select(e => e.TextContent));
+        Assert.Equal([expected.Position!.Value.Line], page.FindAll("pre.shade > span.line").Select((e, i) => (e, i)).Where(x => x.e.ClassList.Contains("has-error")).Select(x => x.i + 1));
     }
 
     [Fact]
