@@ -169,4 +169,14 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Contains("CST.art4-request", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
         Assert.Contains("cited", page.FindAll("pre.shade > span.line")[2].ClassList);
     }
+
+    [Fact]
+    public void A_link_whose_files_are_all_unknown_opens_the_tour()
+    {
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + Sharing.ShareLinkTests.Link("""{"files":[{"path":"rules/newer.treaty","stamp":"0"}]}"""));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal(["The link names rules/newer.treaty, which this version of the playground does not bundle; it is left out."], page.FindAll(".link-note").Select(e => e.TextContent));
+        Assert.Equal(["tour.treaty", "tour.events"], page.FindAll(".tabs button").Select(b => b.TextContent.Trim()));
+        Assert.Equal(2, Rows(page).Count);
+    }
 }
