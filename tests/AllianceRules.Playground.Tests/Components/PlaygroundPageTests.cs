@@ -73,18 +73,26 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Equal([expected.Position!.Value.Line], page.FindAll("pre.shade > span.line").Select((e, i) => (e, i)).Where(x => x.e.ClassList.Contains("has-error")).Select(x => x.i + 1));
     }
 
+    /// <summary>
+    /// The typo arrives in a link, not by typing: typing is the test above. A click dispatched
+    /// right after the debounced render was seen in bUnit (2 runs in 10, under load) to reach no
+    /// handler and leave the page as it was; the cause is not known, so this test does not depend on it.
+    /// </summary>
     [Fact]
     public void A_fix_offered_by_a_diagnostic_restores_the_verdicts()
     {
-        var page = _context.Render<PlaygroundPage>();
         var typo = BundledFiles.Embedded.Text(Samples.TourRules)!.Replace("kind defense", "kind defence", StringComparison.Ordinal);
-        page.Find("textarea").Input(typo);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll(".diagnostic")), Patience);
+        var state = new PageState([new WorkFile(Samples.TourRules, typo, Samples.TourRules), new WorkFile(Samples.TourHistory, BundledFiles.Embedded.Text(Samples.TourHistory)!, Samples.TourHistory)], ChoiceState.None, Sample: "tour");
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal(["AR2004"], page.FindAll(".diagnostic .code-name").Select(e => e.TextContent));
         var fix = page.FindAll(".diagnostic button.fix");
         Assert.Equal(["Change to 'defense'"], fix.Select(b => b.TextContent));
         fix[0].Click();
-        Assert.Equal([], page.FindAll(".diagnostic").Select(d => d.TextContent));
+        Assert.Empty(page.FindAll(".diagnostic"));
         Assert.Equal(2, Rows(page).Count);
+        Assert.Equal(BundledFiles.Embedded.Text(Samples.TourRules), page.Find("textarea").GetAttribute("value"));
+        Assert.Equal([Samples.TourRules, Samples.TourHistory], ShareLink.Read(new Uri(_context.Services.GetRequiredService<NavigationManager>().Uri).Fragment, BundledFiles.Embedded).State!.Files.Select(f => f.Path));
     }
 
     [Fact]
