@@ -57,6 +57,8 @@ public sealed class HostileTextTests : IDisposable
     [Fact]
     public void Hostile_text_in_the_verdict_table_and_an_explanation_is_only_text()
     {
+        Assert.Contains("\"<script>alert('treaty')</script> Treaty\"", Rules, StringComparison.Ordinal);
+        Assert.Contains("\"<script>alert('event')</script> <b>x</b>\"", History, StringComparison.Ordinal);
         var page = Open(Rules, History, new VerdictKey("CST.art4-request", "RUS", new NodaTime.LocalDate(2022, 12, 2)));
         Assert.Empty(page.FindAll(".diagnostic.error"));
         Assert.Equal(4, page.FindAll("table.verdicts tbody tr").Count);
@@ -85,6 +87,15 @@ public sealed class HostileTextTests : IDisposable
         var page = _context.Render<PlaygroundPage>();
         OnlyText(page, "section.diagnostics", path);
         Assert.Empty(page.FindAll("script, img, b"));
+    }
+
+    [Fact]
+    public void Hostile_text_in_a_link_warning_is_only_text()
+    {
+        const string path = "rules/<script>alert(1)</script><img src=x onerror=alert(2)><b>b</b>.treaty";
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + Sharing.ShareLinkTests.Link($$"""{"files":[{"path":"{{path}}","stamp":"0"}]}"""));
+        var page = _context.Render<PlaygroundPage>();
+        OnlyText(page, "p.link-note", $"The link names {path}, which this version of the playground does not bundle; it is left out.");
     }
 
     [Fact]
