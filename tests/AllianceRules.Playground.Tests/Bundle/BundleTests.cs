@@ -78,8 +78,17 @@ public sealed partial class BundleTests
             .SelectMany(d => Directory.GetFiles(Repo.Path(d)))
             .Where(p => p.EndsWith(".treaty", StringComparison.Ordinal) || p.EndsWith(".events", StringComparison.Ordinal) || p.EndsWith(".md", StringComparison.Ordinal))
             .Select(p => Path.GetRelativePath(Repo.Root, p).Replace('\\', '/')),
+        .. Exercises(),
         "README.md",
     ];
+
+    /// <summary>The files of docs/exercises the playground embeds (there may be none yet).</summary>
+    private static IEnumerable<string> Exercises() =>
+        Directory.Exists(Repo.Path("docs", "exercises"))
+            ? Directory.GetFiles(Repo.Path("docs", "exercises"), "*", SearchOption.AllDirectories)
+                .Where(p => new[] { ".md", ".treaty", ".events", ".test" }.Contains(Path.GetExtension(p)))
+                .Select(p => Path.GetRelativePath(Repo.Root, p).Replace('\\', '/'))
+            : [];
 
     [Theory]
     [MemberData(nameof(OnDisk))]
