@@ -62,7 +62,8 @@ public sealed partial class PlaygroundPage : IDisposable
         {
             var reading = ShareLink.Read(fragment, _bundle);
             _linkNotes = reading.Error is { } error ? [error] : reading.Warnings;
-            if (reading.State is { } state)
+            // A link whose every file is unknown here (a newer page's) opens the tour, its warnings kept.
+            if (reading.State is { Files.IsEmpty: false } state)
             {
                 Apply(state, evaluateNow: true);
                 if (state.Selected is { } selected) Select(selected);

@@ -37,7 +37,7 @@ internal sealed record Question(string Id, RuleTestSyntax Test, ExpectationSynta
 
     /// <summary>
     /// Whether an answer is the key's. A number matches to the precision the key writes, as
-    /// <c>alliance test</c> reads it (0.33 accepts a third).
+    /// <c>alliance test</c> reads it (0.33 accepts a third); a whole number is exact (1 accepts 1.0, not 0.5).
     /// </summary>
     public bool Accepts(string? given)
     {
@@ -45,7 +45,7 @@ internal sealed record Question(string Id, RuleTestSyntax Test, ExpectationSynta
         if (Expectation is not SummaryExpectationSyntax s) return string.Equals(given.Trim(), Answer, StringComparison.Ordinal);
         if (!decimal.TryParse(given.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return false;
         var scale = s.Value.Scale;
-        return Math.Round(number, scale, MidpointRounding.AwayFromZero) == s.Value;
+        return scale == 0 ? number == s.Value : Math.Round(number, scale, MidpointRounding.AwayFromZero) == s.Value;
     }
 }
 

@@ -35,8 +35,8 @@ internal static class ShareLink
             Files = [.. state.Files.Select(f => f.BundledFrom is { } from && bundle.Text(from) == f.Text && from == f.Path
                 ? new FileJson { Path = f.Path, Stamp = BundledFiles.Stamp(f.Text) }
                 : new FileJson { Path = f.Path, Text = f.Text, From = f.BundledFrom })],
-            Assumptions = state.Choices.Assumptions.Count > 0 ? new(state.Choices.Assumptions) : null,
-            Readings = state.Choices.Readings.Count > 0 ? new(state.Choices.Readings) : null,
+            Assumptions = Written(state.Choices.Assumptions),
+            Readings = Written(state.Choices.Readings),
             Sample = state.Sample,
             Exercise = state.Exercise,
             Selected = state.Selected?.ToString(),
@@ -67,9 +67,17 @@ internal static class ShareLink
         if (link?.Files is not { Count: > 0 } files) return Fail("it names no file");
         var warnings = ImmutableArray.CreateBuilder<string>();
         var loaded = ImmutableArray.CreateBuilder<WorkFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in files)
         {
-            if (f.Path is not { Length: > 0 } path) continue;
+            // A link is anyone's to write: an entry no page writes (null, or with no path) is skipped.
+            if (f?.Path is not { Length: > 0 } path) continue;
+            // Paths name files: an exercise's key and the editors look a file up by its path.
+            if (!seen.Add(path))
+            {
+                warnings.Add($"The link names {path} twice; the first is kept.");
+                continue;
+            }
             if (f.Text is { } text)
             {
                 loaded.Add(new WorkFile(path, text, f.From));
@@ -86,11 +94,18 @@ internal static class ShareLink
         }
         var choices = ChoiceState.None with
         {
-            Assumptions = (link.Assumptions ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal),
-            Readings = (link.Readings ?? []).ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Assumptions = Given(link.Assumptions),
+            Readings = Given(link.Readings),
         };
         return new LinkReading(new PageState(loaded.ToImmutable(), choices, link.Sample, link.Exercise, VerdictKey.Parse(link.Selected)), warnings.ToImmutable(), null);
     }
+
+    private static Dictionary<string, string?>? Written(ImmutableSortedDictionary<string, string> options) =>
+        options.Count > 0 ? options.ToDictionary(o => o.Key, string? (o) => o.Value, StringComparer.Ordinal) : null;
+
+    /// <summary>The options a link sets; one with no value (no page writes that) is left to the treaty.</summary>
+    private static ImmutableSortedDictionary<string, string> Given(Dictionary<string, string?>? options) =>
+        (options ?? []).Where(o => o.Value is not null).ToImmutableSortedDictionary(o => o.Key, o => o.Value!, StringComparer.Ordinal);
 
     private static LinkReading Fail(string why) => new(null, [], $"This link could not be read: {why}. The page opened on the tour instead.");
 
@@ -111,9 +126,9 @@ internal static class ShareLink
 
 internal sealed class LinkJson
 {
-    [JsonPropertyName("files")] public List<FileJson>? Files { get; set; }
-    [JsonPropertyName("assume")] public Dictionary<string, string>? Assumptions { get; set; }
-    [JsonPropertyName("reading")] public Dictionary<string, string>? Readings { get; set; }
+    [JsonPropertyName("files")] public List<FileJson?>? Files { get; set; }
+    [JsonPropertyName("assume")] public Dictionary<string, string?>? Assumptions { get; set; }
+    [JsonPropertyName("reading")] public Dictionary<string, string?>? Readings { get; set; }
     [JsonPropertyName("sample")] public string? Sample { get; set; }
     [JsonPropertyName("exercise")] public string? Exercise { get; set; }
     [JsonPropertyName("selected")] public string? Selected { get; set; }

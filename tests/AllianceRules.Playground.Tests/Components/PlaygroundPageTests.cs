@@ -1,0 +1,190 @@
+using AllianceRules.Checking;
+using AllianceRules.Playground.Bundle;
+using AllianceRules.Playground.Components;
+using AllianceRules.Playground.Sharing;
+using AllianceRules.Playground.Workspace;
+using AllianceRules.Text;
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AllianceRules.Playground.Tests.Components;
+
+/// <summary>The page as a reader meets it: the tour's verdicts at once, typing re-evaluates, the controls mark what they moved.</summary>
+public sealed class PlaygroundPageTests : IDisposable
+{
+    /// <summary>Generous: the page waits 300 ms after typing, and the machine may be busy.</summary>
+    internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly BunitContext _context = new();
+
+    public void Dispose() => _context.Dispose();
+
+    /// <summary>The verdict table's rows as the README's expect lines write them.</summary>
+    internal static List<string> Rows(IRenderedComponent<PlaygroundPage> page) =>
+        [.. page.FindAll("table.verdicts tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList()
+            .Select((c, i) => i == 3 ? c.Replace(" (changed)", string.Empty, StringComparison.Ordinal) : c).ToList())
+            .Select(c => $"{c[0]} {c[1]} {c[2]} {c[3]} {c[5]}")];
+
+    [Fact]
+    public void The_page_opens_on_the_tour_with_its_verdicts()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal(["CST.art4-request KAZ 2022-09-13 fulfilled 2022-09-20", "CST.art4-request RUS 2022-09-13 violated 2022-10-14"], Rows(page));
+        Assert.Equal("2 obligation instances, as of 2022-12-31", page.Find("table.verdicts caption").TextContent.Trim());
+        Assert.Equal(["tour.treaty", "tour.events"], page.FindAll(".tabs button").Select(b => b.TextContent.Trim()));
+        Assert.Empty(page.FindAll(".diagnostic"));
+        Assert.Empty(page.FindAll(".link-note"));
+    }
+
+    [Fact]
+    public void The_address_follows_the_page_and_reads_back_to_it()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        var fragment = new Uri(navigation.Uri).Fragment;
+        var reading = ShareLink.Read(fragment, BundledFiles.Embedded);
+        Assert.Null(reading.Error);
+        Assert.Equal([Samples.TourRules, Samples.TourHistory], reading.State!.Files.Select(f => f.Path));
+        Assert.Equal("tour", reading.State.Sample);
+        Assert.Equal(navigation.BaseUri + fragment, page.Find("input#share").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_typo_gives_its_diagnostic_once_typing_pauses()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        var typo = BundledFiles.Embedded.Text(Samples.TourRules)!.Replace("kind defense", "kind defence", StringComparison.Ordinal);
+        var expected = Checker.Check([new SourceFile(Samples.TourRules, typo)], [new SourceFile(Samples.TourHistory, BundledFiles.Embedded.Text(Samples.TourHistory)!)]).Diagnostics.First(d => d.IsError);
+
+        Assert.Equal("AR2004", expected.Code);
+        Assert.StartsWith("unknown rule kind 'defence'", expected.Message, StringComparison.Ordinal);
+        Assert.Equal("Text of tour/tour.treaty", page.Find("textarea").GetAttribute("aria-label"));
+        page.Find("textarea").Input(typo);
+
+        page.WaitForAssertion(() => Assert.Equal([expected.Code], page.FindAll(".diagnostic .code-name").Select(e => e.TextContent)), Patience);
+        Assert.Equal(expected.Message, page.Find(".diagnostic .message").TextContent);
+        Assert.Equal("1 error", page.Find(".diagnostics h2").TextContent);
+        Assert.Empty(page.FindAll("table.verdicts"));
+        Assert.NotNull(page.Find("p.no-verdicts"));
+        Assert.Contains("has-errors", page.Find(".tabs button.active").ClassList);
+        Assert.Equal(["defence"], page.FindAll("pre.shade span.flagged").Select(e => e.TextContent));
+        Assert.Equal([expected.Position!.Value.Line], page.FindAll("pre.shade > span.line").Select((e, i) => (e, i)).Where(x => x.e.ClassList.Contains("has-error")).Select(x => x.i + 1));
+    }
+
+    /// <summary>
+    /// The typo arrives in a link, not by typing: typing is the test above. A click dispatched
+    /// right after the debounced render was seen in bUnit (2 runs in 10, under load) to reach no
+    /// handler and leave the page as it was; the cause is not known, so this test does not depend on it.
+    /// </summary>
+    [Fact]
+    public void A_fix_offered_by_a_diagnostic_restores_the_verdicts()
+    {
+        var typo = BundledFiles.Embedded.Text(Samples.TourRules)!.Replace("kind defense", "kind defence", StringComparison.Ordinal);
+        var state = new PageState([new WorkFile(Samples.TourRules, typo, Samples.TourRules), new WorkFile(Samples.TourHistory, BundledFiles.Embedded.Text(Samples.TourHistory)!, Samples.TourHistory)], ChoiceState.None, Sample: "tour");
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal(["AR2004"], page.FindAll(".diagnostic .code-name").Select(e => e.TextContent));
+        var fix = page.FindAll(".diagnostic button.fix");
+        Assert.Equal(["Change to 'defense'"], fix.Select(b => b.TextContent));
+        fix[0].Click();
+        Assert.Empty(page.FindAll(".diagnostic"));
+        Assert.Equal(2, Rows(page).Count);
+        Assert.Equal(BundledFiles.Embedded.Text(Samples.TourRules), page.Find("textarea").GetAttribute("value"));
+        Assert.Equal([Samples.TourRules, Samples.TourHistory], ShareLink.Read(new Uri(_context.Services.GetRequiredService<NavigationManager>().Uri).Fragment, BundledFiles.Embedded).State!.Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Changing_an_assumption_marks_the_verdicts_it_moved()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        // Five days instead of thirty: Kazakhstan's help on day seven comes too late.
+        page.Find("input[id='assume-CST.prompt']").Change("5");
+        Assert.Equal(["CST.art4-request KAZ 2022-09-13 violated 2022-09-19", "CST.art4-request RUS 2022-09-13 violated 2022-09-19"], Rows(page));
+        Assert.Equal(["KAZ"], page.FindAll("table.verdicts tr.changed").Select(tr => tr.QuerySelectorAll("td")[1].TextContent));
+        Assert.Equal("1 verdict changed.", page.Find("p.change-note").TextContent);
+        Assert.Equal("violated (changed)", page.FindAll("table.verdicts tbody tr")[0].QuerySelectorAll("td")[3].TextContent.Trim());
+        Assert.Equal(["reset to 30 days"], page.FindAll("button.reset").Select(b => b.TextContent));
+
+        page.Find("button.reset").Click();
+        Assert.Equal(["CST.art4-request KAZ 2022-09-13 fulfilled 2022-09-20", "CST.art4-request RUS 2022-09-13 violated 2022-10-14"], Rows(page));
+        Assert.Equal(["KAZ"], page.FindAll("table.verdicts tr.changed").Select(tr => tr.QuerySelectorAll("td")[1].TextContent));
+    }
+
+    [Fact]
+    public void Changing_a_reading_marks_the_verdicts_it_moved()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        page.Find("select#menu").Change("sample:armenia-azerbaijan-1993-1994");
+        var before = Rows(page);
+        Assert.NotEmpty(before);
+        Assert.Empty(page.FindAll("tr.changed"));
+        page.Find("select[id='reading-CST.window']").Change("war");
+        var after = Rows(page);
+        var moved = before.Zip(after).Count(p => p.First.Split(' ')[3] != p.Second.Split(' ')[3]);
+        Assert.Equal(before.Count, after.Count);
+        Assert.True(moved > 0, "the reading 'war' should move a verdict of the Karabakh war");
+        Assert.Equal(moved, page.FindAll("table.verdicts tr.changed").Count);
+        Assert.Equal(moved == 1 ? "1 verdict changed." : $"{moved} verdicts changed.", page.Find("p.change-note").TextContent);
+        Assert.Equal("CST.window=war", string.Join(",", ShareLink.Read(new Uri(_context.Services.GetRequiredService<NavigationManager>().Uri).Fragment, BundledFiles.Embedded).State!.Choices.Readings.Select(r => $"{r.Key}={r.Value}")));
+    }
+
+    [Fact]
+    public void A_crisis_opens_with_its_teaching_note()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        page.Find("select#menu").Change("sample:kazakhstan-2022");
+        Assert.Equal("Teaching note: docs/cases/kazakhstan-2022.md", page.Find("details.note summary").TextContent);
+        Assert.Equal("kazakhstan-2022.events", page.Find(".tabs button.active").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Selecting_a_verdict_explains_it_and_the_link_names_it()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        page.FindAll("table.verdicts button.instance")[1].Click();
+        Assert.Equal("Why CST.art4-request RUS 2022-09-13", page.Find("section.explain h2").TextContent);
+        Assert.Contains("tour/tour.events:", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("section.explain button.cite"));
+        var link = ShareLink.Read(new Uri(_context.Services.GetRequiredService<NavigationManager>().Uri).Fragment, BundledFiles.Embedded);
+        Assert.Equal("CST.art4-request RUS 2022-09-13", link.State!.Selected?.ToString());
+
+        using var again = new BunitContext();
+        again.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(link.State, BundledFiles.Embedded));
+        var reopened = again.Render<PlaygroundPage>();
+        Assert.Equal("Why CST.art4-request RUS 2022-09-13", reopened.Find("section.explain h2").TextContent);
+        Assert.Equal("true", reopened.FindAll("table.verdicts button.instance")[1].GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void A_damaged_link_opens_the_tour_and_says_why()
+    {
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#v1.damaged");
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal(["This link could not be read: it is damaged (perhaps cut short when it was copied). The page opened on the tour instead."], page.FindAll(".link-note").Select(e => e.TextContent));
+        Assert.Equal(2, Rows(page).Count);
+    }
+
+    [Fact]
+    public void A_history_line_number_asks_what_that_event_set_off()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        page.FindAll(".tabs button").Single(b => b.TextContent.Trim() == "tour.events").Click();
+        Assert.Equal(["2", "3", "4"], page.FindAll(".gutter button.why").Select(b => b.TextContent));
+        page.FindAll(".gutter button.why")[1].Click();
+        Assert.Equal("What tour/tour.events:3 set off", page.Find("section.explain h2").TextContent);
+        Assert.Contains("CST.art4-request", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
+        Assert.Contains("cited", page.FindAll("pre.shade > span.line")[2].ClassList);
+    }
+
+    [Fact]
+    public void A_link_whose_files_are_all_unknown_opens_the_tour()
+    {
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + Sharing.ShareLinkTests.Link("""{"files":[{"path":"rules/newer.treaty","stamp":"0"}]}"""));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal(["The link names rules/newer.treaty, which this version of the playground does not bundle; it is left out."], page.FindAll(".link-note").Select(e => e.TextContent));
+        Assert.Equal(["tour.treaty", "tour.events"], page.FindAll(".tabs button").Select(b => b.TextContent.Trim()));
+        Assert.Equal(2, Rows(page).Count);
+    }
+}
