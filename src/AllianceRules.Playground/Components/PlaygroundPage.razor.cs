@@ -18,8 +18,6 @@ namespace AllianceRules.Playground.Components;
 /// </summary>
 public sealed partial class PlaygroundPage : IDisposable
 {
-    /// <summary>How long typing must pause before the page evaluates again.</summary>
-    private const int DebounceMilliseconds = 300;
 
     private readonly BundledFiles _bundle = BundledFiles.Embedded;
     private ImmutableArray<Sample> _samples = [];
@@ -34,12 +32,16 @@ public sealed partial class PlaygroundPage : IDisposable
     private string? _explainTitle;
     private ImmutableHashSet<(string File, int Line)> _cited = [];
     private ImmutableArray<string> _linkNotes = [];
-    private string _link = string.Empty;
+    private string? _link = string.Empty;
     private string _view = "table";
     private CancellationTokenSource? _debounce;
     private bool _revealed;
     private TimeSpan _evaluatedIn;
     private int? _scrollTo;
+
+    /// <summary>How long typing must pause before the page evaluates again; a test sets it to control the timing.</summary>
+    [Parameter]
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(300);
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -108,7 +110,7 @@ public sealed partial class PlaygroundPage : IDisposable
         var debounce = _debounce = new CancellationTokenSource();
         try
         {
-            await Task.Delay(DebounceMilliseconds, debounce.Token);
+            await Task.Delay(Debounce, debounce.Token);
         }
         catch (TaskCanceledException)
         {
@@ -139,9 +141,28 @@ public sealed partial class PlaygroundPage : IDisposable
         _result = PlaygroundEngine.Evaluate(_state.Files, _state.Choices);
         _evaluatedIn = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (_result.Outcome.Report is { } report) _lastReport = report;
-        _link = ShareLink.Write(_state, _bundle);
+        UpdateLink();
+    }
+
+    /// <summary>
+    /// The address bar follows the page. A page too large for a link (files of megabytes that do
+    /// not compress) keeps its last link and says so: a link it could not read back is no link.
+    /// </summary>
+    private void UpdateLink()
+    {
+        var link = ShareLink.Write(_state, _bundle);
+        if (link.Length > ShareLink.MaxFragment)
+        {
+            _link = null;
+            return;
+        }
+        _link = link;
         Navigation.NavigateTo("#" + _link, forceLoad: false, replace: true);
     }
+
+    private string ShareText => _link is null
+        ? "This page is too large for a link: its files do not fit in the 2 MB a link may carry."
+        : Navigation.BaseUri + "#" + _link;
 
     private void Select(VerdictKey key)
     {
@@ -152,8 +173,7 @@ public sealed partial class PlaygroundPage : IDisposable
             ? "That instance no longer arises."
             : ExplanationTextWriter.Write(outcome.Explanations);
         _cited = Citations.In(_explanation);
-        _link = ShareLink.Write(_state, _bundle);
-        Navigation.NavigateTo("#" + _link, forceLoad: false, replace: true);
+        UpdateLink();
     }
 
     private void WhyNot(string path, int line)
@@ -192,7 +212,16 @@ public sealed partial class PlaygroundPage : IDisposable
     {
         if (d.Fix is not { } fix || d.File is null) return;
         var file = _state.Files.FirstOrDefault(f => f.Path == d.File.Path);
-        if (file is null || fix.Span.Start + fix.Span.Length > file.Text.Length) return;
+        if (file is null) return;
+        if (file.Text != d.File.Text)
+        {
+            // Typed since the check that offered the fix: its span may point anywhere now. Check
+            // the text as it is, and offer the fixes of that check instead.
+            _debounce?.Cancel();
+            Apply(_state, evaluateNow: true);
+            return;
+        }
+        if (fix.Span.Start + fix.Span.Length > file.Text.Length) return;
         var text = file.Text[..fix.Span.Start] + fix.Replacement + file.Text[(fix.Span.Start + fix.Span.Length)..];
         Apply(_state with { Files = [.. _state.Files.Select(f => f.Path == file.Path ? f with { Text = text } : f)] }, evaluateNow: true);
     }

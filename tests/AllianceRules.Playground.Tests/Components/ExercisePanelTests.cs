@@ -32,7 +32,7 @@ public sealed class ExercisePanelTests : IDisposable
             .Add(x => x.Files, [.. SyntheticExercises.Opened(exercise)])
             .Add(x => x.Bundle, SyntheticExercises.Bundled)
             .Add(x => x.OnRevealed, () => revealed++));
-        Assert.Equal("Exercise 01-predict: Who helped Armenia?", panel.Find("h2").TextContent);
+        Assert.Equal("Exercise 01: Who helped Armenia?", panel.Find("h2").TextContent);
         Assert.Equal(["CST.art4-request KAZ 2022-09-13", "CST.art4-request ARM", "CST RUS reliability"], panel.FindAll("label code").Select(c => c.TextContent));
         Assert.Empty(panel.FindAll(".score"));
         Assert.DoesNotContain("fulfilled", panel.Find("input#answer-q1-3").OuterHtml, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ExercisePanelTests : IDisposable
     public void An_edit_exercise_runs_the_key_on_the_edited_files()
     {
         var panel = Open("02-edit");
-        Assert.Equal("Exercise 02-edit: Give the allies time", panel.Find("h2").TextContent);
+        Assert.Equal("Exercise 02: Give the allies time", panel.Find("h2").TextContent);
         Assert.Equal("Change the deadline so that Kazakhstan's help counts.", panel.Find(".note-body p").TextContent);
         panel.Find("button.check").Click();
         Assert.Equal("1 problem(s) remain.", panel.Find("p.score").TextContent);

@@ -96,6 +96,45 @@ public sealed class PlaygroundPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Regression_a_fix_clicked_before_the_typed_edit_is_checked_is_not_applied_at_an_old_position()
+    {
+        var typo = BundledFiles.Embedded.Text(Samples.TourRules)!.Replace("kind defense", "kind defence", StringComparison.Ordinal);
+        var state = new PageState([new WorkFile(Samples.TourRules, typo, Samples.TourRules), new WorkFile(Samples.TourHistory, BundledFiles.Embedded.Text(Samples.TourHistory)!, Samples.TourHistory)], ChoiceState.None, Sample: "tour");
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        // Typing is not checked before the click: the pause the page waits for is longer than the test.
+        var page = _context.Render<PlaygroundPage>(p => p.Add(x => x.Debounce, TimeSpan.FromHours(1)));
+        // A line typed above the typo moves it; the fix on screen still has the old span.
+        var typed = "# a note\n" + typo;
+        page.Find("textarea").Input(typed);
+        // Find and click in one step on the renderer's thread: the typed edit's handler finishing
+        // re-renders the page, and a button found before that has lost its handler.
+        await page.InvokeAsync(() => page.Find(".diagnostic button.fix").Click());
+
+        Assert.Equal(typed, page.Find("textarea").GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.Equal("tour/tour.treaty:17:10", page.Find(".diagnostic .place").TextContent), Patience);
+        Assert.Equal(["Change to 'defense'"], page.FindAll(".diagnostic button.fix").Select(b => b.TextContent));
+        await page.InvokeAsync(() => page.Find(".diagnostic button.fix").Click());
+        page.WaitForAssertion(() => Assert.Equal("# a note\n" + BundledFiles.Embedded.Text(Samples.TourRules), page.Find("textarea").GetAttribute("value")), Patience);
+    }
+
+    [Fact]
+    public void Regression_a_page_too_large_for_a_link_keeps_its_last_link_and_says_so()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        var before = navigation.Uri;
+        // Three megabytes of letters that deflate does not shrink below the 2 MB a link may carry.
+        var random = new Random(19);
+        var noise = new string([.. Enumerable.Range(0, 3_000_000).Select(_ => (char)random.Next(33, 127))]);
+        page.Find("textarea").Input(noise);
+
+        page.WaitForAssertion(() => Assert.Equal(["AR9020"], page.FindAll(".diagnostic .code-name").Select(e => e.TextContent)), Patience);
+        Assert.Equal("This page is too large for a link: its files do not fit in the 2 MB a link may carry.", page.Find("input#share").GetAttribute("value"));
+        Assert.Equal(before, navigation.Uri);
+        Assert.Null(ShareLink.Read(new Uri(navigation.Uri).Fragment, BundledFiles.Embedded).Error);
+    }
+
+    [Fact]
     public void Changing_an_assumption_marks_the_verdicts_it_moved()
     {
         var page = _context.Render<PlaygroundPage>();
