@@ -167,6 +167,16 @@ public sealed partial class PlaygroundPage : IDisposable
     private void Select(VerdictKey key)
     {
         _state = _state with { Selected = key };
+        if (VerdictsHidden)
+        {
+            // A link may name a verdict of a predict exercise: its explanation would give the
+            // answer away (even "no longer arises" does). It is shown once the student has answered.
+            _explanation = null;
+            _explainTitle = null;
+            _cited = [];
+            UpdateLink();
+            return;
+        }
         var outcome = PlaygroundEngine.Explain(_state.Files, _state.Choices, key);
         _explainTitle = $"Why {key}";
         _explanation = outcome.Explanations.IsEmpty
@@ -191,6 +201,13 @@ public sealed partial class PlaygroundPage : IDisposable
             ? EventExplanationTextWriter.Write(x)
             : string.Join('\n', outcome.Diagnostics.Select(DiagnosticFormatter.Format));
         _cited = Citations.In(_explanation).Add((path, line));
+    }
+
+    /// <summary>The student has answered: the verdicts show, and the explanation of one a link selected.</summary>
+    private void Reveal()
+    {
+        _revealed = true;
+        RefreshSelection();
     }
 
     private void RefreshSelection()

@@ -1,6 +1,7 @@
 using AllianceRules.Checking;
 using AllianceRules.Playground.Bundle;
 using AllianceRules.Playground.Components;
+using AllianceRules.Playground.Exercises;
 using AllianceRules.Playground.Sharing;
 using AllianceRules.Playground.Workspace;
 using AllianceRules.Text;
@@ -225,5 +226,22 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Equal(["The link names rules/newer.treaty, which this version of the playground does not bundle; it is left out."], page.FindAll(".link-note").Select(e => e.TextContent));
         Assert.Equal(["tour.treaty", "tour.events"], page.FindAll(".tabs button").Select(b => b.TextContent.Trim()));
         Assert.Equal(2, Rows(page).Count);
+    }
+
+    [Fact]
+    public async Task Regression_a_link_selecting_a_verdict_of_a_predict_exercise_explains_it_only_after_the_answer()
+    {
+        var exercise = ExerciseCatalog.All(BundledFiles.Embedded).First(x => x.Kind == ExerciseKind.Predict);
+        var files = exercise.Files.Select(p => new WorkFile(p, BundledFiles.Embedded.Text(p)!, p)).ToList();
+        var key = VerdictKey.Of(PlaygroundEngine.Evaluate(files, ChoiceState.None).Outcome.Report!.Instances[0]);
+        var state = new PageState([.. files], ChoiceState.None, Exercise: exercise.Id, Selected: key);
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.NotNull(page.Find("p.hidden-verdicts"));
+        // The explanation states the verdict: it must wait for the answer as the table does.
+        Assert.Empty(page.FindAll("section.explain"));
+
+        await page.InvokeAsync(() => page.Find("form.predictions").Submit());
+        Assert.Equal($"Why {key}", page.Find("section.explain h2").TextContent);
     }
 }
