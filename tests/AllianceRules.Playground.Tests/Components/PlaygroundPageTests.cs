@@ -244,4 +244,17 @@ public sealed class PlaygroundPageTests : IDisposable
         await page.InvokeAsync(() => page.Find("form.predictions").Submit());
         Assert.Equal($"Why {key}", page.Find("section.explain h2").TextContent);
     }
+
+    [Fact]
+    public void Regression_a_link_with_an_assumption_of_millions_of_weeks_opens_the_page()
+    {
+        // Anyone can write a link: the engine's lint threw past the calendar's end, and an
+        // exception in a page's handler ends the page.
+        var files = new[] { Samples.TourRules, Samples.TourHistory }.Select(p => new WorkFile(p, BundledFiles.Embedded.Text(p)!, p)).ToList();
+        var state = new PageState([.. files], ChoiceState.None.WithAssumption("CST.prompt", "300000000 weeks"), Sample: "tour");
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal("2100000000", page.Find("input[id='assume-CST.prompt']").GetAttribute("value"));
+        Assert.Equal(["CST.art4-request KAZ 2022-09-13 fulfilled 2022-09-20", "CST.art4-request RUS 2022-09-13 pending open"], Rows(page));
+    }
 }
