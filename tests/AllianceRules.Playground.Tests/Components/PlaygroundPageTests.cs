@@ -257,4 +257,20 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Equal("2100000000", page.Find("input[id='assume-CST.prompt']").GetAttribute("value"));
         Assert.Equal(["CST.art4-request KAZ 2022-09-13 fulfilled 2022-09-20", "CST.art4-request RUS 2022-09-13 pending open"], Rows(page));
     }
+
+    [Fact]
+    public void Regression_what_a_history_line_set_off_follows_a_changed_assumption()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        page.FindAll("table.verdicts button.instance")[1].Click();
+        page.FindAll(".tabs button").Single(b => b.TextContent.Trim() == "tour.events").Click();
+        page.FindAll(".gutter button.why")[1].Click();
+        Assert.Contains("it opened CST.art4-request#1 (KAZ, fulfilled)", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
+
+        // Five days instead of thirty: the explanation asked last is asked again, not the selected verdict's,
+        // and not left saying what the old evaluation said.
+        page.Find("input[id='assume-CST.prompt']").Change("5");
+        Assert.Equal("What tour/tour.events:3 set off", page.Find("section.explain h2").TextContent);
+        Assert.Contains("it opened CST.art4-request#1 (KAZ, violated)", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
+    }
 }
