@@ -227,6 +227,8 @@ public sealed partial class PlaygroundPage : IDisposable
         _explainTitle = null;
         _cited = [];
         _whyNot = null;
+        // Another sample's editor must not scroll to the line a citation of the last one named.
+        _scrollTo = null;
         _revealed = false;
         _changed = [];
         _changeNote = null;

@@ -273,4 +273,20 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Equal("What tour/tour.events:3 set off", page.Find("section.explain h2").TextContent);
         Assert.Contains("it opened CST.art4-request#1 (KAZ, violated)", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Regression_opening_another_sample_does_not_scroll_to_the_last_citations_line()
+    {
+        var module = _context.JSInterop.SetupModule("./js/playground.js");
+        module.SetupVoid("scrollToLine", _ => true);
+        var page = _context.Render<PlaygroundPage>();
+        page.FindAll("table.verdicts button.instance")[1].Click();
+        await page.InvokeAsync(() => page.FindAll("section.explain button.cite")[0].Click());
+        Assert.Single(module.Invocations["scrollToLine"]);
+
+        // The crisis opens at its top: the tour's cited line means nothing in its files.
+        await page.InvokeAsync(() => page.Find("select#menu").Change("sample:kazakhstan-2022"));
+        Assert.Equal("kazakhstan-2022.events", page.Find(".tabs button.active").TextContent.Trim());
+        Assert.Single(module.Invocations["scrollToLine"]);
+    }
 }
