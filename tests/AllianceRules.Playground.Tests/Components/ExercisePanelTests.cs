@@ -111,4 +111,15 @@ public sealed class ExercisePanelTests : IDisposable
         large.Find("button.check").Click();
         Assert.Contains("AR9020", large.Find("ul.key-results li li.failed").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Regression_an_unmet_expectation_shows_how_the_engine_reached_its_verdict()
+    {
+        // docs/teaching.md: the result is shown as alliance test prints it, the engine's reasoning included.
+        var panel = Open("02-edit");
+        panel.Find("button.check").Click();
+        var why = panel.Find("ul.key-results li li.failed pre.why").TextContent;
+        Assert.Contains("CST.art4-request", why, StringComparison.Ordinal);
+        Assert.Contains("KAZ", why, StringComparison.Ordinal);
+    }
 }
