@@ -21,8 +21,12 @@ public sealed record RuleTestResult(RuleTestSyntax Test, ImmutableArray<Expectat
 /// <summary>Runs a rule test over files the caller has read: the engine stays free of I/O.</summary>
 public static class RuleTestRunner
 {
-    /// <summary>Runs <paramref name="test"/>; <paramref name="observed"/> adds to the intervals its histories claim to record completely.</summary>
-    public static RuleTestResult Run(RuleTestSyntax test, SourceFile testFile, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories, ImmutableArray<Model.DateRange> observed = default)
+    /// <summary>
+    /// Runs <paramref name="test"/>; <paramref name="observed"/> adds to the intervals its histories
+    /// claim to record completely, and <paramref name="maxInstancesPerRule"/> bounds the evaluation
+    /// as <see cref="EvaluationOptions.MaxInstancesPerRule"/> does (the playground's is lower).
+    /// </summary>
+    public static RuleTestResult Run(RuleTestSyntax test, SourceFile testFile, IReadOnlyList<SourceFile> rules, IReadOnlyList<SourceFile> histories, ImmutableArray<Model.DateRange> observed = default, int maxInstancesPerRule = EvaluationOptions.DefaultMaxInstancesPerRule)
     {
         var options = new EvaluationOptions(
             test.AsOf?.Value,
@@ -30,6 +34,7 @@ public static class RuleTestRunner
             observed)
         {
             ReadingChoices = test.Readings.ToDictionary(r => r.Name.Text, r => r.Option.Text, StringComparer.Ordinal),
+            MaxInstancesPerRule = maxInstancesPerRule,
         };
         // The rules are loaded once, by the check. Names they do not declare are the test's own
         // mistakes, said where they are, before any verdict is compared.

@@ -38,6 +38,7 @@ public sealed partial class PlaygroundPage : IDisposable
     private bool _revealed;
     private TimeSpan _evaluatedIn;
     private int? _scrollTo;
+    private (string Path, int Line)? _whyNot;
 
     /// <summary>How long typing must pause before the page evaluates again; a test sets it to control the timing.</summary>
     [Parameter]
@@ -167,6 +168,17 @@ public sealed partial class PlaygroundPage : IDisposable
     private void Select(VerdictKey key)
     {
         _state = _state with { Selected = key };
+        _whyNot = null;
+        if (VerdictsHidden)
+        {
+            // A link may name a verdict of a predict exercise: its explanation would give the
+            // answer away (even "no longer arises" does). It is shown once the student has answered.
+            _explanation = null;
+            _explainTitle = null;
+            _cited = [];
+            UpdateLink();
+            return;
+        }
         var outcome = PlaygroundEngine.Explain(_state.Files, _state.Choices, key);
         _explainTitle = $"Why {key}";
         _explanation = outcome.Explanations.IsEmpty
@@ -178,6 +190,8 @@ public sealed partial class PlaygroundPage : IDisposable
 
     private void WhyNot(string path, int line)
     {
+        // The explanation shown is now this line's: a later evaluation asks it again.
+        _whyNot = (path, line);
         if (VerdictsHidden)
         {
             _explainTitle = $"What {path}:{line} set off";
@@ -193,9 +207,18 @@ public sealed partial class PlaygroundPage : IDisposable
         _cited = Citations.In(_explanation).Add((path, line));
     }
 
+    /// <summary>The student has answered: the verdicts show, and the explanation of one a link selected.</summary>
+    private void Reveal()
+    {
+        _revealed = true;
+        RefreshSelection();
+    }
+
+    /// <summary>The explanation shown, asked again of the evaluation that replaced the one it came from.</summary>
     private void RefreshSelection()
     {
-        if (_state.Selected is { } key) Select(key);
+        if (_whyNot is { } asked) WhyNot(asked.Path, asked.Line);
+        else if (_state.Selected is { } key) Select(key);
     }
 
     private void ClearSelection()
@@ -203,6 +226,9 @@ public sealed partial class PlaygroundPage : IDisposable
         _explanation = null;
         _explainTitle = null;
         _cited = [];
+        _whyNot = null;
+        // Another sample's editor must not scroll to the line a citation of the last one named.
+        _scrollTo = null;
         _revealed = false;
         _changed = [];
         _changeNote = null;

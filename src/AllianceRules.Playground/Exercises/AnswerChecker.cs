@@ -58,9 +58,12 @@ internal static class AnswerChecker
     /// <summary>
     /// Runs every test of the key on the page's files, each path the key names read from the page
     /// when the page has it (a solution file from the start file the student edited), else from the bundle.
+    /// The page's bounds hold here too: a file past its limit is refused (AR9020) and a rule stops
+    /// at its instance limit (AR8001), so "check my answer" cannot keep the page's one thread busy.
     /// </summary>
     public static ImmutableArray<RuleTestResult> Run(Exercise exercise, IReadOnlyList<WorkFile> files, BundledFiles bundle)
     {
+        if (PlaygroundEngine.TooLarge(files) is { IsEmpty: false } refused) return [.. exercise.Key.Tests.Select(t => new RuleTestResult(t, [], refused))];
         var open = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         SourceFile Read(string keyPath)
         {
@@ -73,7 +76,7 @@ internal static class AnswerChecker
         {
             var histories = ReadAll(test.Histories, rules: false).ToList();
             if (test.InlineHistory is { } inline) histories.Add(inline);
-            return RuleTestRunner.Run(test, exercise.KeyFile, [.. ReadAll(test.Rules, rules: true)], histories);
+            return RuleTestRunner.Run(test, exercise.KeyFile, [.. ReadAll(test.Rules, rules: true)], histories, maxInstancesPerRule: PlaygroundEngine.MaxInstancesPerRule);
         })];
     }
 }

@@ -73,7 +73,8 @@ internal static class PlaygroundEngine
         [.. files.Where(f => f.IsRules).Select(f => new SourceFile(f.Path, f.Text))],
         [.. files.Where(f => f.IsHistory).Select(f => new SourceFile(f.Path, f.Text))]);
 
-    private static ImmutableArray<Diagnostic> TooLarge(IReadOnlyList<WorkFile> files) =>
+    /// <summary>AR9020 for each file past <see cref="FileBytes"/>: what the page refuses to read.</summary>
+    internal static ImmutableArray<Diagnostic> TooLarge(IReadOnlyList<WorkFile> files) =>
         [.. files
             .Select(f => (f.Path, Size: InputLimits.Utf8Size(f.Text, FileBytes)))
             .Where(f => f.Size > FileBytes)

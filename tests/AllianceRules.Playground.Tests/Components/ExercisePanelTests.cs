@@ -89,4 +89,37 @@ public sealed class ExercisePanelTests : IDisposable
         Assert.Equal(ExerciseKind.Predict, SyntheticExercises.Get("01-predict").Kind);
         Assert.Equal(ExerciseKind.Edit, SyntheticExercises.Get("02-edit").Kind);
     }
+
+    [Fact]
+    public void Regression_check_my_answer_bounds_the_files_as_the_page_does()
+    {
+        // Each request opens two instances: 10,001 requests a month apart pass the page's 20,000.
+        var history = new System.Text.StringBuilder();
+        for (var k = 0; k <= PlaygroundEngine.MaxInstancesPerRule / 2; k++)
+        {
+            var day = AllianceRules.Text.DateText.Format(new NodaTime.LocalDate(2013, 1, 1).PlusDays(k * 31));
+            history.Append(day).Append(" AZE attack ARM\n").Append(day).Append(" ARM request CSTO\n");
+        }
+        List<WorkFile> With(string text) => [.. SyntheticExercises.Opened(SyntheticExercises.Get("02-edit"))
+            .Select(f => f.Path.EndsWith("/crisis.events", StringComparison.Ordinal) ? f with { Text = text } : f)];
+
+        var many = Open("02-edit", With(history.ToString()));
+        many.Find("button.check").Click();
+        Assert.Contains("AR8001", many.Find("ul.key-results li li.failed").TextContent, StringComparison.Ordinal);
+
+        var large = Open("02-edit", With(new string('#', (int)PlaygroundEngine.FileBytes + 1)));
+        large.Find("button.check").Click();
+        Assert.Contains("AR9020", large.Find("ul.key-results li li.failed").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Regression_an_unmet_expectation_shows_how_the_engine_reached_its_verdict()
+    {
+        // docs/teaching.md: the result is shown as alliance test prints it, the engine's reasoning included.
+        var panel = Open("02-edit");
+        panel.Find("button.check").Click();
+        var why = panel.Find("ul.key-results li li.failed pre.why").TextContent;
+        Assert.Contains("CST.art4-request", why, StringComparison.Ordinal);
+        Assert.Contains("KAZ", why, StringComparison.Ordinal);
+    }
 }

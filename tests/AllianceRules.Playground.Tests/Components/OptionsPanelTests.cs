@@ -55,4 +55,15 @@ public sealed class OptionsPanelTests : IDisposable
         panel.Find("select[id='reading-CST.window']").Change("days");
         Assert.Empty(chosen.Readings);
     }
+
+    [Fact]
+    public void Regression_an_override_in_another_unit_is_shown_as_the_period_used()
+    {
+        // A link may carry an override in any unit: "18 months" was shown as "0 years", "10 days" as "1 weeks".
+        Assert.Equal((18, "months"), OptionsPanel.Amount(Period.FromYears(1), Period.FromMonths(18)));
+        Assert.Equal((2, "years"), OptionsPanel.Amount(Period.FromYears(1), Period.FromMonths(24)));
+        Assert.Equal((10, "days"), OptionsPanel.Amount(Period.FromWeeks(2), Period.FromDays(10)));
+        Assert.Equal((45, "days"), OptionsPanel.Amount(Period.FromMonths(1), Period.FromDays(45)));
+        Assert.Equal((2, "months"), OptionsPanel.Amount(Period.FromDays(30), Period.FromMonths(2)));
+    }
 }

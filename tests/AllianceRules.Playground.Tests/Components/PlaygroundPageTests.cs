@@ -1,6 +1,7 @@
 using AllianceRules.Checking;
 using AllianceRules.Playground.Bundle;
 using AllianceRules.Playground.Components;
+using AllianceRules.Playground.Exercises;
 using AllianceRules.Playground.Sharing;
 using AllianceRules.Playground.Workspace;
 using AllianceRules.Text;
@@ -225,5 +226,67 @@ public sealed class PlaygroundPageTests : IDisposable
         Assert.Equal(["The link names rules/newer.treaty, which this version of the playground does not bundle; it is left out."], page.FindAll(".link-note").Select(e => e.TextContent));
         Assert.Equal(["tour.treaty", "tour.events"], page.FindAll(".tabs button").Select(b => b.TextContent.Trim()));
         Assert.Equal(2, Rows(page).Count);
+    }
+
+    [Fact]
+    public async Task Regression_a_link_selecting_a_verdict_of_a_predict_exercise_explains_it_only_after_the_answer()
+    {
+        var exercise = ExerciseCatalog.All(BundledFiles.Embedded).First(x => x.Kind == ExerciseKind.Predict);
+        var files = exercise.Files.Select(p => new WorkFile(p, BundledFiles.Embedded.Text(p)!, p)).ToList();
+        var key = VerdictKey.Of(PlaygroundEngine.Evaluate(files, ChoiceState.None).Outcome.Report!.Instances[0]);
+        var state = new PageState([.. files], ChoiceState.None, Exercise: exercise.Id, Selected: key);
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.NotNull(page.Find("p.hidden-verdicts"));
+        // The explanation states the verdict: it must wait for the answer as the table does.
+        Assert.Empty(page.FindAll("section.explain"));
+
+        await page.InvokeAsync(() => page.Find("form.predictions").Submit());
+        Assert.Equal($"Why {key}", page.Find("section.explain h2").TextContent);
+    }
+
+    [Fact]
+    public void Regression_a_link_with_an_assumption_of_millions_of_weeks_opens_the_page()
+    {
+        // Anyone can write a link: the engine's lint threw past the calendar's end, and an
+        // exception in a page's handler ends the page.
+        var files = new[] { Samples.TourRules, Samples.TourHistory }.Select(p => new WorkFile(p, BundledFiles.Embedded.Text(p)!, p)).ToList();
+        var state = new PageState([.. files], ChoiceState.None.WithAssumption("CST.prompt", "300000000 weeks"), Sample: "tour");
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal("2100000000", page.Find("input[id='assume-CST.prompt']").GetAttribute("value"));
+        Assert.Equal(["CST.art4-request KAZ 2022-09-13 fulfilled 2022-09-20", "CST.art4-request RUS 2022-09-13 pending open"], Rows(page));
+    }
+
+    [Fact]
+    public void Regression_what_a_history_line_set_off_follows_a_changed_assumption()
+    {
+        var page = _context.Render<PlaygroundPage>();
+        page.FindAll("table.verdicts button.instance")[1].Click();
+        page.FindAll(".tabs button").Single(b => b.TextContent.Trim() == "tour.events").Click();
+        page.FindAll(".gutter button.why")[1].Click();
+        Assert.Contains("it opened CST.art4-request#1 (KAZ, fulfilled)", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
+
+        // Five days instead of thirty: the explanation asked last is asked again, not the selected verdict's,
+        // and not left saying what the old evaluation said.
+        page.Find("input[id='assume-CST.prompt']").Change("5");
+        Assert.Equal("What tour/tour.events:3 set off", page.Find("section.explain h2").TextContent);
+        Assert.Contains("it opened CST.art4-request#1 (KAZ, violated)", page.Find("section.explain pre").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Regression_opening_another_sample_does_not_scroll_to_the_last_citations_line()
+    {
+        var module = _context.JSInterop.SetupModule("./js/playground.js");
+        module.SetupVoid("scrollToLine", _ => true);
+        var page = _context.Render<PlaygroundPage>();
+        page.FindAll("table.verdicts button.instance")[1].Click();
+        await page.InvokeAsync(() => page.FindAll("section.explain button.cite")[0].Click());
+        Assert.Single(module.Invocations["scrollToLine"]);
+
+        // The crisis opens at its top: the tour's cited line means nothing in its files.
+        await page.InvokeAsync(() => page.Find("select#menu").Change("sample:kazakhstan-2022"));
+        Assert.Equal("kazakhstan-2022.events", page.Find(".tabs button.active").TextContent.Trim());
+        Assert.Single(module.Invocations["scrollToLine"]);
     }
 }

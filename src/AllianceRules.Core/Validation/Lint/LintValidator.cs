@@ -255,6 +255,22 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
     }
 
     /// <summary>
+    /// A date moved, or the calendar's end when the move passes it: a period of millions of weeks
+    /// (an --assume, a rule file or a playground link may give one) widens to the whole calendar.
+    /// </summary>
+    private static NodaTime.LocalDate Shifted(NodaTime.LocalDate date, Func<NodaTime.LocalDate, NodaTime.LocalDate> move, NodaTime.LocalDate end)
+    {
+        try
+        {
+            return move(date);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return end;
+        }
+    }
+
+    /// <summary>
     /// Which dates no rule can use: none when some rule is always in force. An event may serve a
     /// rule from outside its 'effective' interval: as a 'there was' before a trigger, or as the
     /// action inside a window that runs past the end. So each interval is widened by the longest
@@ -267,10 +283,12 @@ public sealed class LintValidator : AbstractValidator<LintSubject>
         if (rules.Count == 0 || rules.Any(r => r.Effective is null)) return null;
         var longest = ruleSet.Treaties.SelectMany(t => t.Assumptions.Select(a => a.Period))
             .Concat(rules.SelectMany(r => new[] { r.Obligation?.Window, r.Every?.Period }.Concat(r.AllThereWas().Select(t => t.Window))).OfType<PeriodWindow>().Select(p => p.Period))
-            .Select(p => NodaTime.Period.Between(new NodaTime.LocalDate(2000, 1, 1), new NodaTime.LocalDate(2000, 1, 1).Plus(p), NodaTime.PeriodUnits.Days).Days)
+            .Select(p => NodaTime.Period.Between(new NodaTime.LocalDate(2000, 1, 1), Shifted(new NodaTime.LocalDate(2000, 1, 1), d => d.Plus(p), NodaTime.LocalDate.MaxIsoValue), NodaTime.PeriodUnits.Days).Days)
             .DefaultIfEmpty(0).Max();
         // Widened once, so the test (run on every event of a history) is a loop over dates.
-        var widened = rules.Select(r => (From: r.Effective!.Value.Start.PlusDays(-longest), To: r.Effective!.Value.End?.PlusDays(longest))).ToArray();
+        var widened = rules.Select(r => (
+            From: Shifted(r.Effective!.Value.Start, d => d.PlusDays(-longest), NodaTime.LocalDate.MinIsoValue),
+            To: r.Effective!.Value.End is { } end ? Shifted(end, d => d.PlusDays(longest), NodaTime.LocalDate.MaxIsoValue) : (NodaTime.LocalDate?)null)).ToArray();
         bool Outside(NodaTime.LocalDate first, NodaTime.LocalDate last)
         {
             foreach (var (from, to) in widened)
