@@ -181,9 +181,9 @@ public sealed partial class PlaygroundPage : IDisposable
         }
         var outcome = PlaygroundEngine.Explain(_state.Files, _state.Choices, key);
         _explainTitle = $"Why {key}";
-        _explanation = outcome.Explanations.IsEmpty
-            ? "That instance no longer arises."
-            : ExplanationTextWriter.Write(outcome.Explanations);
+        _explanation = !outcome.Explanations.IsEmpty ? ExplanationTextWriter.Write(outcome.Explanations)
+            : outcome.Report is null ? "The files have errors (listed under the editor), so nothing is evaluated; fix them to see why."
+            : "That instance no longer arises.";
         _cited = Citations.In(_explanation);
         UpdateLink();
     }

@@ -136,6 +136,28 @@ public sealed class PlaygroundPageTests : IDisposable
     }
 
     [Fact]
+    public void Regression_a_selected_verdict_of_files_with_errors_points_at_the_errors()
+    {
+        var typo = BundledFiles.Embedded.Text(Samples.TourRules)!.Replace("kind defense", "kind defence", StringComparison.Ordinal);
+        var key = new VerdictKey("CST.art4-request", "RUS", new NodaTime.LocalDate(2022, 9, 13));
+        var state = new PageState([new WorkFile(Samples.TourRules, typo, Samples.TourRules), new WorkFile(Samples.TourHistory, BundledFiles.Embedded.Text(Samples.TourHistory)!, Samples.TourHistory)], ChoiceState.None, Sample: "tour", Selected: key);
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal("The files have errors (listed under the editor), so nothing is evaluated; fix them to see why.", page.Find("section.explain pre").TextContent);
+    }
+
+    [Fact]
+    public void Regression_a_link_of_files_alone_leaves_the_tour_choosable_in_the_menu()
+    {
+        var state = new PageState([new WorkFile("mine.treaty", BundledFiles.Embedded.Text(Samples.TourRules)!)], ChoiceState.None);
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("#" + ShareLink.Write(state, BundledFiles.Embedded));
+        var page = _context.Render<PlaygroundPage>();
+        Assert.Equal("Files from a link", page.Find("select#menu option[selected]").TextContent);
+        page.Find("select#menu").Change("sample:tour");
+        Assert.Equal(["tour.treaty", "tour.events"], page.FindAll(".tabs button").Select(b => b.TextContent.Trim()));
+    }
+
+    [Fact]
     public void Changing_an_assumption_marks_the_verdicts_it_moved()
     {
         var page = _context.Render<PlaygroundPage>();
