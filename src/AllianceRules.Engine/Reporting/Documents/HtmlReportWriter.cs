@@ -235,7 +235,6 @@ public static class HtmlReportWriter
         }
     }
 
-
     private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 
     private static void Section(Html h, string title) => h.Open("h2").Text(title).Close("h2");
