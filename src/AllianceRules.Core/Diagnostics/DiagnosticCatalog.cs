@@ -365,6 +365,10 @@ public static partial class DiagnosticCatalog
     public static Diagnostic FileTooLarge(string path, long size, long limit, string why) =>
         Error("AR9020", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{path}' is {size:N0} bytes, more than {limit:N0}: {why}"));
 
+    /// <summary>AR9020 for files each within their limit but too large together (the browser playground reads a bounded total).</summary>
+    public static Diagnostic FilesTooLarge(string path, long total, long limit, string why) =>
+        Error("AR9020", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"with '{path}' the files come to {total:N0} bytes, more than {limit:N0}: {why}"));
+
     public static Diagnostic DecompressedTooLarge(string path, long limit, string why) =>
         Error("AR9020", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{path}' decompresses to more than {limit:N0} bytes: {why}"));
 

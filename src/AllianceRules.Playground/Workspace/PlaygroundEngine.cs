@@ -19,8 +19,8 @@ internal sealed record PageResult(CheckOutcome Outcome, ComplianceDocument? Docu
 /// <summary>
 /// The page's only way into the engine: the same <see cref="Checker"/> the command line uses, on
 /// the texts in the editors. The browser runs it on its one thread, so every input is bounded
-/// first (docs/teaching.md, limits): a file past <see cref="FileBytes"/> gets the command line's
-/// AR9020 and is not parsed, and a rule that opens more than <see cref="MaxInstancesPerRule"/>
+/// first (docs/teaching.md, limits): a file past <see cref="FileBytes"/>, or files past
+/// <see cref="TotalBytes"/> together, get the command line's AR9020 and nothing is parsed, and a rule that opens more than <see cref="MaxInstancesPerRule"/>
 /// instances stops with AR8001.
 /// </summary>
 internal static class PlaygroundEngine
@@ -30,7 +30,12 @@ internal static class PlaygroundEngine
 
     public const int MaxInstancesPerRule = 20_000;
 
+    /// <summary>The most all the page's files may hold together: the library and every crisis are about 0.2 MB.</summary>
+    public const long TotalBytes = 4L << 20;
+
     private const string TooLargeWhy = "the playground reads files of at most 1 MB; use the command line for larger ones";
+
+    private const string TotalWhy = "the playground reads at most 4 MB in all; use the command line for more";
 
     public static PageResult Evaluate(IReadOnlyList<WorkFile> files, ChoiceState choices)
     {
@@ -73,10 +78,28 @@ internal static class PlaygroundEngine
         [.. files.Where(f => f.IsRules).Select(f => new SourceFile(f.Path, f.Text))],
         [.. files.Where(f => f.IsHistory).Select(f => new SourceFile(f.Path, f.Text))]);
 
-    /// <summary>AR9020 for each file past <see cref="FileBytes"/>: what the page refuses to read.</summary>
-    internal static ImmutableArray<Diagnostic> TooLarge(IReadOnlyList<WorkFile> files) =>
-        [.. files
-            .Select(f => (f.Path, Size: InputLimits.Utf8Size(f.Text, FileBytes)))
-            .Where(f => f.Size > FileBytes)
-            .Select(f => DiagnosticCatalog.FileTooLarge(f.Path, f.Size, FileBytes, TooLargeWhy))];
+    /// <summary>
+    /// AR9020 for each file past <see cref="FileBytes"/>, and for the file that takes the page past
+    /// <see cref="TotalBytes"/> (a link may carry several files each under the limit): what the page refuses to read.
+    /// </summary>
+    internal static ImmutableArray<Diagnostic> TooLarge(IReadOnlyList<WorkFile> files)
+    {
+        var refused = ImmutableArray.CreateBuilder<Diagnostic>();
+        long total = 0;
+        foreach (var f in files)
+        {
+            var size = InputLimits.Utf8Size(f.Text, FileBytes);
+            if (size > FileBytes)
+            {
+                refused.Add(DiagnosticCatalog.FileTooLarge(f.Path, size, FileBytes, TooLargeWhy));
+                continue;
+            }
+            total += size;
+            if (total > TotalBytes && refused.Count == 0)
+            {
+                refused.Add(DiagnosticCatalog.FilesTooLarge(f.Path, total, TotalBytes, TotalWhy));
+            }
+        }
+        return refused.ToImmutable();
+    }
 }

@@ -35,6 +35,21 @@ public sealed class PlaygroundEngineTests
     }
 
     [Fact]
+    public void Regression_files_each_under_a_megabyte_are_refused_past_four_in_all()
+    {
+        // What a link can carry: five histories of 0.9 MB, each under the per-file limit.
+        var piece = new StringBuilder().Insert(0, "# a comment line of padding\n", 900_000 / 28).ToString();
+        var files = Tour().Concat(Enumerable.Range(1, 5).Select(n => new WorkFile($"h{n}.events", piece))).ToList();
+        var result = PlaygroundEngine.Evaluate(files, ChoiceState.None);
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal("AR9020", d.Code);
+        var total = files.Sum(f => (long)Encoding.UTF8.GetByteCount(f.Text));
+        Assert.Equal($"with 'h5.events' the files come to {total:N0} bytes, more than 4,194,304: the playground reads at most 4 MB in all; use the command line for more", d.Message);
+        Assert.Null(result.Outcome.Report);
+        Assert.NotNull(PlaygroundEngine.Evaluate(files.Take(6).ToList(), ChoiceState.None).Outcome.Report);
+    }
+
+    [Fact]
     public void A_file_of_exactly_a_megabyte_is_read()
     {
         var tour = Embedded.Text(Samples.TourHistory)!;
