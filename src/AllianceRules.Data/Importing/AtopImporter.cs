@@ -57,6 +57,13 @@ public static class AtopImporter
                 }
             }
             if (!ok) continue;
+            // ATOP numbers its alliances from 1001; a negative one would name a treaty 'ATOP-305',
+            // which no rule file can declare.
+            if (values["atopid"] <= 0)
+            {
+                skipped.Add(new SkippedRow(members.Path, csv.Line, "atopid not a positive number", values["atopid"].ToString(CultureInfo.InvariantCulture)));
+                continue;
+            }
             var entry = Date(values["yrent"], values["moent"], values["dayent"], start: true);
             LocalDate? exit = values["yrexit"] == 0 ? null : Date(values["yrexit"], values["moexit"], values["dayexit"], start: false);
             if (entry is null || (values["yrexit"] != 0 && exit is null))

@@ -52,6 +52,19 @@ public sealed class AtopExitDayTests
         Assert.Contains("AUL 1954-09-08 .. 1977-07-01", text, StringComparison.Ordinal);
     }
 
+    /// <summary>Found by the fuzz smoke run: 'treaty ATOP-305' was written, and did not load.</summary>
+    [Fact]
+    public void Regression_a_negative_atopid_is_skipped_not_written_as_a_treaty_that_does_not_load()
+    {
+        var row = Row(2, 1, "1960-05-10", "");
+        Assert.StartsWith("3260,", row, StringComparison.Ordinal);
+        var outcome = Import("-305" + row[4..], Row(800, 1, "1960-05-10", ""));
+        Assert.True(outcome.Succeeded);
+        var skipped = Assert.Single(outcome.Skipped);
+        Assert.Equal(("atopid not a positive number", "-305", 2), (skipped.Reason, skipped.Detail, skipped.Line));
+        Assert.Equal(["ATOP3260.treaty"], outcome.Files.Where(f => f.Name.StartsWith("ATOP", StringComparison.Ordinal)).Select(f => f.Name));
+    }
+
     [Fact]
     public void An_exit_on_the_entry_day_is_one_day_of_membership()
     {
