@@ -8,7 +8,11 @@ using AllianceRules.Text;
 namespace AllianceRules.Checking;
 
 /// <summary>The result of an explanation: the report and the explanations asked for, or the diagnostics that stopped it.</summary>
-public sealed record ExplainOutcome(Report? Report, ImmutableArray<Evaluation.Tracing.Explanation> Explanations, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record ExplainOutcome(Report? Report, ImmutableArray<Evaluation.Tracing.Explanation> Explanations, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The rule set the report was made from, as <see cref="CheckOutcome.Rules"/>: a caller that shows the report and the explanation needs one run, not two.</summary>
+    public RuleSet? Rules { get; init; }
+}
 
 /// <summary>The result of <c>explain --event</c>: the report and what the event did, or the diagnostics that stopped it.</summary>
 public sealed record EventExplainOutcome(Report? Report, Evaluation.Tracing.EventExplanation? Explanation, ImmutableArray<Diagnostic> Diagnostics);
@@ -40,7 +44,7 @@ public static class Checker
     public static ExplainOutcome Explain(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options, string ruleId, Func<InstanceResult, bool> select)
     {
         var streamed = CheckPipeline.Check(ruleFiles, Sources(historyFiles), options, new StreamOptions { Explain = new ExplainTarget(ruleId, select) });
-        return new ExplainOutcome(streamed.Outcome.Report, streamed.Explanations, streamed.Outcome.Diagnostics);
+        return new ExplainOutcome(streamed.Outcome.Report, streamed.Explanations, streamed.Outcome.Diagnostics) { Rules = streamed.Outcome.Rules };
     }
 
     /// <summary>

@@ -68,8 +68,8 @@ public sealed partial class PlaygroundPage : IDisposable
             // A link whose every file is unknown here (a newer page's) opens the tour, its warnings kept.
             if (reading.State is { Files.IsEmpty: false } state)
             {
+                // A verdict the link selects is explained by this same evaluation.
                 Apply(state, evaluateNow: true);
-                if (state.Selected is { } selected) Select(selected);
                 return;
             }
         }
@@ -138,10 +138,14 @@ public sealed partial class PlaygroundPage : IDisposable
         _state = state;
         if (!_state.Files.Any(f => f.Path == _active)) _active = (_state.Files.FirstOrDefault(f => !f.Path.StartsWith("rules/", StringComparison.Ordinal)) ?? _state.Files.FirstOrDefault())?.Path ?? string.Empty;
         if (!evaluateNow) return;
+        // The selected verdict is explained in the same run (unless why-not is on screen, or a
+        // predict exercise hides the verdicts): one evaluation per change, not two.
+        var explain = _whyNot is null && !VerdictsHidden ? _state.Selected : null;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        _result = PlaygroundEngine.Evaluate(_state.Files, _state.Choices);
+        _result = PlaygroundEngine.Evaluate(_state.Files, _state.Choices, explain);
         _evaluatedIn = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (_result.Outcome.Report is { } report) _lastReport = report;
+        if (explain is { } key) ShowExplanation(key, _result);
         UpdateLink();
     }
 
@@ -169,23 +173,21 @@ public sealed partial class PlaygroundPage : IDisposable
     {
         _state = _state with { Selected = key };
         _whyNot = null;
-        if (VerdictsHidden)
-        {
-            // A link may name a verdict of a predict exercise: its explanation would give the
-            // answer away (even "no longer arises" does). It is shown once the student has answered.
-            _explanation = null;
-            _explainTitle = null;
-            _cited = [];
-            UpdateLink();
-            return;
-        }
-        var outcome = PlaygroundEngine.Explain(_state.Files, _state.Choices, key);
+        // Apply explains it, unless a predict exercise hides the verdicts: a link may name one,
+        // and its explanation would give the answer away (even "no longer arises" does).
+        _explanation = null;
+        _explainTitle = null;
+        _cited = [];
+        Apply(_state, evaluateNow: true);
+    }
+
+    private void ShowExplanation(VerdictKey key, PageResult result)
+    {
         _explainTitle = $"Why {key}";
-        _explanation = !outcome.Explanations.IsEmpty ? ExplanationTextWriter.Write(outcome.Explanations)
-            : outcome.Report is null ? "The files have errors (listed under the editor), so nothing is evaluated; fix them to see why."
+        _explanation = !result.Explanations.IsEmpty ? ExplanationTextWriter.Write(result.Explanations)
+            : result.Outcome.Report is null ? "The files have errors (listed under the editor), so nothing is evaluated; fix them to see why."
             : "That instance no longer arises.";
         _cited = Citations.In(_explanation);
-        UpdateLink();
     }
 
     private void WhyNot(string path, int line)
@@ -211,14 +213,17 @@ public sealed partial class PlaygroundPage : IDisposable
     private void Reveal()
     {
         _revealed = true;
-        RefreshSelection();
+        if (_whyNot is null && _state.Selected is not null) Apply(_state, evaluateNow: true);
+        else RefreshSelection();
     }
 
-    /// <summary>The explanation shown, asked again of the evaluation that replaced the one it came from.</summary>
+    /// <summary>
+    /// What an event set off, asked again of the evaluation that replaced the one it came from (a
+    /// selected verdict's explanation comes with the evaluation itself).
+    /// </summary>
     private void RefreshSelection()
     {
         if (_whyNot is { } asked) WhyNot(asked.Path, asked.Line);
-        else if (_state.Selected is { } key) Select(key);
     }
 
     private void ClearSelection()

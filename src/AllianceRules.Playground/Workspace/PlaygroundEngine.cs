@@ -2,18 +2,25 @@ using System.Collections.Immutable;
 using AllianceRules.Checking;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
+using AllianceRules.Evaluation.Tracing;
 using AllianceRules.Reporting.Documents;
 using AllianceRules.Text;
 
 namespace AllianceRules.Playground.Workspace;
 
-/// <summary>One evaluation of the page: the command line's outcome, arranged as the HTML report arranges it.</summary>
+/// <summary>
+/// One evaluation of the page: the command line's outcome, arranged as the HTML report arranges
+/// it, and the explanation of the verdict asked about, from the same run.
+/// </summary>
 internal sealed record PageResult(CheckOutcome Outcome, ComplianceDocument? Document)
 {
     public ImmutableArray<Diagnostic> Diagnostics => Outcome.Diagnostics;
 
     public ImmutableDictionary<VerdictKey, InstanceStatus> Statuses { get; } =
         Outcome.Report?.Instances.GroupBy(VerdictKey.Of).ToImmutableDictionary(g => g.Key, g => g.First().Status) ?? ImmutableDictionary<VerdictKey, InstanceStatus>.Empty;
+
+    /// <summary>How the verdict asked about was decided (<c>alliance explain</c>'s steps); empty when none was asked, or it does not arise.</summary>
+    public ImmutableArray<Explanation> Explanations { get; init; } = [];
 }
 
 /// <summary>
@@ -37,21 +44,28 @@ internal static class PlaygroundEngine
 
     private const string TotalWhy = "the playground reads at most 4 MB in all; use the command line for more";
 
-    public static PageResult Evaluate(IReadOnlyList<WorkFile> files, ChoiceState choices)
+    /// <summary>
+    /// The page's files evaluated as <c>alliance check</c> would; with <paramref name="explain"/>,
+    /// that verdict is explained in the same run, as <c>alliance explain</c> prints it.
+    /// </summary>
+    public static PageResult Evaluate(IReadOnlyList<WorkFile> files, ChoiceState choices, VerdictKey? explain = null)
     {
         if (TooLarge(files) is { IsEmpty: false } refused) return new PageResult(new CheckOutcome(null, refused), null);
         var (rules, histories) = Split(files);
-        var outcome = Checker.Check(rules, histories, Options(choices));
+        var explanations = ImmutableArray<Explanation>.Empty;
+        CheckOutcome outcome;
+        if (explain is { } key)
+        {
+            var explained = Checker.Explain(rules, histories, Options(choices), key.Rule, i => VerdictKey.Of(i) == key);
+            outcome = new CheckOutcome(explained.Report, explained.Diagnostics) { Rules = explained.Rules };
+            explanations = explained.Explanations;
+        }
+        else
+        {
+            outcome = Checker.Check(rules, histories, Options(choices));
+        }
         var document = outcome is { Report: { } report, Rules: { } ruleSet } ? ComplianceDocument.Build(ruleSet, report, []) : null;
-        return new PageResult(outcome, document);
-    }
-
-    /// <summary>The seven steps of one instance, as <c>alliance explain</c> prints them.</summary>
-    public static ExplainOutcome Explain(IReadOnlyList<WorkFile> files, ChoiceState choices, VerdictKey key)
-    {
-        if (TooLarge(files) is { IsEmpty: false } refused) return new ExplainOutcome(null, [], refused);
-        var (rules, histories) = Split(files);
-        return Checker.Explain(rules, histories, Options(choices), key.Rule, i => VerdictKey.Of(i) == key);
+        return new PageResult(outcome, document) { Explanations = explanations };
     }
 
     /// <summary>What one history line set off, or why nothing, as <c>alliance explain --event</c> prints it.</summary>

@@ -30,7 +30,7 @@ public sealed class PlaygroundEngineTests
         Assert.Null(result.Outcome.Report);
         Assert.Null(result.Document);
         Assert.Empty(result.Statuses);
-        Assert.Equal("AR9020", Assert.Single(PlaygroundEngine.Explain([new WorkFile("big.events", big)], ChoiceState.None, new VerdictKey("CST.x", "ARM", new LocalDate(2022, 1, 1))).Diagnostics).Code);
+        Assert.Equal("AR9020", Assert.Single(PlaygroundEngine.Evaluate([new WorkFile("big.events", big)], ChoiceState.None, new VerdictKey("CST.x", "ARM", new LocalDate(2022, 1, 1))).Diagnostics).Code);
         Assert.Equal("AR9020", Assert.Single(PlaygroundEngine.WhyNot([new WorkFile("big.events", big)], ChoiceState.None, "big.events", 1).Diagnostics).Code);
     }
 
