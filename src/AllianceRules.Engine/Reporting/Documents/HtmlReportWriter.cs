@@ -169,9 +169,7 @@ public static class HtmlReportWriter
 
     private static void CrisisChart(Html h, CrisisSection c)
     {
-        var from = c.Instances.Min(i => i.TriggeredOn);
-        var to = DateMath.NextDay(c.Instances.Select(i => Max(i.Deadline ?? i.TriggeredOn, i.DecidedOn ?? i.TriggeredOn)).Max());
-        var scale = new TimeScale(from, to, 220, 860);
+        var scale = TimeScale.Of(c, 220, 860);
         const int rowHeight = 18;
         var height = 30 + rowHeight * c.Instances.Length;
         h.Open("figure");
@@ -234,8 +232,6 @@ public static class HtmlReportWriter
             h.Raw($"<line class=\"tick\" x1=\"{F(x)}\" x2=\"{F(x)}\" y1=\"0\" y2=\"{y - 10}\"/><text x=\"{F(x + 2)}\" y=\"{y + 6}\">{Esc(scale.Label(year))}</text>");
         }
     }
-
-    private static LocalDate Max(LocalDate a, LocalDate b) => a > b ? a : b;
 
     private static void Section(Html h, string title) => h.Open("h2").Text(title).Close("h2");
 

@@ -10,6 +10,17 @@ public sealed class TimeScale(LocalDate from, LocalDate to, double left, double 
 {
     private readonly double _days = Math.Max(1, Period.Between(from, to, PeriodUnits.Days).Days);
 
+    /// <summary>
+    /// The scale of one crisis's chart: from its first trigger to the day after the last deadline
+    /// or decision, so every window and every decision shows (the HTML report and the playground draw it alike).
+    /// </summary>
+    public static TimeScale Of(CrisisSection crisis, double left, double right)
+    {
+        var from = crisis.Instances.Min(i => i.TriggeredOn);
+        var last = crisis.Instances.Select(i => LocalDate.Max(i.Deadline ?? i.TriggeredOn, i.DecidedOn ?? i.TriggeredOn)).Max();
+        return new TimeScale(from, DateMath.NextDay(last), left, right);
+    }
+
     public double X(LocalDate d) => left + (right - left) * Math.Clamp(Period.Between(from, d, PeriodUnits.Days).Days / _days, 0, 1);
 
     /// <summary>About ten ticks: whole years for long spans, months for shorter, days for a window of weeks.</summary>
