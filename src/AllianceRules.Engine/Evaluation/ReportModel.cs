@@ -59,6 +59,12 @@ public sealed record InstanceResult(
     /// <summary>For an indeterminate instance, what the engine would decide without the rule's <c>judgment</c>.</summary>
     public InstanceStatus? WouldBe { get; init; }
 
+    /// <summary>For a window that lapsed: the required action when it came after the deadline, up to the horizon. The status stays violated.</summary>
+    public LatePerformance? Late { get; init; }
+
+    /// <summary>For an excused instance: the <c>unless</c> that held, and the events that made it hold.</summary>
+    public Excuse? Excuse { get; init; }
+
     /// <summary>
     /// The first trigger, among those of the first date the one that reads first (actor, verb,
     /// target, attributes), not the one on the first line: summaries built from it (CSV, the study)
@@ -73,6 +79,12 @@ public sealed record InstanceResult(
         ? null
         : events.Where(e => e.Date == events[0].Date).MinBy(e => e.Content(), StringComparer.Ordinal);
 }
+
+/// <summary>The required action, done after its window had closed: <see cref="DaysLate"/> days after the deadline.</summary>
+public sealed record LatePerformance(Event Event, int DaysLate);
+
+/// <summary>The <c>unless</c> clause that excused an instance, as the rule file writes it, and the events that made it hold (none for a membership or equality test).</summary>
+public sealed record Excuse(string Clause, ImmutableArray<Event> Evidence);
 
 /// <summary>The counts of one party under one treaty, per instance and over every kind: the contract's summary, not a Leeds measure.</summary>
 public sealed record ReliabilityRow(

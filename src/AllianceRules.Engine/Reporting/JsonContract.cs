@@ -22,7 +22,7 @@ public sealed record ToolInfo(string Version)
 public static class JsonContract
 {
     /// <summary>The version of docs/report.schema.json, explain.schema.json and study.schema.json; see the compatibility policy before changing it.</summary>
-    public const string SchemaVersion = "2.3.0";
+    public const string SchemaVersion = "2.4.0";
 
     /// <summary>The two fields every document opens with, so a consumer can check them before reading further.</summary>
     public static void WriteHeader(Utf8JsonWriter json, ToolInfo tool)
