@@ -36,7 +36,43 @@ public sealed record Report(
 
     /// <summary>With <c>--sweep</c>: the verdicts that change with one assumption.</summary>
     public Sweep? Sweep { get; init; }
+
+    /// <summary>With <c>--baseline</c>: how the instances differ from an earlier report's.</summary>
+    public BaselineComparison? Baseline { get; init; }
 }
+
+/// <summary>The instances whose status changed since an earlier report (named by <see cref="Baseline"/>, as the user gave it), appeared or disappeared.</summary>
+public sealed record BaselineComparison(string Baseline, ImmutableArray<InstanceChange> Changes);
+
+/// <summary>What became of one instance since the baseline.</summary>
+public enum ChangeKind
+{
+    /// <summary>In both reports, with another status.</summary>
+    Changed,
+
+    /// <summary>Only in this report.</summary>
+    Added,
+
+    /// <summary>Only in the baseline.</summary>
+    Removed,
+}
+
+/// <summary>
+/// One instance that differs from the baseline, identified as the sweep identifies one (rule,
+/// party, trigger date, bindings), since ids renumber when an instance appears before it.
+/// <see cref="Id"/> is this report's id (null when removed), <see cref="BaselineId"/> the
+/// baseline's (null when added); <see cref="Was"/> and <see cref="Now"/> likewise.
+/// </summary>
+public sealed record InstanceChange(
+    ChangeKind Kind,
+    string Rule,
+    string Party,
+    LocalDate TriggeredOn,
+    ImmutableArray<KeyValuePair<string, string>> Bindings,
+    string? Id,
+    string? BaselineId,
+    InstanceStatus? Was,
+    InstanceStatus? Now);
 
 /// <summary>An assumption as used: its period after any override, and the period the treaty declares.</summary>
 public sealed record AssumptionUse(string Treaty, string Name, Period Period, bool Overridden, string? Note, Period Declared);
