@@ -57,18 +57,19 @@ public sealed class ReportDocumentTests : IDisposable
 
         // Nothing to run and nothing to fetch: no script, no external reference, and a policy that forbids both.
         Assert.Empty(page.Descendants(X + "script"));
-        Assert.DoesNotContain(page.Descendants().Attributes(), a => a.Name.LocalName is "src" or "href" && !a.Value.StartsWith("data:", StringComparison.Ordinal));
+        // Links only within the page (the contents and the summary's crises), data: URIs only otherwise.
+        Assert.DoesNotContain(page.Descendants().Attributes(), a => a.Name.LocalName is "src" or "href" && !a.Value.StartsWith("data:", StringComparison.Ordinal) && !a.Value.StartsWith('#'));
         var policy = page.Descendants(X + "meta").Single(m => (string?)m.Attribute("http-equiv") == "Content-Security-Policy");
         Assert.StartsWith("default-src 'none'", (string)policy.Attribute("content")!);
         Assert.Single(page.Descendants(X + "style"));
 
+        // Summary first, the inputs last (issue #20): a reader starts at the verdicts.
         var headings = page.Descendants(X + "h2").Select(h => h.Value).ToList();
-        Assert.Equal(["Inputs", "Assumptions"], headings.Take(2));
-        Assert.Contains("CST: Collective Security Treaty", headings);
-        Assert.Equal(["Crises and calendar periods", "Reliability", "Pending and excused"], headings.TakeLast(3));
+        Assert.Equal(["Summary", "Contents", "Crises and calendar periods", "Reliability", "Treaties and members", "Assumptions and readings", "Inputs"], headings);
+        Assert.Contains("CST: Collective Security Treaty", page.Descendants(X + "h3").Select(h => h.Value));
 
-        // The input table lists every file with a 64-digit SHA-256.
-        var inputs = page.Descendants(X + "table").First().Descendants(X + "tbody").Single().Elements(X + "tr").ToList();
+        // The input table, the last, lists every file with a 64-digit SHA-256.
+        var inputs = page.Descendants(X + "table").Last().Descendants(X + "tbody").Single().Elements(X + "tr").ToList();
         Assert.Equal(Directory.GetFiles(Path.Combine(_cli.Directory, "rules")).Length + Directory.GetFiles(Path.Combine(_cli.Directory, "seeds"), "*.events").Length, inputs.Count);
         Assert.All(inputs, r => Assert.Matches("^[0-9a-f]{64}$", r.Elements(X + "td").Last().Value));
 
@@ -85,7 +86,7 @@ public sealed class ReportDocumentTests : IDisposable
         Assert.True(page.Descendants(X + "figure").Count(f => f.Descendants(Svg + "svg").Any()) >= crises.Count + 4);
         // Reliability by party and kind, and by kind over all parties: no table mixes kinds.
         Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By party and kind of obligation");
-        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "By kind of obligation, all parties");
+        Assert.Contains(page.Descendants(X + "h3"), h => h.Value == "Reliability by kind of obligation");
         Assert.DoesNotContain(page.Descendants(X + "h3"), h => h.Value == "By party");
     }
 
@@ -133,7 +134,7 @@ public sealed class ReportDocumentTests : IDisposable
         Assert.Contains("| treaty | kind | episodes | invoked | fulfilled | violated | pending | discharged | excused | indeterminate | reliability |", markdown, StringComparison.Ordinal);
         Assert.Contains("| PACT | neutrality | 6 | 0 | 0 | 0 | 3 | 0 | 0 | 3 | — |", markdown, StringComparison.Ordinal);
         Assert.Contains("Pending, discharged, excused and indeterminate (needing an analyst's judgment) episodes are shown but not counted.", markdown, StringComparison.Ordinal);
-        Assert.Contains("## Pending, excused and needing judgment", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Pending and needing judgment", markdown, StringComparison.Ordinal);
         var (_, html, _) = _cli.Run("report", "rules.treaty", "history.events", "--format", "html");
         Assert.Contains("<th>indeterminate</th>", html, StringComparison.Ordinal);
     }
@@ -149,7 +150,11 @@ public sealed class ReportDocumentTests : IDisposable
         Assert.Contains("| `CST.art4-request` | RUS | 2022-09-13 | `aggressor=AZE,ally=RUS,victim=ARM` | ❌ violated | ✅ fulfilled |", markdown);
         var (_, html, _) = _cli.Run("report", "rules", "seeds", "--sweep", "prompt=P7D,P30D", "--format", "html");
         var page = XDocument.Parse(html.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
-        var sweep = page.Descendants(X + "h2").Single(h => h.Value == "Sensitivity to prompt").ElementsAfterSelf(X + "table").First();
+        var tables = page.Descendants(X + "h2").Single(h => h.Value == "Sensitivity to prompt").ElementsAfterSelf(X + "table").ToList();
+        // First the verdicts per value (issue #20), then the instances that change.
+        Assert.Equal(["prompt=P7D", "1", "0", "0", "0", "0", "0"], tables[0].Descendants(X + "tbody").Single().Elements(X + "tr").First().Elements(X + "td").Select(td => td.Value));
+        Assert.Equal(["prompt=P30D", "0", "1", "0", "0", "0", "0"], tables[0].Descendants(X + "tbody").Single().Elements(X + "tr").Last().Elements(X + "td").Select(td => td.Value));
+        var sweep = page.Descendants(X + "h2").Single(h => h.Value == "Sensitivity to prompt").ElementsAfterSelf(X + "div").First().Element(X + "table")!;
         Assert.Equal(["violated", "fulfilled"], sweep.Descendants(X + "td").Where(td => ((string?)td.Attribute("class"))?.StartsWith("status", StringComparison.Ordinal) == true).Select(td => td.Value));
     }
 

@@ -15,7 +15,14 @@ namespace AllianceRules.Evaluation;
 /// <see cref="Combinations"/> is the cross product of the axes' values, the first axis varying
 /// slowest; each combination holds one period per axis, in the order of <see cref="Axes"/>.
 /// </remarks>
-public sealed record Sweep(ImmutableArray<SweepAxis> Axes, ImmutableArray<ImmutableArray<string>> Combinations, ImmutableArray<SweepRow> Changes, int Unchanged);
+public sealed record Sweep(ImmutableArray<SweepAxis> Axes, ImmutableArray<ImmutableArray<string>> Combinations, ImmutableArray<SweepRow> Changes, int Unchanged)
+{
+    /// <summary>How many instances ended in each status under each combination: <c>Totals[c][(int)status]</c>, for the reports' verdicts-per-option table.</summary>
+    public ImmutableArray<ImmutableArray<int>> Totals { get; init; } = [];
+
+    /// <summary>How many instances ended in <paramref name="status"/> under combination <paramref name="combination"/>.</summary>
+    public int Total(int combination, InstanceStatus status) => Totals.IsDefaultOrEmpty ? 0 : Totals[combination][(int)status];
+}
 
 /// <summary>
 /// One instance, identified as the report identifies it (rule, party, trigger date, bindings) and
@@ -62,7 +69,11 @@ public static class Sensitivity
             .Where(k => statuses[k].Statuses.Distinct().Count() > 1)
             .Select(k => new SweepRow(k.Rule, k.Party, k.On, statuses[k].Bindings, k.Trigger, [.. statuses[k].Statuses]))
             .ToImmutableArray();
-        return new Sweep(axes, combinations, changes, ordered.Count - changes.Length);
+        var totals = Enumerable.Range(0, combinations.Length)
+            .Select(c => StatusTally.Of(ordered.Select(k => statuses[k].Statuses[c]).OfType<InstanceStatus>()))
+            .Select(t => Enum.GetValues<InstanceStatus>().Select(s => t[s]).ToImmutableArray())
+            .ToImmutableArray();
+        return new Sweep(axes, combinations, changes, ordered.Count - changes.Length) { Totals = totals };
     }
 
     /// <summary>Every combination of the axes' values, one value per axis; the first axis varies slowest.</summary>

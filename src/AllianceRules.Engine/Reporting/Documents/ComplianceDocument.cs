@@ -9,10 +9,13 @@ namespace AllianceRules.Reporting.Documents;
 public sealed record InputDigest(string Path, string Kind, string Sha256);
 
 /// <summary>
-/// Everything a printed compliance report shows, arranged once for every format: inputs,
-/// assumptions, treaties with their members and rules, the crises with their obligations,
-/// reliability by party and kind (per episode), and what is still open or excused.
+/// Everything a printed compliance report shows, arranged once for every format, in the order a
+/// reader wants it: a summary (a sentence per crisis, reliability by kind, what is still open),
+/// the crises with their obligations, reliability by party and kind (per episode), the treaties
+/// with their members and rules, and last the assumptions and the inputs.
 /// </summary>
+/// <param name="Treaties">The treaties; a list of states that rules consult (<see cref="TreatySection.IsRegistry"/>) is one of <see cref="Registries"/> instead.</param>
+/// <param name="Open">The instances still pending or needing an analyst's judgment: what the summary says is not settled.</param>
 public sealed record ComplianceDocument(
     Report Report,
     ImmutableArray<InputDigest> Inputs,
@@ -21,13 +24,26 @@ public sealed record ComplianceDocument(
     ImmutableArray<KindRow> ByKind,
     ImmutableArray<InstanceResult> Open)
 {
-    public static ComplianceDocument Build(RuleSet rules, Report report, IEnumerable<InputDigest> inputs) => new(
-        report,
-        [.. inputs],
-        [.. rules.Treaties.OrderBy(t => t.Code, StringComparer.Ordinal).Select(Section)],
-        GroupByTrigger(report),
-        ByKinds(report),
-        [.. report.Instances.Where(i => i.Status is InstanceStatus.Pending or InstanceStatus.Excused or InstanceStatus.Indeterminate)]);
+    public static ComplianceDocument Build(RuleSet rules, Report report, IEnumerable<InputDigest> inputs)
+    {
+        var sections = rules.Treaties.OrderBy(t => t.Code, StringComparer.Ordinal).Select(Section).ToList();
+        return new(
+            report,
+            [.. inputs],
+            [.. sections.Where(s => !s.IsRegistry)],
+            GroupByTrigger(report),
+            ByKinds(report),
+            [.. report.Instances.Where(i => i.Status is InstanceStatus.Pending or InstanceStatus.Indeterminate)])
+        {
+            Registries = [.. sections.Where(s => s.IsRegistry)],
+        };
+    }
+
+    /// <summary>Lists of members with no rules and no signature (<see cref="TreatySection.IsRegistry"/>) that rules consult (<c>is member of STATES</c>): not alliances, so not counted as treaties.</summary>
+    public ImmutableArray<TreatySection> Registries { get; init; } = [];
+
+    /// <summary>The summary's sentence for each crisis and calendar period, in the order of <see cref="Crises"/>.</summary>
+    public ImmutableArray<CrisisHeadline> Headlines => [.. Crises.Select(CrisisHeadline.Of)];
 
     /// <summary>Whether any instance needs judgment: the reliability tables then show an indeterminate column.</summary>
     public bool AnyIndeterminate => Report.SummaryByKind.Any(r => r.Indeterminate > 0);
@@ -54,7 +70,7 @@ public sealed record ComplianceDocument(
     public ImmutableArray<Episode> GroupedEpisodes { get; } = Episodes.Grouping(Report.Instances);
 
     /// <summary>The heading of <see cref="Open"/>: it names indeterminate instances only when there are some.</summary>
-    public string OpenTitle => Open.Any(i => i.Status == InstanceStatus.Indeterminate) ? "Pending, excused and needing judgment" : "Pending and excused";
+    public string OpenTitle => Open.Any(i => i.Status == InstanceStatus.Indeterminate) ? "Pending and needing judgment" : "Pending";
 
     /// <summary>Charts of longer member lists (a reference list of states, say) would be unreadable; their table stands alone.</summary>
     public const int MaxChartedMembers = 40;
@@ -62,6 +78,8 @@ public sealed record ComplianceDocument(
     /// <summary>
     /// The last day a membership chart shows: the horizon or the latest date the treaty names,
     /// whichever is later, and a year beyond an open interval that starts on that day, so it shows.
+    /// An open interval runs to this day and is drawn as open (an arrow, a Gantt "active" bar), so
+    /// it is never mistaken for a membership that ended there.
     /// </summary>
     public LocalDate TimelineEnd(Treaty treaty)
     {
@@ -98,7 +116,15 @@ public sealed record ComplianceDocument(
             .Select(g => new KindRow(g.Key.Treaty, g.Key.Kind, g.Sum(r => r.Episodes), g.Sum(r => r.Fulfilled), g.Sum(r => r.Violated), g.Sum(r => r.Pending), g.Sum(r => r.Discharged), g.Sum(r => r.Excused), g.Sum(r => r.Indeterminate)))];
 }
 
-public sealed record TreatySection(Treaty Treaty, ImmutableArray<MemberRow> Members, ImmutableArray<Rule> Rules);
+public sealed record TreatySection(Treaty Treaty, ImmutableArray<MemberRow> Members, ImmutableArray<Rule> Rules)
+{
+    /// <summary>
+    /// A list of members that no one signed and that obliges no one (the <c>STATES</c> registry of
+    /// states): not an alliance. An instrument with a signature date and no rules of its own (a
+    /// charter whose duties other files encode) stays a treaty.
+    /// </summary>
+    public bool IsRegistry => Rules.IsEmpty && Treaty.Signed is null && !Members.IsEmpty;
+}
 
 /// <summary>A party's membership intervals, and those of them in which its participation is frozen.</summary>
 public sealed record MemberRow(string Party, ImmutableArray<DateRange> Intervals, ImmutableArray<DateRange> Frozen);

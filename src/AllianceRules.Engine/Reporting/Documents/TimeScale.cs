@@ -12,12 +12,13 @@ public sealed class TimeScale(LocalDate from, LocalDate to, double left, double 
 
     /// <summary>
     /// The scale of one crisis's chart: from its first trigger to the day after the last deadline
-    /// or decision, so every window and every decision shows (the HTML report and the playground draw it alike).
+    /// or decision (or late performance), so every window and every decision shows (the HTML report
+    /// and the playground draw it alike).
     /// </summary>
     public static TimeScale Of(CrisisSection crisis, double left, double right)
     {
         var from = crisis.Instances.Min(i => i.TriggeredOn);
-        var last = crisis.Instances.Select(i => LocalDate.Max(i.Deadline ?? i.TriggeredOn, i.DecidedOn ?? i.TriggeredOn)).Max();
+        var last = crisis.Instances.Select(i => LocalDate.Max(LocalDate.Max(i.Deadline ?? i.TriggeredOn, i.DecidedOn ?? i.TriggeredOn), i.Late?.Event.Date ?? i.TriggeredOn)).Max();
         return new TimeScale(from, DateMath.NextDay(last), left, right);
     }
 
