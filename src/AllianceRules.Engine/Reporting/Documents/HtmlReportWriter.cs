@@ -34,7 +34,7 @@ public static class HtmlReportWriter
         .mark-fulfilled { fill: var(--ok); } .mark-violated { fill: var(--bad); } .mark-pending { fill: var(--open); } .mark-discharged, .mark-excused { fill: var(--quiet); } .mark-late { fill: #8250df; }
         .trigger { stroke: #1f2328; stroke-width: 1.5; }
         @media (max-width: 40rem) { body { margin: 1rem auto; padding: 0 .6rem; font-size: 14px; } table { font-size: .8rem; } th, td { padding: .2rem .3rem; } }
-        @media print { body { margin: 0; max-width: none; font-size: 11pt; } nav { display: none; } h2 { break-after: avoid; } table, figure, section.crisis { break-inside: avoid; } a { color: inherit; } .scroll { overflow: visible; } }
+        @media print { body { margin: 0; max-width: none; font-size: 11pt; } nav { display: none; } table { font-size: 8pt; } th, td { padding: 1px 3px; } h2 { break-after: avoid; } table, figure, section.crisis { break-inside: avoid; } a { color: inherit; } .scroll { overflow: visible; } }
         """;
 
     public static string Write(ComplianceDocument doc)
