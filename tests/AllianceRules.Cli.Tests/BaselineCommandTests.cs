@@ -87,6 +87,37 @@ public sealed class BaselineCommandTests : IDisposable
         Assert.Contains("\nNo instance changed since old.json.\n", stdout.Replace("\r\n", "\n"), StringComparison.Ordinal);
     }
 
+    /// <summary>The contract's report had no schemaVersion, and a baseline need not carry ids: a removed instance is then named by its rule.</summary>
+    [Fact]
+    public void A_version_one_report_without_ids_is_a_baseline()
+    {
+        _cli.Write("rules/pact.treaty", File.ReadAllText(Path.Combine(Case, "new", "pact.treaty")));
+        _cli.Write("seeds/history.events", File.ReadAllText(Path.Combine(Case, "history.events")));
+        _cli.Write("v1.json", """
+            { "asOf": "2022-12-31", "assumptions": [], "instances": [
+              { "rule": "PACT.aid", "party": "BLR", "status": "violated", "triggeredOn": "2022-09-13", "bindings": { "aggressor": "AZE", "victim": "ARM", "ally": "BLR" } },
+              { "rule": "PACT.aid", "party": "RUS", "status": "fulfilled", "triggeredOn": "2022-09-13", "bindings": { "ally": "RUS", "victim": "ARM", "aggressor": "AZE" } }
+            ], "summary": [] }
+            """);
+        var (exit, stdout, stderr) = _cli.Run("check", "rules", "seeds", "--baseline", "v1.json");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("""
+            Changes since v1.json
+              removed PACT.aid BLR 2022-09-13 (aggressor=AZE, victim=ARM, ally=BLR): was violated
+              added PACT.aid#1 KAZ 2022-09-13 (aggressor=AZE, victim=ARM, ally=KAZ): violated
+
+            """.Replace("\r\n", "\n"), stdout.Replace("\r\n", "\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_schema_rejects_a_change_that_contradicts_its_kind()
+    {
+        var json = File.ReadAllText(Path.Combine(Case, "expected.json"));
+        Schemas.AssertConforms(Schemas.Report, json);
+        Assert.NotEmpty(Schemas.Problems(Schemas.Report, json.Replace("\"was\": null", "\"was\": \"pending\"")));
+        Assert.NotEmpty(Schemas.Problems(Schemas.Report, json.Replace("\"change\": \"removed\"", "\"change\": \"moved\"")));
+    }
+
     [Fact]
     public void Without_a_baseline_there_are_no_changes()
     {
