@@ -118,6 +118,20 @@ public sealed class BaselineCommandTests : IDisposable
         Assert.NotEmpty(Schemas.Problems(Schemas.Report, json.Replace("\"change\": \"removed\"", "\"change\": \"moved\"")));
     }
 
+    /// <summary>The baseline is read before the output is written, so a job can compare with the file it then replaces.</summary>
+    [Fact]
+    public void The_baseline_may_be_the_file_the_run_replaces()
+    {
+        var rules = _cli.Write("rules/pact.treaty", File.ReadAllText(Path.Combine(Case, "new", "pact.treaty")));
+        var history = _cli.Write("seeds/history.events", File.ReadAllText(Path.Combine(Case, "history.events")));
+        _cli.Write("last.json", File.ReadAllText(Path.Combine(Case, "old.json")));
+        Assert.Equal(0, _cli.Run("check", rules, history, "--baseline", "last.json", "--format", "json", "-o", "last.json").Exit);
+        using (var first = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.Directory, "last.json")))) Assert.Equal(3, first.RootElement.GetProperty("changes").GetArrayLength());
+        Assert.Equal(0, _cli.Run("check", rules, history, "--baseline", "last.json", "--format", "json", "-o", "last.json").Exit);
+        using var second = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.Directory, "last.json")));
+        Assert.Equal(0, second.RootElement.GetProperty("changes").GetArrayLength());
+    }
+
     [Fact]
     public void Without_a_baseline_there_are_no_changes()
     {
