@@ -43,7 +43,7 @@ internal sealed class CheckCommand(CommandOutput io)
         {
             paths, format, output, explain, verbose,
         };
-        var shared = EvaluationOptionGroup.AddTo(command, EvaluationOption.All);
+        var shared = EvaluationOptionGroup.AddTo(command, EvaluationOption.All | EvaluationOption.Baseline);
         command.WithVersion();
         command.SetAction(result => new CheckCommand(new CommandOutput(stdout, stderr, "check")).Run(new CheckRequest(
             new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
@@ -62,6 +62,11 @@ internal sealed class CheckCommand(CommandOutput io)
         if (request.Format == "csv" && (request.Inputs.Args.Sweeps.Count > 0 || request.Explain))
         {
             return io.Fail([DiagnosticCatalog.OptionsConflict("--format csv", request.Explain ? "--explain" : "--sweep", "the CSV report has one row per instance and no place for " + (request.Explain ? "the explanation lines" : "the sweep's table"))]);
+        }
+        // Nor for the changes since a baseline, which are rows of another kind (instances gone are no row at all).
+        if (request.Format == "csv" && request.Inputs.Args.Baseline is not null)
+        {
+            return io.Fail([DiagnosticCatalog.OptionsConflict("--format csv", "--baseline", "the CSV report has one row per instance and no place for the instances that changed or disappeared; compare with --format json or text")]);
         }
         if (Evaluate(request, out var report, out var findings) is { } failed) return failed;
 
@@ -121,6 +126,7 @@ internal sealed class CheckCommand(CommandOutput io)
                 KeepSkippedRows = request.Verbose,
                 Lint = config,
                 Observe = observe,
+                Baseline = input.Baseline,
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -26,6 +26,9 @@ internal sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadO
 
     /// <summary>With <see cref="InputRequest.StreamHistories"/>: what went wrong while they were read.</summary>
     public HistoryStreams Streams { get; init; } = new();
+
+    /// <summary>With <c>--baseline</c>: the earlier report, read before anything is evaluated or written.</summary>
+    public BaselineReport? Baseline { get; init; }
 }
 
 /// <summary>Reads the inputs of a command and writes its output; every problem is a diagnostic, never an exception.</summary>
@@ -45,6 +48,7 @@ internal static class CommandInput
         var readings = ParseReadings(args.Readings, problems);
         var observed = ParseObserved(args.Observed, problems);
         var sweeps = SweepText.Parse(args.Sweeps, problems);
+        var baseline = args.Baseline is { } baselinePath ? BaselineFile.Read(baselinePath, problems) : null;
 
         var eventsFormat = args.EventsFormat is { } formatName ? EventsFormat(formatName, problems) : null;
         var (found, discoveryProblems) = InputDiscovery.Discover(request.Paths, namedFilesAreHistories: eventsFormat is not null);
@@ -88,7 +92,7 @@ internal static class CommandInput
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.IsHistory && sources.ContainsKey(i)).Select(i => sources[i])],
             new EvaluationOptions(asOf, overrides, observed) { ReadingChoices = readings, Sweeps = sweeps },
-            digests) { HistorySources = streamed, Streams = streams }, problems);
+            digests) { HistorySources = streamed, Streams = streams, Baseline = baseline }, problems);
     }
 
     private static HistoryFormat? EventsFormat(string name, List<Diagnostic> problems)

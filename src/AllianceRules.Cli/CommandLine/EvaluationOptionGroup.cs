@@ -16,6 +16,9 @@ internal enum EvaluationOption
     Sweep = 128,
     Reading = 256,
 
+    /// <summary><c>--baseline FILE</c>: for the commands that write a report (check, report), not part of <see cref="All"/>.</summary>
+    Baseline = 512,
+
     /// <summary>Everything a command that evaluates rules against histories from disk may take.</summary>
     All = AsOf | Assume | Reading | Observed | EventsFormat | MaxMemory | Quiet | FailOnViolation | Sweep,
 }
@@ -34,6 +37,9 @@ internal sealed record EvaluationArgs(
 {
     /// <summary>For commands that evaluate nothing (fmt, lint) or set all of it themselves.</summary>
     public static readonly EvaluationArgs None = new(null, [], [], [], [], null, null, false, false);
+
+    /// <summary><c>--baseline FILE</c>: an earlier JSON report to compare the instances with, as the user wrote its path.</summary>
+    public string? Baseline { get; init; }
 }
 
 /// <summary>
@@ -100,6 +106,12 @@ internal sealed class EvaluationOptionGroup
         DefaultValueFactory = _ => [],
     };
 
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        HelpName = "FILE",
+        Description = "Compare with an earlier JSON report (check --format json): list the instances whose status changed, that appeared or that disappeared.",
+    };
+
     private EvaluationOptionGroup(EvaluationOption taken)
     {
         _taken = taken;
@@ -127,7 +139,10 @@ internal sealed class EvaluationOptionGroup
         Value(result, EvaluationOption.EventsFormat, _eventsFormat),
         Value(result, EvaluationOption.MaxMemory, _maxMemory),
         Value(result, EvaluationOption.Quiet, _quiet),
-        Value(result, EvaluationOption.FailOnViolation, _failOnViolation));
+        Value(result, EvaluationOption.FailOnViolation, _failOnViolation))
+    {
+        Baseline = Value(result, EvaluationOption.Baseline, _baseline),
+    };
 
     private T? Value<T>(ParseResult result, EvaluationOption flag, Option<T> option) =>
         _taken.HasFlag(flag) ? result.GetValue(option) : default;
@@ -142,6 +157,7 @@ internal sealed class EvaluationOptionGroup
         (EvaluationOption.MaxMemory, _maxMemory),
         (EvaluationOption.FailOnViolation, _failOnViolation),
         (EvaluationOption.Sweep, _sweep),
+        (EvaluationOption.Baseline, _baseline),
         (EvaluationOption.Quiet, _quiet),
     ];
 }

@@ -396,6 +396,14 @@ public static partial class DiagnosticCatalog
     public static Diagnostic NoEventThere(SourceRef at, string where, string why) =>
         Error("AR9027", at, $"--event {where}: {why}");
 
+    /// <summary>A <c>--baseline</c> that cannot be read at all (missing, unreadable): no position to point at.</summary>
+    public static Diagnostic BadBaseline(string path, string why) =>
+        Error("AR9028", $"--baseline '{path}': {why}");
+
+    /// <summary>A <c>--baseline</c> that is not a JSON report this release reads, at the place it stops being one.</summary>
+    public static Diagnostic BadBaseline(SourceRef at, string why) =>
+        Error("AR9028", at, $"--baseline: {why}; give a report written by 'alliance check --format json'");
+
     // ---- AR8xxx: limits of an evaluation -------------------------------------------------------
 
     public static Diagnostic TooManyInstances(SourceRef at, string rule, int limit, NodaTime.LocalDate on) =>

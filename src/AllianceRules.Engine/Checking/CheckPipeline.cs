@@ -43,6 +43,9 @@ public sealed record StreamOptions
     /// <summary>Explain what the event written on this line did (<c>explain --event</c>): the history is then held in memory, whole, too.</summary>
     public EventTarget? ExplainEvent { get; init; }
 
+    /// <summary>With <c>--baseline</c>: the earlier report the instances are compared with, once evaluated (<see cref="Report.Baseline"/>).</summary>
+    public BaselineReport? Baseline { get; init; }
+
     /// <summary>Stops the check (OperationCanceledException) between events: an editor or a browser tab that no longer needs the answer.</summary>
     public CancellationToken Cancellation { get; init; }
 }
@@ -177,6 +180,8 @@ public static class CheckPipeline
         var diagnostics = DiagnosticOrder.Sort(problems.AddRange(reader.Diagnostics.ToSortedArray()), files);
         if (diagnostics.Any(d => d.IsError) || report is null) return Failed(diagnostics, rules);
         report = report with { Skipped = reader.Skipped };
+        // Compared once, here, after evaluation: every writer gets the same changes with the report.
+        if (stream.Baseline is { } baseline) report = report with { Baseline = BaselineComparer.Compare(baseline, report.Instances) };
         var findings = Validation.Lint.Linter.Findings(bound, rules, histories.Count == 0 ? null : facts, stream.Lint, files);
         return new StreamedCheck(new CheckOutcome(report, diagnostics) { Rules = rules }, findings, notes.ToImmutable()) { Explanations = explanations, EventExplanation = eventExplanation };
     }

@@ -33,8 +33,9 @@ public sealed record CheckOutcome(Report? Report, ImmutableArray<Diagnostic> Dia
 public static class Checker
 {
     /// <summary>The check of texts already in memory: the same pipeline as a streamed check, each history read whole.</summary>
-    public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null) =>
-        CheckPipeline.Check(ruleFiles, Sources(historyFiles), options).Outcome;
+    /// <param name="stream">How to read the histories and what to add to the report (such as a <c>--baseline</c>); null for the defaults.</param>
+    public static CheckOutcome Check(IReadOnlyList<SourceFile> ruleFiles, IReadOnlyList<SourceFile> historyFiles, EvaluationOptions? options = null, StreamOptions? stream = null) =>
+        CheckPipeline.Check(ruleFiles, Sources(historyFiles), options, stream).Outcome;
 
     /// <summary>
     /// As <see cref="Check"/>, and explains the instances of <paramref name="ruleId"/> that

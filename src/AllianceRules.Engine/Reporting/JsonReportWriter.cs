@@ -76,6 +76,7 @@ public static class JsonReportWriter
             WriteSummaryByKind(json, report);
             if (!report.CalendarDuties.IsEmpty) WriteCalendar(json, report);
             if (report.Sweep is { } sweep) WriteSweep(json, sweep);
+            if (report.Baseline is { } baseline) ChangesJson.Write(json, baseline);
             if (!report.Skipped.IsEmpty) WriteSkipped(json, report);
             json.WriteEndObject();
         }

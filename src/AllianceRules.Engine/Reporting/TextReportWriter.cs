@@ -17,6 +17,7 @@ public static class TextReportWriter
         if (report.AsOf is not { } asOf)
         {
             sb.AppendLine("Rules are valid. No events and no horizon were given, so nothing was evaluated.");
+            if (report.Baseline is { } before) ChangesText.Append(sb, before);
             AppendAssumptions(sb, report);
             AppendReadings(sb, report);
             return sb.ToString();
@@ -79,6 +80,7 @@ public static class TextReportWriter
 
         if (!report.SummaryByKind.IsEmpty) AppendReliability(sb, report);
         if (report.Sweep is { } sweep) AppendSweep(sb, sweep);
+        if (report.Baseline is { } baseline) ChangesText.Append(sb, baseline);
         AppendAssumptions(sb, report);
         AppendReadings(sb, report);
         return sb.ToString();
