@@ -147,14 +147,34 @@ public sealed class BaselineCommandTests : IDisposable
         Assert.Equal(3, document.RootElement.GetProperty("changes").GetArrayLength());
     }
 
-    [Theory]
-    [InlineData("markdown")]
-    [InlineData("html")]
-    public void Report_takes_a_baseline(string format)
+    [Fact]
+    public void Markdown_report_has_a_section_of_the_changes_after_its_summary()
     {
-        var (exit, stdout, stderr) = InCase("report", "new", "history.events", "--baseline", "old.json", "--format", format);
+        var (exit, stdout, stderr) = InCase("report", "new", "history.events", "--baseline", "old.json");
         Assert.True(exit == 0, stderr);
-        Assert.NotEmpty(stdout);
+        Baseline.Match(Path.Combine(Case, "expected.md"), stdout);
+        var headings = System.Text.RegularExpressions.Regex.Matches(stdout, "^## (.*)$", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["Summary", "Changes since old.json", "Contents"], headings.Take(3));
+        Assert.Contains("| changed | `PACT.aid#2` | RUS | 2022-09-13 | `aggressor=AZE,victim=ARM,ally=RUS` | ❌ violated | ✅ fulfilled |", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_report_has_a_table_of_the_changes()
+    {
+        var (exit, stdout, stderr) = InCase("report", "new", "history.events", "--baseline", "old.json", "--format", "html");
+        Assert.True(exit == 0, stderr);
+        var page = System.Xml.Linq.XDocument.Parse(stdout.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+        System.Xml.Linq.XNamespace x = "http://www.w3.org/1999/xhtml";
+        var heading = page.Descendants(x + "h2").Single(h => (string?)h.Attribute("id") == "changes");
+        Assert.Equal("Changes since old.json", heading.Value);
+        var rows = heading.ElementsAfterSelf(x + "div").First().Descendants(x + "tbody").Single().Elements(x + "tr")
+            .Select(r => string.Join(" ", r.Elements(x + "td").Select(td => td.Value))).ToList();
+        Assert.Equal(
+        [
+            "removed PACT.aid#1 (baseline) BLR 2022-09-13 aggressor=AZE,victim=ARM,ally=BLR violated —",
+            "added PACT.aid#1 KAZ 2022-09-13 aggressor=AZE,victim=ARM,ally=KAZ — violated",
+            "changed PACT.aid#2 RUS 2022-09-13 aggressor=AZE,victim=ARM,ally=RUS violated fulfilled",
+        ], rows);
     }
 
     public static TheoryData<string, string, string> BadBaselines() => new()
