@@ -79,7 +79,7 @@ internal sealed class CheckCommand(CommandOutput io)
 
         var written = request.Format switch
         {
-            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, ToolVersion.Info, stream)),
+            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, ToolVersion.Info, stream, Inputs)),
             "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report!, columns)),
             _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report!, request.Explain)),
         };
@@ -109,6 +109,9 @@ internal sealed class CheckCommand(CommandOutput io)
     /// <summary>Exit status 1 when <c>--fail-on-violation</c> was given and an instance was violated, else 0.</summary>
     public static int Verdict(EvaluationArgs args, IEnumerable<InstanceResult> instances) =>
         args.FailOnViolation && instances.Any(i => i.Status == InstanceStatus.Violated) ? ExitCode.Violation : ExitCode.Evaluated;
+
+    /// <summary>After <see cref="Evaluate(CheckRequest, out Report?, out ImmutableArray{Diagnostic})"/>: every file read, with its digest.</summary>
+    public IReadOnlyList<Reporting.Documents.InputDigest> Inputs { get; private set; } = [];
 
     /// <summary>
     /// Reads, validates and evaluates as <c>check</c> does, streaming the histories; the exit code
@@ -155,6 +158,8 @@ internal sealed class CheckCommand(CommandOutput io)
             return io.Fail([DiagnosticCatalog.CannotSortOnDisk(e.Message.TrimEnd('.'))]);
         }
         progress.Clear();
+        if (input.Streams.Failures.Count > 0) return io.Fail(input.Streams.Failures);
+        Inputs = input.AllDigests();
         if (input.Streams.Failures.Count > 0) return io.Fail(input.Streams.Failures);
         var outcome = streamed.Outcome;
         findings = streamed.Findings;
