@@ -36,8 +36,9 @@ internal sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadO
     public IReadOnlyList<InputDigest> AllDigests()
     {
         var streamed = StreamedFiles.Select(s => Streams.DigestOf(s.File, s.Format)).ToList();
-        var byPath = Digests.Concat(streamed).ToDictionary(d => d.Path, StringComparer.Ordinal);
-        return [.. Order.Select(p => byPath[p])];
+        var byPath = new Dictionary<string, InputDigest>(StringComparer.Ordinal);
+        foreach (var digest in Digests.Concat(streamed)) byPath.TryAdd(digest.Path, digest);
+        return [.. Order.Distinct(StringComparer.Ordinal).Select(p => byPath[p])];
     }
 
     /// <summary>The display paths of every input, in the order found.</summary>
