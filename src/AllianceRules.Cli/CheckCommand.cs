@@ -32,6 +32,11 @@ internal sealed class CheckCommand(CommandOutput io)
         {
             Description = "In the text report, add to each instance the article it rests on and the lines of its trigger and evidence.",
         };
+        var csvAttributes = new Option<string?>("--csv-attributes")
+        {
+            HelpName = "KEY,...",
+            Description = "With --format csv: add columns trigger_attr_KEY and evidence_attr_KEY for these attributes, after the fixed ones.",
+        };
         var verbose = new Option<bool>("--verbose")
         {
             Description = "List every skipped row of imported data (file, line, reason) in the text report.",
@@ -41,7 +46,7 @@ internal sealed class CheckCommand(CommandOutput io)
             Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
             """)
         {
-            paths, format, output, explain, verbose,
+            paths, format, output, explain, verbose, csvAttributes,
         };
         var shared = EvaluationOptionGroup.AddTo(command, EvaluationOption.All | EvaluationOption.Baseline);
         command.WithVersion();
@@ -51,6 +56,7 @@ internal sealed class CheckCommand(CommandOutput io)
             result.GetValue(explain))
         {
             Verbose = result.GetValue(verbose),
+            CsvAttributes = result.GetValue(csvAttributes),
             ShowProgress = CommonOptions.CanShowProgress(stderr),
         }));
         return command;
@@ -68,12 +74,18 @@ internal sealed class CheckCommand(CommandOutput io)
         {
             return io.Fail([DiagnosticCatalog.OptionsConflict("--format csv", "--baseline", "the CSV report has one row per instance and no place for the instances that changed or disappeared; compare with --format json or text")]);
         }
+        if (request.CsvAttributes is not null && request.Format != "csv")
+        {
+            return io.Fail([DiagnosticCatalog.OptionsConflict("--csv-attributes", "--format " + request.Format, "its columns are for the CSV report; give --format csv")]);
+        }
+        var columns = CsvColumns(request.CsvAttributes, out var badColumn);
+        if (badColumn is not null) return io.Fail([badColumn]);
         if (Evaluate(request, out var report, out var findings) is { } failed) return failed;
 
         var written = request.Format switch
         {
-            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, ToolVersion.Info, stream)),
-            "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report!)),
+            "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, ToolVersion.Info, stream, Inputs)),
+            "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report!, columns)),
             _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report!, request.Explain)),
         };
         if (written is not null) return io.Fail([written]);
@@ -86,9 +98,25 @@ internal sealed class CheckCommand(CommandOutput io)
         return Verdict(request.Inputs.Args, report!.Instances);
     }
 
+    /// <summary>The attribute names of <c>--csv-attributes</c>, each once, in the order given; a diagnostic for one that is no attribute name.</summary>
+    private static List<string> CsvColumns(string? text, out Diagnostic? problem)
+    {
+        problem = null;
+        if (text is null) return [];
+        var names = text.Split(',', StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (names.FirstOrDefault(n => !StudyCommand.IsAttributeName(n)) is { } bad)
+        {
+            problem = DiagnosticCatalog.CommandLine($"--csv-attributes '{text}': '{bad}' is not an attribute name such as 'war'; give names separated by commas, such as war,name");
+        }
+        return names;
+    }
+
     /// <summary>Exit status 1 when <c>--fail-on-violation</c> was given and an instance was violated, else 0.</summary>
     public static int Verdict(EvaluationArgs args, IEnumerable<InstanceResult> instances) =>
         args.FailOnViolation && instances.Any(i => i.Status == InstanceStatus.Violated) ? ExitCode.Violation : ExitCode.Evaluated;
+
+    /// <summary>After <see cref="Evaluate(CheckRequest, out Report?, out ImmutableArray{Diagnostic})"/>: every file read, with its digest.</summary>
+    public IReadOnlyList<Reporting.Documents.InputDigest> Inputs { get; private set; } = [];
 
     /// <summary>
     /// Reads, validates and evaluates as <c>check</c> does, streaming the histories; the exit code
@@ -136,6 +164,8 @@ internal sealed class CheckCommand(CommandOutput io)
             return io.Fail([DiagnosticCatalog.CannotSortOnDisk(e.Message.TrimEnd('.'))]);
         }
         progress.Clear();
+        if (input.Streams.Failures.Count > 0) return io.Fail(input.Streams.Failures);
+        Inputs = input.AllDigests();
         if (input.Streams.Failures.Count > 0) return io.Fail(input.Streams.Failures);
         var outcome = streamed.Outcome;
         findings = streamed.Findings;

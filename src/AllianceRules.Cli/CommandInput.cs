@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using AllianceRules.History;
 using AllianceRules.Diagnostics;
 using AllianceRules.Evaluation;
@@ -29,6 +28,23 @@ internal sealed record PreparedInput(IReadOnlyList<SourceFile> RuleFiles, IReadO
 
     /// <summary>With <c>--baseline</c>: the earlier report, read before anything is evaluated or written.</summary>
     public BaselineReport? Baseline { get; init; }
+    /// <summary>Each history streamed, with its format, for its digest once it has been read.</summary>
+    public IReadOnlyList<(InputFile File, HistoryFormat Format)> StreamedFiles { get; init; } = [];
+
+    /// <summary>
+    /// Every file read, in the order found: the rule files and whole histories as read, the streamed
+    /// histories as the engine read them (call after the evaluation, then check <see cref="Streams"/>' failures).
+    /// </summary>
+    public IReadOnlyList<InputDigest> AllDigests()
+    {
+        var streamed = StreamedFiles.Select(s => Streams.DigestOf(s.File, s.Format)).ToList();
+        var byPath = new Dictionary<string, InputDigest>(StringComparer.Ordinal);
+        foreach (var digest in Digests.Concat(streamed)) byPath.TryAdd(digest.Path, digest);
+        return [.. Order.Distinct(StringComparer.Ordinal).Select(p => byPath[p])];
+    }
+
+    /// <summary>The display paths of every input, in the order found.</summary>
+    public IReadOnlyList<string> Order { get; init; } = [];
 }
 
 /// <summary>Reads the inputs of a command and writes its output; every problem is a diagnostic, never an exception.</summary>
@@ -63,12 +79,14 @@ internal static class CommandInput
         var digests = new List<InputDigest>();
         var streams = new HistoryStreams();
         var streamed = new List<HistorySource>();
+        var streamedFiles = new List<(InputFile, HistoryFormat)>();
         foreach (var input in inputs)
         {
+            var format = eventsFormat is { } chosen && input.Kind is InputKind.Csv or InputKind.Dataset ? chosen : HistoryReader.FormatOf(input.FullPath);
             if (request.StreamHistories && input.Kind != InputKind.Rules)
             {
-                var format = eventsFormat is { } chosen && input.Kind is InputKind.Csv or InputKind.Dataset ? chosen : HistoryReader.FormatOf(input.FullPath);
                 streamed.Add(streams.Source(input, format));
+                streamedFiles.Add((input, format));
                 continue;
             }
             if ((input.Kind == InputKind.Rules ? FileLimits.CheckRuleFile(input.DisplayPath, input.FullPath) : FileLimits.CheckWholeHistory(input.DisplayPath, input.FullPath)) is { } tooLarge)
@@ -79,8 +97,9 @@ internal static class CommandInput
             try
             {
                 var bytes = File.ReadAllBytes(input.FullPath);
-                sources[input] = new SourceFile(input.DisplayPath, InputText.Decode(input.FullPath, bytes));
-                digests.Add(new InputDigest(input.DisplayPath, input.Kind == InputKind.Rules ? "rules" : "history", Convert.ToHexStringLower(SHA256.HashData(bytes))));
+                var text = InputText.Decode(input.FullPath, bytes);
+                sources[input] = new SourceFile(input.DisplayPath, text);
+                digests.Add(InputDigests.Of(input.DisplayPath, input.Kind == InputKind.Rules ? "rules" : InputDigests.KindOf(format), bytes, text));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
@@ -92,7 +111,7 @@ internal static class CommandInput
             [.. inputs.Where(i => i.Kind == InputKind.Rules).Select(i => sources[i])],
             [.. inputs.Where(i => i.IsHistory && sources.ContainsKey(i)).Select(i => sources[i])],
             new EvaluationOptions(asOf, overrides, observed) { ReadingChoices = readings, Sweeps = sweeps },
-            digests) { HistorySources = streamed, Streams = streams, Baseline = baseline }, problems);
+            digests) { HistorySources = streamed, Streams = streams, StreamedFiles = streamedFiles, Order = [.. inputs.Select(i => i.DisplayPath)], Baseline = baseline }, problems);
     }
 
     private static HistoryFormat? EventsFormat(string name, List<Diagnostic> problems)

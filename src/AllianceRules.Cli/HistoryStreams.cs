@@ -1,12 +1,14 @@
 using System.IO.Compression;
 using AllianceRules.History;
 using AllianceRules.Diagnostics;
+using AllianceRules.Reporting.Documents;
 
 namespace AllianceRules.Cli;
 
 /// <summary>
 /// Opens histories for the engine to read as streams (through gzip for <c>.gz</c>), and turns a file
 /// that fails while being read (removed, unreadable, corrupt gzip) into a diagnostic, never an exception.
+/// Each history is digested (SHA-256 of its bytes on disk, lines of its text) on its first read to the end.
 /// </summary>
 /// <param name="decompressedLimit">The most bytes a <c>.gz</c> history may decompress to before it fails as too large; unbounded by default, as the engine streams.</param>
 internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
@@ -16,15 +18,69 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
     /// <summary>Files that could not be read to their end; a report made without all of them must not be written.</summary>
     public IReadOnlyList<Diagnostic> Failures => _failures;
 
-    public HistorySource Source(InputFile file, HistoryFormat format) => new(file.DisplayPath, format, () => Open(file));
+    private readonly Dictionary<string, InputDigest> _digests = new(StringComparer.Ordinal);
 
-    private Stream Open(InputFile file)
+    public HistorySource Source(InputFile file, HistoryFormat format) => new(file.DisplayPath, format, () => Open(file, format));
+
+    /// <summary>
+    /// The digest of a history, taken as the engine read it; a history the engine did not read to its
+    /// end is read here. A failure to read it is added to <see cref="Failures"/>.
+    /// </summary>
+    public InputDigest DigestOf(InputFile file, HistoryFormat format)
+    {
+        lock (_digests)
+        {
+            if (_digests.TryGetValue(file.DisplayPath, out var known)) return known;
+        }
+        using (var stream = Open(file, format)) CopyToNowhere(stream);
+        lock (_digests)
+        {
+            return _digests.TryGetValue(file.DisplayPath, out var read) ? read : new InputDigest(file.DisplayPath, InputDigests.KindOf(format), string.Empty, 0);
+        }
+    }
+
+    private static void CopyToNowhere(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        while (stream.Read(buffer) > 0)
+        {
+        }
+    }
+
+    private Stream Open(InputFile file, HistoryFormat format)
     {
         try
         {
             Stream stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            if (file.FullPath.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => File.OpenRead(file.FullPath), decompressedLimit);
-            return new GuardedStream(stream, file.DisplayPath, _failures);
+            bool known;
+            lock (_digests) known = _digests.ContainsKey(file.DisplayPath);
+            if (known)
+            {
+                if (file.FullPath.EndsWith(".gz", StringComparison.Ordinal)) stream = new CheckedGzipStream(stream, () => File.OpenRead(file.FullPath), decompressedLimit);
+                return new GuardedStream(stream, file.DisplayPath, _failures, null);
+            }
+            // A history may be opened again: the first read to the end is the one digested.
+            var digest = new StreamDigest();
+            StreamDigest.Tap raw;
+            if (file.FullPath.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                stream = raw = new StreamDigest.Tap(stream, digest.AddRaw);
+                stream = new StreamDigest.Tap(new CheckedGzipStream(stream, () => File.OpenRead(file.FullPath), decompressedLimit), digest.AddText);
+            }
+            else
+            {
+                stream = raw = new StreamDigest.Tap(stream, bytes =>
+                {
+                    digest.AddRaw(bytes);
+                    digest.AddText(bytes);
+                });
+            }
+            return new GuardedStream(stream, file.DisplayPath, _failures, () =>
+            {
+                raw.Drain();
+                var finished = digest.Finish(file.DisplayPath, InputDigests.KindOf(format));
+                lock (_digests) _digests.TryAdd(file.DisplayPath, finished);
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,10 +89,11 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
         }
     }
 
-    /// <summary>Reads until the first failure, records it, and then reads as if the file had ended.</summary>
-    private sealed class GuardedStream(Stream inner, string path, List<Diagnostic> failures) : Stream
+    /// <summary>Reads until the first failure, records it, and then reads as if the file had ended; <paramref name="ended"/> runs once at a clean end.</summary>
+    private sealed class GuardedStream(Stream inner, string path, List<Diagnostic> failures, Action? ended) : Stream
     {
         private bool _failed;
+        private Action? _ended = ended;
 
         public override bool CanRead => true;
 
@@ -59,7 +116,13 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
             if (_failed) return 0;
             try
             {
-                return inner.Read(buffer);
+                var n = inner.Read(buffer);
+                if (n == 0 && buffer.Length > 0 && _ended is { } end)
+                {
+                    _ended = null;
+                    end();
+                }
+                return n;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {

@@ -86,6 +86,6 @@ internal sealed class StudyCommand(CommandOutput io)
     }
 
     /// <summary>As attribute names are written in histories: a lower-case letter, then letters, digits, '_' or '-'.</summary>
-    private static bool IsAttributeName(string s) =>
+    internal static bool IsAttributeName(string s) =>
         s.Length > 0 && char.IsAsciiLetterLower(s[0]) && s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-');
 }

@@ -170,8 +170,8 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Equal((0, string.Empty), (exit, stdout));
         var lines = File.ReadAllLines(Path.Combine(_cli.Directory, "report.csv"));
         Assert.StartsWith("id,treaty,rule,kind,party,status,would_be,triggered_on,deadline,decided_on,", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(",trigger_attr_article", lines[0], StringComparison.Ordinal);
-        Assert.Equal("CST.art4-request#1,CST,CST.art4-request,defense,RUS,violated,,2022-09-13,2022-10-13,2022-10-14,seeds/armenia-2022.events,4,ARM request CSTO,,,,victim=ARM;aggressor=AZE;ally=RUS,,no 'RUS assist ARM' event between 2022-09-13 and 2022-10-13,from 2022-09-13 (victim=ARM;aggressor=AZE;ally=RUS),4", lines[1]);
+        Assert.EndsWith(",episode,late_on,days_late,excused_by,attrs", lines[0], StringComparison.Ordinal);
+        Assert.Equal("CST.art4-request#1,CST,CST.art4-request,defense,RUS,violated,,2022-09-13,2022-10-13,2022-10-14,seeds/armenia-2022.events,4,ARM request CSTO,,,,victim=ARM;aggressor=AZE;ally=RUS,,no 'RUS assist ARM' event between 2022-09-13 and 2022-10-13,from 2022-09-13 (victim=ARM;aggressor=AZE;ally=RUS),,,,article=4", lines[1]);
         Assert.Equal(2, lines.Length);
     }
 
@@ -355,7 +355,7 @@ public sealed partial class CheckCommandTests : IDisposable
     {
         var (exit, stdout, _) = _cli.Run("check", "--help");
         Assert.Equal(0, exit);
-        foreach (var option in new[] { "--as-of", "--assume", "--format", "--output", "--fail-on-violation", "PATH" }) Assert.Contains(option, stdout);
+        foreach (var option in new[] { "--as-of", "--assume", "--format", "--output", "--fail-on-violation", "--csv-attributes", "PATH" }) Assert.Contains(option, stdout);
     }
 
     [Fact]

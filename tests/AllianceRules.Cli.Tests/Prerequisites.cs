@@ -7,7 +7,7 @@ namespace AllianceRules.Cli.Tests;
 /// <summary>
 /// What a few tests need beyond the .NET SDK, prepared by the tests themselves so that the README's
 /// `dotnet test AllianceRules.sln` passes on a fresh clone: Node and npm with the packages of the
-/// grammar test and of the VS Code extension, and Debian's Chromium. Each is prepared once per test run, however many tests ask at
+/// grammar test and of the VS Code extension, Debian's Chromium, and python3. Each is prepared once per test run, however many tests ask at
 /// once. Debian packages are installed only as root; whatever cannot be had fails the asking test
 /// with what is missing and the command that brings it (never a skip, which CI would not notice).
 /// </summary>
@@ -33,6 +33,7 @@ public static class Prerequisites
     private static readonly Lazy<Task<string?>> ExtensionPackages =
         new(() => Task.Run(() => NpmCiAsync("The VS Code extension's tests run under Node", ExtensionFolder, "--ignore-scripts")));
     private static readonly Lazy<Task<string?>> Browser = new(() => Task.Run(PrepareChromiumAsync));
+    private static readonly Lazy<Task<string?>> Python = new(() => Task.Run(PreparePythonAsync));
 
     /// <summary>The Chromium the browser test drives: ALLIANCE_CHROMIUM, or Debian's.</summary>
     public static string ChromiumExecutable =>
@@ -55,6 +56,27 @@ public static class Prerequisites
     {
         if (await Browser.Value is { } problem) Assert.Fail(problem);
         return ChromiumExecutable;
+    }
+
+    /// <summary>
+    /// python3, installed when missing (the CSV test reads the report back with Python's csv module, as
+    /// a reader in another language would); fails the test when it cannot be.
+    /// </summary>
+    public static async Task<string> Python3Async()
+    {
+        if (await Python.Value is { } problem) Assert.Fail(problem);
+        return "python3";
+    }
+
+    private static async Task<string?> PreparePythonAsync()
+    {
+        if (OnPath("python3")) return null;
+        if (await AptInstallAsync("python3") is { } failed)
+        {
+            return $"The CSV test reads the report with Python, but 'python3' is not on PATH and {failed}.\n"
+                + "Install it (as root): apt-get update && apt-get install -y python3";
+        }
+        return OnPath("python3") ? null : "The CSV test reads the report with Python: Debian's python3 was installed, yet 'python3' is not on PATH.";
     }
 
     private static async Task<string?> PrepareNodeAsync()

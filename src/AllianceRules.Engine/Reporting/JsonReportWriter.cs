@@ -23,20 +23,22 @@ public static class JsonReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(Report report, ToolInfo tool)
+    /// <param name="inputs">The files the report was made from (schema 2.4.0 <c>inputs</c>); none when it was made from no files.</param>
+    public static string Write(Report report, ToolInfo tool, IReadOnlyList<Documents.InputDigest>? inputs = null)
     {
         using var stream = new MemoryStream();
-        Write(report, tool, stream);
+        Write(report, tool, stream, inputs);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Writes the report to a stream as it goes: a large report is never held in memory whole.</summary>
-    public static void Write(Report report, ToolInfo tool, Stream stream)
+    public static void Write(Report report, ToolInfo tool, Stream stream, IReadOnlyList<Documents.InputDigest>? inputs = null)
     {
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
             JsonContract.WriteHeader(json, tool);
+            WriteInputs(json, inputs ?? []);
             WriteDate(json, "asOf", report.AsOf);
             json.WriteStartArray("assumptions");
             foreach (var a in report.Assumptions)
@@ -81,6 +83,25 @@ public static class JsonReportWriter
             json.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Schema 2.4.0: every file read, in the order found, so a reader can tell which bytes gave the
+    /// report. Always present; empty for a report made from no files (tests, the playground's text).
+    /// </summary>
+    private static void WriteInputs(Utf8JsonWriter json, IReadOnlyList<Documents.InputDigest> inputs)
+    {
+        json.WriteStartArray("inputs");
+        foreach (var input in inputs)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", input.Path);
+            json.WriteString("kind", input.Kind);
+            json.WriteString("sha256", input.Sha256);
+            json.WriteNumber("lines", input.Lines);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>

@@ -26,7 +26,9 @@ public sealed class ExplainCaseTests
 
     /// <summary>
     /// Cases/explain-regressions: one folder per explanation bug, named after it, with its own
-    /// rules and history, a <c>select</c> file (the options, then <c>status S</c>) and the trace.
+    /// rules and history, a <c>select</c> file (the options, then <c>status S</c>) and the trace;
+    /// its JSON form is checked against the schema (the cases of Cases/explain pin theirs, which
+    /// ReportSchemaTests checks).
     /// </summary>
     [Theory]
     [MemberData(nameof(RegressionCases))]
@@ -37,6 +39,10 @@ public sealed class ExplainCaseTests
         var explanation = Explain(dir, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(lines[1].Split(' ')[1], explanation.Instance.Status.ToString().ToLowerInvariant());
         Baseline.Match(Path.Combine(dir, "expected.txt"), ExplanationTextWriter.Write(explanation));
+        // The same trace as JSON keeps to docs/explain.schema.json, as every golden trace does.
+        using var json = new MemoryStream();
+        ExplanationJsonWriter.Write([explanation], JsonGolden.Tool, json);
+        Schemas.AssertConforms(Schemas.Explain, Encoding.UTF8.GetString(json.ToArray()));
     }
 
     private static AllianceRules.Evaluation.Tracing.Explanation Explain(string dir, string[] options)

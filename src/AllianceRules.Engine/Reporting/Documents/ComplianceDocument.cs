@@ -5,8 +5,12 @@ using NodaTime;
 
 namespace AllianceRules.Reporting.Documents;
 
-/// <summary>A file the report was made from, with the SHA-256 of its bytes (the CLI reads them; the engine does no I/O).</summary>
-public sealed record InputDigest(string Path, string Kind, string Sha256);
+/// <summary>
+/// A file the report was made from (the CLI reads them; the engine does no I/O): its kind (<c>rules</c>
+/// or the history's format), the SHA-256 of its bytes as on disk (lower-case hex), and the number of
+/// lines of its text (after gzip; a last line without a line feed counts).
+/// </summary>
+public sealed record InputDigest(string Path, string Kind, string Sha256, long Lines);
 
 /// <summary>
 /// Everything a printed compliance report shows, arranged once for every format, in the order a

@@ -126,9 +126,9 @@ internal static class HtmlSections
 
     public static void Inputs(HtmlMarkup h, ComplianceDocument doc)
     {
-        h.P("The files this report was made from, with the SHA-256 of their bytes, so a reader can tell whether they still have the same.");
+        h.P("The files this report was made from, with their lines and the SHA-256 of their bytes, so a reader can tell whether they still have the same.");
         h.Raw("<div class=\"scroll\">");
-        h.Table(["file", "kind", "SHA-256"], doc.Inputs.Select(i => Row(Code(i.Path), Cell(i.Kind), Code(i.Sha256))));
+        h.Table(["file", "kind", "lines", "SHA-256"], doc.Inputs.Select(i => Row(Code(i.Path), Cell(i.Kind), $"<td class=\"num\">{i.Lines.ToString(System.Globalization.CultureInfo.InvariantCulture)}</td>", Code(i.Sha256))));
         h.Raw("</div>\n");
     }
 }

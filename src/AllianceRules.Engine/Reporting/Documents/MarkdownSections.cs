@@ -136,7 +136,7 @@ internal static class MarkdownSections
 
     public static void Inputs(MarkdownBuilder md, ComplianceDocument doc)
     {
-        md.Paragraph("The files this report was made from, with the SHA-256 of their bytes, so a reader can tell whether they still have the same.");
-        md.Table(["file", "kind", "SHA-256"], doc.Inputs.Select(i => new[] { Code(i.Path), i.Kind, Code(i.Sha256) }));
+        md.Paragraph("The files this report was made from, with their lines and the SHA-256 of their bytes, so a reader can tell whether they still have the same.");
+        md.Table(["file", "kind", "lines", "SHA-256"], doc.Inputs.Select(i => new[] { Code(i.Path), i.Kind, i.Lines.ToString(CultureInfo.InvariantCulture), Code(i.Sha256) }));
     }
 }
