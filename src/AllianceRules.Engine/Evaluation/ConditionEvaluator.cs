@@ -60,6 +60,32 @@ internal sealed class ConditionEvaluator(RuleSet rules, LookbackBuffer buffer, W
         }
     }
 
+    /// <summary>
+    /// The events that make a condition that holds hold: the matches of its <c>there was</c> atoms
+    /// along the branches that held (an <c>or</c> cites its first true side, as it is judged). A
+    /// membership, equality or <c>not</c> rests on no event. Asked only once a clause has held, so
+    /// judging conditions costs no more than before.
+    /// </summary>
+    public void Evidence(Condition condition, Bindings bindings, CompiledRule rule, LocalDate date, Event? trigger, List<Event> found)
+    {
+        switch (condition)
+        {
+            case OrCondition o:
+                Evidence(Holds(o.Left, bindings, rule, date, trigger) ? o.Left : o.Right, bindings, rule, date, trigger, found);
+                break;
+            case AndCondition a:
+                Evidence(a.Left, bindings, rule, date, trigger, found);
+                Evidence(a.Right, bindings, rule, date, trigger, found);
+                break;
+            case ThereWasCondition t:
+                foreach (var (e, _) in Matches(t, bindings, rule, date, trigger))
+                {
+                    if (!found.Exists(x => ReferenceEquals(x, e))) found.Add(e);
+                }
+                break;
+        }
+    }
+
     /// <summary>Other events matching a <c>there was</c> in <c>[t − D, t]</c>, with the bindings each gives.</summary>
     public IEnumerable<(Event Event, Bindings Bindings)> Matches(ThereWasCondition thereWas, Bindings bindings, CompiledRule rule, LocalDate date, Event? trigger)
     {

@@ -35,9 +35,10 @@ internal sealed partial class EvaluationRun
             var bindings = obligation.Subject is EachMemberSubject each ? Bindings.Empty.With(each.Variable, party) : Bindings.Empty;
             var key = new InstanceKey(rule, party, PatternMatcher.Value(obligation.Target, bindings) ?? "_");
             var instance = new OpenInstance(key, bindings, start, deadline);
-            if (IsExcused(rule, bindings, start, null, key, start))
+            if (Excused(rule, bindings, start, null, key, start) is { } excuse)
             {
                 instance.Decide(InstanceStatus.Excused, start, []);
+                instance.Excuse = excuse;
                 Track(instance);
                 continue;
             }

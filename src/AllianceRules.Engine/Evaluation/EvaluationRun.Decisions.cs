@@ -13,6 +13,7 @@ internal sealed partial class EvaluationRun
     {
         Dictionary<OpenInstance, List<Event>>? actions = null;
         Dictionary<OpenInstance, List<Event>>? discharges = null;
+        Dictionary<OpenInstance, Event>? late = null;
         foreach (var e in events)
         {
             if (_byAction.TryGetValue((e.Actor, e.Verb), out var candidates))
@@ -31,7 +32,13 @@ internal sealed partial class EvaluationRun
                 }
             }
             if (_byEndVerb.TryGetValue(e.Verb, out var waiting)) Close(waiting, e);
+            if (_lateByAction.Count > 0)
+            {
+                if (_lateByAction.TryGetValue((e.Actor, e.Verb, e.Target), out var lapsed)) AddLate(ref late, lapsed, e);
+                if (_lateByAction.TryGetValue((e.Actor, e.Verb, "_"), out var towardsAnyone)) AddLate(ref late, towardsAnyone, e);
+            }
         }
+        if (late is not null) PerformedLate(late);
         DecideByOngoing(date, ref actions, ref discharges);
         // Rule 5.1.6: on one date the obligation's own action wins over 'until'.
         foreach (var (instance, evidence) in actions ?? [])
@@ -88,6 +95,65 @@ internal sealed partial class EvaluationRun
             if (instance.IsFinal) continue;
             var negated = instance.Rule.Rule.Obligation!.Negated;
             Finalise(instance, negated ? InstanceStatus.Fulfilled : InstanceStatus.Violated, DateMath.NextDay(deadline), []);
+            if (!negated && !instance.Rule.Rule.IsCalendarDuty) WatchLate(instance);
+        }
+    }
+
+    // ---- late performance ----------------------------------------------------------------------
+
+    /// <summary>
+    /// Lapsed windows still waiting for their action, by actor, verb and target (<c>_</c> for any).
+    /// Unlike open windows they accumulate until the horizon, so the target is part of the key: an
+    /// event looks only at the instances it could perform. They are instances the report keeps
+    /// anyway, and each leaves as soon as its action comes, so watching costs no memory beyond them.
+    /// A calendar duty is not watched: an act after one period's deadline counts for the next
+    /// period, not as late performance of this one.
+    /// </summary>
+    private readonly Dictionary<(string Actor, string Verb, string Target), List<OpenInstance>> _lateByAction = [];
+
+    private void WatchLate(OpenInstance instance)
+    {
+        foreach (var key in LateKeys(instance))
+        {
+            if (!_lateByAction.TryGetValue(key, out var list)) _lateByAction[key] = list = [];
+            list.Add(instance);
+        }
+    }
+
+    private static IEnumerable<(string Actor, string Verb, string Target)> LateKeys(OpenInstance instance)
+    {
+        var obligation = instance.Rule.Rule.Obligation!;
+        return obligation.Actors(instance.Party).Distinct(StringComparer.Ordinal).Select(actor => (actor, obligation.Verb, instance.Target));
+    }
+
+    /// <summary>Today's candidates for a watched instance: the one that reads first wins, whatever the order of the lines.</summary>
+    private static void AddLate(ref Dictionary<OpenInstance, Event>? late, List<OpenInstance> lapsed, Event e)
+    {
+        foreach (var instance in lapsed)
+        {
+            if (!instance.IsAction(e) || instance.IsOwnTrigger(e)) continue;
+            late ??= [];
+            if (!late.TryGetValue(instance, out var earlier) || Reads(e, earlier) < 0) late[instance] = e;
+        }
+    }
+
+    private static int Reads(Event a, Event b)
+    {
+        var c = string.CompareOrdinal(a.Content(), b.Content());
+        if (c == 0) c = string.CompareOrdinal(a.Origin.File, b.Origin.File);
+        return c != 0 ? c : a.Origin.Line.CompareTo(b.Origin.Line);
+    }
+
+    /// <summary>Records the late action and stops watching: only the first counts.</summary>
+    private void PerformedLate(Dictionary<OpenInstance, Event> late)
+    {
+        foreach (var (instance, e) in late) instance.Late = e;
+        // One sweep per list touched: one event may perform many lapsed windows at once.
+        foreach (var key in late.Keys.SelectMany(LateKeys).Distinct().ToList())
+        {
+            if (!_lateByAction.TryGetValue(key, out var list)) continue;
+            list.RemoveAll(i => i.Late is not null);
+            if (list.Count == 0) _lateByAction.Remove(key);
         }
     }
 

@@ -218,10 +218,11 @@ internal sealed partial class EvaluationRun
         foreach (var (key, candidate) in perKey)
         {
             // Rule 5.1.5: 'unless' is judged per trigger and party; an excused trigger stands alone.
-            if (IsExcused(rule, candidate.Bindings, date, trigger, key, trigger))
+            if (Excused(rule, candidate.Bindings, date, trigger, key, trigger) is { } excuse)
             {
                 var excused = Open(key, candidate.Bindings, date, trigger);
                 excused.Triggers.Add(trigger);
+                excused.Excuse = excuse;
                 excused.Decide(InstanceStatus.Excused, date, []);
                 Track(excused);
                 continue;
@@ -237,8 +238,15 @@ internal sealed partial class EvaluationRun
         var best = Best(solutions);
         var instance = new OpenInstance(new InstanceKey(rule, e.Actor, e.Target), best, date, null);
         instance.Triggers.Add(e);
-        if (IsExcused(rule, best, date, e, instance.Key, e)) instance.Decide(InstanceStatus.Excused, date, []);
-        else instance.Decide(InstanceStatus.Violated, date, [e]);
+        if (Excused(rule, best, date, e, instance.Key, e) is { } excuse)
+        {
+            instance.Decide(InstanceStatus.Excused, date, []);
+            instance.Excuse = excuse;
+        }
+        else
+        {
+            instance.Decide(InstanceStatus.Violated, date, [e]);
+        }
         Track(instance);
     }
 
@@ -331,23 +339,31 @@ internal sealed partial class EvaluationRun
         return false;
     }
 
-    private bool IsExcused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger, InstanceKey key, object opener)
+    /// <summary>
+    /// The first <c>unless</c> (in the order written) that holds, as the rule file writes it with its
+    /// keyword, and the events it found; null when none holds. The events are looked up only for
+    /// the clause that held, so an instance that is not excused costs what it did.
+    /// </summary>
+    private (string Clause, IReadOnlyList<Event> Evidence)? Excused(CompiledRule rule, Bindings bindings, LocalDate date, Event? trigger, InstanceKey key, object opener)
     {
         var traced = Traced(rule);
-        var judged = new List<ConditionNote>();
+        var judged = traced ? new List<ConditionNote>() : null;
         foreach (var unless in rule.Rule.Unless)
         {
             // Each 'unless' on its own notes, so an excuse cites the clause that held and no other.
             var notes = traced ? new NoteTaker("unless") : null;
             if (_conditions.Holds(unless, bindings, rule, date, trigger, notes))
             {
-                if (traced) _trace!.Unless(opener, key.Party, key.Target, true, notes!.Sink);
-                return true;
+                var clause = "unless " + Condition.Print(unless);
+                if (traced) _trace!.Unless(opener, key.Party, key.Target, true, notes!.Sink, clause);
+                var evidence = new List<Event>();
+                _conditions.Evidence(unless, bindings, rule, date, trigger, evidence);
+                return (clause, evidence);
             }
-            if (notes is not null) judged.AddRange(notes.Sink);
+            if (notes is not null) judged!.AddRange(notes.Sink);
         }
-        if (traced && rule.Rule.Unless.Length > 0) _trace!.Unless(opener, key.Party, key.Target, false, judged);
-        return false;
+        if (traced && rule.Rule.Unless.Length > 0) _trace!.Unless(opener, key.Party, key.Target, false, judged!);
+        return null;
     }
 
     private void Register(OpenInstance instance, bool coalesces = true)

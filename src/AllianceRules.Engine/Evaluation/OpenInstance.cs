@@ -93,6 +93,12 @@ internal sealed class OpenInstance(InstanceKey key, Bindings bindings, LocalDate
 
     public void MarkPending() => Status = InstanceStatus.Pending;
 
+    /// <summary>For a lapsed window, the required action when it came after the deadline (the first, by date then content).</summary>
+    public Event? Late { get; set; }
+
+    /// <summary>For an excused instance, the <c>unless</c> clause that held, as written, and the events it found.</summary>
+    public (string Clause, IReadOnlyList<Event> Evidence)? Excuse { get; set; }
+
     /// <summary>Rule 5.1.2: the events that opened an instance never decide it.</summary>
     public bool IsOwnTrigger(Event e)
     {

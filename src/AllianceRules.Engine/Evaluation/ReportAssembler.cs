@@ -55,6 +55,8 @@ internal static class ReportAssembler
                 judged ? $"needs judgment ({rule.Judgment}); without it: {status.ToString().ToLowerInvariant()}, {reason}" : reason)
             {
                 WouldBe = judged ? status : null,
+                Late = instance.Late is { } late ? new LatePerformance(late, Period.DaysBetween(instance.Deadline!.Value, late.Date)) : null,
+                Excuse = instance.Excuse is { } excuse ? new Excuse(excuse.Clause, [.. excuse.Evidence.Order(EventOrder)]) : null,
             });
         }
         return (new Report(asOf, assumptions, results.ToImmutable(), Summarise(results)) { SummaryByKind = KindReliabilityRow.Of(results) }, [.. ordered.Select(x => x.Instance)]);
@@ -99,7 +101,7 @@ internal static class ReportAssembler
         return (instance.Status, rule.IsForbid, negated) switch
         {
             (InstanceStatus.Violated, true, _) => $"'{action}' on {t} is forbidden by {rule.QualifiedId}",
-            (InstanceStatus.Excused, _, _) => $"excused: an 'unless' condition held on {t}",
+            (InstanceStatus.Excused, _, _) => $"excused: {Excuse(instance, t)}",
             (InstanceStatus.Fulfilled, _, false) => $"'{done}' on {on}, within the window from {t} {to} {deadline}",
             (InstanceStatus.Violated, _, false) => $"no '{action}' event between {t} and {deadline}",
             (InstanceStatus.Pending, _, false) => $"no '{action}' event yet: {open}",
@@ -113,5 +115,13 @@ internal static class ReportAssembler
     }
 
     private static string Describe(Event e) => $"{e.Actor} {e.Verb} {e.Target}";
+
+    /// <summary>The clause that excused an instance, quoted, with the lines of the events it found.</summary>
+    private static string Excuse(OpenInstance instance, string on)
+    {
+        if (instance.Excuse is not { } excuse) return $"an 'unless' condition held on {on}";
+        var lines = excuse.Evidence.Order(EventOrder).Select(e => $"{e.Origin.File}:{e.Origin.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList();
+        return $"'{excuse.Clause}' held on {on}" + (lines.Count == 0 ? string.Empty : $" ({string.Join(", ", lines)})");
+    }
 
 }

@@ -114,6 +114,29 @@ public static class ExplanationJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        // 2.4.0, as in the report: present only when there is one.
+        if (i.Late is { } late)
+        {
+            json.WriteStartObject("late");
+            Date(json, "on", late.Event.Date);
+            json.WriteNumber("daysLate", late.DaysLate);
+            Event(json, "event", late.Event);
+            json.WriteEndObject();
+        }
+        if (i.Excuse is { } excuse)
+        {
+            json.WriteStartObject("excuse");
+            json.WriteString("clause", excuse.Clause);
+            json.WriteStartArray("evidence");
+            foreach (var e in excuse.Evidence)
+            {
+                json.WriteStartObject();
+                Event(json, "event", e);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

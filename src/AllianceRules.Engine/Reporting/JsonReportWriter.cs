@@ -276,26 +276,45 @@ public static class JsonReportWriter
             json.WriteString("wouldBe", wouldBe.ToString().ToLowerInvariant());
             json.WriteString("judgment", i.Rule.Judgment);
         }
+        // 2.4.0: present only when there is one, so other instances read as before.
+        if (i.Late is { } late)
+        {
+            json.WriteStartObject("late");
+            WriteDate(json, "on", late.Event.Date);
+            json.WriteNumber("daysLate", late.DaysLate);
+            json.WritePropertyName("event");
+            WriteEvent(json, late.Event);
+            json.WriteEndObject();
+        }
+        if (i.Excuse is { } excuse)
+        {
+            json.WriteStartObject("excuse");
+            json.WriteString("clause", excuse.Clause);
+            WriteEvents(json, "evidence", excuse.Evidence);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 
     private static void WriteEvents(Utf8JsonWriter json, string name, IEnumerable<Event> events)
     {
         json.WriteStartArray(name);
-        foreach (var e in events)
-        {
-            json.WriteStartObject();
-            json.WriteString("file", e.Origin.File);
-            json.WriteNumber("line", e.Origin.Line);
-            json.WriteString("text", e.Origin.Text);
-            // Only an interval event has an end (2.1.0): a date, or null when it lasts to the horizon.
-            if (e.End is { } end) WriteDate(json, "end", end == Event.OpenEnd ? null : end);
-            json.WriteStartObject("attrs");
-            foreach (var (k, v) in e.Attributes) json.WriteString(k, v);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
+        foreach (var e in events) WriteEvent(json, e);
         json.WriteEndArray();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter json, Event e)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", e.Origin.File);
+        json.WriteNumber("line", e.Origin.Line);
+        json.WriteString("text", e.Origin.Text);
+        // Only an interval event has an end (2.1.0): a date, or null when it lasts to the horizon.
+        if (e.End is { } end) WriteDate(json, "end", end == Event.OpenEnd ? null : end);
+        json.WriteStartObject("attrs");
+        foreach (var (k, v) in e.Attributes) json.WriteString(k, v);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteDate(Utf8JsonWriter json, string name, LocalDate? date)

@@ -73,6 +73,7 @@ public static class TextReportWriter
                     sb.Append("    ");
                     sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
                     sb.AppendLine(CultureInfo.InvariantCulture, $"        {instance.Reason}");
+                    if (instance.Late is { } late) sb.AppendLine(CultureInfo.InvariantCulture, $"        {Late(late)}");
                     if (explain) sb.AppendLine(CultureInfo.InvariantCulture, $"        {Because(instance)}");
                 }
             }
@@ -170,6 +171,10 @@ public static class TextReportWriter
         if (!i.Rule.IsForbid && !i.Evidence.IsEmpty) parts.Add((i.Status == InstanceStatus.Discharged ? "discharged by " : "decided by ") + string.Join(", ", i.Evidence.Select(Line)));
         return string.Join("; ", parts);
     }
+
+    /// <summary>The action that came after the deadline: the status stays violated, and this says how late it was.</summary>
+    public static string Late(LatePerformance late) =>
+        $"violated: performed {Count(late.DaysLate, "day")} late ({DateText.Format(late.Event.Date)}, {Line(late.Event)})";
 
     private static string Line(Event e) => $"{e.Origin.File}:{e.Origin.Line.ToString(CultureInfo.InvariantCulture)}";
 

@@ -4,7 +4,7 @@ namespace AllianceRules.Tests.Golden;
 
 /// <summary>
 /// Each folder of Cases/eval holds rule files, histories, an optional <c>args</c> file
-/// (<c>--as-of</c>, <c>--assume</c>), <c>expect</c>, an optional <c>expect-by-kind</c> and <c>expected.json</c>. <c>expect</c> is
+/// (<c>--as-of</c>, <c>--assume</c>), <c>expect</c>, an optional <c>expect-by-kind</c>, an optional <c>expect-late</c> and <c>expected.json</c>. <c>expect</c> is
 /// written by hand from the contract, one line per instance (rule, party, trigger date, status,
 /// decision date), and is never rewritten by the update mode: it is the oracle; <c>expect-by-kind</c>,
 /// also by hand, pins the rows of <c>summaryByKind</c> (one per treaty, party and kind, counted per episode). <c>expected.json</c>
@@ -40,6 +40,16 @@ public sealed class EvaluationCaseTests
             Assert.Equal(
                 File.ReadAllLines(byKind).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')),
                 CaseRunner.KindSummaries(outcome.Report!));
+        }
+        // Where a case pins late performance: by hand, one line per instance with 'late' (RULE PARTY TRIGGERED late DATE +DAYS).
+        var late = Path.Combine(dir, "expect-late");
+        if (File.Exists(late))
+        {
+            Assert.Equal(
+                File.ReadAllLines(late).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal),
+                outcome.Report!.Instances.Where(i => i.Late is not null)
+                    .Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i.Rule.QualifiedId} {i.Party} {AllianceRules.Text.DateText.Format(i.TriggeredOn)} late {AllianceRules.Text.DateText.Format(i.Late!.Event.Date)} +{i.Late.DaysLate}"))
+                    .Order(StringComparer.Ordinal));
         }
         Baseline.Match(Path.Combine(dir, "expected.json"), CaseRunner.Render(outcome));
         // Where a case pins the CSV report too (not named .csv: that would be read as a history).

@@ -184,6 +184,13 @@ public sealed class EvaluationProperties
                 var events = copy[list]!.AsArray().Select(t => t!.ToJsonString()).Order(StringComparer.Ordinal);
                 copy[list] = new JsonArray([.. events.Select(t => JsonNode.Parse(t))]);
             }
+            if (copy["excuse"] is JsonObject excuse)
+            {
+                var found = excuse["evidence"]!.AsArray().Select(t => t!.ToJsonString()).Order(StringComparer.Ordinal);
+                excuse["evidence"] = new JsonArray([.. found.Select(t => JsonNode.Parse(t))]);
+            }
+            // An excuse cites the lines of the events it found, which shuffling renumbers.
+            copy["reason"] = System.Text.RegularExpressions.Regex.Replace(copy["reason"]!.GetValue<string>(), @"(\.events):\d+", "$1:#");
             return copy.ToJsonString();
         }).Order(StringComparer.Ordinal);
         return string.Join("\n", instances) + "\n" + json["summary"]!.ToJsonString() + json["asOf"];

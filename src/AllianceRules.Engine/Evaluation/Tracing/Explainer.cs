@@ -79,7 +79,7 @@ internal static class Explainer
         var date = instance.TriggeredOn;
         var unless = recorder.UnlessOf(opener, instance.Party, open.Target);
         string Own(string why) => unless is { Held: true } held
-            ? $"{why}; excused, because 'unless' held: {Notes(held.Notes)}"
+            ? $"{why}; excused, because '{held.Clause}' held: {Notes(held.Notes)}"
             : unless is { } notHeld && notHeld.Notes.Count > 0 ? $"{why}; no 'unless' held: {Notes(notHeld.Notes)}" : why;
         var verdict = instance.Status == InstanceStatus.Excused ? PartyVerdict.Excused : PartyVerdict.Obligated;
         switch (rule.Obligation?.Subject)
@@ -146,7 +146,7 @@ internal static class Explainer
         {
             // An interval event is in the window when it meets it (§5.5); a point when it is dated inside.
             var inWindow = e.Meets(from, to ?? LocalDate.MaxIsoValue);
-            if (!inWindow && !ReferenceEquals(e, lastBefore) && !ReferenceEquals(e, firstAfter)) continue;
+            if (!inWindow && !ReferenceEquals(e, lastBefore) && !ReferenceEquals(e, firstAfter) && !ReferenceEquals(e, instance.Late?.Event)) continue;
             notes.Add(Judge(e, open.MatchAction(e), instance, open, evidence));
         }
         foreach (var e in instance.Evidence.Where(e => !recorder.ActionEvents.Contains(e)))
@@ -187,6 +187,8 @@ internal static class Explainer
                 $"lacks {string.Join(", ", o.Attributes.Where((_, i) => !open.ActionAttributes[i].Matches(e.Attributes.GetValueOrDefault(open.ActionAttributes[i].Key))))}"),
             _ when open.IsOwnTrigger(e) => new CandidateNote(e, CandidateVerdict.OwnTrigger, "it opened this instance, so it cannot also decide it"),
             _ when e.LastDay < instance.TriggeredOn => new CandidateNote(e, CandidateVerdict.BeforeWindow, $"before the window opened on {DateText.Format(instance.TriggeredOn)}"),
+            _ when instance.Late is { } late && ReferenceEquals(late.Event, e) => new CandidateNote(e, CandidateVerdict.AfterWindow,
+                $"after the deadline, {DateText.Format(instance.Deadline!.Value)}: the action required, performed {late.DaysLate} day{(late.DaysLate == 1 ? string.Empty : "s")} late; it does not undo the violation"),
             _ when instance.Deadline is { } d && e.Date > d => new CandidateNote(e, CandidateVerdict.AfterWindow, $"after the deadline, {DateText.Format(d)}"),
             _ => new CandidateNote(e, CandidateVerdict.AfterDecision, $"the instance was already {instance.Status.ToString().ToLowerInvariant()} on {DateText.Format(instance.DecidedOn!.Value)}"),
         };

@@ -13,7 +13,7 @@ namespace AllianceRules.Evaluation.Tracing;
 internal sealed class TraceRecorder(string ruleId)
 {
     private readonly Dictionary<Event, Dictionary<string, List<ConditionNote>>> _solutions = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(object Opener, string Party, string Target), (bool Held, List<ConditionNote> Notes)> _unless = [];
+    private readonly Dictionary<(object Opener, string Party, string Target), UnlessTrace> _unless = [];
 
     public string RuleId { get; } = ruleId;
 
@@ -38,11 +38,12 @@ internal sealed class TraceRecorder(string ruleId)
         _solutions.GetValueOrDefault(trigger) ?? new Dictionary<string, List<ConditionNote>>();
 
     /// <summary>How the <c>unless</c> clauses came out for one party's instance of one trigger (or calendar period).</summary>
-    public void Unless(object opener, string party, string target, bool held, List<ConditionNote> notes) =>
-        _unless[(opener, party, target)] = (held, notes);
+    /// <param name="clause">The clause that held, as written with its keyword; null when none held.</param>
+    public void Unless(object opener, string party, string target, bool held, List<ConditionNote> notes, string? clause = null) =>
+        _unless[(opener, party, target)] = new UnlessTrace(held, notes, clause);
 
-    public (bool Held, List<ConditionNote> Notes)? UnlessOf(object opener, string party, string target) =>
-        _unless.TryGetValue((opener, party, target), out var found) ? found : null;
+    public UnlessTrace? UnlessOf(object opener, string party, string target) =>
+        _unless.GetValueOrDefault((opener, party, target));
 
     /// <summary>The event <c>explain --event</c> asks about; every rule it is tried as a trigger of is recorded, day by day.</summary>
     public Event? Watched { get; init; }
@@ -76,6 +77,9 @@ internal sealed class TraceRecorder(string ruleId)
             : $"not a member of {treaty.Code} on {DateText.Format(date)} (its intervals: {string.Join("; ", ranges)})";
     }
 }
+
+/// <summary>How the <c>unless</c> clauses of one instance came out: whether one held (and which), with the atoms judged.</summary>
+internal sealed record UnlessTrace(bool Held, List<ConditionNote> Notes, string? Clause);
 
 /// <summary>
 /// The watched event tried as a trigger of one rule on one day: whether the rule was in force, and
