@@ -62,7 +62,7 @@ internal sealed class ExplainCommand(CommandOutput io)
             the parties obligated, the window, the events examined and the verdict.
             With --event FILE:LINE, explain what one event did: each rule whose trigger has its verb, and
             which part failed (pattern, where, parties, effective, horizon), or the instances it opened.
-            Exit status: 0 explained; 1 explained and --fail-on-violation was given and an instance explained is violated;
+            Exit status: 0 explained; 1 explained and an instance explained has a status named by --fail-on (or is violated, with --fail-on-violation);
             2 invalid input, command line, no instance matches, or no event is on that line.
             """)
         {
@@ -70,7 +70,7 @@ internal sealed class ExplainCommand(CommandOutput io)
         };
         var shared = EvaluationOptionGroup.AddTo(command, Shared);
         command.WithVersion();
-        command.SetAction(result => new ExplainCommand(new CommandOutput(stdout, stderr, "explain")).Run(new ExplainRequest(
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new ExplainCommand(io).Run(new ExplainRequest(
             new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
             result.GetValue(instance),
             result.GetValue(rule),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AllianceRules.Evaluation;
 
 namespace AllianceRules.Cli.CommandLine;
 
@@ -30,10 +31,10 @@ internal sealed record EvaluationArgs(
     string? EventsFormat,
     string? MaxMemory,
     bool Quiet,
-    bool FailOnViolation)
+    IReadOnlySet<InstanceStatus> FailOn)
 {
     /// <summary>For commands that evaluate nothing (fmt, lint) or set all of it themselves.</summary>
-    public static readonly EvaluationArgs None = new(null, [], [], [], [], null, null, false, false);
+    public static readonly EvaluationArgs None = new(null, [], [], [], [], null, null, false, new HashSet<InstanceStatus>());
 }
 
 /// <summary>
@@ -90,8 +91,10 @@ internal sealed class EvaluationOptionGroup
 
     private readonly Option<bool> _failOnViolation = new("--fail-on-violation")
     {
-        Description = "Exit with status 1 when any obligation instance is violated (for CI); the output is still written.",
+        Description = "Exit with status 1 when any obligation instance is violated (for CI); the output is still written. The same as --fail-on violated.",
     };
+
+    private readonly Option<string?> _failOn = FailOnOption.Create();
 
     private readonly Option<string[]> _sweep = new("--sweep")
     {
@@ -127,7 +130,7 @@ internal sealed class EvaluationOptionGroup
         Value(result, EvaluationOption.EventsFormat, _eventsFormat),
         Value(result, EvaluationOption.MaxMemory, _maxMemory),
         Value(result, EvaluationOption.Quiet, _quiet),
-        Value(result, EvaluationOption.FailOnViolation, _failOnViolation));
+        FailOnOption.Statuses(Value(result, EvaluationOption.FailOnViolation, _failOn), Value(result, EvaluationOption.FailOnViolation, _failOnViolation)));
 
     private T? Value<T>(ParseResult result, EvaluationOption flag, Option<T> option) =>
         _taken.HasFlag(flag) ? result.GetValue(option) : default;
@@ -141,6 +144,7 @@ internal sealed class EvaluationOptionGroup
         (EvaluationOption.EventsFormat, _eventsFormat),
         (EvaluationOption.MaxMemory, _maxMemory),
         (EvaluationOption.FailOnViolation, _failOnViolation),
+        (EvaluationOption.FailOnViolation, _failOn),
         (EvaluationOption.Sweep, _sweep),
         (EvaluationOption.Quiet, _quiet),
     ];
