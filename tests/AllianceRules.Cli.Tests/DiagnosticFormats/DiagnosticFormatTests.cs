@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AllianceRules.Tests.Support;
 
 namespace AllianceRules.Cli.Tests.DiagnosticFormats;
@@ -180,6 +181,18 @@ public sealed class DiagnosticFormatTests : IDisposable
             .Select(l => l["### ".Length..].Split(": ", 2))
             .Select(p => $"{p[0]}: {p[1]}");
         Assert.Equal(page, AllianceRules.Diagnostics.DiagnosticTitles.All.Select(t => $"{t.Key}: {t.Value}"));
+    }
+
+    [Fact]
+    public void The_diagnostics_page_shows_what_is_written()
+    {
+        var page = File.ReadAllText(Repo.Path("docs", "diagnostics.md")).ReplaceLineEndings("\n");
+        var json = Regex.Match(page, "^`alliance check bad --diagnostics-format json` writes on standard error:\n\n```json\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(json.Success, "docs/diagnostics.md lost its JSON example");
+        Assert.Equal(File.ReadAllText(Path.Combine(Here, "misspelt-verb.json")).ReplaceLineEndings("\n"), JsonGolden.Mask(json.Groups["body"].Value));
+        Assert.Equal(File.ReadAllText(Path.Combine(Here, "misspelt-verb.treaty")), File.ReadAllText(Path.Combine(_cli.Directory, "bad", "misspelt-verb.treaty")));
+        var (_, _, stderr) = _cli.Run("check", "pact", "--diagnostics-format", "jsn");
+        Assert.Contains("```\n" + stderr.ReplaceLineEndings("\n") + "```\n", page, StringComparison.Ordinal);
     }
 
     /// <summary>The tool's version, which changes with each release, as goldens hold it.</summary>
