@@ -187,7 +187,7 @@ public sealed class DiagnosticFormatTests : IDisposable
     public void The_diagnostics_page_shows_what_is_written()
     {
         var page = File.ReadAllText(Repo.Path("docs", "diagnostics.md")).ReplaceLineEndings("\n");
-        var json = Regex.Match(page, "^`alliance check bad --diagnostics-format json` writes on standard error:\n\n```json\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
+        var json = Regex.Match(page, "`alliance check bad --diagnostics-format json` writes on\nstandard error:\n\n```json\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
         Assert.True(json.Success, "docs/diagnostics.md lost its JSON example");
         Assert.Equal(File.ReadAllText(Path.Combine(Here, "misspelt-verb.json")).ReplaceLineEndings("\n"), JsonGolden.Mask(json.Groups["body"].Value));
         Assert.Equal(File.ReadAllText(Path.Combine(Here, "misspelt-verb.treaty")), File.ReadAllText(Path.Combine(_cli.Directory, "bad", "misspelt-verb.treaty")));
