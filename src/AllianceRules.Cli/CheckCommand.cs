@@ -38,7 +38,8 @@ internal sealed class CheckCommand(CommandOutput io)
         };
         var command = new Command("check", """
             Validate rule files and, given event histories, decide every obligation they trigger.
-            Exit status: 0 evaluated; 1 evaluated and some instance has a status named by --fail-on (or is violated, with --fail-on-violation); 2 invalid input or command line.
+            Exit status: 0 evaluated; 1 evaluated and some instance has a status named by --fail-on (or is
+            violated, with --fail-on-violation); 2 invalid input or command line.
             """)
         {
             paths, format, output, explain, verbose,

@@ -29,8 +29,8 @@ internal sealed class ReportCommand(CommandOutput io)
             Write a compliance report a person can read and print: inputs with their hashes, assumptions,
             each treaty's members and rules, each crisis with its obligations and timeline, reliability
             per party and per kind, and what is pending or excused.
-            Exit status: 0 written; 1 written, and some instance has a status named by --fail-on (or is violated, with --fail-on-violation);
-            2 invalid input or command line.
+            Exit status: 0 written; 1 written, and some instance has a status named by --fail-on (or is
+            violated, with --fail-on-violation); 2 invalid input or command line.
             """)
         {
             paths, format, output,

@@ -45,8 +45,8 @@ internal sealed class StudyCommand(CommandOutput io)
             Evaluate as 'check' does, then sum the verdicts up as a reliability study after Leeds: per
             alliance and war (the trigger's 'war' attribute), overall, by kind of obligation, and before and
             from 1945 (docs/replication.md).
-            Exit status: 0 written; 1 written, and some instance has a status named by --fail-on (or is violated, with --fail-on-violation);
-            2 invalid input or command line.
+            Exit status: 0 written; 1 written, and some instance has a status named by --fail-on (or is
+            violated, with --fail-on-violation); 2 invalid input or command line.
             """)
         {
             paths, by, split, format, output,

@@ -56,6 +56,10 @@ public sealed class DiagnosticFormatTests : IDisposable
         ["check", "missing-folder"],
         ["check", "bad", "--bogus"],
         ["check", "pact", "--format", "yaml"],
+        ["check"],
+        ["import", "atop", "nope.csv", "-o", "out"],
+        ["import", "atop", "nope.csv", "--states", "states.csv", "-o", "out"],
+        ["import", "cow-war", "nope.csv", "-o", "out"],
     ];
 
     [Theory]
