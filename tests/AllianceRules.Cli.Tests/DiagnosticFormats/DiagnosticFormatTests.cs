@@ -168,6 +168,22 @@ public sealed class DiagnosticFormatTests : IDisposable
         Assert.Equal("bad/misspelt-verb.treaty", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
     }
 
+    [Theory]
+    [InlineData("rules/cst.treaty", "rules/cst.treaty")]
+    [InlineData("my rules/a#b.treaty", "my%20rules/a%23b.treaty")]
+    [InlineData("/home/me/rules/cst.treaty", "file:///home/me/rules/cst.treaty")]
+    [InlineData("C:/rules/cst.treaty", "file:///C:/rules/cst.treaty")]
+    public void A_path_becomes_a_uri_reference(string path, string uri)
+    {
+        var file = new AllianceRules.Text.SourceFile(path, "treaty X {\n");
+        var diagnostic = new AllianceRules.Diagnostics.Diagnostic("AR2001", AllianceRules.Diagnostics.Severity.Error, file, new(0, 6), "a message");
+        var sarif = AllianceRules.Reporting.DiagnosticDocuments.SarifWriter.Write([diagnostic], new AllianceRules.Reporting.ToolInfo("1.2.3"));
+        Schemas.AssertConforms(SarifSchema.Value, sarif);
+        var location = Results(sarif).Single().GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal(uri, location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("{\"startLine\":1,\"startColumn\":1,\"endLine\":1,\"endColumn\":7}", JsonSerializer.Serialize(location.GetProperty("region")));
+    }
+
     [Fact]
     public void The_vendored_sarif_schema_rejects_what_breaks_it()
     {
