@@ -20,6 +20,8 @@ public sealed class DiagnosticFormatTests : IDisposable
     {
         _cli.Write("bad/misspelt-verb.treaty", File.ReadAllText(Path.Combine(Here, "misspelt-verb.treaty")));
         _cli.Write("broken/broken.treaty", "treaty PACT \"A pact\" {\n  members {\n    AAA 2000-01-01 ..\n");
+        // A test whose rules do not load: its line says ERROR on standard output, its errors go with the others.
+        _cli.Write("tests/bad.test", "test \"over a misspelt verb\"\n  rules \"../bad/misspelt-verb.treaty\"\n  history \"../pact/war.events\"\n  expect no PACT.help DEU\nend\n");
         foreach (var name in new[] { "pact.treaty", "war.events" }) _cli.Write($"pact/{name}", File.ReadAllText(Path.Combine(Pact, name)));
     }
 
@@ -53,6 +55,7 @@ public sealed class DiagnosticFormatTests : IDisposable
         ["study", "bad"],
         ["fmt", "broken", "--check"],
         ["test", "bad"],
+        ["test", "tests"],
         ["check", "missing-folder"],
         ["check", "bad", "--bogus"],
         ["check", "pact", "--format", "yaml"],
