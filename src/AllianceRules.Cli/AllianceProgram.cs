@@ -18,7 +18,12 @@ internal static class AllianceProgram
             if (parsed.Action is { ClearsParseErrors: true }) return parsed.Invoke(Invocation(stdout, stderr));
             var problems = TokenCheck.Check(parsed);
             if (problems.Count == 0) problems = [.. parsed.Errors.Select(e => DiagnosticCatalog.CommandLine(e.Message))];
-            if (problems.Count > 0) return new CommandOutput(stdout, stderr, TokenCheck.Path(parsed.CommandResult)).Fail(problems);
+            if (problems.Count > 0)
+            {
+                // In the format asked for, when the line got as far as saying which (docs/diagnostics.md).
+                var io = new CommandOutput(stdout, stderr, TokenCheck.Path(parsed.CommandResult)) { Format = DiagnosticsOption.Chosen(parsed) };
+                return io.Finish(io.Fail(problems));
+            }
             return parsed.Invoke(Invocation(stdout, stderr));
         }
         catch (Exception e)

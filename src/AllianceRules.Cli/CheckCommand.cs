@@ -43,21 +43,22 @@ internal sealed class CheckCommand(CommandOutput io)
         };
         var command = new Command("check", """
             Validate rule files and, given event histories, decide every obligation they trigger.
-            Exit status: 0 evaluated; 1 evaluated and --fail-on-violation found a violation; 2 invalid input or command line.
+            Exit status: 0 evaluated; 1 evaluated and some instance has a status named by --fail-on (or is
+            violated, with --fail-on-violation); 2 invalid input or command line.
             """)
         {
             paths, format, output, explain, verbose, csvAttributes,
         };
         var shared = EvaluationOptionGroup.AddTo(command, EvaluationOption.All | EvaluationOption.Baseline);
         command.WithVersion();
-        command.SetAction(result => new CheckCommand(new CommandOutput(stdout, stderr, "check")).Run(new CheckRequest(
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new CheckCommand(io).Run(new CheckRequest(
             new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
             result.GetValue(format) ?? "text",
             result.GetValue(explain))
         {
             Verbose = result.GetValue(verbose),
             CsvAttributes = result.GetValue(csvAttributes),
-            ShowProgress = CommonOptions.CanShowProgress(stderr),
+            ShowProgress = CommonOptions.CanShowProgress(stderr) && !io.Structured,
         }));
         return command;
     }
@@ -93,7 +94,7 @@ internal sealed class CheckCommand(CommandOutput io)
         if (!request.Inputs.Args.Quiet)
         {
             // Information (AR6015) is for 'lint' alone: a library has many rules a history does not set off.
-            foreach (var finding in findings.Where(f => f.Severity != Diagnostics.Severity.Information)) stderr.WriteLine(DiagnosticFormatter.Format(finding with { Severity = Diagnostics.Severity.Warning }));
+            io.Report(findings.Where(f => f.Severity != Diagnostics.Severity.Information).Select(f => f with { Severity = Diagnostics.Severity.Warning }));
         }
         return Verdict(request.Inputs.Args, report!.Instances);
     }
@@ -111,9 +112,9 @@ internal sealed class CheckCommand(CommandOutput io)
         return names;
     }
 
-    /// <summary>Exit status 1 when <c>--fail-on-violation</c> was given and an instance was violated, else 0.</summary>
+    /// <summary>Exit status 1 when some instance has a status of <c>--fail-on</c> (or <c>--fail-on-violation</c>), else 0.</summary>
     public static int Verdict(EvaluationArgs args, IEnumerable<InstanceResult> instances) =>
-        args.FailOnViolation && instances.Any(i => i.Status == InstanceStatus.Violated) ? ExitCode.Violation : ExitCode.Evaluated;
+        args.FailOn.Count > 0 && instances.Any(i => args.FailOn.Contains(i.Status)) ? ExitCode.Violation : ExitCode.Evaluated;
 
     /// <summary>After <see cref="Evaluate(CheckRequest, out Report?, out ImmutableArray{Diagnostic})"/>: every file read, with its digest.</summary>
     public IReadOnlyList<Reporting.Documents.InputDigest> Inputs { get; private set; } = [];
@@ -171,7 +172,7 @@ internal sealed class CheckCommand(CommandOutput io)
         findings = streamed.Findings;
         if (!args.Quiet)
         {
-            foreach (var note in streamed.Notes) stderr.WriteLine($"note: {note}");
+            foreach (var note in streamed.Notes) io.Note(note);
         }
         if (outcome.Report is null) return io.Fail(outcome.Diagnostics);
         report = outcome.Report;

@@ -62,15 +62,15 @@ internal sealed class ExplainCommand(CommandOutput io)
             the parties obligated, the window, the events examined and the verdict.
             With --event FILE:LINE, explain what one event did: each rule whose trigger has its verb, and
             which part failed (pattern, where, parties, effective, horizon), or the instances it opened.
-            Exit status: 0 explained; 1 explained and --fail-on-violation was given and an instance explained is violated;
-            2 invalid input, command line, no instance matches, or no event is on that line.
+            Exit status: 0 explained; 1 explained and an instance explained has a status named by --fail-on
+            (or is violated, with --fail-on-violation); 2 invalid input, command line, no instance matches, or no event is on that line.
             """)
         {
             paths, instance, rule, party, on, @event, format, output,
         };
         var shared = EvaluationOptionGroup.AddTo(command, Shared);
         command.WithVersion();
-        command.SetAction(result => new ExplainCommand(new CommandOutput(stdout, stderr, "explain")).Run(new ExplainRequest(
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new ExplainCommand(io).Run(new ExplainRequest(
             new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
             result.GetValue(instance),
             result.GetValue(rule),

@@ -37,7 +37,7 @@ internal sealed class FmtCommand(CommandOutput io)
             paths, check,
         };
         command.WithVersion();
-        command.SetAction(result => new FmtCommand(new CommandOutput(stdout, stderr, "fmt")).Run(result.GetValue(paths) ?? [], result.GetValue(check)));
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new FmtCommand(io).Run(result.GetValue(paths) ?? [], result.GetValue(check)));
         return command;
     }
 

@@ -53,7 +53,7 @@ internal sealed class ImportCommand(CommandOutput io)
             members, alliances, states, isoMap, output,
         };
         atop.WithVersion();
-        atop.SetAction(result => new ImportCommand(new CommandOutput(stdout, stderr, "import atop")).RunAtop(
+        atop.SetDiagnosedAction(stdout, stderr, (result, io) => new ImportCommand(io).RunAtop(
             result.GetValue(members)!, result.GetValue(alliances), result.GetValue(states)!, result.GetValue(isoMap), result.GetValue(output)!));
         var wars = new Argument<string>("WARS.csv") { Description = "The COW Inter-State War data (Inter-StateWarData_v4.0.csv)." };
         var dyads = new Option<string?>("--dyads")
@@ -72,7 +72,7 @@ internal sealed class ImportCommand(CommandOutput io)
             wars, dyads, states, isoMap, output,
         };
         cowWar.WithVersion();
-        cowWar.SetAction(result => new ImportCommand(new CommandOutput(stdout, stderr, "import cow-war")).RunCowWar(
+        cowWar.SetDiagnosedAction(stdout, stderr, (result, io) => new ImportCommand(io).RunCowWar(
             result.GetValue(wars)!, result.GetValue(dyads), result.GetValue(states)!, result.GetValue(isoMap), result.GetValue(output)!));
         var command = new Command("import", "Turn the field's datasets into rule files and histories: ATOP alliances (atop) and COW inter-state wars (cow-war).")
         {
@@ -158,7 +158,8 @@ internal sealed class ImportCommand(CommandOutput io)
     {
         if (!outcome.Succeeded) return io.Fail(outcome.Diagnostics);
         if (Write(outcome.Files, output) is { } failure) return io.Fail([failure]);
-        if (outcome.Skipped.Length > 0)
+        // Notes are left out of a JSON or SARIF document of diagnostics (docs/diagnostics.md).
+        if (outcome.Skipped.Length > 0 && !io.Structured)
         {
             var counts = string.Join(", ", outcome.SkipCounts.Select(c => $"{c.Reason} ({c.Count})"));
             var files = string.Join(", ", outcome.Skipped.Select(s => s.File).Distinct(StringComparer.Ordinal));

@@ -46,7 +46,7 @@ internal sealed class LintCommand(CommandOutput io)
             paths, config, werror,
         };
         command.WithVersion();
-        command.SetAction(result => new LintCommand(new CommandOutput(stdout, stderr, "lint")).Run(result.GetValue(paths) ?? [], result.GetValue(config), result.GetValue(werror)));
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new LintCommand(io).Run(result.GetValue(paths) ?? [], result.GetValue(config), result.GetValue(werror)));
         return command;
     }
 
@@ -58,7 +58,9 @@ internal sealed class LintCommand(CommandOutput io)
         if (configProblems.Count > 0) return io.Fail(configProblems);
         var (findings, errors) = Checker.Lint(input.RuleFiles, input.HistoryFiles, config);
         if (!errors.IsEmpty) return io.Fail(errors);
-        foreach (var finding in findings) stdout.WriteLine(DiagnosticFormatter.Format(finding));
+        // The findings are lint's report, on standard output; as JSON or SARIF they join the one document on standard error.
+        if (io.Structured) io.Report(findings);
+        else foreach (var finding in findings) stdout.WriteLine(DiagnosticFormatter.Format(finding));
         var raised = findings.Count(f => f.IsError);
         var notes = findings.Count(f => f.Severity == Severity.Information);
         var warnings = findings.Length - raised - notes;

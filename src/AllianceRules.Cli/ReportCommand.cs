@@ -29,15 +29,15 @@ internal sealed class ReportCommand(CommandOutput io)
             Write a compliance report a person can read and print: inputs with their hashes, assumptions,
             each treaty's members and rules, each crisis with its obligations and timeline, reliability
             per party and per kind, and what is pending or excused.
-            Exit status: 0 written; 1 written, and --fail-on-violation was given and some instance is violated;
-            2 invalid input or command line.
+            Exit status: 0 written; 1 written, and some instance has a status named by --fail-on (or is
+            violated, with --fail-on-violation); 2 invalid input or command line.
             """)
         {
             paths, format, output,
         };
         var shared = EvaluationOptionGroup.AddTo(command, Shared);
         command.WithVersion();
-        command.SetAction(result => new ReportCommand(new CommandOutput(stdout, stderr, "report")).Run(new ReportRequest(
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new ReportCommand(io).Run(new ReportRequest(
             new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)),
             result.GetValue(format) ?? "markdown")));
         return command;

@@ -45,18 +45,18 @@ internal sealed class StudyCommand(CommandOutput io)
             Evaluate as 'check' does, then sum the verdicts up as a reliability study after Leeds: per
             alliance and war (the trigger's 'war' attribute), overall, by kind of obligation, and before and
             from 1945 (docs/replication.md).
-            Exit status: 0 written; 1 written, and --fail-on-violation was given and some instance is violated;
-            2 invalid input or command line.
+            Exit status: 0 written; 1 written, and some instance has a status named by --fail-on (or is
+            violated, with --fail-on-violation); 2 invalid input or command line.
             """)
         {
             paths, by, split, format, output,
         };
         var shared = EvaluationOptionGroup.AddTo(command, Shared);
         command.WithVersion();
-        command.SetAction(result => new StudyCommand(new CommandOutput(stdout, stderr, "study")).Run(new StudyRequest(
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new StudyCommand(io).Run(new StudyRequest(
             new CheckRequest(new InputRequest(result.GetValue(paths) ?? [], shared.Read(result), result.GetValue(output)), result.GetValue(format) ?? "text")
             {
-                ShowProgress = CommonOptions.CanShowProgress(stderr),
+                ShowProgress = CommonOptions.CanShowProgress(stderr) && !io.Structured,
             },
             result.GetValue(by) ?? "war",
             result.GetValue(split) ?? "1945")));

@@ -49,7 +49,7 @@ internal sealed class TestCommand(CommandOutput io)
         };
         var shared = EvaluationOptionGroup.AddTo(command, Shared);
         command.WithVersion();
-        command.SetAction(result => new TestCommand(new CommandOutput(stdout, stderr, "test")).Run(result.GetValue(paths) ?? [], result.GetValue(junit), shared.Read(result)));
+        command.SetDiagnosedAction(stdout, stderr, (result, io) => new TestCommand(io).Run(result.GetValue(paths) ?? [], result.GetValue(junit), shared.Read(result)));
         return command;
     }
 
@@ -156,7 +156,7 @@ internal sealed class TestCommand(CommandOutput io)
         {
             // The test could not run: its line says so, and its errors go where errors go.
             stdout.WriteLine($"ERROR   {at}  {name}");
-            foreach (var d in result.Diagnostics) stderr.WriteLine(DiagnosticFormatter.Format(d));
+            io.Report(result.Diagnostics);
             return;
         }
         if (result.Passed)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AllianceRules.Evaluation;
 
 namespace AllianceRules.Cli.CommandLine;
 
@@ -33,10 +34,10 @@ internal sealed record EvaluationArgs(
     string? EventsFormat,
     string? MaxMemory,
     bool Quiet,
-    bool FailOnViolation)
+    IReadOnlySet<InstanceStatus> FailOn)
 {
     /// <summary>For commands that evaluate nothing (fmt, lint) or set all of it themselves.</summary>
-    public static readonly EvaluationArgs None = new(null, [], [], [], [], null, null, false, false);
+    public static readonly EvaluationArgs None = new(null, [], [], [], [], null, null, false, new HashSet<InstanceStatus>());
 
     /// <summary><c>--baseline FILE</c>: an earlier JSON report to compare the instances with, as the user wrote its path.</summary>
     public string? Baseline { get; init; }
@@ -96,8 +97,10 @@ internal sealed class EvaluationOptionGroup
 
     private readonly Option<bool> _failOnViolation = new("--fail-on-violation")
     {
-        Description = "Exit with status 1 when any obligation instance is violated (for CI); the output is still written.",
+        Description = "Exit with status 1 when any obligation instance is violated (for CI); the output is still written. The same as --fail-on violated.",
     };
+
+    private readonly Option<string?> _failOn = FailOnOption.Create();
 
     private readonly Option<string[]> _sweep = new("--sweep")
     {
@@ -139,7 +142,7 @@ internal sealed class EvaluationOptionGroup
         Value(result, EvaluationOption.EventsFormat, _eventsFormat),
         Value(result, EvaluationOption.MaxMemory, _maxMemory),
         Value(result, EvaluationOption.Quiet, _quiet),
-        Value(result, EvaluationOption.FailOnViolation, _failOnViolation))
+        FailOnOption.Statuses(Value(result, EvaluationOption.FailOnViolation, _failOn), Value(result, EvaluationOption.FailOnViolation, _failOnViolation)))
     {
         Baseline = Value(result, EvaluationOption.Baseline, _baseline),
     };
@@ -156,6 +159,7 @@ internal sealed class EvaluationOptionGroup
         (EvaluationOption.EventsFormat, _eventsFormat),
         (EvaluationOption.MaxMemory, _maxMemory),
         (EvaluationOption.FailOnViolation, _failOnViolation),
+        (EvaluationOption.FailOnViolation, _failOn),
         (EvaluationOption.Sweep, _sweep),
         (EvaluationOption.Baseline, _baseline),
         (EvaluationOption.Quiet, _quiet),

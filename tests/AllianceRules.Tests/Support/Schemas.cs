@@ -13,8 +13,9 @@ public static class Schemas
     private static readonly Lazy<JsonSchema> ExplainSchema = new(() => Load("explain.schema.json"));
     private static readonly Lazy<JsonSchema> StudySchema = new(() => Load("study.schema.json"));
     private static readonly Lazy<JsonSchema> ExplainEventSchema = new(() => Load("explain-event.schema.json"));
+    private static readonly Lazy<JsonSchema> DiagnosticsSchema = new(() => Load("diagnostics.schema.json"));
 
-    public static readonly string[] Files = ["report.schema.json", "explain.schema.json", "study.schema.json", "explain-event.schema.json"];
+    public static readonly string[] Files = ["report.schema.json", "explain.schema.json", "study.schema.json", "explain-event.schema.json", "diagnostics.schema.json"];
 
     public static JsonSchema Report => ReportSchema.Value;
 
@@ -23,6 +24,9 @@ public static class Schemas
     public static JsonSchema Study => StudySchema.Value;
 
     public static JsonSchema ExplainEvent => ExplainEventSchema.Value;
+
+    /// <summary>The document of <c>--diagnostics-format json</c>.</summary>
+    public static JsonSchema Diagnostics => DiagnosticsSchema.Value;
 
     /// <summary>Why <paramref name="json"/> breaks <paramref name="schema"/>, one line per error; empty when it conforms.</summary>
     public static string Problems(JsonSchema schema, string json)
