@@ -125,6 +125,7 @@ public static class DiagnosticTitles
         ["AR9025"] = "a qualified name of a treaty not loaded",
         ["AR9026"] = "a swept name that is a reading and an assumption",
         ["AR9027"] = "no event on the line `explain --event` names",
+        ["AR9028"] = "a `--baseline` that is not a JSON report",
     };
 
     /// <summary>Every code with its title, in code order.</summary>

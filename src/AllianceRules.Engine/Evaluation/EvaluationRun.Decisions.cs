@@ -120,6 +120,22 @@ internal sealed partial class EvaluationRun
         }
     }
 
+    /// <summary>
+    /// A new window of the same rule for the same party and target ends the watch on the older
+    /// lapsed ones: an act after it answers the newer obligation (a consultation on this year's
+    /// attack), not, months late, the one before it.
+    /// </summary>
+    private void StopWatchingEarlier(OpenInstance opened)
+    {
+        if (_lateByAction.Count == 0 || opened.Rule.Rule.Obligation is null) return;
+        foreach (var key in LateKeys(opened))
+        {
+            if (!_lateByAction.TryGetValue(key, out var list)) continue;
+            list.RemoveAll(i => ReferenceEquals(i.Rule, opened.Rule) && i.Party == opened.Party);
+            if (list.Count == 0) _lateByAction.Remove(key);
+        }
+    }
+
     private static IEnumerable<(string Actor, string Verb, string Target)> LateKeys(OpenInstance instance)
     {
         var obligation = instance.Rule.Rule.Obligation!;

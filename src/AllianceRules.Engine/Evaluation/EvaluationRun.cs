@@ -369,6 +369,7 @@ internal sealed partial class EvaluationRun
     private void Register(OpenInstance instance, bool coalesces = true)
     {
         Track(instance);
+        StopWatchingEarlier(instance);
         _registeredToday.Add(instance);
         if (coalesces) _openByKey[instance.Key] = instance;
         // Indexed under every actor whose act would count: the party, and the organisations it acts through.
