@@ -24,6 +24,12 @@ internal static partial class BaselineFile
     /// <summary>The baseline, or null with the reason added to <paramref name="problems"/>.</summary>
     public static BaselineReport? Read(string path, List<Diagnostic> problems)
     {
+        // An empty name (--baseline "") or one with a NUL is no file name; GetFullPath would throw.
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+        {
+            problems.Add(DiagnosticCatalog.BadBaseline(path, "is not a file name; give the JSON file an earlier run wrote"));
+            return null;
+        }
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {

@@ -107,6 +107,35 @@ public sealed class BaselineCommandTests : IDisposable
               added PACT.aid#1 KAZ 2022-09-13 (aggressor=AZE, victim=ARM, ally=KAZ): violated
 
             """.Replace("\r\n", "\n"), stdout.Replace("\r\n", "\n"), StringComparison.Ordinal);
+        // Regression: the Markdown and HTML named such an instance "` (baseline)`", with neither rule nor id.
+        var (_, markdown, _) = _cli.Run("report", "rules", "seeds", "--baseline", "v1.json");
+        Assert.Contains("| removed | `PACT.aid (baseline)` | BLR | 2022-09-13 |", markdown, StringComparison.Ordinal);
+        var (_, html, _) = _cli.Run("report", "rules", "seeds", "--baseline", "v1.json", "--format", "html");
+        Assert.Contains("<td><code>PACT.aid (baseline)</code></td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_baseline_name_is_an_error_not_a_crash()
+    {
+        // Regression: --baseline "" ended in "internal error: ArgumentException" and exit 3.
+        _cli.Write("rules/pact.treaty", File.ReadAllText(Path.Combine(Case, "new", "pact.treaty")));
+        _cli.Write("seeds/history.events", File.ReadAllText(Path.Combine(Case, "history.events")));
+        var (exit, stdout, stderr) = _cli.Run("check", "rules", "seeds", "--baseline", "");
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.Equal("alliance: error AR9028: --baseline '': is not a file name; give the JSON file an earlier run wrote", stderr.Trim());
+    }
+
+    [Fact]
+    public void A_baseline_name_with_a_bar_is_code_without_a_backslash_outside_a_table()
+    {
+        // Regression: "differ from `a\|b.json`": a backslash escape does nothing in a code span outside a table row, so it showed.
+        _cli.Write("rules/pact.treaty", File.ReadAllText(Path.Combine(Case, "new", "pact.treaty")));
+        _cli.Write("seeds/history.events", File.ReadAllText(Path.Combine(Case, "history.events")));
+        File.Copy(Path.Combine(Case, "old.json"), Path.Combine(_cli.Directory, "a|b.json"));
+        var (exit, markdown, stderr) = _cli.Run("report", "rules", "seeds", "--baseline", "a|b.json");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("## Changes since a\\|b.json\n\n3 instances differ from `a|b.json`: 1 changed, 1 added, 1 removed.", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

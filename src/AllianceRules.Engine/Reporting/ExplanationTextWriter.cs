@@ -103,7 +103,7 @@ public static class ExplanationTextWriter
 
         Heading(sb, ++step, "The verdict");
         Line(sb, 1, $"{i.Status.ToString().ToLowerInvariant()}{(i.DecidedOn is { } on ? $", decided on {DateText.Format(on)}" : ", not yet decided")}: {i.Reason}.");
-        if (i.Late is { } late) Line(sb, 1, $"{TextReportWriter.Late(late)}: the action came after the window had lapsed, so the status stays violated.");
+        if (i.Late is { } late) Line(sb, 1, $"{TextReportWriter.Late(i, late)}: the action came after the window had lapsed, so the status stays {Documents.DocumentText.StatusWord(i.Status)}.");
         return sb.ToString();
     }
 

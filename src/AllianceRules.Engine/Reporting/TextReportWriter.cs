@@ -73,7 +73,7 @@ public static class TextReportWriter
                     sb.Append("    ");
                     sb.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
                     sb.AppendLine(CultureInfo.InvariantCulture, $"        {instance.Reason}");
-                    if (instance.Late is { } late) sb.AppendLine(CultureInfo.InvariantCulture, $"        {Late(late)}");
+                    if (instance.Late is { } late) sb.AppendLine(CultureInfo.InvariantCulture, $"        {Late(instance, late)}");
                     if (explain) sb.AppendLine(CultureInfo.InvariantCulture, $"        {Because(instance)}");
                 }
             }
@@ -172,9 +172,12 @@ public static class TextReportWriter
         return string.Join("; ", parts);
     }
 
-    /// <summary>The action that came after the deadline: the status stays violated, and this says how late it was.</summary>
-    public static string Late(LatePerformance late) =>
-        $"violated: performed {Count(late.DaysLate, "day")} late ({DateText.Format(late.Event.Date)}, {Line(late.Event)})";
+    /// <summary>
+    /// The action that came after the deadline: the status stays what it was (violated, or
+    /// indeterminate when the rule needs judgment), and this says how late it was.
+    /// </summary>
+    public static string Late(InstanceResult instance, LatePerformance late) =>
+        $"{Documents.DocumentText.StatusWord(instance.Status)}: {Documents.DocumentText.Late(late)}, {Line(late.Event)})";
 
     private static string Line(Event e) => $"{e.Origin.File}:{e.Origin.Line.ToString(CultureInfo.InvariantCulture)}";
 

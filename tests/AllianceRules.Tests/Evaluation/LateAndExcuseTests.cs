@@ -125,4 +125,38 @@ public sealed class LateAndExcuseTests
         Assert.Equal("unless KAZ is frozen", calendar.Excuse!.Clause);
         Assert.All(instances.Where(i => i.Status != InstanceStatus.Excused), i => Assert.Null(i.Excuse));
     }
+
+    [Fact]
+    public void An_indeterminate_instance_performed_late_is_not_called_violated()
+    {
+        // Regression: the text report and explain wrote "violated: performed 1 day late" under an indeterminate instance.
+        var outcome = CaseRunner.Check(
+        [
+            new SourceFile("pact.treaty", """
+                vocabulary {
+                  verb attack "uses armed force against"
+                  verb assist "provides military assistance to"
+                }
+                treaty PACT "Pact" {
+                  members {
+                    ARM 2020-01-01 ..
+                    RUS 2020-01-01 ..
+                  }
+                  rule aid "Aid" {
+                    kind defense
+                    judgment "whether the attack was armed aggression needs a person"
+                    when AZE attack ARM
+                    then RUS must assist ARM within 10 days
+                  }
+                }
+                """),
+            new SourceFile("h.events", "as of 2022-03-01\n2022-01-01 AZE attack ARM\n2022-01-12 RUS assist ARM\n"),
+        ]);
+        Assert.True(outcome.Succeeded, CaseRunner.Render(outcome));
+        var instance = Assert.Single(outcome.Report!.Instances);
+        Assert.Equal(InstanceStatus.Indeterminate, instance.Status);
+        var text = TextReportWriter.Write(outcome.Report!);
+        Assert.Contains("indeterminate: performed 1 day late (2022-01-12, h.events:3)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("violated: performed", text, StringComparison.Ordinal);
+    }
 }

@@ -21,8 +21,12 @@ public sealed record CrisisHeadline(CrisisSection Crisis, string Title, Immutabl
         [.. crisis.Instances
             .GroupBy(i => i.Rule.QualifiedId, StringComparer.Ordinal)
             .Select(g => new RuleOutcome(g.First().Rule, [.. Order
-                .Select(s => new PartiesWith(s, [.. g.Where(i => i.Status == s).Select(i => i.Party).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
+                .Select(s => new PartiesWith(s, [.. g.Where(i => i.Status == s).Select(Named).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
                 .Where(p => !p.Parties.IsEmpty)]))]);
+
+    /// <summary>A party as the summary names it: with how late it acted when it did so after the deadline ("RUS performed 20 days late").</summary>
+    private static string Named(InstanceResult i) =>
+        i.Late is { } late ? $"{i.Party} performed {DocumentText.Count(late.DaysLate, "day")} late" : i.Party;
 
     /// <summary>A heading's description stops at its first clause, and at about this many characters; the crisis section quotes it whole.</summary>
     public const int MaxTitleLength = 80;

@@ -52,6 +52,13 @@ public static class DocumentText
         return string.Join(", ", parts);
     }
 
+    /// <summary>
+    /// The instance a change is about: this report's id, or the baseline's marked as such for a
+    /// removed one, or its rule when the baseline had no ids (a version-1 report).
+    /// </summary>
+    public static string ChangedInstance(InstanceChange change) =>
+        change.Id ?? $"{change.BaselineId ?? change.Rule} (baseline)";
+
     /// <summary>The column heading of a sweep's combination: "aggressor=any" or "prompt=P7D, aggressor=any".</summary>
     public static string Combination(Sweep sweep, int c) =>
         string.Join(", ", sweep.Axes.Select((a, k) => $"{a.Name}={sweep.Combinations[c][k]}"));

@@ -21,7 +21,7 @@ internal static class HtmlSections
         h.Raw("<div class=\"scroll\">");
         h.Table(["change", "instance", "party", "triggered", "bindings", "was", "now"], baseline.Changes.Select(c => Row(
             Cell(c.Kind.ToString().ToLowerInvariant()),
-            Code(c.Id ?? $"{c.BaselineId} (baseline)"),
+            Code(DocumentText.ChangedInstance(c)),
             Cell(c.Party),
             Cell(DateText.Format(c.TriggeredOn)),
             c.Bindings.IsEmpty ? Cell(string.Empty) : Code(string.Join(",", c.Bindings.Select(b => $"{b.Key}={b.Value}"))),

@@ -99,8 +99,11 @@ internal sealed class MarkdownBuilder
         return sb.ToString();
     }
 
-    /// <summary>Inline code, for paths, ids and hashes (backticks inside are replaced, since code spans cannot escape them).</summary>
+    /// <summary>Inline code in a table cell, for paths, ids and hashes (backticks inside are replaced, since code spans cannot escape them; '|' is escaped, as a table row needs even inside code).</summary>
     public static string Code(string text) => "`" + text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal) + "`";
+
+    /// <summary>Inline code outside a table, where a backslash before '|' would show.</summary>
+    public static string InlineCode(string text) => "`" + text.Replace('`', '\'') + "`";
 
     public static string Status(InstanceStatus s) => s switch
     {

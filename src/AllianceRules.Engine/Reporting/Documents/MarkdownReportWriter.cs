@@ -69,7 +69,7 @@ public static class MarkdownReportWriter
         if (doc.Crises.IsEmpty) md.Paragraph("No event triggered a rule and no calendar period was judged.");
         foreach (var h in doc.Headlines)
         {
-            var rules = string.Join("; ", h.Rules.Select(r => $"{Code(r.Rule.QualifiedId)}{(r.Rule.Cites is { } c ? $" ({Escape(c)})" : string.Empty)}: {Escape(r.Outcome)}"));
+            var rules = string.Join("; ", h.Rules.Select(r => $"{InlineCode(r.Rule.QualifiedId)}{(r.Rule.Cites is { } c ? $" ({Escape(c)})" : string.Empty)}: {Escape(r.Outcome)}"));
             md.Line($"- **{Escape(h.Title)}.** {rules}.");
         }
         if (!doc.Crises.IsEmpty) md.Line(string.Empty);
@@ -99,7 +99,7 @@ public static class MarkdownReportWriter
             entry(3, title, md.Heading(3, title));
             if (c.Trigger is { } trigger)
             {
-                md.Paragraph($"Trigger: {Code(DocumentText.Where(trigger))}{(trigger.Description is { } text ? $", \"{Escape(text)}\"" : string.Empty)}{(trigger.Attributes.TryGetValue("source", out var src) ? $" (source: {Escape(src)})" : string.Empty)}");
+                md.Paragraph($"Trigger: {InlineCode(DocumentText.Where(trigger))}{(trigger.Description is { } text ? $", \"{Escape(text)}\"" : string.Empty)}{(trigger.Attributes.TryGetValue("source", out var src) ? $" (source: {Escape(src)})" : string.Empty)}");
             }
             md.Table(["instance", "party", "status", "deadline", "decided", "evidence"], c.Instances.Select(i => new[]
             {

@@ -13,14 +13,14 @@ internal static class MarkdownSections
         md.Heading(2, $"Changes since {baseline.Baseline}");
         if (baseline.Changes.IsEmpty)
         {
-            md.Paragraph($"No instance changed since {Code(baseline.Baseline)}.");
+            md.Paragraph($"No instance changed since {InlineCode(baseline.Baseline)}.");
             return;
         }
-        md.Paragraph($"{DocumentText.Count(baseline.Changes.Length, "instance")} differ from {Code(baseline.Baseline)}: {ChangeCounts(baseline)}.");
+        md.Paragraph($"{DocumentText.Count(baseline.Changes.Length, "instance")} differ from {InlineCode(baseline.Baseline)}: {ChangeCounts(baseline)}.");
         md.Table(["change", "instance", "party", "triggered", "bindings", "was", "now"], baseline.Changes.Select(c => new[]
         {
             c.Kind.ToString().ToLowerInvariant(),
-            Code(c.Id ?? $"{c.BaselineId} (baseline)"),
+            Code(DocumentText.ChangedInstance(c)),
             c.Party,
             DateText.Format(c.TriggeredOn),
             c.Bindings.IsEmpty ? string.Empty : Code(string.Join(",", c.Bindings.Select(b => $"{b.Key}={b.Value}"))),
@@ -93,7 +93,7 @@ internal static class MarkdownSections
         foreach (var r in section.Rules)
         {
             var effective = r.Effective is { } e ? $" (effective {e})" : string.Empty;
-            md.Line($"- **{Code(r.QualifiedId)}** {Escape(r.Title)}: {r.Kind.ToString().ToLowerInvariant()}{(r.Cites is { } c ? ", " + Escape(c) : string.Empty)}{effective}.");
+            md.Line($"- **{InlineCode(r.QualifiedId)}** {Escape(r.Title)}: {r.Kind.ToString().ToLowerInvariant()}{(r.Cites is { } c ? ", " + Escape(c) : string.Empty)}{effective}.");
             if (r.Quote is { } q) md.Line($"  > {Escape(q)}");
         }
         md.Line(string.Empty);
@@ -106,7 +106,7 @@ internal static class MarkdownSections
         md.Paragraph("Lists that rules consult (`is member of`), with no obligation of their own: not counted as treaties.");
         foreach (var r in doc.Registries)
         {
-            md.Line($"- **{Code(r.Treaty.Code)}** {Escape(r.Treaty.Title)}: {DocumentText.Count(r.Members.Length, "member")}{(r.Treaty.Source is { } s ? $". Source: {Escape(s)}" : string.Empty)}.");
+            md.Line($"- **{InlineCode(r.Treaty.Code)}** {Escape(r.Treaty.Title)}: {DocumentText.Count(r.Members.Length, "member")}{(r.Treaty.Source is { } s ? $". Source: {Escape(s)}" : string.Empty)}.");
         }
         md.Line(string.Empty);
     }
