@@ -47,7 +47,7 @@ public sealed record ComplianceDocument(
     public ImmutableArray<TreatySection> Registries { get; init; } = [];
 
     /// <summary>The summary's sentence for each crisis and calendar period, in the order of <see cref="Crises"/>.</summary>
-    public ImmutableArray<CrisisHeadline> Headlines => [.. Crises.Select(CrisisHeadline.Of)];
+    internal ImmutableArray<CrisisHeadline> Headlines => [.. Crises.Select(CrisisHeadline.Of)];
 
     /// <summary>Whether any instance needs judgment: the reliability tables then show an indeterminate column.</summary>
     public bool AnyIndeterminate => Report.SummaryByKind.Any(r => r.Indeterminate > 0);

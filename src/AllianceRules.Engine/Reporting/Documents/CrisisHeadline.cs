@@ -9,7 +9,7 @@ namespace AllianceRules.Reporting.Documents;
 /// The summary's sentence for one crisis (or calendar period): what set it off, and for each rule
 /// it triggered, which parties ended in which status. Both documents write it from this one record.
 /// </summary>
-public sealed record CrisisHeadline(CrisisSection Crisis, string Title, ImmutableArray<RuleOutcome> Rules)
+internal sealed record CrisisHeadline(CrisisSection Crisis, string Title, ImmutableArray<RuleOutcome> Rules)
 {
     /// <summary>The statuses in the order a summary names them: what went wrong first, what is settled last.</summary>
     public static readonly ImmutableArray<InstanceStatus> Order =
@@ -60,11 +60,11 @@ public sealed record CrisisHeadline(CrisisSection Crisis, string Title, Immutabl
 }
 
 /// <summary>One rule a crisis triggered, and its parties grouped by the status they ended in.</summary>
-public sealed record RuleOutcome(Rule Rule, ImmutableArray<PartiesWith> Statuses)
+internal sealed record RuleOutcome(Rule Rule, ImmutableArray<PartiesWith> Statuses)
 {
     /// <summary>"2 violated (BLR, KAZ), 1 fulfilled (RUS)".</summary>
     public string Outcome => string.Join(", ", Statuses.Select(s => $"{s.Parties.Length} {DocumentText.StatusWord(s.Status)} ({string.Join(", ", s.Parties)})"));
 }
 
 /// <summary>The parties of one rule in one crisis that ended in <see cref="Status"/>.</summary>
-public sealed record PartiesWith(InstanceStatus Status, ImmutableArray<string> Parties);
+internal sealed record PartiesWith(InstanceStatus Status, ImmutableArray<string> Parties);

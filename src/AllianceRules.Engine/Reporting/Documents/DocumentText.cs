@@ -9,7 +9,7 @@ namespace AllianceRules.Reporting.Documents;
 /// The words both documents share, as plain text (each writer escapes it): counts with their
 /// plurals, statuses, and the notes on late performance and excuses.
 /// </summary>
-public static class DocumentText
+internal static class DocumentText
 {
     /// <summary>"1 treaty", "2 treaties".</summary>
     public static string Count(int n, string noun, string? plural = null) =>
@@ -24,9 +24,8 @@ public static class DocumentText
     public static string Late(LatePerformance late) =>
         $"performed {Count(late.DaysLate, "day")} late ({DateText.Format(late.Event.Date)}";
 
-    /// <summary>"'unless X' held": the clause as the rule file writes it, quoted.</summary>
-    public static string Excused(Excuse excuse) =>
-        $"'{(excuse.Clause.StartsWith("unless ", StringComparison.Ordinal) ? excuse.Clause : "unless " + excuse.Clause)}' held";
+    /// <summary>"'unless X' held": the clause as the rule file writes it (with its keyword), quoted.</summary>
+    public static string Excused(Excuse excuse) => $"'{excuse.Clause}' held";
 
     /// <summary>
     /// The lead line's counts: "79 obligation instances from 27 triggers and 4 calendar periods,
