@@ -11,7 +11,7 @@ namespace AllianceRules.Cli;
 /// <summary>
 /// Reads <c>--baseline FILE</c>: a JSON report of an earlier run (schema 2.x, or a version-1 report
 /// of the contract, which has no <c>schemaVersion</c>), of which only each instance's rule, party,
-/// trigger date, bindings, status and id are kept. Anything else is AR9028, at the place the file
+/// trigger date, bindings, status, id and its first trigger's attributes are kept. Anything else is AR9028, at the place the file
 /// stops being such a report: a baseline misread would show changes that are not there.
 /// </summary>
 internal static partial class BaselineFile
@@ -131,6 +131,7 @@ internal static partial class BaselineFile
         NodaTime.LocalDate? on = null;
         InstanceStatus? status = null;
         ImmutableArray<KeyValuePair<string, string>>? bindings = null;
+        ImmutableArray<KeyValuePair<string, string>> attrs = [];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
@@ -159,6 +160,9 @@ internal static partial class BaselineFile
                 case "bindings":
                     bindings = Bindings(ref reader, n);
                     break;
+                case "triggers":
+                    attrs = FirstTriggerAttrs(ref reader, n);
+                    break;
                 default:
                     reader.Skip();
                     break;
@@ -167,7 +171,44 @@ internal static partial class BaselineFile
         string[] missing = [.. new (string Name, bool Given)[] { ("rule", rule is not null), ("party", party is not null), ("triggeredOn", on is not null), ("status", status is not null), ("bindings", bindings is not null) }
             .Where(f => !f.Given).Select(f => $"'{f.Name}'")];
         if (missing.Length > 0) throw new NotAReport(at, 1, $"instance {n} has no {Friendly.List(missing, "and")}");
-        return new BaselineInstance(rule!, party!, on!.Value, bindings!.Value, status!.Value, id);
+        return new BaselineInstance(rule!, party!, on!.Value, bindings!.Value, status!.Value, id, attrs);
+    }
+
+    /// <summary>The <c>attrs</c> of an instance's first trigger, which tell apart the instances of one day that a rule keeps apart by them; empty without triggers.</summary>
+    private static ImmutableArray<KeyValuePair<string, string>> FirstTriggerAttrs(ref Utf8JsonReader reader, int n)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw Stop(ref reader, $"'triggers' of instance {n} must be an array");
+        ImmutableArray<KeyValuePair<string, string>> attrs = [];
+        for (var first = true; reader.Read() && reader.TokenType != JsonTokenType.EndArray; first = false)
+        {
+            if (!first)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (reader.TokenType != JsonTokenType.StartObject) throw Stop(ref reader, $"trigger 1 of instance {n} is not an object");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (name != "attrs")
+                {
+                    reader.Skip();
+                    continue;
+                }
+                if (reader.TokenType != JsonTokenType.StartObject) throw Stop(ref reader, $"'attrs' of trigger 1 of instance {n} must be an object such as {{\"war\": \"55\"}}");
+                var pairs = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String) throw Stop(ref reader, $"attribute '{key}' of trigger 1 of instance {n} must be a string");
+                    pairs.Add(new(key, reader.GetString()!));
+                }
+                attrs = pairs.ToImmutable();
+            }
+        }
+        return attrs;
     }
 
     private static ImmutableArray<KeyValuePair<string, string>> Bindings(ref Utf8JsonReader reader, int n)

@@ -261,6 +261,59 @@ public sealed class BaselineCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_cli.Directory, "report.md")));
     }
 
+    /// <summary>
+    /// Regression: two wars that open on one day give each ally two instances that differ only in
+    /// the trigger's <c>war</c>, which the rule reads; the comparison paired them in report order,
+    /// so removing one war "changed" the other's instances instead of removing the first's.
+    /// </summary>
+    [Fact]
+    public void Instances_of_two_wars_on_one_day_pair_by_the_trigger_attributes_the_rule_reads()
+    {
+        _cli.Write("war.treaty", """
+            vocabulary {
+              verb attack "uses armed force against"
+              verb assist "joins a war on the side of"
+              verb endwar "ends the war with"
+            }
+            treaty PACT "A defence pact of 1850 (illustrative)" {
+              members {
+                AUH 1850-01-01 ..
+                BAV 1850-01-01 ..
+                HAN 1850-01-01 ..
+                SAX 1850-01-01 ..
+              }
+              rule defense "Defence of a member attacked, for as long as the war lasts" {
+                kind defense
+                when $a attack $v where $v is member and not ($a is member)
+                then each member $ally except $v must assist $v [war=@war] before _ endwar _ [war=@war]
+              }
+            }
+            """);
+        string[] both = ["as of 1870-12-31", "1866-06-15 PRU attack AUH war=55", "1866-06-15 PRU attack AUH war=56", "1866-06-20 HAN assist AUH war=56", "1866-07-26 PRU endwar AUH war=55", "1866-07-26 PRU endwar AUH war=56"];
+        _cli.Write("w1.events", string.Join("\n", both) + "\n");
+        _cli.Write("w2.events", string.Join("\n", both.Where(l => !l.Contains("war=55", StringComparison.Ordinal))) + "\n");
+        Assert.Equal(0, _cli.Run("check", "war.treaty", "w1.events", "-q", "--format", "json", "-o", "w1.json").Exit);
+
+        var (exit, stdout, stderr) = _cli.Run("check", "war.treaty", "w2.events", "-q", "--baseline", "w1.json");
+        Assert.True(exit == 0, stderr);
+        var text = stdout.Replace("\r\n", "\n");
+        var section = text[text.IndexOf("Changes since w1.json", StringComparison.Ordinal)..];
+        var lines = section.Split('\n').Skip(1).TakeWhile(l => l.Length > 0).Select(l => l.Trim().Split(' ')).ToList();
+        Assert.Equal(["removed BAV", "removed HAN", "removed SAX"], lines.Select(words => $"{words[0]} {words[2]}"));
+        Assert.DoesNotContain("changed", section, StringComparison.Ordinal);
+
+        // The baseline's own instances, by war: the removed ones are war 55's, whatever their order in the report.
+        using var w1 = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.Directory, "w1.json")));
+        var war55 = w1.RootElement.GetProperty("instances").EnumerateArray()
+            .Where(i => i.GetProperty("triggers")[0].GetProperty("attrs").GetProperty("war").GetString() == "55")
+            .Select(i => i.GetProperty("id").GetString()).Order(StringComparer.Ordinal).ToList();
+        var (_, json, _) = _cli.Run("check", "war.treaty", "w2.events", "-q", "--baseline", "w1.json", "--format", "json");
+        using var changes = JsonDocument.Parse(json);
+        var removed = changes.RootElement.GetProperty("changes").EnumerateArray()
+            .Select(c => $"{c.GetProperty("change").GetString()} {c.GetProperty("baselineId").GetString()}").Order(StringComparer.Ordinal);
+        Assert.Equal(war55.Select(id => $"removed {id}"), removed);
+    }
+
     [Fact]
     public void A_baseline_has_no_place_in_the_csv_report()
     {

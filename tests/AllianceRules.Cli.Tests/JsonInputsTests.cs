@@ -87,6 +87,40 @@ public sealed class JsonInputsTests : IDisposable
         Assert.All(inputs, i => Assert.Equal(Expected(i.Path, i.Kind, File.ReadAllText(Path.Combine(_cli.Directory, i.Path))), i));
     }
 
+    /// <summary>
+    /// Regression: the streamed digest of <c>check --format json</c> counted 0x0A bytes, so a
+    /// UTF-16 history had a line more than the report's Inputs table gives (its last byte, 0x00 or
+    /// the 0x0A of a big-endian line feed's second half, is not a line feed), and one more for each
+    /// character with a 0x0A byte ("Ċ" is 0A 01 in UTF-16LE, 01 0A in UTF-16BE; "ਊ" is 0A 0A).
+    /// The reader takes UTF-16 by its byte-order mark only: without one, the file is read as UTF-8
+    /// and refused for its NUL bytes (AR1007), so only files with a mark are counted here.
+    /// </summary>
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    public void A_utf16_history_has_as_many_lines_in_json_as_in_the_report(bool bigEndian, bool terminated)
+    {
+        _cli.CopyContract();
+        var text = File.ReadAllText(CliHarness.Contract("armenia-2022.events")).Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Replace("Goris and Kapan", "Goris and Kapan (Ċ, ਊ)", StringComparison.Ordinal);
+        Assert.Contains("Ċ", text, StringComparison.Ordinal);
+        if (!terminated) text = text.TrimEnd('\n');
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        File.WriteAllBytes(Path.Combine(_cli.Directory, "seeds", "armenia-2022.events"), [.. encoding.GetPreamble(), .. encoding.GetBytes(text)]);
+        var lines = text.Count(c => c == '\n') + (terminated ? 0 : 1);
+
+        var json = Inputs("rules", "seeds").Single(i => i.Path == "seeds/armenia-2022.events");
+        var (exit, markdown, stderr) = _cli.Run("report", "rules", "seeds");
+        Assert.True(exit == 0, stderr);
+        var row = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Single(l => l.StartsWith("| `seeds/armenia-2022.events` |", StringComparison.Ordinal));
+        var reported = long.Parse(row.Split('|', StringSplitOptions.TrimEntries)[3], System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal((lines, lines), (json.Lines, reported));
+        Assert.Equal(Expected(json.Path, "events", text), json);
+    }
+
     [Fact]
     public void Whole_and_streamed_reading_give_the_same_digests()
     {
