@@ -120,4 +120,21 @@ public sealed partial class ReportSummaryTests : IDisposable
         Assert.Equal(["bar-fulfilled", "bar-violated"], chart.Descendants(Svg + "rect").Select(r => (string)r.Attribute("class")!));
         Assert.Contains(chart.Descendants(Svg + "text"), t => t.Value == "0.50 (1 of 2)");
     }
+
+    [Fact]
+    public void A_variable_in_an_excuse_is_not_read_as_math()
+    {
+        // Regression: "'unless there was $b attack $a ...' held" rendered "b attack " as inline math on GitHub.
+        foreach (var tree in new[] { "rules", "seeds" })
+        {
+            foreach (var path in Directory.GetFiles(Path.Combine(CliHarness.RepoRoot, tree), "*", SearchOption.AllDirectories))
+            {
+                _cli.Write(Path.Combine(tree, Path.GetRelativePath(Path.Combine(CliHarness.RepoRoot, tree), path)), File.ReadAllText(path));
+            }
+        }
+        var (exit, markdown, stderr) = _cli.Run("report", "rules", "seeds");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("excused: 'unless there was CSTO consult \\$victim within immediately strictly before' held", markdown, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"[^\\]\$[a-z]", markdown.Replace("$ alliance", string.Empty, StringComparison.Ordinal));
+    }
 }

@@ -78,7 +78,7 @@ internal sealed class MarkdownBuilder
 
     private static string Cell(string text) => text.Replace("\n", " ", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal);
 
-    /// <summary>Text as text: HTML entities for what GitHub would read as markup, backslashes for Markdown's own signs, and '|' for tables.</summary>
+    /// <summary>Text as text: HTML entities for what GitHub would read as markup, backslashes for Markdown's own signs (math's '$' among them), and '|' for tables.</summary>
     public static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);
@@ -90,7 +90,8 @@ internal sealed class MarkdownBuilder
                 case '>': sb.Append("&gt;"); break;
                 case '&': sb.Append("&amp;"); break;
                 case '\n': case '\r': sb.Append(' '); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '!' or '~':
+                // '$' too: GitHub reads "$b attack $a" as inline math.
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '!' or '~' or '$':
                     sb.Append('\\').Append(c);
                     break;
                 default: sb.Append(c); break;
