@@ -20,19 +20,11 @@ internal sealed class DecompressedTooLargeException(long limit) : IOException($"
 /// <c>limit</c>, it stops with <see cref="DecompressedTooLargeException"/> once more than that many
 /// bytes come out, so a file read whole is bounded by what it decompresses to, not its own size.
 /// </summary>
-internal sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen, long limit = long.MaxValue) : Stream
+internal sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen, long limit = long.MaxValue) : ReadOnlyStream
 {
     private readonly GZipStream _inner = new(compressed, CompressionMode.Decompress);
     private long _read;
     private bool _verified;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -93,9 +85,4 @@ internal sealed class CheckedGzipStream(Stream compressed, Func<Stream> reopen, 
         if (disposing) _inner.Dispose();
         base.Dispose(disposing);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -90,26 +90,10 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
     }
 
     /// <summary>Reads until the first failure, records it, and then reads as if the file had ended; <paramref name="ended"/> runs once at a clean end.</summary>
-    private sealed class GuardedStream(Stream inner, string path, List<Diagnostic> failures, Action? ended) : Stream
+    private sealed class GuardedStream(Stream inner, string path, List<Diagnostic> failures, Action? ended) : ReadOnlyStream
     {
         private bool _failed;
         private Action? _ended = ended;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -131,16 +115,6 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
                 return 0;
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

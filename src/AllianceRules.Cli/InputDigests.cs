@@ -134,24 +134,8 @@ internal sealed class StreamDigest
     }
 
     /// <summary>Passes what is read through to <paramref name="add"/>; <see cref="Drain"/> reads the rest, for a reader that stopped before the end.</summary>
-    public sealed class Tap(Stream inner, Action<ReadOnlySpan<byte>> add) : Stream
+    public sealed class Tap(Stream inner, Action<ReadOnlySpan<byte>> add) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             var n = inner.Read(buffer);
@@ -167,16 +151,6 @@ internal sealed class StreamDigest
             {
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
