@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AllianceRules.Evaluation.Tracing;
 using AllianceRules.Text;
@@ -8,11 +7,9 @@ namespace AllianceRules.Reporting;
 /// <summary>What one event did, as data: the same steps as the text, after the header of <see cref="JsonContract"/> (docs/explain-event.schema.json).</summary>
 public static class EventExplanationJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static void Write(EventExplanation x, ToolInfo tool, Stream stream)
     {
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(stream, JsonContract.WriterOptions))
         {
             json.WriteStartObject();
             JsonContract.WriteHeader(json, tool);

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AllianceRules.Evaluation.Tracing;
 using AllianceRules.Model;
@@ -9,11 +8,9 @@ namespace AllianceRules.Reporting;
 /// <summary>Explanations as data: the same steps as the text, field for field, after the header of <see cref="JsonContract"/> (docs/explain.schema.json).</summary>
 public static class ExplanationJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static void Write(IEnumerable<Explanation> explanations, ToolInfo tool, Stream stream)
     {
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(stream, JsonContract.WriterOptions))
         {
             json.WriteStartObject();
             JsonContract.WriteHeader(json, tool);

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AllianceRules.Reporting;
@@ -23,6 +25,21 @@ public static class JsonContract
 {
     /// <summary>The version of docs/report.schema.json, explain.schema.json and study.schema.json; see the compatibility policy before changing it.</summary>
     public const string SchemaVersion = "2.4.0";
+
+    /// <summary>How every document is written: indented, and with non-ASCII text (Cyrillic names, "¶") as itself rather than escaped.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>A small document written whole, as text ending in a newline.</summary>
+    internal static string Document(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, WriterOptions)) write(json);
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
 
     /// <summary>The two fields every document opens with, so a consumer can check them before reading further.</summary>
     public static void WriteHeader(Utf8JsonWriter json, ToolInfo tool)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AllianceRules.Evaluation;
 using AllianceRules.Model;
@@ -17,12 +16,6 @@ public static class JsonReportWriter
 {
     private const int FlushAt = 1 << 16;
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <param name="inputs">The files the report was made from (schema 2.4.0 <c>inputs</c>); none when it was made from no files.</param>
     public static string Write(Report report, ToolInfo tool, IReadOnlyList<Documents.InputDigest>? inputs = null)
     {
@@ -34,7 +27,7 @@ public static class JsonReportWriter
     /// <summary>Writes the report to a stream as it goes: a large report is never held in memory whole.</summary>
     public static void Write(Report report, ToolInfo tool, Stream stream, IReadOnlyList<Documents.InputDigest>? inputs = null)
     {
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(stream, JsonContract.WriterOptions))
         {
             json.WriteStartObject();
             JsonContract.WriteHeader(json, tool);

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AllianceRules.Diagnostics;
 
@@ -12,16 +10,9 @@ namespace AllianceRules.Reporting.DiagnosticDocuments;
 /// </summary>
 public static class DiagnosticJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(IEnumerable<Diagnostic> diagnostics, ToolInfo tool)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        return JsonContract.Document(json =>
         {
             json.WriteStartObject();
             JsonContract.WriteHeader(json, tool);
@@ -29,8 +20,7 @@ public static class DiagnosticJsonWriter
             foreach (var d in diagnostics) WriteDiagnostic(json, d);
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)

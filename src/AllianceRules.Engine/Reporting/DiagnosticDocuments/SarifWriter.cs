@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AllianceRules.Diagnostics;
 
@@ -14,18 +12,11 @@ public static class SarifWriter
 {
     public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(IEnumerable<Diagnostic> diagnostics, ToolInfo tool)
     {
         var list = diagnostics.ToList();
         var rules = list.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).ToList();
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        return JsonContract.Document(json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
@@ -41,8 +32,7 @@ public static class SarifWriter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteTool(Utf8JsonWriter json, ToolInfo tool, List<string> rules)
