@@ -19,22 +19,7 @@ public sealed class BaselineCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     /// <summary>Runs the command line in the case's folder, so paths and the baseline's name read as short as in the goldens.</summary>
-    private static (int Exit, string Out, string Err) InCase(params string[] args)
-    {
-        var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Case;
-        try
-        {
-            var stdout = new StringWriter();
-            var stderr = new StringWriter();
-            var exit = AllianceProgram.Run(args, stdout, stderr);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
-    }
+    private static (int Exit, string Out, string Err) InCase(params string[] args) => CliHarness.RunIn(Case, args);
 
     private static string Json(params string[] args)
     {

@@ -32,10 +32,13 @@ public sealed class CliHarness : IDisposable
         return path;
     }
 
-    public (int Exit, string Out, string Err) Run(params string[] args)
+    public (int Exit, string Out, string Err) Run(params string[] args) => RunIn(Directory, args);
+
+    /// <summary>Runs the command line in process from <paramref name="directory"/>, so relative paths read as a user's would.</summary>
+    public static (int Exit, string Out, string Err) RunIn(string directory, params string[] args)
     {
         var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Directory;
+        Environment.CurrentDirectory = directory;
         try
         {
             var stdout = new StringWriter();

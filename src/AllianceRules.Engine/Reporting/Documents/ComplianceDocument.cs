@@ -76,6 +76,12 @@ public sealed record ComplianceDocument(
     /// <summary>The heading of <see cref="Open"/>: it names indeterminate instances only when there are some.</summary>
     public string OpenTitle => Open.Any(i => i.Status == InstanceStatus.Indeterminate) ? "Pending and needing judgment" : "Pending";
 
+    /// <summary>The rows of <see cref="Report.SummaryByKind"/> with an invoked episode: the ones a reliability chart draws, a bar each.</summary>
+    public IReadOnlyList<KindReliabilityRow> ChartedReliability => [.. Report.SummaryByKind.Where(r => r.Invoked > 0)];
+
+    /// <summary>More bars than this would be unreadable: the reliability table then stands alone.</summary>
+    public const int MaxChartedRows = 40;
+
     /// <summary>Charts of longer member lists (a reference list of states, say) would be unreadable; their table stands alone.</summary>
     public const int MaxChartedMembers = 40;
 

@@ -35,8 +35,8 @@ internal static class HtmlSections
         h.P(doc.ReliabilityNote);
         string[] header = [.. doc.CountColumns, "reliability"];
         h.Open("h3").Text("By party and kind of obligation").Close("h3");
-        var charted = MermaidCharts.Charted(doc);
-        if (charted.Count > MermaidCharts.MaxBars) h.P($"{charted.Count} parties and kinds with invoked episodes: too many for a chart.");
+        var charted = doc.ChartedReliability;
+        if (charted.Count > ComplianceDocument.MaxChartedRows) h.P($"{charted.Count} parties and kinds with invoked episodes: too many for a chart.");
         else if (charted.Count > 0) HtmlCharts.Reliability(h, charted);
         h.Raw("<div class=\"scroll\">");
         h.Table(["treaty", "party", "kind", .. header], doc.Report.SummaryByKind.Select(r => Row(

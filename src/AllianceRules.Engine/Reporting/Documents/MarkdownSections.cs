@@ -43,8 +43,8 @@ internal static class MarkdownSections
         md.Heading(3, "By party and kind of obligation");
         md.Table(["treaty", "party", "kind", .. counts],
             doc.Report.SummaryByKind.Select(r => (string[])[r.Treaty, r.Party, r.Kind.ToString().ToLowerInvariant(), .. doc.CountsOf(r).Select(Num), Rate(r.Reliability)]));
-        var charted = MermaidCharts.Charted(doc);
-        if (charted.Count > MermaidCharts.MaxBars) md.Paragraph($"{charted.Count} parties and kinds with invoked episodes: too many for a chart.");
+        var charted = doc.ChartedReliability;
+        if (charted.Count > ComplianceDocument.MaxChartedRows) md.Paragraph($"{charted.Count} parties and kinds with invoked episodes: too many for a chart.");
         else if (charted.Count > 0) md.Fenced("mermaid", MermaidCharts.Reliability(charted));
         if (doc.GroupedEpisodes.IsEmpty) return;
         md.Heading(3, "Episodes of several instances");

@@ -11,9 +11,6 @@ namespace AllianceRules.Reporting.Documents;
 /// </summary>
 internal static class MermaidCharts
 {
-    /// <summary>A bar per party and kind with an invoked episode; more bars than this would be unreadable, and the table stands alone.</summary>
-    public const int MaxBars = 40;
-
     public static IEnumerable<string> Membership(ComplianceDocument doc, TreatySection section)
     {
         var end = DateText.Format(doc.TimelineEnd(section.Treaty));
@@ -58,9 +55,6 @@ internal static class MermaidCharts
             if (i.Late is { } late) yield return $"  performed late :milestone, {DateText.Format(late.Event.Date)}, 0d";
         }
     }
-
-    /// <summary>The rows of <see cref="Report.SummaryByKind"/> with an invoked episode: the ones a reliability can be drawn for.</summary>
-    public static List<KindReliabilityRow> Charted(ComplianceDocument doc) => [.. doc.Report.SummaryByKind.Where(r => r.Invoked > 0)];
 
     /// <summary>Reliability (fulfilled ÷ invoked episodes) per party and kind, as horizontal bars from 0 to 1.</summary>
     public static IEnumerable<string> Reliability(IReadOnlyList<KindReliabilityRow> rows)
