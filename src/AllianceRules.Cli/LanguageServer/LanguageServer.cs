@@ -330,7 +330,8 @@ internal sealed class LanguageServer
         var canonical = text.StartsWith('\uFEFF') ? text[1..] : text;
         var outcome = Formatter.Format(new SourceFile(LspWorkspace.Display(workspace.Root, path), canonical));
         if (outcome.Text is not { } formatted || !outcome.PreservesTokens || formatted == text) return [];
-        return [new JsonObject { ["range"] = LspJson.WholeRange(text), ["newText"] = formatted }];
+        // A JsonNode element: a JsonObject would pick JsonArray.Add<T>, which goes through reflection (not AOT-safe).
+        return [(JsonNode)new JsonObject { ["range"] = LspJson.WholeRange(text), ["newText"] = formatted }];
     }
 
     private void Fail(JsonNode? id, int code, string message) =>

@@ -88,7 +88,8 @@ internal static class LspCodeActions
         return [.. bag.ToSortedArray()];
     }
 
-    private static JsonObject Action(string title, string uri, SourceFile file, IEnumerable<(TextSpan Span, string NewText)> edits, IEnumerable<JsonNode> diagnostics, bool preferred = false)
+    // A JsonNode, not a JsonObject: JsonArray.Add<T> (which a JsonObject would pick) goes through reflection, not AOT-safe.
+    private static JsonNode Action(string title, string uri, SourceFile file, IEnumerable<(TextSpan Span, string NewText)> edits, IEnumerable<JsonNode> diagnostics, bool preferred = false)
     {
         var action = new JsonObject
         {

@@ -67,7 +67,8 @@ internal static class LspCompletion
             if (detail is not null) item["detail"] = detail;
             offers.Add(item);
         }
-        foreach (var o in offers) items.Add(o);
+        // Added as a JsonNode: the generic Add<T> would go through reflection (not AOT-safe).
+        foreach (var o in offers) items.Add((JsonNode)o);
         return result;
     }
 

@@ -21,7 +21,8 @@ internal static class LspDefinition
             var (syntax, _) = RuleFileParser.Parse(file);
             foreach (var span in SymbolDeclarations.Find(syntax, located.Symbol))
             {
-                locations.Add(new JsonObject { ["uri"] = located.Uri(path), ["range"] = LspJson.Range(file, span) });
+                // Added as a JsonNode: the generic Add<T> would go through reflection (not AOT-safe).
+                locations.Add((JsonNode)new JsonObject { ["uri"] = located.Uri(path), ["range"] = LspJson.Range(file, span) });
             }
         }
         return locations;

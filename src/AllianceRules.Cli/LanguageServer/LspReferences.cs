@@ -21,7 +21,8 @@ internal static class LspReferences
         foreach (var (path, file, occurrence) in LspSymbols.Occurrences(located.Files, located.Symbol))
         {
             if (occurrence.IsDeclaration && !withDeclarations) continue;
-            locations.Add(new JsonObject { ["uri"] = located.Uri(path), ["range"] = LspJson.Range(file, occurrence.Span) });
+            // Added as a JsonNode: the generic Add<T> would go through reflection (not AOT-safe).
+            locations.Add((JsonNode)new JsonObject { ["uri"] = located.Uri(path), ["range"] = LspJson.Range(file, occurrence.Span) });
         }
         return locations;
     }
@@ -85,7 +86,7 @@ internal static class LspReferences
             if (changes[uri] is not JsonArray edits) changes[uri] = edits = [];
             // An escaped JSON string is replaced whole, quotes and all.
             var quoted = occurrence.Span.Length != occurrence.Name.Length && file.Text[occurrence.Span.Start] == '"';
-            edits.Add(new JsonObject { ["range"] = LspJson.Range(file, occurrence.Span), ["newText"] = quoted ? $"\"{newName}\"" : newName });
+            edits.Add((JsonNode)new JsonObject { ["range"] = LspJson.Range(file, occurrence.Span), ["newText"] = quoted ? $"\"{newName}\"" : newName });
         }
         return new JsonObject { ["changes"] = changes };
     }
