@@ -34,9 +34,17 @@ public sealed class CliHarness : IDisposable
 
     public (int Exit, string Out, string Err) Run(params string[] args) => RunIn(Directory, args);
 
+    /// <summary>
+    /// The executable named by ALLIANCE_CLI_BINARY (CI sets it to the native build, bench/publish), or null.
+    /// When set, <see cref="RunIn"/> and the RunProcess methods run it as a process instead, so the same
+    /// tests hold for that build; tests that call <see cref="AllianceProgram"/> directly still run in process.
+    /// </summary>
+    public static string? Binary { get; } = Environment.GetEnvironmentVariable("ALLIANCE_CLI_BINARY") is { Length: > 0 } path ? path : null;
+
     /// <summary>Runs the command line in process from <paramref name="directory"/>, so relative paths read as a user's would.</summary>
     public static (int Exit, string Out, string Err) RunIn(string directory, params string[] args)
     {
+        if (Binary is not null) return Start(directory, new Dictionary<string, string>(), args);
         var previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = directory;
         try
@@ -52,17 +60,24 @@ public sealed class CliHarness : IDisposable
         }
     }
 
-    /// <summary>Runs the built alliance.dll as its own process: the real entry point, console and exit code.</summary>
+    /// <summary>Runs the built alliance.dll (or <see cref="Binary"/>) as its own process: the real entry point, console and exit code.</summary>
     public (int Exit, string Out, string Err) RunProcess(params string[] args) => RunProcessWith(new Dictionary<string, string>(), args);
 
     /// <summary>As <see cref="RunProcess"/>, with environment variables set for that process only.</summary>
-    public (int Exit, string Out, string Err) RunProcessWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public (int Exit, string Out, string Err) RunProcessWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(Directory, environment, args);
+
+    /// <summary>Starts <see cref="Binary"/>, or else <c>dotnet alliance.dll</c>, in <paramref name="directory"/> and waits for it.</summary>
+    private static (int Exit, string Out, string Err) Start(string directory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Binary ?? "dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
+        if (Binary is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
+        // The binary gets an empty standard input, as an in-process run has none to read.
+        else start.RedirectStandardInput = true;
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
+        if (Binary is not null) process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

@@ -36,14 +36,15 @@ internal sealed class LspClient : IAsyncDisposable
 
     public static LspClient Start(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The native build when ALLIANCE_CLI_BINARY names it (CliHarness.Binary), as CI runs these tests twice.
+        var start = new ProcessStartInfo(CliHarness.Binary ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
+        if (CliHarness.Binary is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
         start.ArgumentList.Add("lsp");
         foreach (var a in args) start.ArgumentList.Add(a);
         return new LspClient(Process.Start(start)!);

@@ -123,9 +123,9 @@ public sealed class OutputSafetyTests : IDisposable
 
     private Process Start(string stallPoint, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _cli.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(CliHarness.Binary ?? "dotnet") { WorkingDirectory = _cli.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["ALLIANCE_TEST_STALL_OUTPUT"] = stallPoint;
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
+        if (CliHarness.Binary is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         return Process.Start(start)!;
     }
