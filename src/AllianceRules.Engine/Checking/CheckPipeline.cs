@@ -160,7 +160,7 @@ public static class CheckPipeline
             }
             reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail, PieceSize = stream.PieceSize ?? HistoryReader.DefaultPieceSize };
             facts = new Validation.Lint.HistoryFacts(rules);
-            var all = Observe(histories.SelectMany(reader.Read), facts, stream);
+            var all = Observe(FilesInTurn.Events(reader, histories, stream.Threads, stream.Cancellation), facts, stream);
             if (!holding && stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
             {
                 var sort = new ExternalSort(budget, spill);
