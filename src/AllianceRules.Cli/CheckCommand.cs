@@ -156,6 +156,7 @@ internal sealed class CheckCommand(CommandOutput io)
                 Lint = config,
                 Observe = observe,
                 Baseline = input.Baseline,
+                Threads = args.Threads,
             });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

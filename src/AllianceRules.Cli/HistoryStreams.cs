@@ -84,7 +84,8 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _failures.Add(DiagnosticCatalog.CannotRead(file.DisplayPath, ReadFailure.Why(e)));
+            // Histories may be read on threads of their own (--threads); the list is read once they are joined.
+            lock (_failures) _failures.Add(DiagnosticCatalog.CannotRead(file.DisplayPath, ReadFailure.Why(e)));
             return Stream.Null;
         }
     }
@@ -111,7 +112,7 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 _failed = true;
-                failures.Add(DiagnosticCatalog.CannotRead(path, ReadFailure.Why(e)));
+                lock (failures) failures.Add(DiagnosticCatalog.CannotRead(path, ReadFailure.Why(e)));
                 return 0;
             }
         }

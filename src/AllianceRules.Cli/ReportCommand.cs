@@ -12,7 +12,7 @@ internal sealed record ReportRequest(InputRequest Inputs, string Format);
 internal sealed class ReportCommand(CommandOutput io)
 {
     // The document is made from whole files, so no --events-format or --max-memory (yet).
-    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Reading | EvaluationOption.Observed | EvaluationOption.Sweep | EvaluationOption.Quiet | EvaluationOption.FailOnViolation | EvaluationOption.Baseline;
+    private const EvaluationOption Shared = EvaluationOption.AsOf | EvaluationOption.Assume | EvaluationOption.Reading | EvaluationOption.Observed | EvaluationOption.Sweep | EvaluationOption.Quiet | EvaluationOption.FailOnViolation | EvaluationOption.Baseline | EvaluationOption.Threads;
 
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
@@ -47,7 +47,7 @@ internal sealed class ReportCommand(CommandOutput io)
     {
         var (input, problems) = CommandInput.Read(request.Inputs);
         if (input is null) return io.Fail(problems);
-        var outcome = Checker.Check(input.RuleFiles, input.HistoryFiles, input.Options, new StreamOptions { Baseline = input.Baseline });
+        var outcome = Checker.Check(input.RuleFiles, input.HistoryFiles, input.Options, new StreamOptions { Baseline = input.Baseline, Threads = request.Inputs.Args.Threads });
         if (outcome.Report is not { } report || outcome.Rules is not { } rules) return io.Fail(outcome.Diagnostics);
         var document = ComplianceDocument.Build(rules, report, input.Digests);
         var text = request.Format == "html" ? HtmlReportWriter.Write(document) : MarkdownReportWriter.Write(document);

@@ -20,8 +20,11 @@ internal enum EvaluationOption
     /// <summary><c>--baseline FILE</c>: for the commands that write a report (check, report), not part of <see cref="All"/>.</summary>
     Baseline = 512,
 
+    /// <summary><c>--threads N</c>: for the commands that stream histories from disk to a report.</summary>
+    Threads = 1024,
+
     /// <summary>Everything a command that evaluates rules against histories from disk may take.</summary>
-    All = AsOf | Assume | Reading | Observed | EventsFormat | MaxMemory | Quiet | FailOnViolation | Sweep,
+    All = AsOf | Assume | Reading | Observed | EventsFormat | MaxMemory | Quiet | FailOnViolation | Sweep | Threads,
 }
 
 /// <summary>The shared evaluation options as typed, before they are read (<see cref="CommandInput"/> reads them).</summary>
@@ -41,6 +44,9 @@ internal sealed record EvaluationArgs(
 
     /// <summary><c>--baseline FILE</c>: an earlier JSON report to compare the instances with, as the user wrote its path.</summary>
     public string? Baseline { get; init; }
+
+    /// <summary><c>--threads N</c>: threads to read and evaluate with; 1 reads and evaluates on one.</summary>
+    public int Threads { get; init; } = 1;
 }
 
 /// <summary>
@@ -115,10 +121,17 @@ internal sealed class EvaluationOptionGroup
         Description = "Compare with an earlier JSON report (check --format json): list the instances whose status changed, that appeared or that disappeared.",
     };
 
+    private readonly Option<string?> _threads = new("--threads")
+    {
+        HelpName = "N",
+        Description = $"Read the histories on other threads while evaluating, several sorted files each on its own, with up to N threads in all (1 to {ThreadsOption.Max}; default: the number of processors). 1 reads and evaluates on one thread. The report is the same.",
+    };
+
     private EvaluationOptionGroup(EvaluationOption taken)
     {
         _taken = taken;
         _eventsFormat.OneOf("gdelt1", "gdelt2", "icews");
+        ThreadsOption.Validate(_threads);
     }
 
     /// <summary>Adds the options in <paramref name="taken"/> to <paramref name="command"/>, and gives the group that reads them.</summary>
@@ -145,6 +158,7 @@ internal sealed class EvaluationOptionGroup
         FailOnOption.Statuses(Value(result, EvaluationOption.FailOnViolation, _failOn), Value(result, EvaluationOption.FailOnViolation, _failOnViolation)))
     {
         Baseline = Value(result, EvaluationOption.Baseline, _baseline),
+        Threads = ThreadsOption.Read(Value(result, EvaluationOption.Threads, _threads), _taken.HasFlag(EvaluationOption.Threads)),
     };
 
     private T? Value<T>(ParseResult result, EvaluationOption flag, Option<T> option) =>
@@ -163,5 +177,6 @@ internal sealed class EvaluationOptionGroup
         (EvaluationOption.Sweep, _sweep),
         (EvaluationOption.Baseline, _baseline),
         (EvaluationOption.Quiet, _quiet),
+        (EvaluationOption.Threads, _threads),
     ];
 }

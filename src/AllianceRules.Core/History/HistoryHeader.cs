@@ -14,6 +14,12 @@ namespace AllianceRules.History;
 internal sealed class HistoryHeader
 {
     private readonly List<DateRange> _observed = [];
+
+    /// <summary>
+    /// When set, lines are kept here, unchecked, instead of taken: a file read on a thread of its own
+    /// keeps them for the merge to take in the order the files were given (<see cref="Replay"/>).
+    /// </summary>
+    internal List<(SourceFile Piece, HistoryLineSyntax Line)>? Recorded { get; init; }
     private (LocalDate Date, string Text, string Where)? _asOf;
 
     /// <summary>The horizon the histories state, if any.</summary>
@@ -24,6 +30,11 @@ internal sealed class HistoryHeader
     /// <summary>Takes an <c>as of</c> line: the first one stands, a later one with another date is an error.</summary>
     internal void Add(SourceFile piece, AsOfSyntax line, DiagnosticBag diagnostics)
     {
+        if (Recorded is not null)
+        {
+            Recorded.Add((piece, line));
+            return;
+        }
         if (!EventFactory.CheckDate(piece, line.Date, diagnostics)) return;
         var date = line.Date.Value!.Value;
         if (_asOf is { } earlier && earlier.Date != date)
@@ -36,9 +47,24 @@ internal sealed class HistoryHeader
     /// <summary>Takes an <c>observed</c> line; an interval that ends before it starts is an error.</summary>
     internal void Add(SourceFile piece, ObservedSyntax line, DiagnosticBag diagnostics)
     {
+        if (Recorded is not null)
+        {
+            Recorded.Add((piece, line));
+            return;
+        }
         if (!EventFactory.CheckDate(piece, line.Interval.From, diagnostics) | (line.Interval.To is { } to && !EventFactory.CheckDate(piece, to, diagnostics))) return;
         var range = new DateRange(line.Interval.From.Value!.Value, line.Interval.To?.Value);
         if (range.End is { } end && end <= range.Start) diagnostics.Add(DiagnosticCatalog.EmptyObserved(piece.At(line.Interval.Span)));
         else _observed.Add(range);
+    }
+
+    /// <summary>Takes lines another header recorded, as if they had been read here.</summary>
+    internal void Replay(IEnumerable<(SourceFile Piece, HistoryLineSyntax Line)> lines, DiagnosticBag diagnostics)
+    {
+        foreach (var (piece, line) in lines)
+        {
+            if (line is AsOfSyntax asOf) Add(piece, asOf, diagnostics);
+            else if (line is ObservedSyntax observed) Add(piece, observed, diagnostics);
+        }
     }
 }

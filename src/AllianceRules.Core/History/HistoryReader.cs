@@ -22,6 +22,8 @@ public sealed class HistoryReader
     private readonly CameoMap? _cameo;
     private readonly SkipCounter _skips;
     private readonly DatasetLineReader _datasets;
+    private readonly (IEnumerable<string>? Verbs, IReadOnlyList<Verb>? Vocabulary, bool KeepRows) _made;
+    private readonly List<SkippedRows> _absorbed = [];
     private EventsLineReader? _eventLines;
 
     /// <param name="declaredVerbs">The verbs of the rule set; null when they are unknown (a broken vocabulary), which skips that check.</param>
@@ -33,6 +35,7 @@ public sealed class HistoryReader
         _cameo = vocabulary is null ? null : new CameoMap(vocabulary);
         _skips = new SkipCounter(keepSkippedRows);
         _datasets = new DatasetLineReader(_events, _cameo, _skips);
+        _made = (declaredVerbs, vocabulary, keepSkippedRows);
     }
 
     public DiagnosticBag Diagnostics { get; } = new();
@@ -40,8 +43,16 @@ public sealed class HistoryReader
     /// <summary>Read the usual event lines by hand (the default); off, every line goes to the grammar, as the tests compare.</summary>
     internal bool UseFastPath { get; init; } = true;
 
+    /// <summary>Histories are read in pieces of about this many characters, each ending at a line break (tests use small ones).</summary>
+    public int PieceSize { get; init; } = DefaultPieceSize;
+
+    public const int DefaultPieceSize = HistoryPieces.PieceSize;
+
     /// <summary>The horizon and observed intervals the histories state.</summary>
-    internal HistoryHeader Header { get; } = new();
+    internal HistoryHeader Header { get; private init; } = new();
+
+    /// <summary>Keeps every skipped row, in the order read (<c>--verbose</c>).</summary>
+    internal bool KeepsSkippedRows => _made.KeepRows;
 
     /// <summary>The horizon the histories state, if any.</summary>
     public LocalDate? AsOf => Header.AsOf;
@@ -51,7 +62,7 @@ public sealed class HistoryReader
     /// <summary>True once an <c>as of</c> or <c>observed</c> line came after an event of its file: a stream cannot take it into account any more.</summary>
     public bool DirectiveAfterEvents { get; private set; }
 
-    public SkippedRows Skipped => _skips.Skipped;
+    public SkippedRows Skipped => _absorbed.Count == 0 ? _skips.Skipped : Combined([_skips.Skipped, .. _absorbed]);
 
     /// <summary>
     /// Which events the caller needs whole (attributes, description, the line's text); the others
@@ -65,7 +76,7 @@ public sealed class HistoryReader
     }
 
     /// <summary>The events of one history in the order written, reading it a piece at a time.</summary>
-    public IEnumerable<Event> Read(HistorySource source) => Read(source, HistoryPieces.PieceSize);
+    public IEnumerable<Event> Read(HistorySource source) => Read(source, PieceSize);
 
     /// <summary>As <see cref="Read(HistorySource)"/>, in pieces of about <paramref name="pieceSize"/> characters (tests use small ones).</summary>
     internal IEnumerable<Event> Read(HistorySource source, int pieceSize)
@@ -85,6 +96,35 @@ public sealed class HistoryReader
 
     /// <summary>The events of a history already in memory, in the order written.</summary>
     public IEnumerable<Event> Read(SourceFile file, HistoryFormat format) => ReadPiece(file, new FileState(format));
+
+    /// <summary>
+    /// A reader like this one for one file read on a thread of its own: its diagnostics, skipped
+    /// rows and string pool are its own, and it records its header lines unchecked; the merge
+    /// replays them here and then <see cref="Absorb"/>s the rest.
+    /// </summary>
+    internal HistoryReader ForFile() => new(_made.Verbs, _made.Vocabulary, _made.KeepRows)
+    {
+        NeedsDetail = NeedsDetail,
+        UseFastPath = UseFastPath,
+        PieceSize = PieceSize,
+        Header = new HistoryHeader { Recorded = [] },
+    };
+
+    /// <summary>Takes what a reader of <see cref="ForFile"/> found besides its events and its header lines.</summary>
+    internal void Absorb(HistoryReader file)
+    {
+        Diagnostics.AddRange(file.Diagnostics.ToSortedArray());
+        _absorbed.Add(file.Skipped);
+        DirectiveAfterEvents |= file.DirectiveAfterEvents;
+    }
+
+    /// <summary>Counts added up by reason, in ordinal order as one counter gives them; rows in the order given.</summary>
+    private static SkippedRows Combined(IReadOnlyList<SkippedRows> parts)
+    {
+        var counts = parts.SelectMany(p => p.Counts).GroupBy(c => c.Reason, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(c => c.Count))).OrderBy(c => c.Key, StringComparer.Ordinal).ToImmutableArray();
+        return counts.IsEmpty ? SkippedRows.None : new SkippedRows(counts, [.. parts.SelectMany(p => p.Rows)]);
+    }
 
     /// <summary>A history's format by its extension, looking through a final <c>.gz</c>.</summary>
     public static HistoryFormat FormatOf(string path) => HistoryFormats.Of(path);

@@ -48,6 +48,16 @@ public sealed record StreamOptions
 
     /// <summary>Stops the check (OperationCanceledException) between events: an editor or a browser tab that no longer needs the answer.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Threads a streamed check may use (<c>--threads</c>): with more than one, the histories are read
+    /// on a thread of their own while the events are evaluated, and several sorted files are read
+    /// each on its own. One reads and evaluates on the caller's thread alone. The report is the same.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Histories are read in pieces of about this many characters (tests vary it); null for the usual size.</summary>
+    internal int? PieceSize { get; init; }
 }
 
 /// <summary>The outcome of a streamed check: the report or errors, lint warnings, and notes on how the histories were read.</summary>
@@ -119,7 +129,7 @@ public static class CheckPipeline
         // An explanation may show any event it examined, so explaining keeps every event whole.
         var explaining = stream.Explain is not null || stream.ExplainEvent is not null;
         var needsDetail = explaining ? null : NeedsDetail(rules);
-        var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
+        var reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail, PieceSize = stream.PieceSize ?? HistoryReader.DefaultPieceSize };
         var facts = new Validation.Lint.HistoryFacts(rules);
         // Files in the order given, as when read whole: the merge meets them by date.
         var files = ruleFiles.Select(f => f.Path).Concat(histories.Select(h => h.Path)).ToList();
@@ -130,14 +140,14 @@ public static class CheckPipeline
         var explanations = ImmutableArray<Evaluation.Tracing.Explanation>.Empty;
         Evaluation.Tracing.EventExplanation? eventExplanation = null;
         Report? report = null;
-        var merge = new SortedMerge(reader, histories);
+        var merge = new SortedMerge(reader, histories) { ParallelFiles = stream.Threads, Cancellation = stream.Cancellation };
         if (!holding)
         {
-            var merged = Observe(merge.Events(), facts, stream).GetEnumerator();
             // The first event is read before anything is evaluated, so the lines above it have been seen.
+            (LocalDate? AsOf, ImmutableArray<DateRange> Observed) header = default;
+            using var merged = Observe(ReadMerged(merge, () => header = (reader.AsOf, reader.Observed), stream), facts, stream).GetEnumerator();
             var first = merged.MoveNext();
-            report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), Horizon.Of(options, reader.AsOf), reader.Observed, options);
-            merged.Dispose();
+            report = Evaluator.EvaluateOrdered(rules, Rest(merged, first), Horizon.Of(options, header.AsOf), header.Observed, options);
         }
 
         if (holding || merge.Unsorted is not null || reader.DirectiveAfterEvents || merge.LateDirective)
@@ -148,9 +158,9 @@ public static class CheckPipeline
                     ? $"{where}, so it was read again and sorted {(stream.MaxMemoryBytes is null ? "in memory (--max-memory SIZE sorts on disk instead)" : "within --max-memory")}"
                     : "an 'as of' or 'observed' line comes after events were read, so the histories were read again whole before evaluating");
             }
-            reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail };
+            reader = new HistoryReader(verbs, rules.Verbs, stream.KeepSkippedRows) { NeedsDetail = needsDetail, PieceSize = stream.PieceSize ?? HistoryReader.DefaultPieceSize };
             facts = new Validation.Lint.HistoryFacts(rules);
-            var all = Observe(histories.SelectMany(reader.Read), facts, stream);
+            var all = Observe(FilesInTurn.Events(reader, histories, stream.Threads, stream.Cancellation), facts, stream);
             if (!holding && stream.MaxMemoryBytes is { } budget && stream.CreateSpill is { } spill)
             {
                 var sort = new ExternalSort(budget, spill);
@@ -221,6 +231,27 @@ public static class CheckPipeline
             yield return events.Current;
         }
         while (events.MoveNext());
+    }
+
+    /// <summary>
+    /// The merged events; with more than one thread, read ahead on a thread of their own. The merge's
+    /// and the reader's state may be read once the enumeration is disposed (the thread joined), and
+    /// what <paramref name="afterFirst"/> records once the first event came.
+    /// </summary>
+    private static IEnumerable<Event> ReadMerged(SortedMerge merge, Action afterFirst, StreamOptions stream) =>
+        stream.Threads > 1 && !merge.ReadsAhead ? new ReadAhead<Event>(merge.Events(), afterFirst, stream.Cancellation) : AfterFirst(merge.Events(), afterFirst);
+
+    private static IEnumerable<Event> AfterFirst(IEnumerable<Event> events, Action afterFirst)
+    {
+        using var e = events.GetEnumerator();
+        var any = e.MoveNext();
+        afterFirst();
+        if (!any) yield break;
+        do
+        {
+            yield return e.Current;
+        }
+        while (e.MoveNext());
     }
 
     /// <summary>Lets lint see every event, and reports progress now and then.</summary>
