@@ -38,10 +38,16 @@ public sealed class HistoryFacts(RuleSet rules)
         _parties.Add(e.Actor);
         _parties.Add(e.Target);
         if (!_keysByVerb.TryGetValue(e.Verb, out var keys)) _keysByVerb[e.Verb] = keys = new(StringComparer.Ordinal);
-        foreach (var key in e.Attributes.Keys)
+        // Most events of a large history have no attributes, and the dictionary's Keys sequence
+        // allocates an enumerator per event: in a dotnet-trace of a 10^6-event check, a third of the
+        // time spent waiting for the collector was under this loop.
+        if (e.Attributes.Count > 0)
         {
-            _keys.Add(key);
-            keys.Add(key);
+            foreach (var (key, _) in e.Attributes)
+            {
+                _keys.Add(key);
+                keys.Add(key);
+            }
         }
         if (_isOutside is { } outside && outside(e.Date, e.LastDay)) _outside.Add(e);
         _triggers.Observe(e);
