@@ -20,12 +20,28 @@
 #    same histories; the throughput ratio, and whether the verdict counts agree.
 # 6. Density: BENCH_DENSITY_EVENTS events over 14, 4 and 1 years, to see whether evaluation cost
 #    depends on events per day as well as on events.
+# 7. The bare .NET reader (bench/bare: alliance-bare HISTORY.events reads the lines, splits them,
+#    parses the dates and counts the verbs) on each .events size of the main table, and our time
+#    divided by its time.
+# 8. Thread counts: the .events runs of BENCH_THREAD_SIZES again with `--threads N` for each N of
+#    BENCH_THREADS, and whether the reports are byte-identical across them. Skipped ("--threads not
+#    available") when `alliance check --help` does not list --threads.
+# 9. Start-up and the native build: `check` on the contract example (tests/.../eval/
+#    000-contract-armenia-2022), BENCH_STARTUP_RUNS runs each, with the ReadyToRun CLI and, when
+#    bench/out/native/alliance exists (BENCH_NATIVE=1 first runs `bench/publish native`), the
+#    NativeAOT one, which also runs the .events sizes of BENCH_NATIVE_SIZES.
+# 10. Targets (issue #21): each target, the value measured in this run, the ratio and met/missed.
 #
 # Environment (defaults in brackets):
 #   BENCH_SIZES ["100000 1000000 10000000"]  sizes of the main table ("" skips a step)
 #   BENCH_GDELT_SIZES [BENCH_SIZES]          sizes of its GDELT rows
+#   BENCH_GDELT_LAYOUTS ["gdelt2 gdelt1"]    the GDELT layouts of those rows
 #   BENCH_BREAKDOWN_SIZES ["100000 1000000"] sizes of the breakdown
-#   BENCH_PEER_SIZES ["100000 1000000"]      sizes of the comparison with the peer
+#   BENCH_PEER_SIZES ["100000 1000000 3000000"] sizes of the comparison with the peer (3x10^6: ~1 min a run)
+#   BENCH_BARE [1; 0 skips step 7]
+#   BENCH_THREADS ["1 2"]  BENCH_THREAD_SIZES [the largest of BENCH_SIZES]
+#   BENCH_NATIVE [0; 1 builds the native CLI with bench/publish first]
+#   BENCH_NATIVE_SIZES [BENCH_SIZES]  BENCH_STARTUP_RUNS [10; 0 skips step 9]
 #   BENCH_RUNS [3]  BENCH_SEED [1]  BENCH_DENSITY_EVENTS [200000; 0 skips step 6]
 #
 # The tables (Markdown) go to standard output and to bench/out/results.md; progress goes to
@@ -39,7 +55,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SIZES=${BENCH_SIZES-"100000 1000000 10000000"}
 GDELT_SIZES=${BENCH_GDELT_SIZES-$SIZES}
 BREAKDOWN_SIZES=${BENCH_BREAKDOWN_SIZES-"100000 1000000"}
-PEER_SIZES=${BENCH_PEER_SIZES-"100000 1000000"}
+PEER_SIZES=${BENCH_PEER_SIZES-"100000 1000000 3000000"}
+GDELT_LAYOUTS=${BENCH_GDELT_LAYOUTS-"gdelt2 gdelt1"}
+BARE=${BENCH_BARE:-1}
+THREADS=${BENCH_THREADS-"1 2"}
+THREAD_SIZES=${BENCH_THREAD_SIZES-$(printf '%s\n' $SIZES | sort -g | tail -n 1)}
+NATIVE=${BENCH_NATIVE:-0}
+NATIVE_SIZES=${BENCH_NATIVE_SIZES-$SIZES}
+STARTUP_RUNS=${BENCH_STARTUP_RUNS:-10}
 RUNS=${BENCH_RUNS:-3}
 SEED=${BENCH_SEED:-1}
 DENSITY_EVENTS=${BENCH_DENSITY_EVENTS:-200000}
@@ -47,6 +70,9 @@ OUT=bench/out
 CLI="$OUT/cli/alliance.dll"
 GEN="$OUT/gen/alliance-gen.dll"
 PEER="$OUT/peer-cli/peer-cli.dll"
+BARE_DLL="$OUT/bare/alliance-bare.dll"
+NATIVE_CLI="$OUT/native/alliance"
+CONTRACT=tests/AllianceRules.Tests/Cases/eval/000-contract-armenia-2022
 RULES=rules   # the bundled rule set: the CST, its sequels, NATO, the vocabulary and the state registry
 # The generator's attacks fall on random parties, a sixth of them NATO members. Under the default
 # reading 'decision=individual' each such attack opens an Article 5 instance for every other ally
@@ -77,10 +103,20 @@ log "building (Release) into $OUT"
 dotnet publish src/AllianceRules.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$OUT/cli" -nologo -v quiet >&2
 dotnet build bench/gen -c Release -o "$OUT/gen" -nologo -v quiet >&2
 dotnet build bench/peer-cli -c Release -o "$OUT/peer-cli" -nologo -v quiet >&2
-for f in "$CLI" "$GEN" "$PEER"; do [ -f "$f" ] || die "the build did not produce $f"; done
+dotnet build bench/bare -c Release -o "$OUT/bare" -nologo -v quiet >&2
+for f in "$CLI" "$GEN" "$PEER" "$BARE_DLL"; do [ -f "$f" ] || die "the build did not produce $f"; done
+# The native build is H1's bench/publish (issue #21); it is measured when it is there.
+if [ "$NATIVE" = 1 ]; then
+  [ -x bench/publish ] || die "BENCH_NATIVE=1 but bench/publish is missing"
+  log "building the native CLI (bench/publish native)"
+  bench/publish native >&2 || die "bench/publish native failed"
+fi
+if [ -x "$NATIVE_CLI" ]; then HAVE_NATIVE=1; else HAVE_NATIVE=0; fi
 
 # An older CLI without --events-format gets its GDELT rows marked as skipped.
 if dotnet "$CLI" check --help 2>&1 | grep -q -- '--events-format'; then HAVE_GDELT=1; else HAVE_GDELT=0; fi
+# --threads comes with issue #21; until the CLI has it, the thread-count step is skipped.
+if dotnet "$CLI" check --help 2>&1 | grep -q -- '--threads'; then HAVE_THREADS=1; else HAVE_THREADS=0; fi
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
@@ -149,10 +185,12 @@ gen() { # gen N FORMAT FILE [ARGS...]
   [ "$OK" = 1 ] || die "the generator failed"
   say "$(printf '| %s | %s | %s | %.2f |' "$n" "$format" "$(mb "$file")" "$WALL")"
 }
-ALL_SIZES=$(printf '%s\n' $SIZES $BREAKDOWN_SIZES $PEER_SIZES | sort -gu)
+ALL_SIZES=$(printf '%s\n' $SIZES $BREAKDOWN_SIZES $PEER_SIZES $THREAD_SIZES $NATIVE_SIZES | sort -gu)
 for n in $ALL_SIZES; do gen "$n" events "$OUT/history-$n.events"; done
 if [ "$HAVE_GDELT" = 1 ]; then
-  for n in $GDELT_SIZES; do gen "$n" gdelt2 "$OUT/history-$n.gdelt2.csv"; done
+  for layout in $GDELT_LAYOUTS; do
+    for n in $GDELT_SIZES; do gen "$n" "$layout" "$OUT/history-$n.$layout.csv"; done
+  done
 fi
 say ""
 
@@ -162,7 +200,7 @@ say "### Main: \`alliance check rules HISTORY --format json --output FILE\`" ""
 say "Load average before: $(loadavg)." ""
 say "| events | layout | wall s (median) | wall s (runs) | CPU s | events/s | peak RSS MB | instances | fulfilled | violated | pending | report MB |"
 say "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-declare -A COUNTS
+declare -A COUNTS MAIN_WALL MAIN_RSS
 main_row() { # main_row N LAYOUT REPORT CMD...
   local n=$1 layout=$2 report=$3; shift 3
   sample "$@"
@@ -172,6 +210,7 @@ main_row() { # main_row N LAYOUT REPORT CMD...
   fi
   local c; c=$(counts "$report")
   COUNTS[$n/$layout]=$c
+  MAIN_WALL[$n/$layout]=$WALL_MED; MAIN_RSS[$n/$layout]=$RSS_MAX
   say "$(printf '| %s | %s | %.2f | %s | %.2f | %s | %s | %s | %s | %s | %s | %s |' \
     "$n" "$layout" "$WALL_MED" "$WALL_ALL" "$CPU_MED" "$(rate "$n" "$WALL_MED")" "$RSS_MAX" \
     "$(printf '%s\n' "$c" | awk '{ n += $3 } END { print n + 0 }')" \
@@ -182,22 +221,26 @@ for n in $SIZES; do
   main_row "$n" events "$OUT/report-$n.json" \
     dotnet "$CLI" check "$RULES" "${READING[@]}" "$OUT/history-$n.events" --format json --output "$OUT/report-$n.json"
 done
-for n in $GDELT_SIZES; do
-  if [ "$HAVE_GDELT" != 1 ]; then
-    say "| $n | gdelt2 | skipped: --events-format not available | | | | | | | | | |"
-    continue
-  fi
-  log "main: $n events, gdelt2"
-  main_row "$n" gdelt2 "$OUT/report-$n.gdelt2.json" \
-    dotnet "$CLI" check "$RULES" "${READING[@]}" --events-format gdelt2 "$OUT/history-$n.gdelt2.csv" --format json --output "$OUT/report-$n.gdelt2.json"
+for layout in $GDELT_LAYOUTS; do
+  for n in $GDELT_SIZES; do
+    if [ "$HAVE_GDELT" != 1 ]; then
+      say "| $n | $layout | skipped: --events-format not available | | | | | | | | | |"
+      continue
+    fi
+    log "main: $n events, $layout"
+    main_row "$n" "$layout" "$OUT/report-$n.$layout.json" \
+      dotnet "$CLI" check "$RULES" "${READING[@]}" --events-format "$layout" "$OUT/history-$n.$layout.csv" --format json --output "$OUT/report-$n.$layout.json"
+  done
 done
 if [ "$HAVE_GDELT" = 1 ]; then
   say ""
-  for n in $GDELT_SIZES; do
-    if [ -n "${COUNTS[$n/events]:-}" ] && [ -n "${COUNTS[$n/gdelt2]:-}" ]; then
-      if [ "${COUNTS[$n/events]}" = "${COUNTS[$n/gdelt2]}" ]; then say "- $n events: the GDELT 2.0 layout gives the same verdict counts as .events."
-      else say "- $n events: **the GDELT 2.0 layout's verdict counts differ from .events** (compare $OUT/report-$n.json and $OUT/report-$n.gdelt2.json)."; fi
-    fi
+  for layout in $GDELT_LAYOUTS; do
+    for n in $GDELT_SIZES; do
+      if [ -n "${COUNTS[$n/events]:-}" ] && [ -n "${COUNTS[$n/$layout]:-}" ]; then
+        if [ "${COUNTS[$n/events]}" = "${COUNTS[$n/$layout]}" ]; then say "- $n events: the $layout layout gives the same verdict counts as .events."
+        else say "- $n events: **the $layout layout's verdict counts differ from .events** (compare $OUT/report-$n.json and $OUT/report-$n.$layout.json)."; fi
+      fi
+    done
   done
 fi
 say ""
@@ -223,6 +266,7 @@ say ""
 
 # ---- ours against the peer ------------------------------------------------------------------
 
+declare -A PEER_RATIO
 if [ -n "${PEER_SIZES// /}" ]; then
 say "### Ours against the NRules peer: bench/peer.treaty" ""
 say "Ours: \`alliance check bench/peer.treaty $VOCABULARY HISTORY --format json --output FILE\`;" \
@@ -252,6 +296,7 @@ for n in $PEER_SIZES; do
     agree="**differ**: see $OUT/peer-ours-counts-$n.txt and $OUT/peer-counts-$n.txt"
   fi
   ours_med=$(median "${ours_w[@]}"); peer_med=$(median "${peer_w[@]}")
+  PEER_RATIO[$n]=$(awk -v o="$ours_med" -v p="$peer_med" 'BEGIN { printf "%.2f", p / o }')
   say "$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$n" \
     "$(printf '%s ' "${ours_w[@]}")" "$(rate "$n" "$ours_med")" "$(maximum "${ours_r[@]}")" \
     "$(printf '%s ' "${peer_w[@]}")" "$(rate "$n" "$peer_med")" "$(maximum "${peer_r[@]}")" \
@@ -284,6 +329,154 @@ if [ "$DENSITY_EVENTS" -gt 0 ]; then
   done
   say ""
 fi
+
+# ---- the bare reader ------------------------------------------------------------------------
+
+# What plain .NET needs to read the same file: the floor under our reading, and the ratio the issue
+# sets a target on (ours at most 2.5 times the bare reader).
+declare -A BARE_RATIO
+if [ "$BARE" = 1 ] && [ -n "${SIZES// /}" ]; then
+  say "### The bare .NET reader: \`alliance-bare HISTORY.events\` (bench/bare)" ""
+  say "It reads the lines (StreamReader.ReadLine), splits each on spaces, parses its date and counts its verbs;" \
+      "ours is the main table's \`.events\` run. Load average before: $(loadavg)." ""
+  say "| events | bare wall s (median) | bare wall s (runs) | bare events/s | bare peak RSS MB | ours wall s | ours ÷ bare |"
+  say "|---:|---:|---|---:|---:|---:|---:|"
+  for n in $SIZES; do
+    log "bare reader: $n events"
+    sample dotnet "$BARE_DLL" "$OUT/history-$n.events"
+    if [ "$OK" != 1 ]; then say "| $n | failed (see $OUT/last.stderr) | | | | | |"; continue; fi
+    ours=${MAIN_WALL[$n/events]:-}
+    ratio=–
+    if [ -n "$ours" ]; then
+      ratio=$(awk -v o="$ours" -v b="$WALL_MED" 'BEGIN { printf "%.2f", o / b }')
+      BARE_RATIO[$n]=$ratio
+    fi
+    say "$(printf '| %s | %.2f | %s | %s | %s | %s | %s |' "$n" "$WALL_MED" "$WALL_ALL" "$(rate "$n" "$WALL_MED")" "$RSS_MAX" "${ours:-–}" "$ratio")"
+  done
+  say ""
+fi
+
+# ---- thread counts --------------------------------------------------------------------------
+
+declare -A THREAD_WALL THREAD_RSS
+if [ -n "${THREADS// /}" ] && [ -n "${THREAD_SIZES// /}" ]; then
+  say "### Thread counts: \`alliance check rules HISTORY.events --threads N --format json --output FILE\`" ""
+  if [ "$HAVE_THREADS" != 1 ]; then
+    say "Skipped: --threads not available (\`alliance check --help\` does not list it)." ""
+  else
+    say "Load average before: $(loadavg)." ""
+    say "| events | threads | wall s (median) | wall s (runs) | CPU s | events/s | peak RSS MB | report |"
+    say "|---:|---:|---:|---|---:|---:|---:|---|"
+    for n in $THREAD_SIZES; do
+      first=
+      for t in $THREADS; do
+        log "threads: $n events, --threads $t"
+        report="$OUT/report-$n.threads-$t.json"
+        sample dotnet "$CLI" check "$RULES" "${READING[@]}" "$OUT/history-$n.events" --threads "$t" --format json --output "$report"
+        if [ "$OK" != 1 ]; then say "| $n | $t | failed (see $OUT/last.stderr) | | | | | |"; continue; fi
+        THREAD_WALL[$n/$t]=$WALL_MED; THREAD_RSS[$n/$t]=$RSS_MAX
+        # Reports must not depend on the thread count (issue #21): the same bytes, whatever N.
+        if [ -z "$first" ]; then first=$report; same="the reference"
+        elif cmp -s "$first" "$report"; then same="identical to --threads ${THREADS%% *}"
+        else same="**differs** from --threads ${THREADS%% *} ($report)"; fi
+        say "$(printf '| %s | %s | %.2f | %s | %.2f | %s | %s | %s |' "$n" "$t" "$WALL_MED" "$WALL_ALL" "$CPU_MED" "$(rate "$n" "$WALL_MED")" "$RSS_MAX" "$same")"
+      done
+    done
+  fi
+  say ""
+fi
+
+# ---- start-up and the native build -----------------------------------------------------------
+
+declare -A NATIVE_WALL NATIVE_RSS
+STARTUP_R2R= STARTUP_NATIVE=
+if [ "$STARTUP_RUNS" -gt 0 ]; then
+  say "### Start-up: \`alliance check cst.treaty armenia-2022.events\` (the contract example)" ""
+  say "$STARTUP_RUNS runs each, in $CONTRACT; the text report goes to standard output. Load average before: $(loadavg)." ""
+  say "| build | wall ms (median) | wall ms (min–max) | peak RSS MB |" "|---|---:|---:|---:|"
+  startup() { # startup NAME CMD...: STARTUP_RUNS runs; sets STARTUP_MS
+    local name=$1 walls=() rsss=(); shift
+    for _ in $(seq "$STARTUP_RUNS"); do
+      measure "$@"
+      [ "$OK" = 1 ] || { say "| $name | failed (see $OUT/last.stderr) | | |"; STARTUP_MS=; return; }
+      walls+=("$(awk -v w="$WALL" 'BEGIN { printf "%.0f", w * 1000 }')"); rsss+=("$RSS")
+    done
+    STARTUP_MS=$(median "${walls[@]}")
+    say "| $name | $STARTUP_MS | $(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)–$(maximum "${walls[@]}") | $(maximum "${rsss[@]}") |"
+  }
+  startup "ReadyToRun (\`dotnet alliance.dll\`)" dotnet "$CLI" check "$CONTRACT/cst.treaty" "$CONTRACT/armenia-2022.events"
+  STARTUP_R2R=$STARTUP_MS
+  if [ "$HAVE_NATIVE" = 1 ]; then
+    startup "NativeAOT ($NATIVE_CLI)" "$NATIVE_CLI" check "$CONTRACT/cst.treaty" "$CONTRACT/armenia-2022.events"
+    STARTUP_NATIVE=$STARTUP_MS
+  else
+    say "| NativeAOT | skipped: no $NATIVE_CLI (bench/publish native, or BENCH_NATIVE=1) | | |"
+  fi
+  # GNU time's wall clock has a resolution of 10 ms, which is enough against a target of 100 ms.
+  say "" "GNU time reports wall time in hundredths of a second." ""
+fi
+if [ "$HAVE_NATIVE" = 1 ] && [ -n "${NATIVE_SIZES// /}" ]; then
+  say "### The native build on the main table's \`.events\` histories" "" "Load average before: $(loadavg)." ""
+  say "| events | wall s (median) | wall s (runs) | CPU s | events/s | peak RSS MB | ReadyToRun wall s | verdict counts |"
+  say "|---:|---:|---|---:|---:|---:|---:|---|"
+  for n in $NATIVE_SIZES; do
+    log "native: $n events"
+    report="$OUT/report-$n.native.json"
+    sample "$NATIVE_CLI" check "$RULES" "${READING[@]}" "$OUT/history-$n.events" --format json --output "$report"
+    if [ "$OK" != 1 ]; then say "| $n | failed (see $OUT/last.stderr) | | | | | | |"; continue; fi
+    NATIVE_WALL[$n]=$WALL_MED; NATIVE_RSS[$n]=$RSS_MAX
+    agree=–
+    if [ -n "${COUNTS[$n/events]:-}" ]; then
+      if [ "$(counts "$report")" = "${COUNTS[$n/events]}" ]; then agree="same as ReadyToRun"; else agree="**differ** from ReadyToRun"; fi
+    fi
+    say "$(printf '| %s | %.2f | %s | %.2f | %s | %s | %s | %s |' "$n" "$WALL_MED" "$WALL_ALL" "$CPU_MED" "$(rate "$n" "$WALL_MED")" "$RSS_MAX" "${MAIN_WALL[$n/events]:-–}" "$agree")"
+  done
+  say ""
+fi
+
+# ---- targets --------------------------------------------------------------------------------
+
+# Issue #21's targets, each against the value measured above in this run. A target stated at a size
+# this run did not measure is judged at the largest size it did, and says so.
+say "### Targets (issue #21), measured in this run" ""
+say "| target | measured | ratio (measured ÷ target) | |" "|---|---|---:|---|"
+# target TEXT VALUE GOAL at-least|at-most UNIT [NOTE]: one row; VALUE empty means not measured.
+target() {
+  local text=$1 value=$2 goal=$3 way=$4 unit=$5 note=${6:-}
+  if [ -z "$value" ]; then say "| $text | not measured${note:+ ($note)} | | – |"; return; fi
+  local ratio verdict
+  ratio=$(awk -v v="$value" -v g="$goal" 'BEGIN { printf "%.2f", v / g }')
+  if awk -v v="$value" -v g="$goal" -v w="$way" 'BEGIN { exit !((w == "at-least" && v >= g) || (w == "at-most" && v <= g)) }'; then verdict=met; else verdict="**missed**"; fi
+  say "| $text | $value $unit${note:+ ($note)} | $ratio | $verdict |"
+}
+# largest LIST: the largest size of a list; at N: a note when N is not the size a target names.
+largest() { printf '%s\n' $1 | sort -g | tail -n 1; }
+at() { [ "$1" = "$2" ] || echo "at $1 events, not $2"; }
+n=$(largest "$SIZES")
+if [ -n "$n" ]; then
+  best=${MAIN_WALL[$n/events]:-}
+  # Both cores: the fastest of the default run and the thread counts measured.
+  for t in $THREADS; do
+    w=${THREAD_WALL[$n/$t]:-}
+    if [ -n "$w" ] && { [ -z "$best" ] || awk -v a="$w" -v b="$best" 'BEGIN { exit !(a < b) }'; }; then best=$w; fi
+  done
+  target "\`.events\`, 10^7, whole rule set, ≥ 2M events/s" "$( [ -n "$best" ] && rate "$n" "$best")" 2000000 at-least "events/s" "$(at "$n" 10000000)"
+  target "\`.events\`, 10^7, peak RSS ≤ 300 MB" "${MAIN_RSS[$n/events]:-}" 300 at-most MB "$(at "$n" 10000000)"
+  target "ours ÷ the bare reader ≤ 2.5×, \`.events\` 10^7" "${BARE_RATIO[$n]:-}" 2.5 at-most "×" "$(at "$n" 10000000)"
+fi
+g=$(largest "$GDELT_SIZES")
+if [ -n "$g" ]; then
+  for layout in $GDELT_LAYOUTS; do
+    w=${MAIN_WALL[$g/$layout]:-}
+    target "$layout, 10^7 rows, ≥ 1M rows/s" "$( [ -n "$w" ] && rate "$g" "$w")" 1000000 at-least "rows/s" "$(at "$g" 10000000)"
+    target "$layout, 10^7 rows, peak RSS ≤ 400 MB" "${MAIN_RSS[$g/$layout]:-}" 400 at-most MB "$(at "$g" 10000000)"
+  done
+fi
+target "the NRules peer at 10^6: ours ≥ 5× its throughput" "${PEER_RATIO[1000000]:-}" 5 at-least "×"
+target "the NRules peer at 3×10^6: ours ≥ 20× its throughput" "${PEER_RATIO[3000000]:-}" 20 at-least "×"
+target "\`check\` on the contract example ≤ 100 ms, native build" "$STARTUP_NATIVE" 100 at-most ms
+target "(the same with ReadyToRun, for comparison)" "$STARTUP_R2R" 100 at-most ms
+say ""
 
 say "Load average at the end: $(loadavg)."
 log "tables saved in $RESULTS"

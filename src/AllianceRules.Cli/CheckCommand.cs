@@ -86,8 +86,8 @@ internal sealed class CheckCommand(CommandOutput io)
         var written = request.Format switch
         {
             "json" => CommandInput.Write(stdout, request.Inputs.Output, stream => JsonReportWriter.Write(report!, ToolVersion.Info, stream, Inputs)),
-            "csv" => CommandInput.Write(stdout, request.Inputs.Output, CsvReportWriter.Write(report!, columns)),
-            _ => CommandInput.Write(stdout, request.Inputs.Output, TextReportWriter.Write(report!, request.Explain)),
+            "csv" => CommandInput.WriteText(stdout, request.Inputs.Output, writer => CsvReportWriter.Write(report!, writer, columns)),
+            _ => CommandInput.WriteText(stdout, request.Inputs.Output, writer => TextReportWriter.Write(report!, writer, request.Explain)),
         };
         if (written is not null) return io.Fail([written]);
         // Lint warnings too (as .alliance-lint sets their levels), on standard error: they never change the exit status.

@@ -153,6 +153,25 @@ internal static class CommandInput
         return AtomicFile.TryWrite(path, write) is { } why ? DiagnosticCatalog.CannotWriteOutput(path, why, existed) : null;
     }
 
+    /// <summary>
+    /// As <see cref="Write(TextWriter, string?, string)"/>, for text written as it is produced: to
+    /// standard output directly, or to the temporary file (UTF-8, no byte-order mark) that replaces
+    /// the output file once complete.
+    /// </summary>
+    public static Diagnostic? WriteText(TextWriter stdout, string? path, Action<TextWriter> write)
+    {
+        if (path is null)
+        {
+            write(stdout);
+            return null;
+        }
+        return Write(stdout, path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: -1, leaveOpen: true);
+            write(writer);
+        });
+    }
+
     /// <summary>Reads each <c>--observed FROM..[TO]</c>: an interval the histories record completely.</summary>
     private static ImmutableArray<DateRange> ParseObserved(IReadOnlyList<string> texts, List<Diagnostic> problems)
     {

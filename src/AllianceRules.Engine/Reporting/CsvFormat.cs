@@ -7,10 +7,24 @@ internal static class CsvFormat
 {
     public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(writer, header, rows);
+        return writer.ToString();
+    }
+
+    /// <summary>As <see cref="Write(IReadOnlyList{string}, IEnumerable{IReadOnlyList{string}})"/>, handed to <paramref name="writer"/> in chunks, never held whole.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
         var sb = new StringBuilder();
         Row(sb, header);
-        foreach (var row in rows) Row(sb, row);
-        return sb.ToString();
+        foreach (var row in rows)
+        {
+            Row(sb, row);
+            if (sb.Length < 1 << 15) continue;
+            writer.Write(sb.ToString());
+            sb.Clear();
+        }
+        writer.Write(sb.ToString());
     }
 
     private static void Row(StringBuilder sb, IReadOnlyList<string> fields)

@@ -25,6 +25,14 @@ public static class CsvReportWriter
     /// <param name="attributeColumns">Attribute names (<c>--csv-attributes</c>) that get columns <c>trigger_attr_NAME</c>, then <c>evidence_attr_NAME</c>, after the fixed ones.</param>
     public static string Write(Report report, IReadOnlyList<string>? attributeColumns = null)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(report, writer, attributeColumns);
+        return writer.ToString();
+    }
+
+    /// <summary>As <see cref="Write(Report, IReadOnlyList{string}?)"/>, written to <paramref name="writer"/> as the rows are made.</summary>
+    public static void Write(Report report, TextWriter writer, IReadOnlyList<string>? attributeColumns = null)
+    {
         var chosen = attributeColumns ?? [];
         // Names that differ only in characters R and Stata do not allow ('a-b', 'a_b') get a number, so no column repeats.
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -37,7 +45,7 @@ public static class CsvReportWriter
         string[] header = [.. Header.Select(Unique), .. chosen.Select(a => Unique("trigger_attr_" + CsvFormat.ColumnName(a))), .. chosen.Select(a => Unique("evidence_attr_" + CsvFormat.ColumnName(a)))];
         // The episode each instance counts in, from the one definition, so a table can be summed up as summaryByKind is.
         var episodes = Episodes.KeysOf(report.Instances);
-        return CsvFormat.Write(header, report.Instances.Select(i => Row(i, episodes[i], chosen)));
+        CsvFormat.Write(writer, header, report.Instances.Select(i => Row(i, episodes[i], chosen)));
     }
 
     /// <summary>
