@@ -5,6 +5,7 @@ namespace AllianceRules.Cli.Tests;
 /// and seeds give the same output byte for byte on one thread, on two (reading ahead of the
 /// evaluation) and on sixteen (each seed file on a thread of its own); a bad N is a command-line error.
 /// </summary>
+[Collection("cli")]
 public sealed class ThreadsOptionTests : IDisposable
 {
     private readonly CliHarness _cli = new();
