@@ -43,22 +43,24 @@ public static class GdeltRowReader
         CheckFormat(format);
         line = DatasetBytes.Line(line);
         var count = line.Count((byte)'\t') + 1;
-        // The first fields end at the tab after GoldsteinScale; a shorter line is read whole (and skipped for its count).
-        var prefixEnd = line.Length;
-        if (count > GoldsteinScale + 1)
+        // The first fields end at the tab after GoldsteinScale; a shorter line is read whole (and skipped
+        // for its count). Fields here are a few bytes long, too short for a vectorised search to pay.
+        Span<int> tabs = stackalloc int[GoldsteinScale + 1];
+        var found = 0;
+        for (var i = 0; i < line.Length && found < tabs.Length; i++)
         {
-            var at = 0;
-            for (var k = 0; k <= GoldsteinScale; k++) at += line[at..].IndexOf((byte)'\t') + 1;
-            prefixEnd = at - 1;
+            if (line[i] == (byte)'\t') tabs[found++] = i;
         }
-        var prefixBytes = line[..prefixEnd];
+        var prefixBytes = found == tabs.Length ? line[..tabs[^1]] : line;
         Span<char> buffer = stackalloc char[512];
         var rented = prefixBytes.Length > buffer.Length ? System.Buffers.ArrayPool<char>.Shared.Rent(prefixBytes.Length) : null;
         try
         {
             var prefix = DatasetBytes.Decode(prefixBytes, rented ?? buffer);
             var lastBytes = line[(line.LastIndexOf((byte)'\t') + 1)..];
-            return Read(prefix, count, format, keep, default, lastBytes);
+            // Every byte one character (ASCII, as GDELT's first fields are): the tabs are where the bytes had them.
+            var known = found == tabs.Length && prefix.Length == prefixBytes.Length ? tabs : [];
+            return Read(prefix, count, format, keep, default, lastBytes, known);
         }
         finally
         {
@@ -78,7 +80,7 @@ public static class GdeltRowReader
     /// The row of a line given as text from its start through at least GoldsteinScale, its field count
     /// and its last field: as chars (<paramref name="lastField"/>), or as bytes decoded only when kept.
     /// </summary>
-    private static RowOutcome Read(ReadOnlySpan<char> line, int count, DatasetFormat format, Func<string, NodaTime.LocalDate, bool>? keep, ReadOnlySpan<char> lastField, ReadOnlySpan<byte> lastBytes = default)
+    private static RowOutcome Read(ReadOnlySpan<char> line, int count, DatasetFormat format, Func<string, NodaTime.LocalDate, bool>? keep, ReadOnlySpan<char> lastField, ReadOnlySpan<byte> lastBytes = default, ReadOnlySpan<int> knownTabs = default)
     {
         var first = line.IndexOf('\t');
         if ((first < 0 ? line : line[..first]).Trim().Equals("GLOBALEVENTID", StringComparison.OrdinalIgnoreCase))
@@ -92,13 +94,21 @@ public static class GdeltRowReader
             var layout = format == DatasetFormat.Gdelt1 ? "GDELT 1.0 rows have 57 or 58" : "GDELT 2.0 rows have 61";
             return RowOutcome.Skipped(SkipReason.WrongFieldCount, $"{count} fields; {layout}");
         }
-        // Only the first fields and the last are read, so only their tabs are found.
+        // Only the first fields and the last are read, so only their tabs are found (if not already).
         Span<int> tabs = stackalloc int[GoldsteinScale + 1];
-        tabs[0] = first;
-        // Fields here are a few characters long, too short for a vectorised search to pay.
-        for (int k = 1, i = first + 1; k < tabs.Length; i++)
+        if (knownTabs.Length == tabs.Length)
         {
-            if (i == line.Length || line[i] == '\t') tabs[k++] = i;
+            knownTabs.CopyTo(tabs);
+            tabs[^1] = line.Length;
+        }
+        else
+        {
+            tabs[0] = first;
+            // Fields here are a few characters long, too short for a vectorised search to pay.
+            for (int k = 1, i = first + 1; k < tabs.Length; i++)
+            {
+                if (i == line.Length || line[i] == '\t') tabs[k++] = i;
+            }
         }
         var fields = new Fields(line, tabs);
 
