@@ -26,6 +26,12 @@ internal static class AllianceProgram
             }
             return parsed.Invoke(Invocation(stdout, stderr));
         }
+        catch (Model.HistoryChangedException e)
+        {
+            // A report reads its evidence rows back from their files: one that changed since is the user's to fix, no bug.
+            var io = new CommandOutput(stdout, stderr, string.Empty);
+            return io.Fail([DiagnosticCatalog.CannotRead(e.Path, e.Why)]);
+        }
         catch (Exception e)
         {
             stderr.WriteLine($"alliance: internal error: {e.GetType().Name}: {e.Message}");

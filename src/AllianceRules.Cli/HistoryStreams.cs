@@ -20,7 +20,12 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
 
     private readonly Dictionary<string, InputDigest> _digests = new(StringComparer.Ordinal);
 
-    public HistorySource Source(InputFile file, HistoryFormat format) => new(file.DisplayPath, format, () => Open(file, format));
+    /// <summary>A history to stream; a plain file can also be opened again to read back the evidence rows a report prints (not a <c>.gz</c>, which cannot seek).</summary>
+    public HistorySource Source(InputFile file, HistoryFormat format) => new(file.DisplayPath, format, () => Open(file, format))
+    {
+        OpenSeekable = file.FullPath.EndsWith(".gz", StringComparison.Ordinal) ? null
+            : () => new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.RandomAccess),
+    };
 
     /// <summary>
     /// The digest of a history, taken as the engine read it; a history the engine did not read to its

@@ -193,6 +193,29 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_gzipped_dataset_reports_its_evidence_rows_as_the_plain_file_does()
+    {
+        // A plain file keeps evidence rows by offset and reads them back; gzip cannot seek, so keeps their text.
+        _cli.Write("cst.treaty", Rules);
+        var plain = Path.Combine(_cli.Directory, "gdelt.tsv");
+        File.Copy(Datasets("sample.gdelt2.tsv"), plain);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(_cli.Directory, "zipped.tsv.gz")), System.IO.Compression.CompressionLevel.Fastest)) gz.Write(File.ReadAllBytes(plain));
+        var (exit, stdout, stderr) = _cli.Run("check", "cst.treaty", "--events-format", "gdelt2", "gdelt.tsv", "--format", "json");
+        var zipped = _cli.Run("check", "cst.treaty", "--events-format", "gdelt2", "zipped.tsv.gz", "--format", "json");
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Equal((0, string.Empty), (zipped.Exit, zipped.Err));
+        var lines = File.ReadAllLines(plain);
+        Assert.NotEmpty(Evidence(stdout));
+        Assert.All(Evidence(stdout), e => Assert.Equal(lines[e.Line - 1], e.Text));
+        Assert.Equal(Evidence(stdout), Evidence(zipped.Out));
+    }
+
+    private static (int Line, string Text)[] Evidence(string json) =>
+        [.. System.Text.Json.Nodes.JsonNode.Parse(json)!["instances"]!.AsArray()
+            .SelectMany(i => i!["triggers"]!.AsArray().Concat(i["evidence"]!.AsArray()))
+            .Select(e => ((int)e!["line"]!, (string)e["text"]!))];
+
+    [Fact]
     public void Gdelt_files_named_csv_are_told_by_their_first_line()
     {
         _cli.Write("cst.treaty", Rules);

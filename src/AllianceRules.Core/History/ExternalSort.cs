@@ -15,6 +15,10 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
     /// <summary>Runs merged at once, at most.</summary>
     public const int MaxFanIn = 64;
 
+    // The files whose rows are kept by offset, numbered as the spills name them.
+    private readonly List<RowSource> _sources = [];
+    private readonly Dictionary<RowSource, int> _sourceNumbers = [];
+
     /// <summary>How many runs were written to spill streams; 0 when everything fitted.</summary>
     public int Runs { get; private set; }
 
@@ -62,6 +66,13 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         }
     }
 
+    private int SourceNumber(RowSource source)
+    {
+        if (_sourceNumbers.TryGetValue(source, out var n)) return n;
+        _sources.Add(source);
+        return _sourceNumbers[source] = _sources.Count - 1;
+    }
+
     private static int Compare(Event a, Event b)
     {
         var c = a.Date.CompareTo(b.Date);
@@ -72,7 +83,7 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
 
     /// <summary>A rough count of the bytes an event holds: objects, and two bytes a character.</summary>
     private static long EstimatedSize(Event e) =>
-        200 + (2L * (e.Origin.Text.Length + (e.Description?.Length ?? 0))) + e.Attributes.Sum(a => 64 + (2L * a.Value.Length));
+        200 + (e.Origin.Row is null ? 2L * e.Origin.Text.Length : 48) + (2L * (e.Description?.Length ?? 0)) + e.Attributes.Sum(a => 64 + (2L * a.Value.Length));
 
     private Stream Spill(List<Event> run)
     {
@@ -92,7 +103,7 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         return stream;
     }
 
-    private static IEnumerable<Event> Merge(List<Stream> spills)
+    private IEnumerable<Event> Merge(List<Stream> spills)
     {
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var readers = spills.Select(s => new BinaryReader(s, Encoding.UTF8, leaveOpen: true)).ToList();
@@ -109,7 +120,7 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         foreach (var r in readers) r.Dispose();
     }
 
-    private static void Write(BinaryWriter w, Event e)
+    private void Write(BinaryWriter w, Event e)
     {
         w.Write(e.Date.Year);
         w.Write((byte)e.Date.Month);
@@ -127,7 +138,20 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         if (e.Description is not null) w.Write(e.Description);
         w.Write(e.Origin.File);
         w.Write(e.Origin.Line);
-        w.Write(e.Origin.Text);
+        // A row kept by its offset stays so (its file by its number in this sort), unread.
+        if (e.Origin.Row is { } row)
+        {
+            w.Write(true);
+            w.Write(SourceNumber(row.Source));
+            w.Write(row.Offset);
+            w.Write(row.Length);
+            w.Write(row.Hash);
+        }
+        else
+        {
+            w.Write(false);
+            w.Write(e.Origin.Text);
+        }
         // An interval's end: most events have none, so one byte says so.
         w.Write(e.End is not null);
         if (e.End is { } end)
@@ -138,7 +162,7 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         }
     }
 
-    private static Event? Read(BinaryReader r, Dictionary<string, string> pool)
+    private Event? Read(BinaryReader r, Dictionary<string, string> pool)
     {
         if (r.BaseStream.Position >= r.BaseStream.Length) return null;
         var date = new LocalDate(r.ReadInt32(), r.ReadByte(), r.ReadByte());
@@ -155,7 +179,10 @@ public sealed class ExternalSort(long budgetBytes, Func<Stream> createSpill)
         var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++) attributes.Add(Pooled(r.ReadString()), r.ReadString());
         var description = r.ReadBoolean() ? r.ReadString() : null;
-        var origin = new EventOrigin(Pooled(r.ReadString()), r.ReadInt32(), r.ReadString());
+        var (file, line) = (Pooled(r.ReadString()), r.ReadInt32());
+        var origin = r.ReadBoolean()
+            ? new EventOrigin(file, line, new EvidenceRow(_sources[r.ReadInt32()], r.ReadInt64(), r.ReadInt32(), r.ReadInt32(), line))
+            : new EventOrigin(file, line, r.ReadString());
         LocalDate? end = r.ReadBoolean() ? new LocalDate(r.ReadInt32(), r.ReadByte(), r.ReadByte()) : null;
         return new Event(date, actor, verb, target, attributes.ToImmutable(), description, origin) { End = end };
     }

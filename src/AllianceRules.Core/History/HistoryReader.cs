@@ -86,8 +86,30 @@ public sealed class HistoryReader
             foreach (var e in ReadPiece(whole, new FileState(source.Format))) yield return e;
             yield break;
         }
-        using var reader = source.OpenText();
         var state = new FileState(source.Format);
+        if (source.Format is not (HistoryFormat.Csv or HistoryFormat.Dataset) && !source.Format.IsDataset())
+        {
+            using var reader = source.OpenText();
+            foreach (var e in ReadText(source, reader, state, pieceSize)) yield return e;
+            yield break;
+        }
+        // A file that may be a dataset's is read as bytes until its first line tells otherwise.
+        using var stream = source.Open();
+        var bytes = new BytePieces(stream, source.Path, Diagnostics.Add, Math.Max(pieceSize * 2, 4));
+        if (bytes.FirstLine() is { } first) Sniff(new SourceFile(source.Path, first), state);
+        if (!state.Sniffed || !(state.Format.IsDataset() || state.Format == HistoryFormat.Dataset))
+        {
+            // Text after all (a CSV history), or not UTF-8 (a UTF-16 byte order mark): the text reader, from the first byte.
+            using var reader = new StreamReader(bytes.Rest(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+            foreach (var e in ReadText(source, reader, state, pieceSize)) yield return e;
+            yield break;
+        }
+        var rows = source.OpenSeekable is { } reopen ? new SeekableRows(source.Path, reopen) : null;
+        foreach (var e in _datasets.Read(source.Path, bytes, state, rows, Diagnostics)) yield return e;
+    }
+
+    private IEnumerable<Event> ReadText(HistorySource source, TextReader reader, FileState state, int pieceSize)
+    {
         foreach (var piece in HistoryPieces.Cut(source.Path, reader, source.Format == HistoryFormat.Csv, Diagnostics.Add, pieceSize))
         {
             foreach (var e in ReadPiece(piece, state)) yield return e;

@@ -9,16 +9,20 @@ namespace AllianceRules.History;
 /// </summary>
 /// <remarks>
 /// A history is bytes, not text: the reader decodes them as UTF-8 (dropping a byte order mark) a
-/// piece at a time, and every piece knows where it starts in the file. Keeping the bytes at the
-/// boundary leaves room for a reader that keeps an evidence row as its file and byte offset, to be
-/// read again when a report shows it, instead of holding its text; <see cref="Open"/> may then be
-/// called again, and a seekable stream (a plain file) can be read from an offset.
+/// piece at a time, or, for a dataset, reads its rows as bytes; every piece knows where it starts in
+/// the file. An evidence row of a dataset keeps its file and byte offset, to be read again when a
+/// report shows it, instead of holding its text: it keeps its offset when
+/// <see cref="OpenSeekable"/> can open the file again (a plain file), and its text otherwise (gzip).
 /// </remarks>
 public sealed record HistorySource(string Path, HistoryFormat Format, Func<Stream> Open)
 {
     /// <summary>A history already in memory as text (tests, tools), read as its UTF-8 bytes.</summary>
-    public static HistorySource FromText(string path, HistoryFormat format, string text) =>
-        new(path, format, () => new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false));
+    public static HistorySource FromText(string path, HistoryFormat format, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Stream Open() => new MemoryStream(bytes, writable: false);
+        return new(path, format, Open) { OpenSeekable = Open };
+    }
 
     /// <summary>
     /// A history already in memory as a source file, read whole as it is: a piece of a larger file
@@ -26,6 +30,13 @@ public sealed record HistorySource(string Path, HistoryFormat Format, Func<Strea
     /// </summary>
     public static HistorySource FromSource(SourceFile file) =>
         new(file.Path, HistoryFormats.Of(file.Path), () => new MemoryStream(Encoding.UTF8.GetBytes(file.Text), writable: false)) { Whole = file };
+
+    /// <summary>
+    /// Opens the bytes again, as a stream that can seek, to read an evidence row back at its offset when
+    /// a report prints it (from any thread, after the run); null when they cannot be (gzip, a pipe), and
+    /// then each evidence row keeps its text as it is read.
+    /// </summary>
+    public Func<Stream>? OpenSeekable { get; init; }
 
     /// <summary>With <see cref="FromSource"/>: the text itself, read as one piece.</summary>
     public SourceFile? Whole { get; init; }

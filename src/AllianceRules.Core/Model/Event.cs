@@ -5,8 +5,42 @@ using NodaTime;
 
 namespace AllianceRules.Model;
 
-/// <summary>Where an event was written: the path as given, the 1-based line, and the line's text. A value, not an object: a dataset has millions of events.</summary>
-public readonly record struct EventOrigin(string File, int Line, string Text);
+/// <summary>
+/// Where an event was written: the path as given, the 1-based line, and the line's text. A value, not
+/// an object: a dataset has millions of events. The text is held, or, for a dataset row read from a
+/// file that can be read again at an offset, found there when it is asked for (<see cref="EvidenceRow"/>):
+/// a GDELT row is 540 characters, and a report prints few of the rows a run keeps.
+/// </summary>
+public readonly record struct EventOrigin
+{
+    // The text itself, or the row to read it from: one field, so an origin is no larger than when it held only text.
+    private readonly object? _text;
+
+    public EventOrigin(string File, int Line, string Text)
+    {
+        this.File = File;
+        this.Line = Line;
+        _text = Text;
+    }
+
+    /// <summary>An origin whose text is read back from its file when asked for.</summary>
+    public EventOrigin(string file, int line, EvidenceRow row)
+    {
+        File = file;
+        Line = line;
+        _text = row;
+    }
+
+    public string File { get; init; }
+
+    public int Line { get; init; }
+
+    /// <summary>The line's text, without its line break; reading a row back fails with <see cref="HistoryChangedException"/> if its file no longer holds it.</summary>
+    public string Text => _text as string ?? (_text as EvidenceRow)?.Text ?? string.Empty;
+
+    /// <summary>Where the text is to be read, when it is not held; null when it is.</summary>
+    public EvidenceRow? Row => _text as EvidenceRow;
+}
 
 /// <summary>
 /// One event of a history: <c>actor verb target</c> with attributes, dated by the day it begins.

@@ -22,40 +22,95 @@ public static class GdeltRowReader
     private const int QuadClass = 29;
     private const int GoldsteinScale = 30;
 
-    /// <summary>Stand-ins for the last field (SOURCEURL, where the layout has it) and for a field the row lacks.</summary>
-    private const int LastField = -1;
-    private const int NoField = -2;
-
     /// <param name="keep">Whether to keep a row's attributes, by its CAMEO code and date; null keeps them all. A reader of millions of rows asks for the few a rule set can use.</param>
     public static RowOutcome Read(ReadOnlySpan<char> line, DatasetFormat format, Func<string, NodaTime.LocalDate, bool>? keep = null)
+    {
+        CheckFormat(format);
+        line = DatasetFields.Line(line);
+        var count = line.Count('\t') + 1;
+        var last = line.LastIndexOf('\t');
+        return Read(line, count, format, keep, line[(last + 1)..]);
+    }
+
+    /// <summary>
+    /// As <see cref="Read(ReadOnlySpan{char}, DatasetFormat, Func{string, NodaTime.LocalDate, bool}?)"/>,
+    /// for a line as its UTF-8 bytes (without its line break): tabs are found in the bytes, and only the
+    /// first fields (up to GoldsteinScale) and, for a kept row, the last are decoded, as the text reader
+    /// would have decoded them (an invalid byte reads as U+FFFD and rejects no row).
+    /// </summary>
+    public static RowOutcome Read(ReadOnlySpan<byte> line, DatasetFormat format, Func<string, NodaTime.LocalDate, bool>? keep = null)
+    {
+        CheckFormat(format);
+        line = DatasetBytes.Line(line);
+        var count = line.Count((byte)'\t') + 1;
+        // The first fields end at the tab after GoldsteinScale; a shorter line is read whole (and skipped
+        // for its count). Fields here are a few bytes long, too short for a vectorised search to pay.
+        Span<int> tabs = stackalloc int[GoldsteinScale + 1];
+        var found = 0;
+        for (var i = 0; i < line.Length && found < tabs.Length; i++)
+        {
+            if (line[i] == (byte)'\t') tabs[found++] = i;
+        }
+        var prefixBytes = found == tabs.Length ? line[..tabs[^1]] : line;
+        Span<char> buffer = stackalloc char[512];
+        var rented = prefixBytes.Length > buffer.Length ? System.Buffers.ArrayPool<char>.Shared.Rent(prefixBytes.Length) : null;
+        try
+        {
+            var prefix = DatasetBytes.Decode(prefixBytes, rented ?? buffer);
+            var lastBytes = line[(line.LastIndexOf((byte)'\t') + 1)..];
+            // Every byte one character (ASCII, as GDELT's first fields are): the tabs are where the bytes had them.
+            var known = found == tabs.Length && prefix.Length == prefixBytes.Length ? tabs : [];
+            return Read(prefix, count, format, keep, default, lastBytes, known);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static void CheckFormat(DatasetFormat format)
     {
         if (format is not (DatasetFormat.Gdelt1 or DatasetFormat.Gdelt2))
         {
             throw new ArgumentOutOfRangeException(nameof(format), format, "GDELT rows are gdelt1 or gdelt2; ICEWS rows need an IcewsRowReader.");
         }
-        line = DatasetFields.Line(line);
+    }
+
+    /// <summary>
+    /// The row of a line given as text from its start through at least GoldsteinScale, its field count
+    /// and its last field: as chars (<paramref name="lastField"/>), or as bytes decoded only when kept.
+    /// </summary>
+    private static RowOutcome Read(ReadOnlySpan<char> line, int count, DatasetFormat format, Func<string, NodaTime.LocalDate, bool>? keep, ReadOnlySpan<char> lastField, ReadOnlySpan<byte> lastBytes = default, ReadOnlySpan<int> knownTabs = default)
+    {
         var first = line.IndexOf('\t');
         if ((first < 0 ? line : line[..first]).Trim().Equals("GLOBALEVENTID", StringComparison.OrdinalIgnoreCase))
         {
             return RowOutcome.Skipped(SkipReason.Header);
         }
 
-        var count = line.Count('\t') + 1;
         var expected = format == DatasetFormat.Gdelt1 ? count is Gdelt1Fields or Gdelt1Fields + 1 : count == Gdelt2Fields;
         if (!expected)
         {
             var layout = format == DatasetFormat.Gdelt1 ? "GDELT 1.0 rows have 57 or 58" : "GDELT 2.0 rows have 61";
             return RowOutcome.Skipped(SkipReason.WrongFieldCount, $"{count} fields; {layout}");
         }
-        // Only the first fields and the last are read, so only their tabs are found.
+        // Only the first fields and the last are read, so only their tabs are found (if not already).
         Span<int> tabs = stackalloc int[GoldsteinScale + 1];
-        tabs[0] = first;
-        // Fields here are a few characters long, too short for a vectorised search to pay.
-        for (int k = 1, i = first + 1; k < tabs.Length; i++)
+        if (knownTabs.Length == tabs.Length)
         {
-            if (line[i] == '\t') tabs[k++] = i;
+            knownTabs.CopyTo(tabs);
+            tabs[^1] = line.Length;
         }
-        var fields = new Fields(line, tabs, line.LastIndexOf('\t'));
+        else
+        {
+            tabs[0] = first;
+            // Fields here are a few characters long, too short for a vectorised search to pay.
+            for (int k = 1, i = first + 1; k < tabs.Length; i++)
+            {
+                if (i == line.Length || line[i] == '\t') tabs[k++] = i;
+            }
+        }
+        var fields = new Fields(line, tabs);
 
         if (!DatasetFields.TryCompactDate(fields[Day], out var date))
         {
@@ -78,32 +133,28 @@ public static class GdeltRowReader
         if (keep is not null && !keep(cameo, date)) return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, null, []));
 
         // SOURCEURL is the last field of a 58-field GDELT 1.0 row and of every GDELT 2.0 row.
-        var source = count is Gdelt1Fields + 1 or Gdelt2Fields ? LastField : NoField;
-        ReadOnlySpan<(string Name, int Index)> kept = [("actor1", Actor1Code), ("actor2", Actor2Code), ("quad", QuadClass), ("goldstein", GoldsteinScale), ("source", source)];
-        var present = 1;
-        foreach (var (_, index) in kept) present += fields.Has(index) ? 1 : 0;
+        var source = count is Gdelt1Fields + 1 or Gdelt2Fields ? DatasetBytes.Value(lastField, lastBytes) : null;
+        ReadOnlySpan<(string Name, int Index)> others = [("actor1", Actor1Code), ("actor2", Actor2Code), ("quad", QuadClass), ("goldstein", GoldsteinScale)];
+        var present = 1 + (string.IsNullOrEmpty(source) ? 0 : 1);
+        foreach (var (_, index) in others) present += fields[index].IsEmpty ? 0 : 1;
         var attributes = new (string Name, string Value)[present];
         attributes[0] = ("gdelt_id", DatasetFields.Value(fields[GlobalEventId]));
         var next = 1;
-        foreach (var (name, index) in kept)
+        foreach (var (name, index) in others)
         {
-            if (fields.Has(index)) attributes[next++] = (name, DatasetFields.Value(fields[index]));
+            if (!fields[index].IsEmpty) attributes[next++] = (name, DatasetFields.Value(fields[index]));
         }
+        if (!string.IsNullOrEmpty(source)) attributes[next] = ("source", source);
         return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, null, attributes));
     }
 
-    /// <summary>The trimmed fields of a line: the first ones by the positions of their tabs, and the last one.</summary>
-    private readonly ref struct Fields(ReadOnlySpan<char> line, ReadOnlySpan<int> tabs, int lastTab)
+    /// <summary>The trimmed first fields of a line (up to GoldsteinScale), by the positions of their tabs.</summary>
+    private readonly ref struct Fields(ReadOnlySpan<char> line, ReadOnlySpan<int> tabs)
     {
         private readonly ReadOnlySpan<char> _line = line;
         private readonly ReadOnlySpan<int> _tabs = tabs;
-        private readonly int _lastTab = lastTab;
 
-        /// <summary>Field <paramref name="index"/> (one of the first, up to GoldsteinScale), or the last field.</summary>
-        public ReadOnlySpan<char> this[int index] =>
-            (index == LastField ? _line[(_lastTab + 1)..] : _line[(index == 0 ? 0 : _tabs[index - 1] + 1).._tabs[index]]).Trim();
-
-        public bool Has(int index) => index != NoField && !this[index].IsEmpty;
+        public ReadOnlySpan<char> this[int index] => _line[(index == 0 ? 0 : _tabs[index - 1] + 1).._tabs[index]].Trim();
     }
 
     /// <summary>Null and the country's ISO code, or the skip: an empty code, or one the table lacks.</summary>

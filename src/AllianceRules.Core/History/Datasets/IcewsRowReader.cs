@@ -92,6 +92,21 @@ internal sealed class IcewsRowReader
         return RowOutcome.Of(new DatasetRow(date, actor, target, cameo, description, attributes));
     }
 
+    /// <summary>As <see cref="Read(ReadOnlySpan{char}, Func{string, NodaTime.LocalDate, bool}?)"/>, for a line as its UTF-8 bytes: decoded into a buffer, not a string.</summary>
+    public RowOutcome Read(ReadOnlySpan<byte> line, Func<string, NodaTime.LocalDate, bool>? keep = null)
+    {
+        Span<char> buffer = stackalloc char[1024];
+        var rented = line.Length > buffer.Length ? System.Buffers.ArrayPool<char>.Shared.Rent(line.Length) : null;
+        try
+        {
+            return Read(DatasetBytes.Decode(line, rented ?? buffer), keep);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
     private static RowOutcome? Country(ReadOnlySpan<char> name, ReadOnlySpan<char> who, SkipReason none, SkipReason unknown, out string iso3)
     {
         iso3 = string.Empty;

@@ -1,0 +1,96 @@
+using System.Text;
+using AllianceRules.History;
+using AllianceRules.Model;
+
+namespace AllianceRules.Tests.Datasets;
+
+/// <summary>An evidence row of a dataset is kept by its offset in a file that can be read again, and by its text in one that cannot (gzip).</summary>
+public sealed class EvidenceRowTests
+{
+    private static readonly Verb[] Vocabulary = [new("attack", null, ["19", "190"]), new("protest", null, ["14"])];
+
+    private static List<Event> Read(byte[] bytes, bool seekable)
+    {
+        Stream Open() => new MemoryStream(bytes, writable: false);
+        var source = new HistorySource("h.gdelt2.tsv", HistoryFormat.Gdelt2, Open) { OpenSeekable = seekable ? Open : null };
+        return [.. new HistoryReader(Vocabulary.Select(v => v.Name), Vocabulary) { NeedsDetail = (_, _) => true }.Read(source)];
+    }
+
+    private static byte[] Sample(out string[] lines)
+    {
+        lines = DatasetSamples.Lines("sample.gdelt2.tsv");
+        // A byte order mark and CRLF: offsets count bytes, and the text read back has neither.
+        return [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")];
+    }
+
+    [Fact]
+    public void An_evidence_row_reads_back_as_its_line()
+    {
+        var bytes = Sample(out var lines);
+        var events = Read(bytes, seekable: true);
+        Assert.NotEmpty(events);
+        Assert.All(events, e =>
+        {
+            Assert.NotNull(e.Origin.Row);
+            Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text);
+        });
+    }
+
+    [Fact]
+    public void A_file_that_cannot_seek_keeps_the_text()
+    {
+        var bytes = Sample(out var lines);
+        var events = Read(bytes, seekable: false);
+        Assert.All(events, e =>
+        {
+            Assert.Null(e.Origin.Row);
+            Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text);
+        });
+        Assert.Equal(Read(bytes, seekable: true).Select(e => e.Origin.Text), events.Select(e => e.Origin.Text));
+    }
+
+    [Fact]
+    public void A_row_changed_after_reading_fails_rather_than_print_another()
+    {
+        var bytes = Sample(out _);
+        var e = Read(bytes, seekable: true)[0];
+        var row = e.Origin.Row!;
+        bytes[row.Offset + 2] ^= 1;
+        var failure = Assert.Throws<HistoryChangedException>(() => e.Origin.Text);
+        Assert.Equal("h.gdelt2.tsv", failure.Path);
+        Assert.Equal($"it changed after it was read: line {e.Origin.Line}, which the report shows as evidence, no longer holds the row that was read; run the check again", failure.Why);
+    }
+
+    [Fact]
+    public void A_file_cut_short_after_reading_fails()
+    {
+        var bytes = Sample(out _);
+        var row = Read(bytes, seekable: true)[^1].Origin.Row!;
+        Stream Short() => new MemoryStream(bytes, 0, (int)row.Offset + 3, writable: false);
+        var moved = row with { Source = new SeekableRows("h.gdelt2.tsv", Short) };
+        Assert.Contains("is no longer there", Assert.Throws<HistoryChangedException>(() => moved.Text).Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rows_kept_by_offset_stay_so_through_a_sort_on_disk()
+    {
+        var bytes = Sample(out var lines);
+        var events = Read(bytes, seekable: true);
+        var sorted = new ExternalSort(1, () => new MemoryStream()).Sort(events.AsEnumerable().Reverse()).ToList();
+        Assert.Equal(events.Count, sorted.Count);
+        Assert.All(sorted, e =>
+        {
+            Assert.NotNull(e.Origin.Row);
+            Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text);
+        });
+    }
+
+    [Fact]
+    public void Rows_are_read_back_from_several_threads_at_once()
+    {
+        var bytes = Sample(out var lines);
+        var events = Read(bytes, seekable: true);
+        var texts = Enumerable.Range(0, 200).AsParallel().Select(i => events[i % events.Count]).Select(e => (e.Origin.Line, e.Origin.Text)).ToList();
+        Assert.All(texts, t => Assert.Equal(lines[t.Line - 1], t.Text));
+    }
+}
