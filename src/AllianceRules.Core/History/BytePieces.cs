@@ -40,7 +40,14 @@ internal sealed class BytePieces(Stream stream, string path, Action<Diagnostic> 
         }
         // An empty file has no first line: as text, it has no piece to tell its format by.
         if (bytes.IsEmpty) return null;
-        var newline = bytes.IndexOf((byte)'\n');
+        // The whole first line, however long: a row cut at the buffer's end has too few fields to tell its layout.
+        int newline;
+        while ((newline = _buffer.AsSpan(_start, _filled - _start).IndexOf((byte)'\n')) < 0 && !_ended)
+        {
+            if (_start == 0 && _filled == _buffer.Length && !Grow()) break;
+            Fill();
+        }
+        bytes = _buffer.AsSpan(_start, _filled - _start);
         return Encoding.UTF8.GetString(newline < 0 ? bytes : bytes[..newline]).TrimEnd('\r');
     }
 

@@ -130,4 +130,24 @@ public sealed class ByteReaderProperties
         Assert.Contains("the actor's country is not a known country", all, StringComparison.Ordinal);
         Assert.Contains("the date is not a valid date", all, StringComparison.Ordinal);
     }
+    /// <summary>
+    /// Regression: the byte reader told a <c>.tsv</c> file's layout from its first buffer, not its
+    /// first line, so a first row longer than a piece (any GDELT row, in pieces of 64 bytes) had too
+    /// few fields and the file failed with AR4009.
+    /// </summary>
+    [Fact]
+    public void A_first_row_longer_than_a_piece_still_tells_the_layout()
+    {
+        File(HistoryFormat.Gdelt2).Sample(bytes =>
+        {
+            string Events(int piece)
+            {
+                var reader = new HistoryReader(Vocabulary.Select(v => v.Name), Vocabulary);
+                Stream Open() => new MemoryStream(bytes, writable: false);
+                var events = reader.Read(new HistorySource("h.tsv", HistoryFormat.Dataset, Open) { OpenSeekable = Open }, piece).Select(Describe).ToList();
+                return string.Join("\n", events.Append(string.Join("\n", reader.Diagnostics.ToSortedArray().Select(DiagnosticFormatter.Format))));
+            }
+            Assert.Equal(Events(1 << 15), Events(64));
+        }, iter: 40, seed: "0000BYTEROWS1");
+    }
 }
