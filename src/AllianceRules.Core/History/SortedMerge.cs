@@ -79,6 +79,9 @@ public sealed class SortedMerge(HistoryReader reader, IReadOnlyList<HistorySourc
         finally
         {
             foreach (var events in open) events.Dispose();
+            // A file that failed stops the loop above before the later files are met: their threads
+            // must stop (and close their files) too, before what their readers found is read.
+            foreach (var file in ahead ?? []) file.Dispose();
             // Every thread is joined: what the files' readers found is theirs to give, in the order given.
             foreach (var file in ahead ?? []) reader.Absorb(file.Reader);
         }

@@ -133,4 +133,39 @@ public sealed class ReadAheadTests
         Assert.Equal(ThreadsProperties.Run(files, 1, null, false), ThreadsProperties.Run(files, threads, null, false));
         Assert.Contains("a.events:12 is dated before the line above it", ThreadsProperties.Run(files, threads, null, false), StringComparison.Ordinal);
     }
+    /// <summary>
+    /// Regression: when a file of a parallel merge failed at its first event, the files after it
+    /// were never disposed: their threads waited for room for ever, holding their files open.
+    /// </summary>
+    [Fact]
+    public void A_file_failing_first_stops_the_files_read_ahead_after_it()
+    {
+        var big = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("2021-05-12 AZE attack ARM\n", 100_000)));
+        TrackedStream? later = null;
+        using var laterOpened = new ManualResetEventSlim();
+        // The first file fails only once the second is open, so the second has a thread and a file to leave behind.
+        var failing = new HistorySource("a.events", HistoryFormat.Events, () => laterOpened.Wait(TimeSpan.FromMinutes(1)) ? throw new InvalidOperationException("boom") : throw new TimeoutException());
+        var after = new HistorySource("b.events", HistoryFormat.Events, () =>
+        {
+            later = new TrackedStream(big);
+            laterOpened.Set();
+            return later;
+        });
+        var merge = new SortedMerge(new HistoryReader(null), [failing, after]) { ParallelFiles = 2 };
+
+        Assert.Throws<InvalidOperationException>(() => merge.Events().ToList());
+        Assert.NotNull(later);
+        Assert.True(later.Disposed);
+    }
+
+    private sealed class TrackedStream(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public volatile bool Disposed;
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
 }
