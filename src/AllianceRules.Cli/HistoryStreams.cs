@@ -25,7 +25,14 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
     {
         OpenSeekable = file.FullPath.EndsWith(".gz", StringComparison.Ordinal) ? null
             : () => new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.RandomAccess),
+        CanReopen = () =>
+        {
+            lock (_seekable) return _seekable.GetValueOrDefault(file.DisplayPath);
+        },
     };
+
+    /// <summary>Whether each history, as last opened, could seek: a plain file can, a pipe cannot.</summary>
+    private readonly Dictionary<string, bool> _seekable = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The digest of a history, taken as the engine read it; a history the engine did not read to its
@@ -57,6 +64,7 @@ internal sealed class HistoryStreams(long decompressedLimit = long.MaxValue)
         try
         {
             Stream stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            lock (_seekable) _seekable[file.DisplayPath] = stream.CanSeek;
             bool known;
             lock (_digests) known = _digests.ContainsKey(file.DisplayPath);
             if (known)

@@ -104,7 +104,7 @@ public sealed class HistoryReader
             foreach (var e in ReadText(source, reader, state, pieceSize)) yield return e;
             yield break;
         }
-        var rows = source.OpenSeekable is { } reopen ? new SeekableRows(source.Path, reopen) : null;
+        var rows = source.OpenSeekable is { } reopen && source.CanReopen() ? new SeekableRows(source.Path, reopen) : null;
         foreach (var e in _datasets.Read(source.Path, bytes, state, rows, Diagnostics)) yield return e;
     }
 

@@ -38,6 +38,12 @@ public sealed record HistorySource(string Path, HistoryFormat Format, Func<Strea
     /// </summary>
     public Func<Stream>? OpenSeekable { get; init; }
 
+    /// <summary>
+    /// Asked once <see cref="Open"/> has returned: whether the file just opened can be opened again
+    /// (a named pipe, <c>&lt;(zcat x.gz)</c>, cannot: opening it again would wait for a writer for ever).
+    /// </summary>
+    public Func<bool> CanReopen { get; init; } = static () => true;
+
     /// <summary>With <see cref="FromSource"/>: the text itself, read as one piece.</summary>
     public SourceFile? Whole { get; init; }
 
