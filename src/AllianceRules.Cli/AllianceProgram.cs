@@ -9,11 +9,12 @@ internal static class AllianceProgram
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        ParseResult? parsed = null;
         try
         {
             var root = BuildRoot(stdout, stderr);
             // Paths are paths: '@file' is not read as a list of arguments.
-            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             // --help and --version answer even when the rest of the line is wrong.
             if (parsed.Action is { ClearsParseErrors: true }) return parsed.Invoke(Invocation(stdout, stderr));
             var problems = TokenCheck.Check(parsed);
@@ -29,8 +30,8 @@ internal static class AllianceProgram
         catch (Model.HistoryChangedException e)
         {
             // A report reads its evidence rows back from their files: one that changed since is the user's to fix, no bug.
-            var io = new CommandOutput(stdout, stderr, string.Empty);
-            return io.Fail([DiagnosticCatalog.CannotRead(e.Path, e.Why)]);
+            var io = new CommandOutput(stdout, stderr, string.Empty) { Format = parsed is null ? DiagnosticsFormat.Text : DiagnosticsOption.Chosen(parsed) };
+            return io.Finish(io.Fail([DiagnosticCatalog.CannotRead(e.Path, e.Why)]));
         }
         catch (Exception e)
         {

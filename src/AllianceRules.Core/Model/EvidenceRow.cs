@@ -22,7 +22,11 @@ public abstract class RowSource
 }
 
 /// <summary>A history changed (or went away) between being read and a report printing one of its rows.</summary>
-public sealed class HistoryChangedException(string path, string why) : IOException($"{path}: {why}")
+/// <remarks>
+/// Not an <see cref="IOException"/>: it is thrown while a report is written, and a writer's own
+/// handling of I/O errors (an output file that cannot be written) must not take it for its own.
+/// </remarks>
+public sealed class HistoryChangedException(string path, string why) : Exception($"{path}: {why}")
 {
     public string Path { get; } = path;
 
