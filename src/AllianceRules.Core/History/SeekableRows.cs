@@ -11,8 +11,16 @@ namespace AllianceRules.History;
 /// </summary>
 internal sealed class SeekableRows(string path, Func<Stream> open) : RowSource
 {
+    /// <summary>Streams kept open for reading back, across every history: past this, a file is opened for each row and closed again, so a report citing rows of thousands of files (GDELT's 15-minute files) never runs out of file handles.</summary>
+    internal const int MaxOpenStreams = 128;
+
+    private static int s_open;
+
     private readonly Lock _lock = new();
     private Stream? _stream;
+
+    /// <summary>How many read-back streams are open now, over every history (tests watch the bound).</summary>
+    internal static int OpenStreams => Volatile.Read(ref s_open);
 
     public override string Path => path;
 
@@ -47,19 +55,31 @@ internal sealed class SeekableRows(string path, Func<Stream> open) : RowSource
         {
             try
             {
-                _stream ??= open();
+                if (_stream is null)
+                {
+                    _stream = open();
+                    Interlocked.Increment(ref s_open);
+                }
                 _stream.Position = row.Offset;
                 _stream.ReadExactly(bytes);
+                if (OpenStreams > MaxOpenStreams) Close();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                _stream?.Dispose();
-                _stream = null;
+                Close();
                 throw Changed(row, e is EndOfStreamException ? "is no longer there" : $"cannot be read again ({e.Message.TrimEnd('.')})");
             }
         }
         if (Hash(bytes) != row.Hash) throw Changed(row, "no longer holds the row that was read");
         return Encoding.UTF8.GetString(bytes);
+    }
+
+    private void Close()
+    {
+        if (_stream is null) return;
+        _stream.Dispose();
+        _stream = null;
+        Interlocked.Decrement(ref s_open);
     }
 
     private HistoryChangedException Changed(EvidenceRow row, string what) =>

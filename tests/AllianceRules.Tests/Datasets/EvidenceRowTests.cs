@@ -93,4 +93,30 @@ public sealed class EvidenceRowTests
         var texts = Enumerable.Range(0, 200).AsParallel().Select(i => events[i % events.Count]).Select(e => (e.Origin.Line, e.Origin.Text)).ToList();
         Assert.All(texts, t => Assert.Equal(lines[t.Line - 1], t.Text));
     }
+    /// <summary>Regression: a named pipe was offered for reading back like a plain file, and a report then waited for ever to open it again.</summary>
+    [Fact]
+    public void A_history_that_cannot_be_opened_again_keeps_the_text()
+    {
+        var bytes = Sample(out var lines);
+        Stream Open() => new MemoryStream(bytes, writable: false);
+        var source = new HistorySource("h.gdelt2.tsv", HistoryFormat.Gdelt2, Open) { OpenSeekable = Open, CanReopen = () => false };
+        var events = new HistoryReader(Vocabulary.Select(v => v.Name), Vocabulary) { NeedsDetail = (_, _) => true }.Read(source).ToList();
+        Assert.NotEmpty(events);
+        Assert.All(events, e =>
+        {
+            Assert.Null(e.Origin.Row);
+            Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text);
+        });
+    }
+
+    /// <summary>A report citing rows of thousands of files (GDELT's 15-minute files) must not hold a handle on each.</summary>
+    [Fact]
+    public void Reading_back_rows_of_many_files_keeps_a_bounded_number_open()
+    {
+        var bytes = Sample(out var lines);
+        var before = SeekableRows.OpenStreams;
+        var events = Enumerable.Range(0, SeekableRows.MaxOpenStreams + 100).Select(_ => Read(bytes, seekable: true)[0]).ToList();
+        Assert.All(events, e => Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text));
+        Assert.InRange(SeekableRows.OpenStreams - before, 0, SeekableRows.MaxOpenStreams);
+    }
 }
