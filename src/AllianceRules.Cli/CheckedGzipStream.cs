@@ -1,3 +1,4 @@
+using AllianceRules.History;
 using System.IO.Compression;
 
 namespace AllianceRules.Cli;

@@ -132,20 +132,9 @@ internal sealed class BytePieces(Stream stream, string path, Action<Diagnostic> 
     }
 
     /// <summary>Some bytes already read, then the rest of a stream.</summary>
-    private sealed class Prefixed(byte[] head, int length, Stream rest) : Stream
+    private sealed class Prefixed(byte[] head, int length, Stream rest) : ReadOnlyStream
     {
         private int _at;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {

@@ -1,10 +1,11 @@
-namespace AllianceRules.Cli;
+namespace AllianceRules.History;
 
 /// <summary>
 /// A stream that is only read, front to back (a history on its way to the engine): what a
-/// subclass writes is <see cref="Read(Span{byte})"/>; every other member is fixed here.
+/// subclass writes is <see cref="Read(Span{byte})"/>; every other member is fixed here. Public for
+/// the command line's streams (gzip, digests, read failures).
 /// </summary>
-internal abstract class ReadOnlyStream : Stream
+public abstract class ReadOnlyStream : Stream
 {
     public sealed override bool CanRead => true;
 
