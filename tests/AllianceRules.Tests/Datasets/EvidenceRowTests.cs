@@ -29,12 +29,7 @@ public sealed class EvidenceRowTests
     {
         var bytes = Sample(out var lines);
         var events = Read(bytes, seekable: true);
-        Assert.NotEmpty(events);
-        Assert.All(events, e =>
-        {
-            Assert.NotNull(e.Origin.Row);
-            Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text);
-        });
+        AssertReadBack(events, lines, byOffset: true);
     }
 
     [Fact]
@@ -42,16 +37,17 @@ public sealed class EvidenceRowTests
     {
         var bytes = Sample(out var lines);
         var events = Read(bytes, seekable: false);
-        AssertTextKept(events, lines);
+        AssertReadBack(events, lines, byOffset: false);
         Assert.Equal(Read(bytes, seekable: true).Select(e => e.Origin.Text), events.Select(e => e.Origin.Text));
     }
 
-    private static void AssertTextKept(List<Event> events, string[] lines)
+    /// <summary>Every event's text is its line; kept by offset (read back) or as text, as <paramref name="byOffset"/> says.</summary>
+    private static void AssertReadBack(List<Event> events, string[] lines, bool byOffset)
     {
         Assert.NotEmpty(events);
         Assert.All(events, e =>
         {
-            Assert.Null(e.Origin.Row);
+            Assert.Equal(byOffset, e.Origin.Row is not null);
             Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text);
         });
     }
@@ -85,11 +81,7 @@ public sealed class EvidenceRowTests
         var events = Read(bytes, seekable: true);
         var sorted = new ExternalSort(1, () => new MemoryStream()).Sort(events.AsEnumerable().Reverse()).ToList();
         Assert.Equal(events.Count, sorted.Count);
-        Assert.All(sorted, e =>
-        {
-            Assert.NotNull(e.Origin.Row);
-            Assert.Equal(lines[e.Origin.Line - 1], e.Origin.Text);
-        });
+        AssertReadBack(sorted, lines, byOffset: true);
     }
 
     [Fact]
@@ -103,7 +95,7 @@ public sealed class EvidenceRowTests
     /// <summary>Regression: a named pipe was offered for reading back like a plain file, and a report then waited for ever to open it again.</summary>
     [Fact]
     public void A_history_that_cannot_be_opened_again_keeps_the_text() =>
-        AssertTextKept(Read(Sample(out var lines), seekable: true, reopens: false), lines);
+        AssertReadBack(Read(Sample(out var lines), seekable: true, reopens: false), lines, byOffset: false);
 
     /// <summary>A report citing rows of thousands of files (GDELT's 15-minute files) must not hold a handle on each.</summary>
     [Fact]
